@@ -1,0 +1,40 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Storage;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Procedure.Activities;
+
+/// <summary>
+/// Emails one committee member about a report. The audience is checked again at the moment of sending, so a member
+/// who recused after the workflow decided to write to them still receives nothing.
+/// </summary>
+public sealed class NotifyMember(
+    IReportStore reports,
+    IMailSender mail,
+    ActionLinks links,
+    IOptions<CommitteeOptions> committee,
+    IOptions<CommunityOptions> community) : TaskActivity<MemberNotice, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, MemberNotice input) => RunAsync(input);
+
+    /// <returns>Whether a mail was sent.</returns>
+    public async Task<bool> RunAsync(MemberNotice notice)
+    {
+        var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
+            ?? throw new InvalidOperationException("The report is not stored.");
+        var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
+        var member = committee.Value.Find(notice.MemberId);
+        if (member is null || !Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).Includes(member.Id))
+        {
+            return false;
+        }
+
+        var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice.Kind, notice.Round, community.Value.Name, links);
+        await mail.SendAsync(message, CancellationToken.None);
+        return true;
+    }
+}

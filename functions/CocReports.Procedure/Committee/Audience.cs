@@ -1,0 +1,19 @@
+namespace CocReports.Procedure.Committee;
+
+/// <summary>
+/// Who may know about a report: every member the reporter did not exclude and who has not recused. This is the one
+/// place conflicts of interest are decided; mail addressing and every read of a case go through it.
+/// </summary>
+public sealed record Audience(IReadOnlyList<string> MemberIds, bool ToEscalationContacts, int EscalationContactCount)
+{
+    public static Audience For(CommitteeOptions committee, IEnumerable<string> excluded, IEnumerable<string> recused)
+    {
+        var barred = excluded.Concat(recused).ToHashSet(StringComparer.Ordinal);
+        var members = committee.Members.Select(m => m.Id).Where(id => !barred.Contains(id)).ToArray();
+
+        // A report about the whole committee must still reach someone.
+        return new Audience(members, members.Length == 0, committee.EscalationContacts.Count);
+    }
+
+    public bool Includes(string memberId) => MemberIds.Contains(memberId, StringComparer.Ordinal);
+}

@@ -1,0 +1,9 @@
+namespace CocReports.Procedure.Committee;
+
+/// <summary>Someone outside the day-to-day committee who must hear when the committee cannot or does not act.</summary>
+public sealed class EscalationContact
+{
+    public string Name { get; set; } = "";
+
+    public string Email { get; set; } = "";
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace CocReports.Procedure.Intake;
+
+/// <summary>
+/// Decides a file's type from its first bytes. The name and the declared type are the sender's claims; only the
+/// content says what a committee member's browser would open.
+/// </summary>
+public static class EvidenceType
+{
+    /// <summary>How many leading bytes <see cref="Sniff"/> needs.</summary>
+    public const int HeadLength = 512;
+
+    public static readonly IReadOnlyList<string> Allowed =
+    [
+        "image/png", "image/jpeg", "image/gif", "image/webp",
+        "video/mp4", "video/webm", "video/quicktime",
+        "application/pdf", "text/plain",
+    ];
+
+    /// <summary>The allowed content type the bytes are, or null when they are none of them.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "image/png";
+        }
+
+        if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
+        {
+            return "image/gif";
+        }
+
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "image/webp";
+        }
+
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return "application/pdf";
+        }
+
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return head[8..12].SequenceEqual("qt  "u8) ? "video/quicktime" : "video/mp4";
+        }
+
+        if (head.StartsWith((byte[])[0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return "video/webm";
+        }
+
+        return IsPlainText(head) ? "text/plain" : null;
+    }
+
+    // Text and logs: UTF-8 without control bytes other than whitespace, and not markup a browser would run.
+    static bool IsPlainText(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var b in head)
+        {
+            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C and not 0x1B)
+            {
+                return false;
+            }
+        }
+
+        // The head may end inside a multi-byte character; judge the complete part.
+        var complete = head;
+        for (var i = 0; i < 3 && complete.Length > 0 && !Utf8.IsValid(complete); i++)
+        {
+            complete = complete[..^1];
+        }
+
+        if (!Utf8.IsValid(complete))
+        {
+            return false;
+        }
+
+        var start = Encoding.UTF8.GetString(complete).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return !(start.StartsWith('<') && (Contains(start, "html") || Contains(start, "svg") || Contains(start, "script") || start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+}

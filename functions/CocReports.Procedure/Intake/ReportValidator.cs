@@ -1,0 +1,101 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Reports;
+
+namespace CocReports.Procedure.Intake;
+
+/// <summary>
+/// Turns a submitted form into <see cref="ReportDetails"/> or names every field that is wrong, so the reporter
+/// can fix them all at once.
+/// </summary>
+public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions committee)
+{
+    public ValidationResult Validate(ReportForm form)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        foreach (var field in ReportFields.Text)
+        {
+            if (form.Value(field) is { } text && text.Length > limits.MaxTextLength)
+            {
+                errors[field] = [$"Please keep this under {limits.MaxTextLength:N0} characters."];
+            }
+        }
+
+        var description = form.Value(ReportFields.Description);
+        if (description is null)
+        {
+            errors[ReportFields.Description] = ["Please describe what happened. A few words are enough to start."];
+        }
+
+        var anonymous = form.Value(ReportFields.ContactChoice) == "anonymous";
+        var email = anonymous ? null : form.Value(ReportFields.ContactEmail);
+        if (email is not null && !LooksLikeEmail(email))
+        {
+            errors[ReportFields.ContactEmail] = ["This doesn't look like an email address. Leave it empty to report anonymously."];
+        }
+
+        var ongoing = ParseEnum(form, ReportFields.IsOngoing, Ongoing.Unsure, errors);
+        var setting = ParseEnum(form, ReportFields.Setting, IncidentSetting.Unspecified, errors);
+
+        var link = form.Value(ReportFields.ConversationLink);
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            errors[ReportFields.ConversationLink] = ["Please give a web address starting with https:// or http://."];
+        }
+
+        var excluded = form.All(ReportFields.ExcludedMembers).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        if (excluded.Any(id => committee.Members.All(m => m.Id != id)))
+        {
+            errors[ReportFields.ExcludedMembers] = ["One of the selected committee members is not on the committee. Please reload the form."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidationResult(null, errors);
+        }
+
+        var details = new ReportDetails
+        {
+            ContactName = anonymous ? null : form.Value(ReportFields.ContactName),
+            ContactEmail = email,
+            OccurredAt = form.Value(ReportFields.OccurredAt),
+            Location = form.Value(ReportFields.Location),
+            IsOngoing = ongoing,
+            Description = description!,
+            Circumstances = form.Value(ReportFields.Circumstances),
+            OthersInvolved = form.Value(ReportFields.OthersInvolved),
+            ReportedPerson = form.Value(ReportFields.ReportedPerson),
+            Setting = setting,
+            EventName = setting == IncidentSetting.Physical ? form.Value(ReportFields.EventName) : null,
+            OnlineSpace = setting == IncidentSetting.Online ? form.Value(ReportFields.OnlineSpace) : null,
+            ConversationLink = setting == IncidentSetting.Online ? link : null,
+            SafetyConcerns = form.Value(ReportFields.SafetyConcerns),
+            FeelsUnsafe = form.Value(ReportFields.FeelsUnsafe) is "true" or "on",
+            ExcludedMembers = excluded,
+        };
+        return new ValidationResult(details, errors);
+    }
+
+    static T ParseEnum<T>(ReportForm form, string field, T fallback, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        var raw = form.Value(field);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (Enum.TryParse<T>(raw, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(raw, out _))
+        {
+            return value;
+        }
+
+        errors[field] = [$"Please choose one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."];
+        return fallback;
+    }
+
+    // Deliberately loose: the only goal is to catch typos before the reporter loses their way back to us.
+    static bool LooksLikeEmail(string email) =>
+        email.Length <= 254 && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && at < email.Length - 3 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
+}

@@ -1,0 +1,16 @@
+namespace CocReports.Procedure.Reports;
+
+/// <summary>
+/// A stored Code of Conduct report: what the reporter told us (<see cref="Details"/>), the evidence they sent,
+/// and what intake added. The receipt code itself is never stored, only its hash.
+/// </summary>
+public sealed record Report(
+    string Reference,
+    DateTimeOffset ReceivedAt,
+    ReportDetails Details,
+    IReadOnlyList<EvidenceFile> Evidence,
+    string ReceiptCodeHash)
+{
+    /// <summary>The orchestration that keeps this report's promises.</summary>
+    public string InstanceId => WorkflowInstance.For(Reference);
+}

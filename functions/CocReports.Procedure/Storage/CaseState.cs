@@ -1,0 +1,7 @@
+namespace CocReports.Procedure.Storage;
+
+/// <summary>What the committee has done on a case so far, as read back from storage.</summary>
+public sealed record CaseState(DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, IReadOnlyList<string> RecusedMembers)
+{
+    public static readonly CaseState New = new(null, null, []);
+}

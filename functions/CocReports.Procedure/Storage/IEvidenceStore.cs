@@ -1,0 +1,10 @@
+namespace CocReports.Procedure.Storage;
+
+/// <summary>Where evidence files live (a private Blob container in production). Never publicly readable.</summary>
+public interface IEvidenceStore
+{
+    /// <summary>Streams <paramref name="content"/> into the named blob; the stream decides how much is read.</summary>
+    Task SaveAsync(string blobName, string contentType, Stream content, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string blobName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace CocReports.Procedure.Workflow;
+
+/// <summary>
+/// The orchestration's input and the state it carries across ContinueAsNew. The receipt code travels sealed
+/// (see <see cref="Notifications.SealedSecret"/>) so the durable history never holds it in clear.
+/// </summary>
+public sealed record CaseProgress(
+    string Reference,
+    DateTimeOffset ReceivedAt,
+    bool Urgent,
+    string? SealedReceiptCode,
+    bool Announced = false,
+    DateTimeOffset? AcknowledgedAt = null,
+    DateTimeOffset? LastNudgeAt = null);
