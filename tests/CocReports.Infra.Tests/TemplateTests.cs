@@ -1,0 +1,262 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CocReports.Infra.Tests;
+
+/// <summary>The deployable template: it compiles cleanly, is committed as built, and keeps its security promises.</summary>
+public sealed partial class TemplateTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+{
+    private static readonly Dictionary<string, string> RequiredRoles = new()
+    {
+        ["Storage Blob Data Owner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+        ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+        ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160ff3c",
+        ["Monitoring Metrics Publisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",
+        ["Key Vault Secrets User"] = "4633458b-17de-408a-b874-0445c86b69e6",
+    };
+
+    [Fact]
+    public void Template_builds_without_any_diagnostic()
+    {
+        Assert.True(template.BuildExitCode == 0, template.BuildOutput);
+        Assert.Equal("", template.BuildOutput);
+    }
+
+    [Fact]
+    public void Template_passes_lint_with_every_rule_raised_to_error()
+    {
+        var (exitCode, output) = Bicep.Run("lint", "--no-restore", Bicep.MainTemplate);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Committed_azuredeploy_json_is_the_current_build_of_main_bicep()
+    {
+        var committed = JsonNode.Parse(File.ReadAllText(Bicep.CommittedArmTemplate));
+
+        Assert.True(
+            JsonNode.DeepEquals(committed, template.Json),
+            "infra/azuredeploy.json is stale: run scripts/bicep.sh build --no-restore infra/main.bicep --outfile infra/azuredeploy.json");
+    }
+
+    [Fact]
+    public void Storage_account_refuses_shared_key_access()
+    {
+        var storage = Properties(template.OnlyResource("Microsoft.Storage/storageAccounts"));
+
+        Assert.False((bool)storage["allowSharedKeyAccess"]!);
+    }
+
+    [Fact]
+    public void Storage_account_refuses_public_blobs_plain_http_and_old_tls()
+    {
+        var storage = Properties(template.OnlyResource("Microsoft.Storage/storageAccounts"));
+
+        Assert.False((bool)storage["allowBlobPublicAccess"]!);
+        Assert.True((bool)storage["supportsHttpsTrafficOnly"]!);
+        Assert.Equal("TLS1_2", (string?)storage["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public void Blob_service_keeps_versions_and_soft_deleted_blobs()
+    {
+        var blobs = Properties(template.OnlyResource("Microsoft.Storage/storageAccounts/blobServices"));
+
+        Assert.True((bool)blobs["isVersioningEnabled"]!);
+        Assert.True((bool)blobs["deleteRetentionPolicy"]!["enabled"]!);
+    }
+
+    [Fact]
+    public void Evidence_container_is_private()
+    {
+        var containers = template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var evidence = Assert.Single(containers, c => ((string?)c["name"])?.Contains("'evidence'", StringComparison.Ordinal) == true);
+
+        Assert.Equal("None", (string?)Properties(evidence)["publicAccess"]);
+        Assert.All(containers, c => Assert.Equal("None", (string?)Properties(c)["publicAccess"]));
+    }
+
+    [Fact]
+    public void Function_app_accepts_only_https()
+    {
+        var site = Properties(template.OnlyResource("Microsoft.Web/sites"));
+
+        Assert.True((bool)site["httpsOnly"]!);
+    }
+
+    [Fact]
+    public void Function_app_reaches_host_storage_with_its_managed_identity()
+    {
+        var settings = AppSettingsExpression();
+
+        foreach (var key in new[]
+        {
+            "AzureWebJobsStorage__credential', 'managedidentity'",
+            "AzureWebJobsStorage__clientId'",
+            "AzureWebJobsStorage__blobServiceUri'",
+            "AzureWebJobsStorage__queueServiceUri'",
+            "AzureWebJobsStorage__tableServiceUri'",
+        })
+        {
+            Assert.Contains($"'{key}", settings, StringComparison.Ordinal);
+        }
+        // A plain AzureWebJobsStorage setting would be a connection string.
+        Assert.DoesNotContain("'AzureWebJobsStorage'", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_storage_key_or_connection_string_appears_anywhere()
+    {
+        Assert.DoesNotContain("AccountKey", template.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("DefaultEndpointsProtocol", template.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SharedAccessSignature", template.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Template_never_lists_keys()
+    {
+        Assert.DoesNotMatch(ListFunction(), template.Text);
+    }
+
+    [Fact]
+    public void Outputs_carry_no_secret()
+    {
+        var topLevel = template.Json["outputs"]!.AsObject();
+        var all = CompiledTemplate.Descendants(template.Json)
+            .OfType<JsonObject>()
+            .Where(o => o["outputs"] is JsonObject)
+            .SelectMany(o => o["outputs"]!.AsObject())
+            .ToList();
+
+        // azd copies top-level outputs into a plain .env file.
+        Assert.All(topLevel, output => Assert.DoesNotMatch(SecretLookingName(), output.Key));
+        Assert.All(all, output =>
+        {
+            var type = (string?)output.Value!["type"];
+            Assert.NotEqual("securestring", type, StringComparer.OrdinalIgnoreCase);
+            Assert.NotEqual("secureobject", type, StringComparer.OrdinalIgnoreCase);
+            var value = output.Value.ToJsonString();
+            Assert.DoesNotContain("linkSigningKey", value, StringComparison.Ordinal);
+            Assert.DoesNotMatch(ListFunction(), value);
+        });
+    }
+
+    [Fact]
+    public void Link_signing_key_reaches_the_app_only_as_a_key_vault_reference()
+    {
+        var parameter = template.Json["parameters"]!["linkSigningKey"]!;
+
+        Assert.Equal("securestring", (string?)parameter["type"], StringComparer.OrdinalIgnoreCase);
+        Assert.Null(parameter["defaultValue"]);
+        Assert.Contains("'Links__SigningKey', format('@Microsoft.KeyVault(SecretUri={0})'", template.Text, StringComparison.Ordinal);
+        // Used twice only: handed to the Key Vault module, which stores it as the secret's value.
+        Assert.Equal(2, template.Text.Split("parameters('linkSigningKey')").Length - 1);
+        var secret = Properties(template.OnlyResource("Microsoft.KeyVault/vaults/secrets"));
+        Assert.Equal("[parameters('linkSigningKey')]", (string?)secret["value"]);
+        Assert.NotNull(Properties(template.OnlyResource("Microsoft.Web/sites"))["keyVaultReferenceIdentity"]);
+    }
+
+    [Fact]
+    public void App_identity_holds_every_role_it_needs()
+    {
+        var templatesWithAssignments = CompiledTemplate.Descendants(template.Json)
+            .OfType<JsonObject>()
+            .Where(o => o["$schema"] is not null && o["resources"] is not null)
+            .Select(t => (Text: t.ToJsonString(), Assignments: CompiledTemplate.Descendants(t["resources"])
+                .OfType<JsonObject>()
+                .Count(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments")))
+            .Where(t => t.Assignments > 0)
+            .ToList();
+
+        Assert.All(RequiredRoles, role => Assert.True(
+            templatesWithAssignments.Any(t => t.Text.Contains(role.Value, StringComparison.OrdinalIgnoreCase)),
+            $"No role assignment template grants {role.Key} ({role.Value})."));
+    }
+
+    [Fact]
+    public void App_identity_may_send_email_but_not_read_keys()
+    {
+        var role = template.OnlyResource("Microsoft.Authorization/roleDefinitions");
+        var actions = Properties(role)["permissions"]!.AsArray()
+            .SelectMany(p => p!["actions"]!.AsArray().Select(a => (string)a!))
+            .ToList();
+
+        Assert.Contains("Microsoft.Communication/EmailServices/write", actions);
+        Assert.DoesNotContain(actions, a => a.Contains("ListKeys", StringComparison.OrdinalIgnoreCase) || a.Contains('*', StringComparison.Ordinal));
+        Assert.Contains(template.Resources("Microsoft.Authorization/roleAssignments"),
+            a => ((string?)a["scope"])?.Contains("Microsoft.Communication/communicationServices", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public void Monitoring_refuses_local_key_authentication()
+    {
+        var insights = Properties(template.OnlyResource("Microsoft.Insights/components"));
+        var workspace = Properties(template.OnlyResource("Microsoft.OperationalInsights/workspaces"));
+
+        Assert.True((bool)insights["DisableLocalAuth"]!);
+        Assert.True((bool)workspace["features"]!["disableLocalAuth"]!);
+        Assert.Contains("'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', format('ClientId={0};Authorization=AAD'", AppSettingsExpression(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_vault_uses_role_based_access()
+    {
+        var vault = Properties(template.OnlyResource("Microsoft.KeyVault/vaults"));
+
+        Assert.True((bool)vault["enableRbacAuthorization"]!);
+        Assert.Null(vault["accessPolicies"]);
+    }
+
+    [Fact]
+    public void Durable_group_keeps_one_instance_always_ready()
+    {
+        var config = Properties(template.OnlyResource("Microsoft.Web/sites"))["functionAppConfig"]!;
+        var alwaysReady = config["scaleAndConcurrency"]!["alwaysReady"]!.AsArray();
+        var durable = Assert.Single(alwaysReady, g => (string?)g!["name"] == "durable")!;
+
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+        var count = durable["instanceCount"]!;
+        var effective = count.GetValueKind() == JsonValueKind.Number
+            ? (int?)count
+            : FindParameterDefault(ParameterName().Match((string)count!).Groups[1].Value);
+        Assert.True(effective >= 1, $"The durable group keeps {effective} instances ready.");
+    }
+
+    [Fact]
+    public void Api_answers_browsers_from_the_form_and_embedding_origins_only()
+    {
+        var cors = Properties(template.OnlyResource("Microsoft.Web/sites"))["siteConfig"]!["cors"]!;
+
+        Assert.Equal("[parameters('allowedOrigins')]", (string?)cors["allowedOrigins"]);
+        Assert.DoesNotContain("'*'", template.Text, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Properties(JsonObject resource) => resource["properties"]!.AsObject();
+
+    private string AppSettingsExpression()
+    {
+        var config = template.Resources("Microsoft.Web/sites/config");
+        var appSettings = Assert.Single(config, c => ((string?)c["name"])?.Contains("'appsettings'", StringComparison.Ordinal) == true);
+        return (string)appSettings["properties"]!;
+    }
+
+    private int? FindParameterDefault(string name) =>
+        CompiledTemplate.Descendants(template.Json)
+            .OfType<JsonObject>()
+            .Where(o => o["parameters"] is JsonObject p && p[name] is JsonObject)
+            .Select(o => (int?)o["parameters"]![name]!["defaultValue"])
+            .FirstOrDefault(v => v is not null);
+
+    [GeneratedRegex(@"^\[parameters\('([^']+)'\)\]$")]
+    private static partial Regex ParameterName();
+
+    [GeneratedRegex(@"list[A-Za-z]*\(", RegexOptions.IgnoreCase)]
+    private static partial Regex ListFunction();
+
+    [GeneratedRegex(@"(key|secret|password|token|connectionstring|sas)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretLookingName();
+}
