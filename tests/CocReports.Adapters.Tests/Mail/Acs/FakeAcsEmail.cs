@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CocReports.Adapters.Tests.Mail.Acs;
+
+/// <summary>One request as the fake ACS endpoint received it.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string RawTarget,
+    string Path,
+    IReadOnlyDictionary<string, string> Headers,
+    byte[] Body,
+    DateTimeOffset ReceivedAt)
+{
+    public string Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : "";
+}
+
+/// <summary>A scripted response: status, JSON body and headers.</summary>
+public sealed record ScriptedResponse(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A stand-in for the ACS Email data plane on 127.0.0.1: records every request and answers from a script,
+/// so tests see exactly what the sender puts on the wire.
+/// </summary>
+public sealed class FakeAcsEmail : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<ScriptedResponse> _sends = new();
+    private readonly ConcurrentQueue<ScriptedResponse> _polls = new();
+
+    private FakeAcsEmail(WebApplication app) => _app = app;
+
+    public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<FakeAcsEmail> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeAcsEmail(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        fake.Endpoint = new Uri(address + "/");
+        return fake;
+    }
+
+    /// <summary>Answers to POST /emails:send, in order.</summary>
+    public FakeAcsEmail OnSend(params ScriptedResponse[] responses)
+    {
+        foreach (var response in responses)
+            _sends.Enqueue(response);
+        return this;
+    }
+
+    /// <summary>Answers to GET /emails/operations/{id}, in order.</summary>
+    public FakeAcsEmail OnPoll(params ScriptedResponse[] responses)
+    {
+        foreach (var response in responses)
+            _polls.Enqueue(response);
+        return this;
+    }
+
+    public static ScriptedResponse Accepted(string status = "Running", int? retryAfterSeconds = null) =>
+        new(202, $$"""{"id":"ignored","status":"{{status}}"}""", RetryAfter(retryAfterSeconds));
+
+    public static ScriptedResponse Status(string status, int? retryAfterSeconds = null, string? errorCode = null) =>
+        new(200, errorCode is null
+            ? $$"""{"id":"ignored","status":"{{status}}"}"""
+            : $$$"""{"id":"ignored","status":"{{{status}}}","error":{"code":"{{{errorCode}}}","message":"The recipient bounced."}}""",
+            RetryAfter(retryAfterSeconds));
+
+    private static Dictionary<string, string>? RetryAfter(int? seconds) =>
+        seconds is { } s ? new() { ["retry-after"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            context.Request.Path.Value ?? "",
+            context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            body.ToArray(),
+            DateTimeOffset.UtcNow));
+
+        var queue = HttpMethods.IsPost(context.Request.Method) ? _sends : _polls;
+        if (!queue.TryDequeue(out var response))
+        {
+            context.Response.StatusCode = 500;
+            return;
+        }
+        context.Response.StatusCode = response.Status;
+        foreach (var header in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[header.Key] = header.Value;
+        if (response.Json is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Json);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
