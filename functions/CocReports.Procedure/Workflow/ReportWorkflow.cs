@@ -27,6 +27,7 @@ public sealed class ReportWorkflow(WorkflowPolicy policy, WorkflowOptions option
 
         if (!progress.Announced)
         {
+            await steps.Record("Received", progress.ReceivedAt);
             await steps.NotifyReporter(ReporterNoticeKind.Receipt, progress.SealedReceiptCode);
             await steps.NotifyCommittee(CommitteeNoticeKind.NewReport, round: 0);
             progress = progress with { Announced = true, SealedReceiptCode = null };
@@ -103,8 +104,10 @@ public sealed class ReportWorkflow(WorkflowPolicy policy, WorkflowOptions option
         {
             var kind = nudge.Kind == NudgeKind.Reminder ? CommitteeNoticeKind.AcknowledgeReminder : CommitteeNoticeKind.AcknowledgeOverdue;
             await NotifyCommittee(kind, nudge.Round, escalate: nudge.Kind == NudgeKind.Overdue);
-            var step = nudge.Kind == NudgeKind.Reminder ? "AcknowledgeReminderSent" : "AcknowledgeOverdueEscalated";
-            await context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(context.CurrentUtcDateTime, step)), mailRetry);
+            await Record(nudge.Kind == NudgeKind.Reminder ? "AcknowledgeReminderSent" : "AcknowledgeOverdueEscalated", context.CurrentUtcDateTime);
         }
+
+        public Task<bool> Record(string step, DateTimeOffset at) =>
+            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step)), mailRetry);
     }
 }

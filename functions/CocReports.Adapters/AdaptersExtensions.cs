@@ -1,0 +1,71 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using CocReports.Adapters.Blobs;
+using CocReports.Adapters.Mail;
+using CocReports.Adapters.Mail.Acs;
+using CocReports.Adapters.Mail.Smtp;
+using CocReports.Adapters.Tables;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Adapters;
+
+/// <summary>Wires the procedure's storage and mail interfaces to Azure Tables, Blobs and the configured mail transport.</summary>
+public static class AdaptersExtensions
+{
+    public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddOptions<SmtpOptions>().BindConfiguration($"{MailOptions.Section}:Smtp");
+
+        services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<StorageLayout>();
+        services.AddSingleton<IReportStore>(sp => new TableReportStore(sp.GetRequiredService<StorageLayout>().Reports));
+        services.AddSingleton<ITimeline>(sp => new TableTimeline(sp.GetRequiredService<StorageLayout>().Timeline));
+        services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));
+        services.AddHostedService<StorageInitializer>();
+
+        var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Smtp";
+        if (transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IMailSender>(sp => new SmtpMailSender(
+                sp.GetRequiredService<IOptions<SmtpOptions>>().Value, sp.GetRequiredService<IOptions<MailOptions>>().Value));
+        }
+        else if (transport.Equals("Acs", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddAcsEmail(configuration.GetSection(MailOptions.Section));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Mail:Transport '{transport}' is not known. Use Smtp or Acs.");
+        }
+
+        return services;
+    }
+
+    static TableServiceClient CreateTableService(StorageOptions options) =>
+        options.ConnectionString is { Length: > 0 } connection
+            ? new TableServiceClient(connection)
+            : new TableServiceClient(options.TableServiceUri ?? throw Missing("Storage:TableServiceUri"), Credential(options));
+
+    static BlobServiceClient CreateBlobService(StorageOptions options) =>
+        options.ConnectionString is { Length: > 0 } connection
+            ? new BlobServiceClient(connection)
+            : new BlobServiceClient(options.BlobServiceUri ?? throw Missing("Storage:BlobServiceUri"), Credential(options));
+
+    static TokenCredential Credential(StorageOptions options) =>
+        string.IsNullOrEmpty(options.ClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+
+    static InvalidOperationException Missing(string setting) =>
+        new($"{setting} is required when Storage:ConnectionString is not set.");
+}

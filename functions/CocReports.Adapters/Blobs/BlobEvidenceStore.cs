@@ -1,0 +1,27 @@
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CocReports.Procedure.Storage;
+
+namespace CocReports.Adapters.Blobs;
+
+/// <summary>Evidence in a private Blob container, one blob per file, streamed in small blocks.</summary>
+public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidenceStore
+{
+    // Small blocks and little parallelism: an upload holds a few MB in memory however large the file.
+    static readonly StorageTransferOptions Transfer = new()
+    {
+        InitialTransferSize = 4 * 1024 * 1024,
+        MaximumTransferSize = 4 * 1024 * 1024,
+        MaximumConcurrency = 2,
+    };
+
+    public Task SaveAsync(string blobName, string contentType, Stream content, CancellationToken cancellationToken) =>
+        container.GetBlobClient(blobName).UploadAsync(
+            content,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, TransferOptions = Transfer },
+            cancellationToken);
+
+    public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,32 @@
+using CocReports.Procedure.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace CocReports.Adapters.Mail.Smtp;
+
+/// <summary>Sends each message over SMTP with MailKit. Any failure throws, so the workflow's retry policy resends.</summary>
+public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        using var mime = new MimeMessage
+        {
+            MessageId = mail.MessageId,
+            Subject = mail.Subject,
+            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+        };
+        mime.From.Add(new MailboxAddress(sender.FromName, sender.FromAddress));
+        mime.To.Add(new MailboxAddress(mail.To.Name, mail.To.Email));
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using CocReports.Procedure.Reports;
+
+namespace CocReports.Adapters.Tables;
+
+/// <summary>
+/// A report as one table row. Each text field is its own property: one property holds at most 64 KiB, and a
+/// 20,000-character field already takes 40 KB in UTF-16.
+/// </summary>
+static class ReportEntity
+{
+    public const string RowKey = "report";
+
+    public static TableEntity From(Report report)
+    {
+        var d = report.Details;
+        return new TableEntity(report.Reference, RowKey)
+        {
+            ["ReceivedAt"] = report.ReceivedAt,
+            ["ReceiptCodeHash"] = report.ReceiptCodeHash,
+            ["Evidence"] = JsonSerializer.Serialize(report.Evidence),
+            ["ContactName"] = d.ContactName,
+            ["ContactEmail"] = d.ContactEmail,
+            ["OccurredAt"] = d.OccurredAt,
+            ["Location"] = d.Location,
+            ["IsOngoing"] = d.IsOngoing.ToString(),
+            ["Description"] = d.Description,
+            ["Circumstances"] = d.Circumstances,
+            ["OthersInvolved"] = d.OthersInvolved,
+            ["ReportedPerson"] = d.ReportedPerson,
+            ["Setting"] = d.Setting.ToString(),
+            ["EventName"] = d.EventName,
+            ["OnlineSpace"] = d.OnlineSpace,
+            ["ConversationLink"] = d.ConversationLink,
+            ["SafetyConcerns"] = d.SafetyConcerns,
+            ["FeelsUnsafe"] = d.FeelsUnsafe,
+            ["ExcludedMembers"] = JsonSerializer.Serialize(d.ExcludedMembers),
+        };
+    }
+
+    public static Report To(TableEntity e) => new(
+        e.PartitionKey,
+        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        new ReportDetails
+        {
+            ContactName = e.GetString("ContactName"),
+            ContactEmail = e.GetString("ContactEmail"),
+            OccurredAt = e.GetString("OccurredAt"),
+            Location = e.GetString("Location"),
+            IsOngoing = Enum.Parse<Ongoing>(e.GetString("IsOngoing") ?? nameof(Ongoing.Unsure)),
+            Description = e.GetString("Description") ?? "",
+            Circumstances = e.GetString("Circumstances"),
+            OthersInvolved = e.GetString("OthersInvolved"),
+            ReportedPerson = e.GetString("ReportedPerson"),
+            Setting = Enum.Parse<IncidentSetting>(e.GetString("Setting") ?? nameof(IncidentSetting.Unspecified)),
+            EventName = e.GetString("EventName"),
+            OnlineSpace = e.GetString("OnlineSpace"),
+            ConversationLink = e.GetString("ConversationLink"),
+            SafetyConcerns = e.GetString("SafetyConcerns"),
+            FeelsUnsafe = e.GetBoolean("FeelsUnsafe") ?? false,
+            ExcludedMembers = JsonSerializer.Deserialize<string[]>(e.GetString("ExcludedMembers") ?? "[]") ?? [],
+        },
+        JsonSerializer.Deserialize<EvidenceFile[]>(e.GetString("Evidence") ?? "[]") ?? [],
+        e.GetString("ReceiptCodeHash") ?? "");
+}

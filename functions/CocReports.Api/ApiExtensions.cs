@@ -1,0 +1,58 @@
+using CocReports.Adapters;
+using CocReports.Api.Acknowledgment;
+using CocReports.Api.Committee;
+using CocReports.Api.Form;
+using CocReports.Api.Intake;
+using CocReports.Api.Status;
+using CocReports.Procedure.Activities;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Intake;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api;
+
+/// <summary>Everything both hosts need: options, the procedure's services, the Azure adapters and the HTTP handlers.</summary>
+public static class ApiExtensions
+{
+    public static IServiceCollection AddCocReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
+        services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section);
+        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
+        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
+        services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().DeriveKey("receipt-code-seal")));
+        services.AddSingleton(sp => new WorkflowPolicy(Value<WorkflowOptions>(sp)));
+        services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
+
+        // The orchestrator and activities, resolvable by both hosts.
+        services.AddTransient(sp => new ReportWorkflow(sp.GetRequiredService<WorkflowPolicy>(), Value<WorkflowOptions>(sp)));
+        services.AddTransient<FindAudience>();
+        services.AddTransient<NotifyMember>();
+        services.AddTransient<NotifyEscalationContact>();
+        services.AddTransient<NotifyReporter>();
+        services.AddTransient<RecordStep>();
+
+        services.AddSingleton<SubmitReport>();
+        services.AddSingleton<Acknowledge>();
+        services.AddSingleton<GetCommittee>();
+        services.AddSingleton<FormConfig>();
+        services.AddSingleton<StatusPage>();
+
+        services.AddAzureAdapters(configuration);
+        return services;
+    }
+
+    static T Value<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+}

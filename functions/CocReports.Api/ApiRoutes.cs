@@ -1,0 +1,34 @@
+using CocReports.Api.Acknowledgment;
+using CocReports.Api.Committee;
+using CocReports.Api.Form;
+using CocReports.Api.Intake;
+using CocReports.Api.Status;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+
+namespace CocReports.Api;
+
+/// <summary>
+/// The API's routes for an ASP.NET Core host. They match the Functions app's HTTP triggers one for one
+/// (a test compares them with the generated functions.metadata).
+/// </summary>
+public static class ApiRoutes
+{
+    public static RouteGroupBuilder MapCocReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPost("/reports", (HttpRequest request, SubmitReport handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/reports/{reference}/acknowledge", (HttpRequest request, string reference, Acknowledge handler, CancellationToken ct) =>
+            handler.ShowAsync(request, reference, ct));
+        api.MapPost("/reports/{reference}/acknowledge", (HttpRequest request, string reference, Acknowledge handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.ConfirmAsync(request, workflows, reference, ct)).DisableAntiforgery();
+        api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
+        api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
+        api.MapGet("/status", StatusPage.Show);
+        api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
+        return api;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using System.Text.Json;
+using CocReports.Procedure.Intake;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace CocReports.Api.Intake;
+
+/// <summary>
+/// Reads a submission part by part: fields into a <see cref="ReportForm"/>, each evidence file straight into
+/// the evidence store through a <see cref="MeteredEvidenceStream"/>. Nothing is buffered whole; the first bytes of
+/// each file decide whether it is accepted at all.
+/// </summary>
+sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
+{
+    public List<EvidenceFile> Stored { get; } = [];
+
+    public async Task<ReportForm> ReadAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType())
+        {
+            return await ReadJsonAsync(request, cancellationToken);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw new IntakeRejection(Problems.UnsupportedType("Send the report as multipart/form-data or application/json."));
+        }
+
+        var form = new ReportForm();
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        long evidenceBytes = 0;
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            {
+                continue;
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (disposition.IsFileDisposition())
+            {
+                if (name != ReportFields.Evidence)
+                {
+                    throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [name] = ["Files can only be sent as evidence."] }));
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
+                evidenceBytes += await StoreEvidenceAsync(section.Body, fileName, reference, limits.MaxReportBytes - evidenceBytes, cancellationToken);
+            }
+            else
+            {
+                form.Add(name, await ReadFieldAsync(section.Body, cancellationToken));
+            }
+        }
+
+        return form;
+    }
+
+    async Task<long> StoreEvidenceAsync(Stream body, string fileName, string reference, long reportBudget, CancellationToken cancellationToken)
+    {
+        if (Stored.Count == limits.MaxFiles)
+        {
+            throw new IntakeRejection(Problems.TooLarge($"A report can carry at most {limits.MaxFiles} files."));
+        }
+
+        var head = new byte[EvidenceType.HeadLength];
+        var headLength = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (headLength == 0 && string.IsNullOrEmpty(fileName))
+        {
+            return 0; // a browser sends an empty, nameless part for a file input left empty
+        }
+
+        var contentType = EvidenceType.Sniff(head.AsSpan(0, headLength));
+        var displayName = SafeFileName(fileName, Stored.Count);
+        if (contentType is null)
+        {
+            throw new IntakeRejection(Problems.UnsupportedType(
+                $"\"{displayName}\" is not an image, a video, a PDF or a plain text or log file."));
+        }
+
+        var fileLimit = Math.Min(limits.MaxFileBytes, reportBudget);
+        var message = fileLimit == limits.MaxFileBytes
+            ? $"\"{displayName}\" is larger than {Megabytes(limits.MaxFileBytes)}, the limit for one file."
+            : $"All files together may be at most {Megabytes(limits.MaxReportBytes)}.";
+        var blobName = $"{reference}/{Stored.Count:D2}";
+        await using var metered = new MeteredEvidenceStream(head.AsMemory(0, headLength), body, fileLimit, message);
+
+        // Recorded before the upload, so that a failed upload is cleaned up with the rest.
+        var placeholder = new EvidenceFile(blobName, displayName, contentType, 0, "");
+        Stored.Add(placeholder);
+        try
+        {
+            await evidence.SaveAsync(blobName, contentType, metered, cancellationToken);
+        }
+        catch (Exception e) when (e is not EvidenceTooLargeException && FindTooLarge(e) is { } tooLarge)
+        {
+            throw tooLarge;
+        }
+
+        Stored[^1] = placeholder with { Length = metered.BytesRead, Sha256 = metered.Sha256Hex() };
+        return metered.BytesRead;
+    }
+
+    async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        // UTF-8 takes at most 4 bytes a character; anything longer than that cannot be a valid field.
+        var maxBytes = (limits.MaxTextLength * 4) + 1024;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw new IntakeRejection(Problems.TooLarge($"A text field may hold at most {limits.MaxTextLength:N0} characters."));
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    static async Task<ReportForm> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = new ReportForm();
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["The request body is not valid JSON."] }));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["Send the report as a JSON object."] }));
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                foreach (var value in property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray() : Once(property.Value))
+                {
+                    form.Add(property.Name, value.ValueKind switch
+                    {
+                        JsonValueKind.String => value.GetString()!,
+                        JsonValueKind.True => "true",
+                        JsonValueKind.False => "false",
+                        JsonValueKind.Null => "",
+                        _ => value.GetRawText(),
+                    });
+                }
+            }
+        }
+
+        return form;
+    }
+
+    static IEnumerable<JsonElement> Once(JsonElement element)
+    {
+        yield return element;
+    }
+
+    static EvidenceTooLargeException? FindTooLarge(Exception e) =>
+        e as EvidenceTooLargeException ?? (e.InnerException is { } inner ? FindTooLarge(inner) : null);
+
+    static string SafeFileName(string fileName, int index)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return string.IsNullOrWhiteSpace(name) ? $"evidence-{index + 1}" : name[..Math.Min(name.Length, 200)];
+    }
+
+    static string Megabytes(long bytes) => $"{bytes / (1024 * 1024)} MB";
+}

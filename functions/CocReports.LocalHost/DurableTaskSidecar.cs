@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace CocReports.LocalHost;
+
+/// <summary>
+/// The Durable Task engine Azure uses by default (the Azure Storage provider, here on Azurite), served over gRPC by
+/// TaskHubGrpcServer on its own loopback port. A separate small host, started before the worker connects and stopped
+/// after the worker has let go of its work-item stream, so shutdown doesn't hang on an open stream.
+/// </summary>
+sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnectionString, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    WebApplication? app;
+
+    public Uri Address { get; } = new($"http://127.0.0.1:{(options.SidecarPort == 0 ? FreePort() : options.SidecarPort)}");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            TaskHubName = options.TaskHubName,
+            WorkerId = options.WorkerId,
+            PartitionCount = 1,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            LoggerFactory = loggerFactory,
+        });
+
+        // The sidecar doesn't create the task hub's queues and tables itself.
+        await service.CreateIfNotExistsAsync();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, Address.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (app is not null)
+        {
+            await app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using CocReports.Adapters;
+using CocReports.Api;
+using CocReports.Api.Form;
+using CocReports.Procedure.Intake;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace CocReports.LocalHost;
+
+/// <summary>Builds the local host. Kept apart from Program so tests can start and stop it in-process.</summary>
+public static class LocalHostApp
+{
+    public const string CorsPolicy = "embedders";
+
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder.Configuration);
+
+        var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        var form = builder.Configuration.GetSection(FormOptions.Section).Get<FormOptions>() ?? new FormOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Evidence is metered while it streams; this only stops bodies far beyond any valid report.
+            kestrel.Limits.MaxRequestBodySize = intake.MaxReportBytes + (64L * 1024 * 1024);
+        });
+
+        builder.Services.AddCocReports(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. form.AllowedOrigins])
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type", "Accept", "Idempotency-Key")));
+
+        // Registered before the worker: started first, stopped after it.
+        var sidecar = new DurableTaskSidecar(
+            options,
+            storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required by the local host."),
+            LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning)));
+        builder.Services.AddHostedService(_ => sidecar);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(sidecar.Address.AbsoluteUri);
+            worker.AddTasks(WorkflowTasks.Register);
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address.AbsoluteUri));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors(CorsPolicy);
+        app.UseStaticForm(options);
+        app.MapCocReportsApi().RequireCors(CorsPolicy);
+        return app;
+    }
+}

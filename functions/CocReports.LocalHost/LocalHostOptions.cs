@@ -1,0 +1,21 @@
+namespace CocReports.LocalHost;
+
+/// <summary>Settings of the local host only. Bound from the "LocalHost" section.</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>The loopback port the Durable Task sidecar serves gRPC on; 0 picks a free one.</summary>
+    public int SidecarPort { get; set; } = 7072;
+
+    public string TaskHubName { get; set; } = "CocReportsLocal";
+
+    /// <summary>Stable across restarts: a new id would wait for the old one's partition leases to expire.</summary>
+    public string WorkerId { get; set; } = "coc-localhost";
+
+    /// <summary>The Azure Storage provider backs off polling its queues up to this; short keeps local steps snappy.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where static-form/ is; empty means the nearest one above the content root.</summary>
+    public string? StaticFormPath { get; set; }
+}

@@ -1,0 +1,4 @@
+using CocReports.LocalHost;
+
+var app = LocalHostApp.Build(args);
+await app.RunAsync();
