@@ -32,11 +32,10 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
         services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().DeriveKey("receipt-code-seal")));
-        services.AddSingleton(sp => new WorkflowPolicy(Value<WorkflowOptions>(sp)));
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
 
         // The orchestrator and activities, resolvable by both hosts.
-        services.AddTransient(sp => new ReportWorkflow(sp.GetRequiredService<WorkflowPolicy>(), Value<WorkflowOptions>(sp)));
+        services.AddTransient<ReportWorkflow>();
         services.AddTransient<FindAudience>();
         services.AddTransient<NotifyMember>();
         services.AddTransient<NotifyEscalationContact>();

@@ -26,6 +26,7 @@ public sealed class SubmitReport(
     ActionLinks links,
     ReporterLinks reporterLinks,
     SealedSecret sealer,
+    IOptions<WorkflowOptions> schedule,
     TimeProvider clock,
     ILogger<SubmitReport> log)
 {
@@ -109,7 +110,7 @@ public sealed class SubmitReport(
             return;
         }
 
-        var input = new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealer.Seal(receiptCode));
+        var input = new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealer.Seal(receiptCode), schedule.Value);
         try
         {
             await workflows.ScheduleNewOrchestrationInstanceAsync(

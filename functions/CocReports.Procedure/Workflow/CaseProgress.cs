@@ -9,6 +9,7 @@ public sealed record CaseProgress(
     DateTimeOffset ReceivedAt,
     bool Urgent,
     string? SealedReceiptCode,
+    WorkflowOptions Schedule,
     bool Announced = false,
     DateTimeOffset? AcknowledgedAt = null,
     DateTimeOffset? LastNudgeAt = null);

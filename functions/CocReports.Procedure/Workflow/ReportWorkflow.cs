@@ -8,9 +8,10 @@ namespace CocReports.Procedure.Workflow;
 
 /// <summary>
 /// One report's promises, kept durably: announce it, then follow the policy's nudges until the committee acts.
-/// Orchestrator code must be deterministic: time comes from the context, all I/O happens in activities.
+/// Orchestrator code must be deterministic: time comes from the context, all I/O happens in activities, and the
+/// schedule is the one captured when the report arrived (a configuration change can't rewrite a replay).
 /// </summary>
-public sealed class ReportWorkflow(WorkflowPolicy policy, WorkflowOptions options) : TaskOrchestrator<CaseProgress, CaseProgress>
+public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress>
 {
     /// <summary>Bounds the history: after this many waits the orchestration continues as new with its state.</summary>
     const int WaitsPerGeneration = 25;
@@ -18,6 +19,8 @@ public sealed class ReportWorkflow(WorkflowPolicy policy, WorkflowOptions option
     public override async Task<CaseProgress> RunAsync(TaskOrchestrationContext context, CaseProgress input)
     {
         var progress = input;
+        var options = input.Schedule;
+        var policy = new WorkflowPolicy(options);
         var mailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: options.MailAttempts,
             firstRetryInterval: options.MailFirstRetry,
