@@ -1,0 +1,182 @@
+using System.Web;
+using CocReports.Procedure.Links;
+using static CocReports.Procedure.Tests.Samples;
+
+namespace CocReports.Procedure.Tests.Links;
+
+public class ActionLinksTests
+{
+    const string Reference = "COC-AB12-CD34";
+    const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    static string TokenOf(Uri link) => HttpUtility.ParseQueryString(link.Query)["token"]!;
+
+    [Theory]
+    [InlineData(CaseAction.Acknowledge)]
+    [InlineData(CaseAction.Recuse)]
+    public void Created_link_checks_valid_for_its_report_and_action_and_names_the_member(CaseAction action)
+    {
+        var links = SignedLinks(Clock());
+
+        var check = links.Check(TokenOf(links.Create(Reference, "grace", action)), Reference, action);
+
+        Assert.Equal(LinkStatus.Valid, check.Status);
+        Assert.Equal("grace", check.MemberId);
+        Assert.False(string.IsNullOrEmpty(check.LinkId));
+    }
+
+    [Fact]
+    public void Each_link_has_its_own_id()
+    {
+        var links = SignedLinks(Clock());
+
+        var first = links.Check(TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge)), Reference, CaseAction.Acknowledge);
+        var second = links.Check(TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge)), Reference, CaseAction.Acknowledge);
+
+        Assert.NotEqual(first.LinkId, second.LinkId);
+    }
+
+    [Theory]
+    [InlineData(CaseAction.Acknowledge, "https://coc.example.org/api/reports/COC-AB12-CD34/acknowledge")]
+    [InlineData(CaseAction.Recuse, "https://coc.example.org/api/reports/COC-AB12-CD34/recuse")]
+    public void Link_path_names_the_report_and_the_action(CaseAction action, string expected)
+    {
+        var link = SignedLinks(Clock()).Create(Reference, "grace", action);
+
+        Assert.Equal(expected, link.GetLeftPart(UriPartial.Path));
+        Assert.Equal(ActionLinks.PathOf(action), link.Segments[^1]);
+    }
+
+    [Fact]
+    public void Changing_any_character_of_the_payload_or_signature_makes_the_link_tampered()
+    {
+        var links = SignedLinks(Clock());
+        var token = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+        var separator = token.IndexOf('.', StringComparison.Ordinal);
+        Assert.True(separator > 0 && separator < token.Length - 1);
+
+        var accepted = new List<string>();
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (i == separator)
+            {
+                continue;
+            }
+
+            foreach (var replacement in Base64UrlAlphabet.Where(c => c != token[i]))
+            {
+                var changed = string.Concat(token.AsSpan(0, i), replacement.ToString(), token.AsSpan(i + 1));
+                if (links.Check(changed, Reference, CaseAction.Acknowledge).Status != LinkStatus.Tampered)
+                {
+                    accepted.Add($"position {i} of {token.Length}: '{token[i]}' -> '{replacement}'");
+                }
+            }
+        }
+
+        Assert.True(accepted.Count == 0, $"{accepted.Count} altered tokens were accepted, e.g. {string.Join(", ", accepted.Take(5))}");
+    }
+
+    [Fact]
+    public void Link_for_one_report_is_tampered_for_another()
+    {
+        var links = SignedLinks(Clock());
+        var token = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+
+        Assert.Equal(LinkCheck.Tampered, links.Check(token, "COC-ZZ99-YY88", CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void Link_for_one_action_is_tampered_for_another()
+    {
+        var links = SignedLinks(Clock());
+        var recuse = TokenOf(links.Create(Reference, "grace", CaseAction.Recuse));
+        var acknowledge = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+
+        Assert.Equal(LinkCheck.Tampered, links.Check(recuse, Reference, CaseAction.Acknowledge));
+        Assert.Equal(LinkCheck.Tampered, links.Check(acknowledge, Reference, CaseAction.Recuse));
+    }
+
+    [Fact]
+    public void Link_signed_with_another_key_is_tampered()
+    {
+        var clock = Clock();
+        var forged = TokenOf(SignedLinks(clock, OtherSigningKey).Create(Reference, "grace", CaseAction.Acknowledge));
+
+        Assert.Equal(LinkCheck.Tampered, SignedLinks(clock).Check(forged, Reference, CaseAction.Acknowledge));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("garbage")]
+    [InlineData("a.b.c")]
+    [InlineData("!!!!.????")]
+    [InlineData("Q09DLUFCMTItQ0QzNHxncmFjZXxBY2tub3dsZWRnZXw5OTk5OTk5OTk5fDAw.")]
+    public void Empty_or_garbage_token_is_tampered(string? token)
+    {
+        Assert.Equal(LinkCheck.Tampered, SignedLinks(Clock()).Check(token, Reference, CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void Link_is_valid_until_its_lifetime_passes_then_expired()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var token = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+
+        clock.Advance(TimeSpan.FromDays(14) - TimeSpan.FromSeconds(1));
+        Assert.Equal(LinkStatus.Valid, links.Check(token, Reference, CaseAction.Acknowledge).Status);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var expired = links.Check(token, Reference, CaseAction.Acknowledge);
+        Assert.Equal(LinkStatus.Expired, expired.Status);
+        Assert.Null(expired.MemberId);
+    }
+
+    [Fact]
+    public void Expired_link_signed_with_another_key_is_tampered_not_expired()
+    {
+        var clock = Clock();
+        var forged = TokenOf(SignedLinks(clock, OtherSigningKey).Create(Reference, "grace", CaseAction.Acknowledge));
+        clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(LinkCheck.Tampered, SignedLinks(clock).Check(forged, Reference, CaseAction.Acknowledge));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16)]
+    [InlineData(31)]
+    public void Signing_key_shorter_than_32_bytes_is_refused_at_construction(int length)
+    {
+        var key = Convert.ToBase64String(new byte[length]);
+
+        Assert.Throws<InvalidOperationException>(() => new ActionLinks(LinkOptions(key), Clock()));
+    }
+
+    [Fact]
+    public void Signing_key_of_32_bytes_is_accepted()
+    {
+        var links = new ActionLinks(LinkOptions(Convert.ToBase64String(new byte[32])), Clock());
+
+        Assert.NotNull(links.Create(Reference, "grace", CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void Derived_keys_differ_by_purpose_and_from_the_signing_key()
+    {
+        var links = SignedLinks(Clock());
+        var signingKey = Convert.FromBase64String(SigningKey);
+
+        var idempotency = links.DeriveKey("idempotency");
+        var sealing = links.DeriveKey("sealing");
+
+        Assert.Equal(idempotency, links.DeriveKey("idempotency"));
+        Assert.NotEqual(idempotency, sealing);
+        Assert.NotEqual(signingKey, idempotency);
+        Assert.NotEqual(signingKey, sealing);
+        Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveKey("idempotency"));
+        Assert.Equal(32, idempotency.Length);
+    }
+}

@@ -1,0 +1,265 @@
+using System.Web;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
+using static CocReports.Procedure.Tests.Samples;
+
+namespace CocReports.Procedure.Tests.Notifications;
+
+public class MailBodyTests
+{
+    [Fact]
+    public void Html_part_encodes_markup_in_paragraphs_fields_and_link_labels()
+    {
+        var body = new MailBody()
+            .Paragraph("Hi <b>there</b>")
+            .Field("<i>Label</i>", "<script>alert(1)</script>\nsecond line")
+            .Link("<img src=x>", new Uri("https://coc.example.org/a?b=1&c=\"2\""));
+
+        Assert.Contains("Hi &lt;b&gt;there&lt;/b&gt;", body.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;<br>second line", body.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;i&gt;Label&lt;/i&gt;", body.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://coc.example.org/a?b=1&amp;c=%222%22\"", body.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", body.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", body.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", body.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>", body.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_part_keeps_what_was_typed_and_html_part_is_a_whole_document()
+    {
+        var body = new MailBody().Paragraph("Hi <b>there</b>").Field("Where", "Hall <B>").Field("Empty", "  ");
+
+        Assert.Equal("Hi <b>there</b>\n\nWhere:\nHall <B>\n", body.Text);
+        Assert.StartsWith("<!doctype html><html><body", body.Html, StringComparison.Ordinal);
+        Assert.EndsWith("</body></html>", body.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Empty", body.Html, StringComparison.Ordinal);
+    }
+}
+
+public class CommitteeMailTests
+{
+    const string Reference = "COC-AB12-CD34";
+    const string Hostile = "<script>alert('x')</script> and <b>bold</b>";
+
+    static readonly ReportDetails Named = new()
+    {
+        ContactName = "Sam <b>S</b>",
+        ContactEmail = "sam@example.org",
+        Description = "He said " + Hostile,
+        Location = "Hall <script>B</script>",
+    };
+
+    static readonly ReportDetails Anonymous = new() { Description = "Something happened in the hallway." };
+
+    static OutgoingMail ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null) =>
+        CommitteeMail.ToMember(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, kind, round, "Rust Meetup", links ?? SignedLinks(Clock()));
+
+    static string TokenIn(string text, CaseAction action)
+    {
+        var line = text.Split('\n').Single(l => l.Contains($"/api/reports/{Reference}/{ActionLinks.PathOf(action)}?", StringComparison.Ordinal));
+        return HttpUtility.ParseQueryString(new Uri(line[line.IndexOf("https://", StringComparison.Ordinal)..]).Query)["token"]!;
+    }
+
+    [Fact]
+    public void Html_encodes_what_the_reporter_typed()
+    {
+        var mail = ToMember(Named);
+
+        Assert.Contains("&lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(Hostile, mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mail_names_the_report_and_its_community()
+    {
+        var mail = ToMember(Anonymous);
+
+        Assert.Equal(new Recipient("Grace", "grace@example.org"), mail.To);
+        Assert.Equal($"New Code of Conduct report {Reference} (Rust Meetup)", mail.Subject);
+        Assert.Contains(Reference, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Something happened in the hallway.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hello Grace,", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CommitteeNoticeKind.NewReport)]
+    [InlineData(CommitteeNoticeKind.AcknowledgeReminder)]
+    [InlineData(CommitteeNoticeKind.AcknowledgeOverdue)]
+    public void Subject_of_an_urgent_report_starts_with_urgent(CommitteeNoticeKind kind)
+    {
+        var ongoing = ToMember(Anonymous with { IsOngoing = Ongoing.Yes }, kind: kind);
+        var unsafeReporter = ToMember(Anonymous with { FeelsUnsafe = true }, kind: kind);
+        var ordinary = ToMember(Anonymous with { IsOngoing = Ongoing.No }, kind: kind);
+        var escalation = CommitteeMail.ToEscalationContact(Report(Anonymous with { FeelsUnsafe = true }), new Recipient("Chair", "chair@example.org"), 0, kind, 1, "Rust Meetup", withReport: false);
+
+        Assert.StartsWith("URGENT:", ongoing.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("URGENT:", unsafeReporter.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("URGENT:", escalation.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("URGENT", ordinary.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Reference, ordinary.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Member_mail_holds_acknowledge_and_recuse_links_bound_to_that_member()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var mail = ToMember(Anonymous, memberId: "grace", links: links);
+
+        var acknowledge = links.Check(TokenIn(mail.TextBody, CaseAction.Acknowledge), Reference, CaseAction.Acknowledge);
+        var recuse = links.Check(TokenIn(mail.TextBody, CaseAction.Recuse), Reference, CaseAction.Recuse);
+
+        Assert.Equal((LinkStatus.Valid, "grace"), (acknowledge.Status, acknowledge.MemberId));
+        Assert.Equal((LinkStatus.Valid, "grace"), (recuse.Status, recuse.MemberId));
+        Assert.Equal(LinkStatus.Tampered, links.Check(TokenIn(mail.TextBody, CaseAction.Recuse), Reference, CaseAction.Acknowledge).Status);
+        Assert.Contains($"https://coc.example.org/api/reports/{Reference}/acknowledge?token=", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"https://coc.example.org/api/reports/{Reference}/recuse?token=", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Message_ids_are_distinct_per_member_kind_and_round_and_stable_for_a_retry()
+    {
+        var ids = new[]
+        {
+            ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0).MessageId,
+            ToMember(Anonymous, "ada", CommitteeNoticeKind.NewReport, 0).MessageId,
+            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 1).MessageId,
+            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 2).MessageId,
+            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
+            ToMember(Anonymous, "ada", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
+            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", false).MessageId,
+            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Board", "board@example.org"), 1, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", false).MessageId,
+            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 2, "Rust Meetup", false).MessageId,
+        };
+
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ids[0], ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0).MessageId);
+    }
+
+    [Fact]
+    public void Anonymous_report_says_anonymous_and_shows_no_email()
+    {
+        var mail = ToMember(Anonymous with { ContactName = "Sam" });
+
+        Assert.Contains("Anonymous", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Anonymous", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.org", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam@", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_report_shows_the_reporter_name_and_email()
+    {
+        var mail = ToMember(Named);
+
+        Assert.Contains("Sam <b>S</b> <sam@example.org>", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Sam &lt;b&gt;S&lt;/b&gt; &lt;sam@example.org&gt;", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anonymous", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_lists_the_reported_details_and_leaves_out_empty_ones()
+    {
+        var details = Anonymous with
+        {
+            Setting = IncidentSetting.Online,
+            OnlineSpace = "Discord #general",
+            ConversationLink = "https://chat.example.org/room/42",
+            ReportedPerson = "@troll",
+            FeelsUnsafe = true,
+        };
+        var report = Report(details) with
+        {
+            Evidence = [new EvidenceFile("blob-1", "screenshot.png", "image/png", 12_345, "ab12")],
+        };
+
+        var text = ReportSummary.AppendTo(new MailBody(), report).Text;
+
+        foreach (var expected in new[] { "Discord #general", "https://chat.example.org/room/42", "@troll", "Online", "screenshot.png (image/png, 12,345 bytes, SHA-256 ab12)", "2025-03-14 09:00 UTC" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Reporter fears for their safety:\nYes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Circumstances", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Event:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overdue_escalation_names_the_report_but_does_not_carry_it()
+    {
+        var mail = CommitteeMail.ToEscalationContact(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", withReport: false);
+
+        Assert.Contains(Reference, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("not been acknowledged", mail.TextBody, StringComparison.Ordinal);
+        foreach (var part in new[] { mail.TextBody, mail.HtmlBody })
+        {
+            Assert.DoesNotContain("He said", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hall", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("sam@example.org", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("/api/reports/", part, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Escalation_of_a_report_no_member_may_see_carries_the_report_without_action_links()
+    {
+        var mail = CommitteeMail.ToEscalationContact(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.NewReport, 0, "Rust Meetup", withReport: true);
+
+        Assert.Contains("He said " + Hostile, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("He said &lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("/api/reports/", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(new Recipient("Chair", "chair@example.org"), mail.To);
+    }
+}
+
+public class ReporterMailTests
+{
+    const string Reference = "COC-AB12-CD34";
+    const string Code = "K7Q2M-9XW4R-HT3ZP-B8N6V";
+
+    static readonly ReportDetails Details = new()
+    {
+        ContactName = "Sam",
+        ContactEmail = "sam@example.org",
+        Description = "He said <script>alert(1)</script>",
+    };
+
+    [Fact]
+    public void Receipt_holds_the_reference_the_receipt_code_and_the_status_page()
+    {
+        var statusPage = new ReporterLinks(LinkOptions()).StatusPage(Reference);
+
+        var mail = ReporterMail.Receipt(Report(Details, Reference), Code, statusPage, "Rust Meetup", TimeSpan.FromHours(48));
+
+        Assert.Equal(new Recipient("Sam", "sam@example.org"), mail.To);
+        Assert.Contains(Reference, mail.Subject, StringComparison.Ordinal);
+        foreach (var part in new[] { mail.TextBody, mail.HtmlBody })
+        {
+            Assert.Contains(Reference, part, StringComparison.Ordinal);
+            Assert.Contains(Code, part, StringComparison.Ordinal);
+            Assert.Contains($"https://coc.example.org/api/status?reference={Reference}", part, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("48 hours", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Rust Meetup", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Receipt_and_acknowledgment_have_their_own_message_ids()
+    {
+        var report = Report(Details, Reference);
+        var receipt = ReporterMail.Receipt(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", TimeSpan.FromHours(48));
+        var acknowledged = ReporterMail.Acknowledged(report, "Rust Meetup");
+
+        Assert.NotEqual(receipt.MessageId, acknowledged.MessageId);
+        Assert.Contains(Reference, acknowledged.TextBody, StringComparison.Ordinal);
+        Assert.Contains("acknowledged", acknowledged.Subject, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,191 @@
+using CocReports.Procedure.Workflow;
+using Microsoft.Extensions.Time.Testing;
+using static CocReports.Procedure.Tests.Samples;
+
+namespace CocReports.Procedure.Tests.Workflow;
+
+public class WorkflowPolicyTests
+{
+    static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>The nudges the orchestrator would send, each asked for after the previous one, as the workflow does.</summary>
+    static IEnumerable<Nudge> Nudges(WorkflowPolicy policy, Promise promise, bool urgent)
+    {
+        var after = promise.Since;
+        while (true)
+        {
+            var nudge = policy.NextNudge(promise, urgent, after);
+            yield return nudge;
+            after = nudge.At;
+        }
+    }
+
+    [Fact]
+    public void Acknowledgment_is_due_48_hours_after_receipt()
+    {
+        var receivedAt = Clock().GetUtcNow();
+
+        var promise = new WorkflowPolicy(new WorkflowOptions()).Acknowledge(receivedAt);
+
+        Assert.Equal(PromiseKind.Acknowledge, promise.Kind);
+        Assert.Equal(receivedAt, promise.Since);
+        Assert.Equal(receivedAt + (48 * Hour), promise.Due);
+    }
+
+    [Fact]
+    public void Unacknowledged_report_is_reminded_at_24_and_44_hours_then_escalated_at_48_and_daily_after()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+
+        var nudges = Nudges(policy, policy.Acknowledge(receivedAt), urgent: false).Take(6).ToList();
+
+        Assert.Equal(
+            [
+                new Nudge(receivedAt + (24 * Hour), NudgeKind.Reminder, 1),
+                new Nudge(receivedAt + (44 * Hour), NudgeKind.Reminder, 2),
+                new Nudge(receivedAt + (48 * Hour), NudgeKind.Overdue, 1),
+                new Nudge(receivedAt + (72 * Hour), NudgeKind.Overdue, 2),
+                new Nudge(receivedAt + (96 * Hour), NudgeKind.Overdue, 3),
+                new Nudge(receivedAt + (120 * Hour), NudgeKind.Overdue, 4),
+            ],
+            nudges);
+    }
+
+    [Fact]
+    public void Urgent_report_is_reminded_like_any_other_then_escalated_every_two_hours()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+
+        var nudges = Nudges(policy, policy.Acknowledge(receivedAt), urgent: true).Take(5).ToList();
+
+        Assert.Equal(
+            [
+                new Nudge(receivedAt + (24 * Hour), NudgeKind.Reminder, 1),
+                new Nudge(receivedAt + (44 * Hour), NudgeKind.Reminder, 2),
+                new Nudge(receivedAt + (48 * Hour), NudgeKind.Overdue, 1),
+                new Nudge(receivedAt + (50 * Hour), NudgeKind.Overdue, 2),
+                new Nudge(receivedAt + (52 * Hour), NudgeKind.Overdue, 3),
+            ],
+            nudges);
+    }
+
+    [Fact]
+    public void Reminders_at_or_after_the_deadline_are_dropped()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var options = new WorkflowOptions
+        {
+            AcknowledgeWithin = TimeSpan.FromSeconds(6),
+            AcknowledgeRemindAfter = [TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(10)],
+            OverdueRepeatEvery = TimeSpan.FromSeconds(5),
+        };
+        var policy = new WorkflowPolicy(options);
+
+        var nudges = Nudges(policy, policy.Acknowledge(receivedAt), urgent: false).Take(3).ToList();
+
+        Assert.Equal(
+            [
+                new Nudge(receivedAt.AddSeconds(3), NudgeKind.Reminder, 1),
+                new Nudge(receivedAt.AddSeconds(6), NudgeKind.Overdue, 1),
+                new Nudge(receivedAt.AddSeconds(11), NudgeKind.Overdue, 2),
+            ],
+            nudges);
+    }
+
+    [Fact]
+    public void Reminders_configured_out_of_order_are_sent_in_time_order()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions { AcknowledgeRemindAfter = [44 * Hour, 24 * Hour] });
+
+        var nudges = Nudges(policy, policy.Acknowledge(receivedAt), urgent: false).Take(3).ToList();
+
+        Assert.Equal(
+            [
+                new Nudge(receivedAt + (24 * Hour), NudgeKind.Reminder, 1),
+                new Nudge(receivedAt + (44 * Hour), NudgeKind.Reminder, 2),
+                new Nudge(receivedAt + (48 * Hour), NudgeKind.Overdue, 1),
+            ],
+            nudges);
+    }
+
+    [Fact]
+    public void Without_reminders_the_first_nudge_is_the_overdue_notice_at_the_deadline()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions { AcknowledgeRemindAfter = [] });
+
+        var nudge = policy.NextNudge(policy.Acknowledge(receivedAt), urgent: false, receivedAt);
+
+        Assert.Equal(new Nudge(receivedAt + (48 * Hour), NudgeKind.Overdue, 1), nudge);
+    }
+
+    [Fact]
+    public void Next_nudge_is_strictly_after_the_time_asked_about()
+    {
+        var clock = Clock();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var promise = policy.Acknowledge(clock.GetUtcNow());
+
+        // Ask at every half hour over five days, as a late or replayed orchestrator might.
+        for (var i = 0; i < 240; i++)
+        {
+            var now = clock.GetUtcNow();
+            var nudge = policy.NextNudge(promise, urgent: i % 2 == 0, now);
+
+            Assert.True(nudge.At > now, $"asked at {now:O}, got {nudge.At:O}");
+            Assert.True(nudge.At - now <= 24 * Hour, $"asked at {now:O}, got {nudge.At:O}: a gap longer than a day");
+            clock.Advance(TimeSpan.FromMinutes(30));
+        }
+    }
+
+    [Fact]
+    public void Asking_between_nudges_gives_the_next_scheduled_one()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var promise = policy.Acknowledge(receivedAt);
+
+        Assert.Equal(new Nudge(receivedAt + (24 * Hour), NudgeKind.Reminder, 1), policy.NextNudge(promise, false, receivedAt + (23 * Hour)));
+        Assert.Equal(new Nudge(receivedAt + (44 * Hour), NudgeKind.Reminder, 2), policy.NextNudge(promise, false, receivedAt + (24 * Hour)));
+        Assert.Equal(new Nudge(receivedAt + (48 * Hour), NudgeKind.Overdue, 1), policy.NextNudge(promise, false, receivedAt + (47 * Hour)));
+        Assert.Equal(new Nudge(receivedAt + (72 * Hour), NudgeKind.Overdue, 2), policy.NextNudge(promise, false, receivedAt + (48 * Hour)));
+        Assert.Equal(new Nudge(receivedAt + (72 * Hour), NudgeKind.Overdue, 2), policy.NextNudge(promise, false, receivedAt + (71 * Hour)));
+        Assert.Equal(new Nudge(receivedAt + (50 * Hour), NudgeKind.Overdue, 2), policy.NextNudge(promise, true, receivedAt + (49 * Hour)));
+    }
+
+    [Fact]
+    public void Overdue_nudges_keep_coming_daily_for_months_without_a_gap()
+    {
+        var clock = Clock();
+        var receivedAt = clock.GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var promise = policy.Acknowledge(receivedAt);
+        var overdue = Nudges(policy, promise, urgent: false).SkipWhile(n => n.Kind == NudgeKind.Reminder);
+
+        var previous = (Nudge?)null;
+        foreach (var nudge in overdue)
+        {
+            clock.AdjustTime(nudge.At);
+            if (clock.GetUtcNow() > receivedAt.AddDays(90))
+            {
+                break;
+            }
+
+            Assert.Equal(NudgeKind.Overdue, nudge.Kind);
+            Assert.Equal(promise.Due + TimeSpan.FromDays(nudge.Round - 1), nudge.At);
+            if (previous is not null)
+            {
+                Assert.Equal(previous.At.AddDays(1), nudge.At);
+                Assert.Equal(previous.Round + 1, nudge.Round);
+            }
+
+            previous = nudge;
+        }
+
+        // Deadline on day 2, then one a day up to day 90.
+        Assert.Equal(89, previous!.Round);
+    }
+}
