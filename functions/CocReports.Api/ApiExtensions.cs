@@ -46,6 +46,7 @@ public static class ApiExtensions
         services.AddSingleton<Acknowledge>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
+        services.AddSingleton<PlainReportForm>();
         services.AddSingleton<StatusPage>();
 
         services.AddAzureAdapters(configuration);

@@ -27,6 +27,7 @@ public static class ApiRoutes
             handler.ConfirmAsync(request, workflows, reference, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
+        api.MapGet("/report-form", (PlainReportForm handler) => handler.Handle());
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         return api;

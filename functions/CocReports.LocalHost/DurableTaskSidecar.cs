@@ -15,12 +15,13 @@ namespace CocReports.LocalHost;
 sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnectionString, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     WebApplication? app;
+    AzureStorageOrchestrationService? service;
 
     public Uri Address { get; } = new($"http://127.0.0.1:{(options.SidecarPort == 0 ? FreePort() : options.SidecarPort)}");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             TaskHubName = options.TaskHubName,
@@ -52,6 +53,17 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         if (app is not null)
         {
             await app.StopAsync(cancellationToken);
+        }
+
+        // Release the partition leases now, so a restarted host takes them over at once instead of
+        // competing with a still-running engine in this process.
+        try
+        {
+            await (service?.StopAsync(isForced: true) ?? Task.CompletedTask);
+        }
+        catch (NullReferenceException)
+        {
+            // The engine starts only once a worker connects; stopping one that never started throws here.
         }
     }
 

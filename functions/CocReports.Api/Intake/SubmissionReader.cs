@@ -37,7 +37,9 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
         long evidenceBytes = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            // IsFormDisposition() is false for file parts, so check the type itself.
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -28,6 +28,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             maxRetryInterval: TimeSpan.FromHours(1)));
         var steps = new CaseSteps(context, progress.Reference, mailRetry);
 
+        // Listen for the committee from the first moment (a member may act while the report is still being
+        // announced), and keep exactly one wait outstanding so each event completes the wait it belongs to.
+        var committeeAction = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
+
         if (!progress.Announced)
         {
             await steps.Record("Received", progress.ReceivedAt);
@@ -36,7 +40,6 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             progress = progress with { Announced = true, SealedReceiptCode = null };
         }
 
-        Task<CaseEvent>? committeeAction = null;
         for (var waits = 0; progress.AcknowledgedAt is null; waits++)
         {
             if (waits == WaitsPerGeneration)
@@ -48,15 +51,15 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var promise = policy.Acknowledge(progress.ReceivedAt);
             var nudge = policy.NextNudge(promise, progress.Urgent, progress.LastNudgeAt ?? promise.Since);
 
-            // Keep one outstanding wait across iterations: a new wait each time would leave the old one to swallow the next event.
-            committeeAction ??= context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(nudge.At.UtcDateTime, timerCancellation.Token);
             if (await Task.WhenAny(committeeAction, timer) == committeeAction)
             {
-                await timerCancellation.CancelAsync();
                 var action = await committeeAction;
-                committeeAction = null;
+                committeeAction = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
+
+                // Synchronous on purpose: CancelAsync completes on the thread pool, which an orchestrator must not await.
+                timerCancellation.Cancel();
                 progress = await Apply(steps, progress, action);
             }
             else

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using CocReports.LocalHost;
+using CocReports.Procedure.Links;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CocReports.IntegrationTests;
+
+/// <summary>
+/// Starts the real local host in-process on a free loopback port, against test.sh's Azurite and smtp4dev, with
+/// its own task hub, tables and container so runs never see each other's data. Deadlines are seconds long.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    public const string AcknowledgeWithin = "00:00:08";
+    public const string RemindAfter = "00:00:04";
+    public const string EscalationAddress = "board@escalation.test";
+
+    readonly string runId = "t" + Guid.NewGuid().ToString("N")[..10];
+    readonly int port = FreePort();
+    WebApplication? app;
+
+    public string SigningKey { get; } = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{port}");
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public Inbox Inbox { get; } = new(TestEnvironment.Smtp4devUrl);
+
+    public TableClient Reports => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Reports");
+
+    public TableClient Timeline => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Timeline");
+
+    public BlobContainerClient Evidence => new BlobServiceClient(TestEnvironment.StorageConnectionString).GetBlobContainerClient(runId + "-evidence");
+
+    public async Task<List<string>> EvidenceBlobsAsync(string reference)
+    {
+        var names = new List<string>();
+        await foreach (var blob in Evidence.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, reference + "/", default))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    public DurableTaskClient Workflows => app!.Services.GetRequiredService<DurableTaskClient>();
+
+    public ActionLinks Links(TimeProvider? clock = null) =>
+        new(new LinkOptions { SigningKey = SigningKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
+
+    public static readonly (string Id, string Name, string Email)[] Members =
+    [
+        ("alex", "Alex Rivera", "alex@committee.test"),
+        ("sam", "Sam Okafor", "sam@committee.test"),
+        ("kim", "Kim Tanaka", "kim@committee.test"),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        await StartAsync();
+        Http = new HttpClient { BaseAddress = BaseUrl };
+    }
+
+    /// <summary>Stops the host as a crash or a deployment would, then starts it again on the same storage.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    async Task StartAsync()
+    {
+        app = LocalHostApp.Build(
+            [$"--urls={BaseUrl}", "--environment=Development"],
+            configuration => configuration.AddInMemoryCollection(Settings()));
+        await app.StartAsync();
+    }
+
+    async Task StopAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Storage:ConnectionString"] = TestEnvironment.StorageConnectionString,
+            ["Storage:TablePrefix"] = runId,
+            ["Storage:EvidenceContainer"] = runId + "-evidence",
+            ["LocalHost:TaskHubName"] = runId,
+            ["LocalHost:WorkerId"] = runId,
+            ["LocalHost:SidecarPort"] = "0",
+            ["Mail:Transport"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Security"] = "None",
+            ["Community:Name"] = "Test Community",
+            ["Committee:EscalationContacts:0:Name"] = "Board",
+            ["Committee:EscalationContacts:0:Email"] = EscalationAddress,
+            ["Links:SigningKey"] = SigningKey,
+            ["Links:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
+            ["Intake:MaxFileBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Intake:MaxReportBytes"] = (3 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Intake:MaxFiles"] = "3",
+            ["Workflow:AcknowledgeWithin"] = AcknowledgeWithin,
+            ["Workflow:AcknowledgeRemindAfter:0"] = RemindAfter,
+            ["Workflow:OverdueRepeatEvery"] = "01:00:00",
+            ["Workflow:UrgentRepeatEvery"] = "01:00:00",
+            ["Workflow:MailFirstRetry"] = "00:00:01",
+        };
+        for (var i = 0; i < Members.Length; i++)
+        {
+            settings[$"Committee:Members:{i}:Id"] = Members[i].Id;
+            settings[$"Committee:Members:{i}:Name"] = Members[i].Name;
+            settings[$"Committee:Members:{i}:Email"] = Members[i].Email;
+        }
+
+        return settings;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        Inbox.Dispose();
+        await StopAsync();
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
+{
+    public const string Name = "local host";
+}

@@ -1,0 +1,16 @@
+namespace CocReports.IntegrationTests;
+
+/// <summary>Where test.sh started the real parts: Azurite and smtp4dev on free loopback ports.</summary>
+static class TestEnvironment
+{
+    public static string StorageConnectionString => Required("COC_TEST_STORAGE");
+
+    public static int SmtpPort => int.Parse(Required("COC_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Uri Smtp4devUrl => new(Required("COC_TEST_SMTP4DEV_URL"));
+
+    static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests with ./test.sh, which starts Azurite and smtp4dev.");
+}
