@@ -88,9 +88,35 @@ public static class EvidenceType
             return false;
         }
 
-        var start = Encoding.UTF8.GetString(complete).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return !(start.StartsWith('<') && (Contains(start, "html") || Contains(start, "svg") || Contains(start, "script") || start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)));
+        return !LooksLikeMarkup(Encoding.UTF8.GetString(complete).TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\f'));
     }
 
-    static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+    // Tags a browser would start rendering from (after the HTML sniffing standard's list, plus SVG and images).
+    // Chat logs such as "<alice> hi" or "<3" stay text: only these tag names followed by a space, "/" or ">" count.
+    static readonly string[] MarkupTags =
+    [
+        "!doctype html", "html", "head", "script", "iframe", "h1", "div", "font", "table", "a", "style", "title",
+        "b", "body", "br", "p", "img", "svg", "object", "embed", "form", "meta", "link", "base", "?xml",
+    ];
+
+    static bool LooksLikeMarkup(string text)
+    {
+        if (text.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var tag in MarkupTags)
+        {
+            if (text.Length > tag.Length + 1
+                && text[0] == '<'
+                && text.AsSpan(1, tag.Length).Equals(tag, StringComparison.OrdinalIgnoreCase)
+                && text[tag.Length + 1] is ' ' or '>' or '/' or '\t' or '\n' or '\r' or '\f')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

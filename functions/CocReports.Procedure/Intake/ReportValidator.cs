@@ -85,9 +85,10 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
             return fallback;
         }
 
-        if (Enum.TryParse<T>(raw, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(raw, out _))
+        // Names only: Enum.TryParse would also take numbers and comma-joined flags ("physical,online").
+        if (Enum.GetNames<T>().FirstOrDefault(n => n.Equals(raw, StringComparison.OrdinalIgnoreCase)) is { } name)
         {
-            return value;
+            return Enum.Parse<T>(name);
         }
 
         errors[field] = [$"Please choose one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."];

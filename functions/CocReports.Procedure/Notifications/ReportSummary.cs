@@ -10,7 +10,7 @@ public static class ReportSummary
         var d = report.Details;
         return body
             .Field("Reference", report.Reference)
-            .Field("Received", report.ReceivedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
+            .Field("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
             .Field("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>")
             .Field("When", d.OccurredAt)
             .Field("Where", d.Location)
