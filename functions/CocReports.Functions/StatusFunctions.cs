@@ -1,0 +1,20 @@
+using CocReports.Api.Status;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CocReports.Functions;
+
+public sealed class StatusFunctions(StatusPage handler)
+{
+    [Function("ShowStatus")]
+    public static IActionResult Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "status")] HttpRequest request) =>
+        new ResultAction(StatusPage.Show(request));
+
+    [Function("OpenStatus")]
+    public async Task<IActionResult> Open(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "status")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await handler.OpenAsync(request, cancellationToken));
+}

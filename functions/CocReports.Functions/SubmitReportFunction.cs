@@ -1,0 +1,17 @@
+using CocReports.Api.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace CocReports.Functions;
+
+public sealed class SubmitReportFunction(SubmitReport handler)
+{
+    [Function(nameof(SubmitReport))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await handler.HandleAsync(request, workflows, cancellationToken));
+}

@@ -1,0 +1,30 @@
+using CocReports.Procedure.Activities;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Notifications;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CocReports.Functions;
+
+/// <summary>The workflow's activities, each delegating to the shared activity class.</summary>
+public sealed class WorkflowActivityFunctions(
+    FindAudience findAudience,
+    NotifyMember notifyMember,
+    NotifyEscalationContact notifyEscalationContact,
+    NotifyReporter notifyReporter,
+    RecordStep recordStep)
+{
+    [Function(nameof(FindAudience))]
+    public Task<Audience> FindAudience([ActivityTrigger] string reference) => findAudience.RunAsync(reference);
+
+    [Function(nameof(NotifyMember))]
+    public Task<bool> NotifyMember([ActivityTrigger] MemberNotice notice) => notifyMember.RunAsync(notice);
+
+    [Function(nameof(NotifyEscalationContact))]
+    public Task<bool> NotifyEscalationContact([ActivityTrigger] EscalationNotice notice) => notifyEscalationContact.RunAsync(notice);
+
+    [Function(nameof(NotifyReporter))]
+    public Task<bool> NotifyReporter([ActivityTrigger] ReporterNotice notice) => notifyReporter.RunAsync(notice);
+
+    [Function(nameof(RecordStep))]
+    public Task<bool> RecordStep([ActivityTrigger] StepRecord record) => recordStep.RunAsync(record);
+}
