@@ -1,3 +1,4 @@
+using CocReports.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using CocReports.Procedure.Links;

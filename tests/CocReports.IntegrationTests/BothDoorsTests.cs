@@ -1,3 +1,4 @@
+using CocReports.Testing;
 using System.Reflection;
 using System.Text.Json;
 using CocReports.Api;

@@ -9,13 +9,13 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CocReports.IntegrationTests;
+namespace CocReports.Testing;
 
 /// <summary>
 /// Starts the real local host in-process on a free loopback port, against test.sh's Azurite and smtp4dev, with
 /// its own task hub, tables and container so runs never see each other's data. Deadlines are seconds long.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     public const string AcknowledgeWithin = "00:00:08";
     public const string RemindAfter = "00:00:04";
@@ -62,7 +62,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         ("kim", "Kim Tanaka", "kim@committee.test"),
     ];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
@@ -91,6 +91,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             await app.DisposeAsync();
             app = null;
         }
+    }
+
+    /// <summary>Settings a derived fixture adds or replaces (allowed embedding origins, say).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     Dictionary<string, string?> Settings()
@@ -129,10 +134,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             settings[$"Committee:Members:{i}:Email"] = Members[i].Email;
         }
 
+        Configure(settings);
         return settings;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         Inbox.Dispose();
@@ -145,10 +151,4 @@ public sealed class LocalHostFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
-{
-    public const string Name = "local host";
 }

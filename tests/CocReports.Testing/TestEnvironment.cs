@@ -1,7 +1,7 @@
-namespace CocReports.IntegrationTests;
+namespace CocReports.Testing;
 
 /// <summary>Where test.sh started the real parts: Azurite and smtp4dev on free loopback ports.</summary>
-static class TestEnvironment
+public static class TestEnvironment
 {
     public static string StorageConnectionString => Required("COC_TEST_STORAGE");
 

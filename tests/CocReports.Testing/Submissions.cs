@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 
-namespace CocReports.IntegrationTests;
+namespace CocReports.Testing;
 
 /// <summary>Builds report submissions the way the form and scripts send them.</summary>
-static class Submissions
+public static class Submissions
 {
     public static Dictionary<string, string> Fields(string reporterEmail, string description = "Someone kept interrupting me in the community call.") => new()
     {

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace CocReports.IntegrationTests;
+namespace CocReports.Testing;
 
 /// <summary>Finds the action links in a mail's plain text, as a member's mail client would show them.</summary>
-static partial class MailLinks
+public static partial class MailLinks
 {
     public static Uri Find(string text, string action) =>
         new(LinkPattern().Matches(text).Select(m => m.Value).First(url => url.Contains($"/{action}?", StringComparison.Ordinal)));

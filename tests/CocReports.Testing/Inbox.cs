@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace CocReports.IntegrationTests;
+namespace CocReports.Testing;
 
 /// <summary>The committee's and reporters' mail, read back through smtp4dev's HTTP API.</summary>
 public sealed class Inbox(Uri smtp4dev) : IDisposable
