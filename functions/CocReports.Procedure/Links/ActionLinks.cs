@@ -11,6 +11,9 @@ namespace CocReports.Procedure.Links;
 /// </summary>
 public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
 {
+    /// <summary>The member id reporters' links are bound to: reporters have no member id of their own.</summary>
+    public const string Reporter = "reporter";
+
     readonly byte[] key = DecodeKey(options.SigningKey);
 
     /// <summary>A key for other server-side derivations (idempotency), separate from the link key by purpose.</summary>
@@ -58,7 +61,9 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
             : new LinkCheck(LinkStatus.Valid, memberId, nonce);
     }
 
-    public static string PathOf(CaseAction action) => action.ToString().ToLowerInvariant();
+    /// <summary>"follow-up", "status-update"…: the path segment that names the action.</summary>
+    public static string PathOf(CaseAction action) =>
+        string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     byte[] Sign(string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload));
 

@@ -1,8 +1,18 @@
 namespace CocReports.Procedure.Links;
 
-/// <summary>What a committee member can do from a link in an email. The path of each link names the action.</summary>
+/// <summary>
+/// What a link in an email lets its holder do. The path of each link names the action. Committee members hold
+/// all but <see cref="Answer"/>, which reporters hold (bound to the member id <see cref="ActionLinks.Reporter"/>).
+/// </summary>
 public enum CaseAction
 {
+    /// <summary>Open the case page: the report, its evidence and timeline. Not single-use.</summary>
+    View,
     Acknowledge,
     Recuse,
+    FollowUp,
+    StatusUpdate,
+    Ask,
+    Resolve,
+    Answer,
 }

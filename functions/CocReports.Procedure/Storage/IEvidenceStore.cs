@@ -6,5 +6,8 @@ public interface IEvidenceStore
     /// <summary>Streams <paramref name="content"/> into the named blob; the stream decides how much is read.</summary>
     Task SaveAsync(string blobName, string contentType, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>Opens a stored file for streaming to a member whose access was checked. Null when it is gone (purged).</summary>
+    Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken);
+
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
 }
