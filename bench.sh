@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Prints intake latency (p50, p99) at 1 and 16 concurrent clients beside the same storage writes done directly with
+# the Azure SDK, and the local host's memory growth while a report with four 25 MB files uploads. Starts its own
+# Azurite, smtp4dev and local host (Release) on free loopback ports in a temporary folder, and removes it all at the
+# end. Figures, not a test: targets are printed as PASS/MISS and the exit code is non-zero only when a step fails.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/services.sh
+
+started_at=$SECONDS
+run_dir="$(mktemp -d /tmp/coc-bench.XXXXXX)"
+host_pid=""
+
+finish() {
+  local status=$?
+  if [ -n "$host_pid" ]; then
+    kill "$host_pid" 2>/dev/null || true
+    wait "$host_pid" 2>/dev/null || true
+  fi
+  if [ "$status" -ne 0 ] && [ -s "$run_dir/host.log" ]; then
+    log "The local host's last log lines:"
+    tail -n 30 "$run_dir/host.log" >&2
+  fi
+  stop_services
+  rm -rf "$run_dir"
+  log "bench.sh took $((SECONDS - started_at)) s"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+ensure_node_tools
+ensure_dotnet_tools
+
+log "Building the local host and the benchmark (Release)"
+for project in functions/CocReports.LocalHost tests/CocReports.Benchmarks; do
+  dotnet build "$project" -c Release -v q -nologo >"$run_dir/build.log" 2>&1 || { cat "$run_dir/build.log" >&2; exit 1; }
+done
+
+blob=$(free_port); queue=$(free_port); table=$(free_port); web=$(free_port); smtp=$(free_port); http=$(free_port)
+log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp)"
+start_azurite "$run_dir/azurite" "$blob" "$queue" "$table"
+start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp"
+storage="$(azurite_connection "$blob" "$queue" "$table")"
+
+# Names of its own, so a benchmark never meets another run's task hub, tables or evidence.
+name="bench$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+base_url="http://127.0.0.1:$http"
+log "Starting the local host on $base_url"
+Storage__ConnectionString="$storage" \
+Storage__TablePrefix="$name" \
+Storage__EvidenceContainer="$name" \
+Mail__Smtp__Port="$smtp" \
+Mail__Smtp__Security=None \
+Links__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+Links__PublicBaseUrl="$base_url" \
+LocalHost__SidecarPort=0 \
+LocalHost__TaskHubName="$name" \
+Logging__LogLevel__Default=Warning \
+  dotnet functions/CocReports.LocalHost/bin/Release/net10.0/CocReports.LocalHost.dll \
+    --contentRoot "$PWD/functions/CocReports.LocalHost" --urls "$base_url" >"$run_dir/host.log" 2>&1 &
+host_pid=$!
+
+committee_answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$http" \
+    && printf 'GET /api/committee HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3 \
+    && head -n 1 <&3 | grep -q ' 200 ') 2>/dev/null
+}
+for _ in $(seq 1 600); do
+  committee_answers && break
+  kill -0 "$host_pid" 2>/dev/null || { log "The local host exited before answering"; exit 1; }
+  sleep 0.1
+done
+committee_answers || { log "The local host did not answer GET /api/committee within 60 s"; exit 1; }
+
+log "Running the benchmark (about a minute)"
+dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
+  --base-url "$base_url" --storage "$storage" --host-pid "$host_pid"
