@@ -1,5 +1,5 @@
 using CocReports.Adapters;
-using CocReports.Api.Acknowledgment;
+using CocReports.Api.CaseActions;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
@@ -41,13 +41,23 @@ public static class ApiExtensions
         services.AddTransient<NotifyEscalationContact>();
         services.AddTransient<NotifyReporter>();
         services.AddTransient<RecordStep>();
+        services.AddTransient<PurgeEvidence>();
 
         services.AddSingleton<SubmitReport>();
-        services.AddSingleton<Acknowledge>();
+        services.AddSingleton<CaseActionEndpoint>();
+        services.AddSingleton<Answers>();
+        services.AddSingleton<ICaseAction, AcknowledgeAction>();
+        services.AddSingleton<ICaseAction, RecuseAction>();
+        services.AddSingleton<ICaseAction, FollowUpAction>();
+        services.AddSingleton<ICaseAction, StatusUpdateAction>();
+        services.AddSingleton<ICaseAction, AskAction>();
+        services.AddSingleton<ICaseAction, ResolveAction>();
+        services.AddSingleton<ICaseAction, AnswerAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();
         services.AddSingleton<StatusPage>();
+        services.AddSingleton<StatusAttempts>();
 
         services.AddAzureAdapters(configuration);
         return services;

@@ -1,4 +1,4 @@
-using CocReports.Api.Acknowledgment;
+using CocReports.Api.CaseActions;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
@@ -21,15 +21,17 @@ public static class ApiRoutes
         var api = app.MapGroup("/api");
         api.MapPost("/reports", (HttpRequest request, SubmitReport handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
-        api.MapGet("/reports/{reference}/acknowledge", (HttpRequest request, string reference, Acknowledge handler, CancellationToken ct) =>
-            handler.ShowAsync(request, reference, ct));
-        api.MapPost("/reports/{reference}/acknowledge", (HttpRequest request, string reference, Acknowledge handler, DurableTaskClient workflows, CancellationToken ct) =>
-            handler.ConfirmAsync(request, workflows, reference, ct)).DisableAntiforgery();
+        api.MapGet("/reports/{reference}/{action}", (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.ShowAsync(request, workflows, reference, action, ct));
+        api.MapPost("/reports/{reference}/{action}", (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.ConfirmAsync(request, workflows, reference, action, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
         api.MapGet("/report-form", (PlainReportForm handler) => handler.Handle());
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
+        api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
         return api;
     }
 }

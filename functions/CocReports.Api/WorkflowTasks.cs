@@ -15,5 +15,6 @@ public static class WorkflowTasks
         registry.AddActivity<NotifyEscalationContact>();
         registry.AddActivity<NotifyReporter>();
         registry.AddActivity<RecordStep>();
+        registry.AddActivity<PurgeEvidence>();
     }
 }

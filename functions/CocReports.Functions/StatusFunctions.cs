@@ -2,6 +2,7 @@ using CocReports.Api.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace CocReports.Functions;
 
@@ -17,4 +18,11 @@ public sealed class StatusFunctions(StatusPage handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "status")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ResultAction(await handler.OpenAsync(request, cancellationToken));
+
+    [Function("AnswerOnStatusPage")]
+    public async Task<IActionResult> Answer(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "status/answer")] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await handler.AnswerAsync(request, workflows, cancellationToken));
 }

@@ -11,7 +11,8 @@ public sealed class WorkflowActivityFunctions(
     NotifyMember notifyMember,
     NotifyEscalationContact notifyEscalationContact,
     NotifyReporter notifyReporter,
-    RecordStep recordStep)
+    RecordStep recordStep,
+    PurgeEvidence purgeEvidence)
 {
     [Function(nameof(FindAudience))]
     public Task<Audience> FindAudience([ActivityTrigger] string reference) => findAudience.RunAsync(reference);
@@ -27,4 +28,7 @@ public sealed class WorkflowActivityFunctions(
 
     [Function(nameof(RecordStep))]
     public Task<bool> RecordStep([ActivityTrigger] StepRecord record) => recordStep.RunAsync(record);
+
+    [Function(nameof(PurgeEvidence))]
+    public Task<int> PurgeEvidence([ActivityTrigger] string reference) => purgeEvidence.RunAsync(reference);
 }

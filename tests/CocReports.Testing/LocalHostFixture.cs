@@ -19,6 +19,11 @@ public class LocalHostFixture : IAsyncLifetime
 {
     public const string AcknowledgeWithin = "00:00:08";
     public const string RemindAfter = "00:00:04";
+    public const string FollowUpWithin = "00:00:16";
+    public const string FollowUpRemindAfter = "00:00:12";
+    public const string StatusUpdateGrace = "00:00:03";
+    public const string RetentionPeriod = "00:00:12";
+    public const string RetentionWarningBefore = "00:00:06";
     public const string EscalationAddress = "board@escalation.test";
 
     readonly string runId = "t" + Guid.NewGuid().ToString("N")[..10];
@@ -36,6 +41,8 @@ public class LocalHostFixture : IAsyncLifetime
     public TableClient Reports => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Reports");
 
     public TableClient Timeline => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Timeline");
+
+    public TableClient Audit => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Audit");
 
     public BlobContainerClient Evidence => new BlobServiceClient(TestEnvironment.StorageConnectionString).GetBlobContainerClient(runId + "-evidence");
 
@@ -126,6 +133,12 @@ public class LocalHostFixture : IAsyncLifetime
             ["Workflow:OverdueRepeatEvery"] = "01:00:00",
             ["Workflow:UrgentRepeatEvery"] = "01:00:00",
             ["Workflow:MailFirstRetry"] = "00:00:01",
+            ["Workflow:FollowUpWithin"] = FollowUpWithin,
+            ["Workflow:FollowUpRemindAfter:0"] = FollowUpRemindAfter,
+            ["Workflow:StatusUpdateGrace"] = StatusUpdateGrace,
+            ["Workflow:RetentionPeriod"] = RetentionPeriod,
+            ["Workflow:RetentionWarningBefore"] = RetentionWarningBefore,
+            ["Workflow:WaitsPerGeneration"] = "3",
         };
         for (var i = 0; i < Members.Length; i++)
         {

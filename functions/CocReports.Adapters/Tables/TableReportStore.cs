@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CocReports.Procedure.Reports;
@@ -5,7 +7,10 @@ using CocReports.Procedure.Storage;
 
 namespace CocReports.Adapters.Tables;
 
-/// <summary>Reports and their case state in Table storage: one partition per report.</summary>
+/// <summary>
+/// Reports and their cases in Table storage, one partition per report: the report row, the case row (what the
+/// committee did), one row per message, one per used link.
+/// </summary>
 public sealed class TableReportStore(TableClient reports) : IReportStore
 {
     const string CaseRowKey = "case";
@@ -25,41 +30,130 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         return row.HasValue ? ToCaseState(row.Value!) : CaseState.New;
     }
 
-    public async Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateCaseAsync(reference, row =>
+        {
+            if (row.GetDateTimeOffset("AcknowledgedAt") is not null)
+            {
+                return false;
+            }
+
+            row["AcknowledgedAt"] = at;
+            row["AcknowledgedBy"] = memberId;
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken) =>
+        UpdateCaseAsync(reference, row =>
+        {
+            var recused = Recused(row);
+            if (recused.Contains(memberId))
+            {
+                return false;
+            }
+
+            row["RecusedMembers"] = string.Join(',', recused.Append(memberId));
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateCaseAsync(reference, row =>
+        {
+            if (row.GetDateTimeOffset("ResolvedAt") is not null)
+            {
+                return false;
+            }
+
+            row["ResolvedAt"] = at;
+            return true;
+        }, cancellationToken);
+
+    public Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateCaseAsync(reference, row =>
+        {
+            row["EvidencePurgedAt"] = at;
+            return true;
+        }, cancellationToken);
+
+    public async Task<bool> TryUseLinkAsync(string reference, string linkId, CancellationToken cancellationToken)
     {
-        // Optimistic concurrency: the insert or the ETag-guarded update fails for whoever comes second.
+        try
+        {
+            await reports.AddEntityAsync(new TableEntity(reference, "link-" + linkId), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsLinkUsedAsync(string reference, string linkId, CancellationToken cancellationToken) =>
+        (await reports.GetEntityIfExistsAsync<TableEntity>(reference, "link-" + linkId, cancellationToken: cancellationToken)).HasValue;
+
+    public Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken) =>
+        reports.AddEntityAsync(
+            new TableEntity(reference, "msg-" + message.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + message.Id)
+            {
+                ["Message"] = JsonSerializer.Serialize(message),
+            },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken)
+    {
+        var messages = new List<CaseMessage>();
+        var query = reports.QueryAsync<TableEntity>(
+            e => e.PartitionKey == reference && e.RowKey.CompareTo("msg-") >= 0 && e.RowKey.CompareTo("msg.") < 0,
+            cancellationToken: cancellationToken);
+        await foreach (var row in query)
+        {
+            messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!);
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// Changes the case row under optimistic concurrency: the insert or the ETag-guarded update fails for whoever
+    /// comes second, who reads again and decides again. <paramref name="change"/> returns false to change nothing.
+    /// </summary>
+    async Task<bool> UpdateCaseAsync(string reference, Func<TableEntity, bool> change, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var row = await reports.GetEntityIfExistsAsync<TableEntity>(reference, CaseRowKey, cancellationToken: cancellationToken);
+            var existing = await reports.GetEntityIfExistsAsync<TableEntity>(reference, CaseRowKey, cancellationToken: cancellationToken);
+            var row = existing.HasValue ? existing.Value! : new TableEntity(reference, CaseRowKey);
+            if (!change(row))
+            {
+                return false;
+            }
+
             try
             {
-                if (!row.HasValue)
+                if (existing.HasValue)
                 {
-                    var entity = new TableEntity(reference, CaseRowKey) { ["AcknowledgedAt"] = at, ["AcknowledgedBy"] = memberId };
-                    await reports.AddEntityAsync(entity, cancellationToken);
-                    return true;
+                    await reports.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await reports.AddEntityAsync(row, cancellationToken);
                 }
 
-                var existing = row.Value!;
-                if (existing.GetDateTimeOffset("AcknowledgedAt") is not null)
-                {
-                    return false;
-                }
-
-                existing["AcknowledgedAt"] = at;
-                existing["AcknowledgedBy"] = memberId;
-                await reports.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Someone else wrote the case row in between: read again and decide.
+                // Someone else wrote the case row in between.
             }
         }
     }
 
+    static string[] Recused(TableEntity row) => (row.GetString("RecusedMembers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+
     static CaseState ToCaseState(TableEntity e) => new(
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetString("AcknowledgedBy"),
-        (e.GetString("RecusedMembers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        Recused(e),
+        e.GetDateTimeOffset("ResolvedAt"),
+        e.GetDateTimeOffset("EvidencePurgedAt"));
 }

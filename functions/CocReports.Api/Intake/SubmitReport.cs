@@ -56,7 +56,7 @@ public sealed class SubmitReport(
         if (existing is not null)
         {
             // The first attempt was stored; make sure its workflow runs, and answer as the first time.
-            await StartWorkflowAsync(workflows, existing, receiptCode, cancellationToken);
+            await StartWorkflowAsync(workflows, existing, receiptCode, retried: true, cancellationToken);
             return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
         }
 
@@ -77,7 +77,7 @@ public sealed class SubmitReport(
 
             // From here the report is kept whatever happens: a retry with the same key starts its workflow.
             stored = true;
-            await StartWorkflowAsync(workflows, report, receiptCode, cancellationToken);
+            await StartWorkflowAsync(workflows, report, receiptCode, retried, cancellationToken);
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
             return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
         }
@@ -103,9 +103,10 @@ public sealed class SubmitReport(
         }
     }
 
-    async Task StartWorkflowAsync(DurableTaskClient workflows, Report report, string receiptCode, CancellationToken cancellationToken)
+    async Task StartWorkflowAsync(DurableTaskClient workflows, Report report, string receiptCode, bool retried, CancellationToken cancellationToken)
     {
-        if (await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
+        // Only a retry can find its workflow already running; a first submission skips the lookup.
+        if (retried && await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
         {
             return;
         }

@@ -12,6 +12,13 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 {
     readonly StringBuilder body = new();
 
+    /// <summary>Markup built and encoded elsewhere (an <see cref="CaseActions.ActionForm"/>).</summary>
+    internal HtmlPage Markup(string trustedHtml)
+    {
+        body.Append(trustedHtml);
+        return this;
+    }
+
     public HtmlPage Heading(string text)
     {
         body.Append("<h1>").Append(Encode(text)).Append("</h1>");
@@ -38,6 +45,49 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
     public HtmlPage Link(string label, string href)
     {
         body.Append("<p><a href=\"").Append(Encode(href)).Append("\">").Append(Encode(label)).Append("</a></p>");
+        return this;
+    }
+
+    public HtmlPage Subheading(string text)
+    {
+        body.Append("<h2>").Append(Encode(text)).Append("</h2>");
+        return this;
+    }
+
+    /// <summary>A table with a header row; a cell with a link renders as one. <paramref name="empty"/> is shown instead when there are no rows.</summary>
+    public HtmlPage Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<PageCell>> rows, string empty)
+    {
+        var table = new StringBuilder("<table><thead><tr>");
+        foreach (var header in headers)
+        {
+            table.Append("<th scope=\"col\">").Append(Encode(header)).Append("</th>");
+        }
+
+        table.Append("</tr></thead><tbody>");
+        var count = 0;
+        foreach (var row in rows)
+        {
+            table.Append("<tr>");
+            foreach (var cell in row)
+            {
+                table.Append("<td>");
+                if (cell.Href is { } href)
+                {
+                    table.Append("<a href=\"").Append(Encode(href)).Append("\">").Append(Encode(cell.Text)).Append("</a>");
+                }
+                else
+                {
+                    table.Append(Encode(cell.Text));
+                }
+
+                table.Append("</td>");
+            }
+
+            table.Append("</tr>");
+            count++;
+        }
+
+        body.Append(count == 0 ? $"<p>{Encode(empty)}</p>" : table.Append("</tbody></table>").ToString());
         return this;
     }
 
@@ -76,3 +126,6 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 }
 
 public sealed record FormInput(string Name, string Label, string Type = "text", string? Value = null);
+
+/// <summary>One cell of <see cref="HtmlPage.Table"/>: text, and a link when <see cref="Href"/> is set.</summary>
+public sealed record PageCell(string Text, string? Href = null);

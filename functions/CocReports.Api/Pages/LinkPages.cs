@@ -16,6 +16,11 @@ public static class LinkPages
             .Paragraph("Nothing was changed. The link may have been altered or cut short; open it again from the email."),
     };
 
+    public static IResult AlreadyUsed() =>
+        new HtmlPage("This link was already used", StatusCodes.Status409Conflict)
+            .Heading("This link was already used.")
+            .Paragraph("Nothing was changed. Each action link works once; the newest email about this report has fresh links.");
+
     /// <summary>Shown to a recused or excluded member. It says no more than that: not even whether the report exists.</summary>
     public static IResult NoLongerYours() =>
         new HtmlPage("This link no longer works", StatusCodes.Status403Forbidden)

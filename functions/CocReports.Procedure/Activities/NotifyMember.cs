@@ -33,7 +33,10 @@ public sealed class NotifyMember(
             return false;
         }
 
-        var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice.Kind, notice.Round, community.Value.Name, links);
+        var carried = notice.MessageId is null
+            ? null
+            : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
+        var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried);
         await mail.SendAsync(message, CancellationToken.None);
         return true;
     }

@@ -14,6 +14,7 @@ public sealed class NotifyReporter(
     IReportStore reports,
     IMailSender mail,
     SealedSecret sealer,
+    ActionLinks links,
     ReporterLinks reporterLinks,
     IOptions<CommunityOptions> community,
     IOptions<WorkflowOptions> workflow) : TaskActivity<ReporterNotice, bool>
@@ -29,18 +30,27 @@ public sealed class NotifyReporter(
             return false;
         }
 
+        var status = reporterLinks.StatusPage(report.Reference);
         var message = notice.Kind switch
         {
             ReporterNoticeKind.Receipt => ReporterMail.Receipt(
                 report,
                 sealer.Open(notice.SealedReceiptCode ?? throw new InvalidOperationException("The receipt needs the receipt code.")),
-                reporterLinks.StatusPage(report.Reference),
+                status,
                 community.Value.Name,
                 workflow.Value.AcknowledgeWithin),
             ReporterNoticeKind.Acknowledged => ReporterMail.Acknowledged(report, community.Value.Name),
+            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.Question => ReporterMail.Question(report, await MessageAsync(notice), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
+            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
         await mail.SendAsync(message, CancellationToken.None);
         return true;
     }
+
+    async Task<CaseMessage> MessageAsync(ReporterNotice notice) =>
+        (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId)
+        ?? throw new InvalidOperationException("The message to send is not stored.");
 }

@@ -1,35 +1,67 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 
 namespace CocReports.Procedure.Notifications;
 
-/// <summary>The emails committee members and escalation contacts receive about a report.</summary>
+/// <summary>
+/// The emails committee members and escalation contacts receive. Only the first one carries the report itself;
+/// later ones carry the reference and a link to the case page, so less of the report sits in inboxes.
+/// </summary>
 public static class CommitteeMail
 {
-    public static OutgoingMail ToMember(Report report, Recipient member, string memberId, CommitteeNoticeKind kind, int round, string community, ActionLinks links)
+    public static OutgoingMail ToMember(Report report, Recipient member, string memberId, MemberNotice notice, string community, ActionLinks links, CaseMessage? message = null)
     {
-        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(kind, community));
-        ReportSummary.AppendTo(body, report)
-            .Link("Acknowledge this report", links.Create(report.Reference, memberId, CaseAction.Acknowledge))
-            .Paragraph("If you have a conflict of interest, do not open the report further: recuse yourself and you will receive nothing more about it.")
-            .Link("Recuse myself from this report", links.Create(report.Reference, memberId, CaseAction.Recuse))
+        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community));
+        if (notice.Kind == CommitteeNoticeKind.NewReport)
+        {
+            ReportSummary.AppendTo(body, report);
+        }
+        else
+        {
+            body.Field("Reference", report.Reference);
+        }
+
+        if (message is not null)
+        {
+            body.Field("The reporter's answer", message.Text);
+        }
+
+        var link = (CaseAction action) => links.Create(report.Reference, memberId, action);
+        body.Link("Open the case (report, evidence, timeline)", link(CaseAction.View));
+        switch (notice.Kind)
+        {
+            case CommitteeNoticeKind.NewReport or CommitteeNoticeKind.AcknowledgeReminder or CommitteeNoticeKind.AcknowledgeOverdue:
+                body.Link("Acknowledge this report", link(CaseAction.Acknowledge));
+                break;
+            case CommitteeNoticeKind.FollowUpReminder or CommitteeNoticeKind.FollowUpOverdue:
+                body.Link("Send the reporter the follow-up", link(CaseAction.FollowUp));
+                break;
+            case CommitteeNoticeKind.StatusUpdateReminder or CommitteeNoticeKind.StatusUpdateOverdue:
+                body.Link("Send the reporter a status update", link(CaseAction.StatusUpdate));
+                break;
+        }
+
+        if (notice.Kind != CommitteeNoticeKind.RetentionWarning)
+        {
+            body.Link("Ask the reporter a question", link(CaseAction.Ask))
+                .Link("Resolve the report", link(CaseAction.Resolve));
+        }
+
+        body.Paragraph("If you have a conflict of interest, recuse yourself: you will receive nothing more about this report, and your links stop working.")
+            .Link("Recuse myself from this report", link(CaseAction.Recuse))
             .Paragraph("This report is confidential. Do not forward this email.");
-        return new OutgoingMail(
-            MessageId(report.Reference, kind, round, memberId),
-            member,
-            Subject(report, kind, community),
-            body.Text,
-            body.Html);
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community), body.Text, body.Html);
     }
 
     /// <summary>Escalation contacts see that a promise is slipping, or receive a report no member may see, without action links.</summary>
-    public static OutgoingMail ToEscalationContact(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, string community, bool withReport)
+    public static OutgoingMail ToEscalationContact(Report report, Recipient contact, EscalationNotice notice, string community, bool withReport)
     {
         var body = new MailBody().Paragraph($"Hello {contact.Name},");
         body.Paragraph(withReport
-            ? $"A Code of Conduct report to {community} cannot go to any committee member: every member was excluded by the reporter or has recused. You are receiving it as an escalation contact."
-            : EscalationOpening(kind, community));
+            ? $"A Code of Conduct report to {community} cannot go to any committee member: every member was excluded by the reporter or has recused. You are receiving it as an escalation contact; please see that it is handled."
+            : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind)} Please make sure someone takes it up.");
         if (withReport)
         {
             ReportSummary.AppendTo(body, report);
@@ -40,12 +72,8 @@ public static class CommitteeMail
         }
 
         body.Paragraph("This is confidential. Do not forward this email.");
-        return new OutgoingMail(
-            MessageId(report.Reference, kind, round, $"escalation-{contactIndex}"),
-            contact,
-            Subject(report, kind, community),
-            body.Text,
-            body.Html);
+        var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community), body.Text, body.Html);
     }
 
     static string Opening(CommitteeNoticeKind kind, string community) => kind switch
@@ -53,27 +81,42 @@ public static class CommitteeMail
         CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise reporters an acknowledgment within 48 hours.",
         CommitteeNoticeKind.AcknowledgeReminder => "Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within 48 hours.",
         CommitteeNoticeKind.AcknowledgeOverdue => "This report is overdue: it was not acknowledged within the promised time. The escalation contacts have been told.",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        CommitteeNoticeKind.FollowUpReminder => "Reminder: the reporter is owed a follow-up within one week of the report: whether the committee discussed it, whether it was a violation, and what actions were taken.",
+        CommitteeNoticeKind.FollowUpOverdue => "This report is overdue: the reporter did not get a follow-up within one week. The escalation contacts have been told.",
+        CommitteeNoticeKind.StatusUpdateReminder => "Reminder: the reporter was promised a status update or the resolution by today.",
+        CommitteeNoticeKind.StatusUpdateOverdue => "This report is overdue: the promised status update did not come. The escalation contacts have been told.",
+        CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
+        CommitteeNoticeKind.RetentionWarning => "The evidence of this resolved report will be deleted in two weeks, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
+        _ => "There is news about this report.",
     };
 
-    static string EscalationOpening(CommitteeNoticeKind kind, string community) => kind switch
+    static string Overdue(CommitteeNoticeKind kind) => kind switch
     {
-        CommitteeNoticeKind.AcknowledgeOverdue => $"A Code of Conduct report to {community} has not been acknowledged by the committee within the promised time. Please make sure someone takes it up.",
-        _ => $"A Code of Conduct report to {community} needs attention.",
+        CommitteeNoticeKind.AcknowledgeOverdue => "the committee has not acknowledged it within the promised time.",
+        CommitteeNoticeKind.FollowUpOverdue => "the reporter did not get a follow-up within one week.",
+        _ => "the reporter did not get the status update they were promised.",
     };
 
     static string Subject(Report report, CommitteeNoticeKind kind, string community)
     {
         var urgent = report.Details.IsUrgent ? "URGENT: " : "";
-        return kind switch
+        var about = kind switch
         {
-            CommitteeNoticeKind.NewReport => $"{urgent}New Code of Conduct report {report.Reference} ({community})",
-            CommitteeNoticeKind.AcknowledgeReminder => $"{urgent}Reminder: acknowledge report {report.Reference}",
-            CommitteeNoticeKind.AcknowledgeOverdue => $"{urgent}Overdue: report {report.Reference} is not acknowledged",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+            CommitteeNoticeKind.NewReport => $"New Code of Conduct report {report.Reference} ({community})",
+            CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: acknowledge report {report.Reference}",
+            CommitteeNoticeKind.AcknowledgeOverdue => $"Overdue: report {report.Reference} is not acknowledged",
+            CommitteeNoticeKind.FollowUpReminder => $"Reminder: follow up on report {report.Reference}",
+            CommitteeNoticeKind.FollowUpOverdue => $"Overdue: no follow-up on report {report.Reference}",
+            CommitteeNoticeKind.StatusUpdateReminder => $"Reminder: status update due on report {report.Reference}",
+            CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
+            CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
+            CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in two weeks",
+            CommitteeNoticeKind.HandedToEscalation => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
+            _ => $"Report {report.Reference}",
         };
+        return urgent + about;
     }
 
-    static string MessageId(string reference, CommitteeNoticeKind kind, int round, string recipient) =>
-        $"{reference}.{kind}.{round}.{recipient}@coc-reports";
+    static string MessageId(string reference, CommitteeNoticeKind kind, string occasion, string recipient) =>
+        $"{reference}.{kind}.{occasion}.{recipient}@coc-reports";
 }

@@ -1,11 +1,20 @@
 namespace CocReports.Procedure.Notifications;
 
-/// <summary>What a committee member is told about a report.</summary>
+/// <summary>What a committee member (or an escalation contact) is told about a report.</summary>
 public enum CommitteeNoticeKind
 {
     NewReport,
     AcknowledgeReminder,
     AcknowledgeOverdue,
+    FollowUpReminder,
+    FollowUpOverdue,
+    StatusUpdateReminder,
+    StatusUpdateOverdue,
+    AnswerReceived,
+    RetentionWarning,
+
+    /// <summary>Every member is excluded or recused: the escalation contacts receive the report instead.</summary>
+    HandedToEscalation,
 }
 
 /// <summary>What the reporter is told.</summary>
@@ -13,10 +22,16 @@ public enum ReporterNoticeKind
 {
     Receipt,
     Acknowledged,
+    FollowUp,
+    StatusUpdate,
+    Question,
+    Resolved,
 }
 
-public sealed record MemberNotice(string Reference, string MemberId, CommitteeNoticeKind Kind, int Round);
+/// <param name="Occasion">Tells apart notices of one kind about one report (the second reminder, the next cycle's), so each mail gets its own message id.</param>
+/// <param name="MessageId">The stored message the notice carries (an answer, say), if any.</param>
+public sealed record MemberNotice(string Reference, string MemberId, CommitteeNoticeKind Kind, string Occasion, string? MessageId = null);
 
-public sealed record EscalationNotice(string Reference, int ContactIndex, CommitteeNoticeKind Kind, int Round);
+public sealed record EscalationNotice(string Reference, int ContactIndex, CommitteeNoticeKind Kind, string Occasion);
 
-public sealed record ReporterNotice(string Reference, ReporterNoticeKind Kind, string? SealedReceiptCode = null);
+public sealed record ReporterNotice(string Reference, ReporterNoticeKind Kind, string? SealedReceiptCode = null, string? MessageId = null);

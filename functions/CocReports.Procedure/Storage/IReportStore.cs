@@ -17,4 +17,21 @@ public interface IReportStore
     /// acknowledged: two members clicking at once must not both win.
     /// </summary>
     Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Adds a member to the report's recusals. False when they had already recused.</summary>
+    Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken);
+
+    /// <summary>Records the resolution. False, changing nothing, when the report was already resolved.</summary>
+    Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Marks a single-use link as used. False when it already was: a link acts once.</summary>
+    Task<bool> TryUseLinkAsync(string reference, string linkId, CancellationToken cancellationToken);
+
+    Task<bool> IsLinkUsedAsync(string reference, string linkId, CancellationToken cancellationToken);
+
+    Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken);
 }

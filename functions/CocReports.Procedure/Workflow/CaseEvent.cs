@@ -1,10 +1,12 @@
 namespace CocReports.Procedure.Workflow;
 
 /// <summary>
-/// Something a committee member did, raised to the report's orchestration. One event name for every kind, so the
-/// orchestrator keeps a single outstanding wait and no event can land on a stale one.
+/// Something a committee member or the reporter did, raised to the report's orchestration. One event name for every
+/// kind, so the orchestrator keeps a single outstanding wait and no event can land on a stale one.
 /// </summary>
-public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At)
+/// <param name="MessageId">The stored <see cref="Storage.CaseMessage"/> the event is about, if any.</param>
+/// <param name="NextUpdateBy">For follow-ups and status updates: the date promised for the next update.</param>
+public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At, string? MessageId = null, DateTimeOffset? NextUpdateBy = null)
 {
     public const string Name = "CaseEvent";
 }
@@ -12,4 +14,10 @@ public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffs
 public enum CaseEventKind
 {
     Acknowledged,
+    FollowedUp,
+    StatusUpdated,
+    QuestionAsked,
+    Answered,
+    Recused,
+    Resolved,
 }

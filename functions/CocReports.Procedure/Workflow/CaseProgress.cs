@@ -12,4 +12,9 @@ public sealed record CaseProgress(
     WorkflowOptions Schedule,
     bool Announced = false,
     DateTimeOffset? AcknowledgedAt = null,
-    DateTimeOffset? LastNudgeAt = null);
+    DateTimeOffset? LastNudgeAt = null,
+    DateTimeOffset? FollowedUpAt = null,
+    DateTimeOffset? LastUpdateAt = null,
+    DateTimeOffset? NextUpdateBy = null,
+    DateTimeOffset? ResolvedAt = null,
+    bool RetentionWarned = false);

@@ -5,5 +5,12 @@ public sealed record Promise(PromiseKind Kind, DateTimeOffset Since, DateTimeOff
 
 public enum PromiseKind
 {
+    /// <summary>"We strive to acknowledge your report within 48 hours."</summary>
     Acknowledge,
+
+    /// <summary>"Within one week of an incident report, the committee will follow up with the person who made the report."</summary>
+    FollowUp,
+
+    /// <summary>"After one week of a report being open, the reporter will be provided with a status update, including a timeframe for the next update or resolution."</summary>
+    StatusUpdate,
 }

@@ -7,113 +7,178 @@ using Microsoft.DurableTask;
 namespace CocReports.Procedure.Workflow;
 
 /// <summary>
-/// One report's promises, kept durably: announce it, then follow the policy's nudges until the committee acts.
+/// One report's promises, kept durably, from receipt to the purge of its evidence: announce it, then follow the
+/// policy's next step (a reminder, an escalation, the retention steps) unless the committee acts first.
 /// Orchestrator code must be deterministic: time comes from the context, all I/O happens in activities, and the
 /// schedule is the one captured when the report arrived (a configuration change can't rewrite a replay).
 /// </summary>
 public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress>
 {
-    /// <summary>Bounds the history: after this many waits the orchestration continues as new with its state.</summary>
-    const int WaitsPerGeneration = 25;
-
     public override async Task<CaseProgress> RunAsync(TaskOrchestrationContext context, CaseProgress input)
     {
         var progress = input;
-        var options = input.Schedule;
-        var policy = new WorkflowPolicy(options);
-        var mailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            maxNumberOfAttempts: options.MailAttempts,
-            firstRetryInterval: options.MailFirstRetry,
-            backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromHours(1)));
-        var steps = new CaseSteps(context, progress.Reference, mailRetry);
+        var policy = new WorkflowPolicy(input.Schedule);
+        var steps = new CaseSteps(context, progress.Reference, input.Schedule);
 
         // Listen for the committee from the first moment (a member may act while the report is still being
         // announced), and keep exactly one wait outstanding so each event completes the wait it belongs to.
-        var committeeAction = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
+        var caseEvent = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
 
         if (!progress.Announced)
         {
             await steps.Record("Received", progress.ReceivedAt);
-            await steps.NotifyReporter(ReporterNoticeKind.Receipt, progress.SealedReceiptCode);
-            await steps.NotifyCommittee(CommitteeNoticeKind.NewReport, round: 0);
+            await steps.NotifyReporter(ReporterNoticeKind.Receipt, sealedReceiptCode: progress.SealedReceiptCode);
+            await steps.NotifyCommittee(CommitteeNoticeKind.NewReport, occasion: "new");
             progress = progress with { Announced = true, SealedReceiptCode = null };
         }
 
-        for (var waits = 0; progress.AcknowledgedAt is null; waits++)
+        for (var waits = 0; ; waits++)
         {
-            if (waits == WaitsPerGeneration)
+            if (waits == input.Schedule.WaitsPerGeneration)
             {
                 context.ContinueAsNew(progress);
                 return progress;
             }
 
-            var promise = policy.Acknowledge(progress.ReceivedAt);
-            var nudge = policy.NextNudge(promise, progress.Urgent, progress.LastNudgeAt ?? promise.Since);
-
+            var next = policy.Next(progress)!;
             using var timerCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(nudge.At.UtcDateTime, timerCancellation.Token);
-            if (await Task.WhenAny(committeeAction, timer) == committeeAction)
+            var timer = context.CreateTimer(next.At.UtcDateTime, timerCancellation.Token);
+            if (await Task.WhenAny(caseEvent, timer) == caseEvent)
             {
-                var action = await committeeAction;
-                committeeAction = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
+                var happened = await caseEvent;
+                caseEvent = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
 
                 // Synchronous on purpose: CancelAsync completes on the thread pool, which an orchestrator must not await.
                 timerCancellation.Cancel();
-                progress = await Apply(steps, progress, action);
+                progress = await Apply(steps, progress, happened);
+                continue;
             }
-            else
+
+            switch (next.Kind)
             {
-                await steps.Nudge(nudge);
-                progress = progress with { LastNudgeAt = nudge.At };
+                case WorkflowStepKind.Remind or WorkflowStepKind.Escalate:
+                    await steps.Nudge(next);
+                    progress = progress with { LastNudgeAt = next.At };
+                    break;
+                case WorkflowStepKind.WarnBeforePurge:
+                    await steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
+                    progress = progress with { RetentionWarned = true };
+                    break;
+                case WorkflowStepKind.PurgeEvidence:
+                    await steps.PurgeEvidence();
+                    return progress;
             }
         }
-
-        return progress;
     }
 
-    static async Task<CaseProgress> Apply(CaseSteps steps, CaseProgress progress, CaseEvent action)
+    static async Task<CaseProgress> Apply(CaseSteps steps, CaseProgress progress, CaseEvent happened)
     {
-        switch (action.Kind)
+        switch (happened.Kind)
         {
             case CaseEventKind.Acknowledged when progress.AcknowledgedAt is null:
                 // "The report was received and the committee will discuss it."
                 await steps.NotifyReporter(ReporterNoticeKind.Acknowledged);
-                return progress with { AcknowledgedAt = action.At, LastNudgeAt = null };
+                return progress with { AcknowledgedAt = happened.At, LastNudgeAt = null };
+
+            case CaseEventKind.FollowedUp or CaseEventKind.StatusUpdated:
+                await steps.NotifyReporter(
+                    happened.Kind == CaseEventKind.FollowedUp ? ReporterNoticeKind.FollowUp : ReporterNoticeKind.StatusUpdate,
+                    happened.MessageId);
+                return progress with
+                {
+                    AcknowledgedAt = progress.AcknowledgedAt ?? happened.At,
+                    FollowedUpAt = progress.FollowedUpAt ?? happened.At,
+                    LastUpdateAt = happened.At,
+                    NextUpdateBy = happened.NextUpdateBy,
+                    LastNudgeAt = null,
+                };
+
+            case CaseEventKind.QuestionAsked:
+                await steps.NotifyReporter(ReporterNoticeKind.Question, happened.MessageId);
+                return progress;
+
+            case CaseEventKind.Answered:
+                await steps.NotifyCommittee(CommitteeNoticeKind.AnswerReceived, occasion: happened.MessageId ?? "answer", messageId: happened.MessageId);
+                return progress;
+
+            case CaseEventKind.Recused:
+                // A report about the whole committee must still reach someone.
+                await steps.HandToEscalationIfNoMemberRemains();
+                return progress;
+
+            case CaseEventKind.Resolved when progress.ResolvedAt is null:
+                await steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
+                return progress with { ResolvedAt = happened.At, AcknowledgedAt = progress.AcknowledgedAt ?? happened.At, LastNudgeAt = null };
+
             default:
                 return progress;
         }
     }
 
-    /// <summary>The workflow's activities with their inputs, so the loop above reads as the procedure.</summary>
-    sealed class CaseSteps(TaskOrchestrationContext context, string reference, TaskOptions mailRetry)
+    /// <summary>The workflow's activities with their inputs, so the code above reads as the procedure.</summary>
+    sealed class CaseSteps(TaskOrchestrationContext context, string reference, WorkflowOptions options)
     {
-        public Task<bool> NotifyReporter(ReporterNoticeKind kind, string? sealedReceiptCode = null) =>
-            context.CallActivityAsync<bool>(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode), mailRetry);
+        // A failed send is retried with backoff, for days if it has to: an email is never dropped.
+        readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            maxNumberOfAttempts: options.MailAttempts,
+            firstRetryInterval: options.MailFirstRetry,
+            backoffCoefficient: 2,
+            maxRetryInterval: TimeSpan.FromHours(1)));
 
-        public async Task NotifyCommittee(CommitteeNoticeKind kind, int round, bool escalate = false)
+        public Task<bool> NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
+            context.CallActivityAsync<bool>(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), retry);
+
+        public async Task NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null)
         {
-            var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, mailRetry);
+            var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             var sends = audience.MemberIds
-                .Select(id => context.CallActivityAsync<bool>(nameof(NotifyMember), new MemberNotice(reference, id, kind, round), mailRetry))
+                .Select(id => context.CallActivityAsync<bool>(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), retry))
                 .ToList();
             if (escalate || audience.ToEscalationContacts)
             {
                 sends.AddRange(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                    context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, round), mailRetry)));
+                    context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry)));
             }
 
             await Task.WhenAll(sends);
         }
 
-        public async Task Nudge(Nudge nudge)
+        public async Task HandToEscalationIfNoMemberRemains()
         {
-            var kind = nudge.Kind == NudgeKind.Reminder ? CommitteeNoticeKind.AcknowledgeReminder : CommitteeNoticeKind.AcknowledgeOverdue;
-            await NotifyCommittee(kind, nudge.Round, escalate: nudge.Kind == NudgeKind.Overdue);
-            await Record(nudge.Kind == NudgeKind.Reminder ? "AcknowledgeReminderSent" : "AcknowledgeOverdueEscalated", context.CurrentUtcDateTime);
+            var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
+            if (audience.ToEscalationContacts)
+            {
+                await Task.WhenAll(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
+                    context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, CommitteeNoticeKind.HandedToEscalation, "handover"), retry)));
+                await Record("HandedToEscalation", context.CurrentUtcDateTime);
+            }
+        }
+
+        public async Task Nudge(WorkflowStep step)
+        {
+            var kind = (step.Promise, step.Kind) switch
+            {
+                (PromiseKind.Acknowledge, WorkflowStepKind.Remind) => CommitteeNoticeKind.AcknowledgeReminder,
+                (PromiseKind.Acknowledge, _) => CommitteeNoticeKind.AcknowledgeOverdue,
+                (PromiseKind.FollowUp, WorkflowStepKind.Remind) => CommitteeNoticeKind.FollowUpReminder,
+                (PromiseKind.FollowUp, _) => CommitteeNoticeKind.FollowUpOverdue,
+                (_, WorkflowStepKind.Remind) => CommitteeNoticeKind.StatusUpdateReminder,
+                _ => CommitteeNoticeKind.StatusUpdateOverdue,
+            };
+            var escalate = step.Kind == WorkflowStepKind.Escalate;
+
+            // The promise's due date tells this cycle's nudges from the next cycle's.
+            await NotifyCommittee(kind, FormattableString.Invariant($"{step.Due:yyyyMMddHHmmss}-{step.Round}"), escalate);
+            await Record(escalate ? $"{step.Promise}Overdue" : $"{step.Promise}Reminder", context.CurrentUtcDateTime);
+        }
+
+        public async Task PurgeEvidence()
+        {
+            await context.CallActivityAsync<int>(nameof(Activities.PurgeEvidence), reference, retry);
+            await Record("EvidencePurged", context.CurrentUtcDateTime);
         }
 
         public Task<bool> Record(string step, DateTimeOffset at) =>
-            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step)), mailRetry);
+            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step)), retry);
     }
 }

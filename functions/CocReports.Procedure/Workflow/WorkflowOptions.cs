@@ -17,6 +17,27 @@ public sealed class WorkflowOptions
     /// <summary>The same for urgent reports (ongoing incidents, reporters who fear for their safety).</summary>
     public TimeSpan UrgentRepeatEvery { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>"Within one week of an incident report, the committee will follow up with the person who made the report."</summary>
+    public TimeSpan FollowUpWithin { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Reminders for the follow-up, counted from receipt.</summary>
+    public List<TimeSpan> FollowUpRemindAfter { get; set; } = [TimeSpan.FromDays(5)];
+
+    /// <summary>When a follow-up names no date for the next update, the next one is due this long after it.</summary>
+    public TimeSpan StatusUpdateEvery { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The committee is reminded on the promised date, and escalated this long after it.</summary>
+    public TimeSpan StatusUpdateGrace { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long evidence is kept after resolution. The outcome record is kept.</summary>
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long before the purge the committee is warned.</summary>
+    public TimeSpan RetentionWarningBefore { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How many waits one generation of the orchestration runs before it continues as new, bounding its history.</summary>
+    public int WaitsPerGeneration { get; set; } = 20;
+
     /// <summary>How many times a failed email is retried before the workflow waits and tries again later.</summary>
     public int MailAttempts { get; set; } = 8;
 

@@ -9,6 +9,41 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     public Promise Acknowledge(DateTimeOffset receivedAt) =>
         new(PromiseKind.Acknowledge, receivedAt, receivedAt + options.AcknowledgeWithin, options.AcknowledgeRemindAfter);
 
+    public Promise FollowUp(DateTimeOffset receivedAt) =>
+        new(PromiseKind.FollowUp, receivedAt, receivedAt + options.FollowUpWithin, options.FollowUpRemindAfter);
+
+    /// <summary>
+    /// The next status update: due on the date the last update named (or a default interval after it); the
+    /// committee is reminded on that date and escalated once the grace period has passed too.
+    /// </summary>
+    public Promise StatusUpdate(DateTimeOffset lastUpdateAt, DateTimeOffset? nextUpdateBy)
+    {
+        var promised = nextUpdateBy ?? lastUpdateAt + options.StatusUpdateEvery;
+        return new(PromiseKind.StatusUpdate, lastUpdateAt, promised + options.StatusUpdateGrace, [promised - lastUpdateAt]);
+    }
+
+    /// <summary>The promise the committee owes now: acknowledgment, then follow-up, then status updates until resolution.</summary>
+    public Promise? Current(CaseProgress progress) =>
+        progress.ResolvedAt is not null ? null
+        : progress.AcknowledgedAt is null ? Acknowledge(progress.ReceivedAt)
+        : progress.FollowedUpAt is null ? FollowUp(progress.ReceivedAt)
+        : StatusUpdate(progress.LastUpdateAt ?? progress.FollowedUpAt.Value, progress.NextUpdateBy);
+
+    /// <summary>The workflow's next step of its own: the next nudge of the current promise, or, once resolved, the retention steps.</summary>
+    public WorkflowStep? Next(CaseProgress progress)
+    {
+        if (Current(progress) is { } promise)
+        {
+            var nudge = NextNudge(promise, progress.Urgent, progress.LastNudgeAt ?? promise.Since);
+            return WorkflowStep.From(nudge, promise);
+        }
+
+        var purgeAt = progress.ResolvedAt!.Value + options.RetentionPeriod;
+        return progress.RetentionWarned
+            ? new WorkflowStep(purgeAt, WorkflowStepKind.PurgeEvidence)
+            : new WorkflowStep(purgeAt - options.RetentionWarningBefore, WorkflowStepKind.WarnBeforePurge);
+    }
+
     /// <summary>
     /// The first nudge of <paramref name="promise"/> strictly after <paramref name="after"/>: reminders before the
     /// deadline, then an overdue notice at the deadline and again every day (every two hours when urgent), forever:

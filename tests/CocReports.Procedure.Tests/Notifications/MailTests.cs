@@ -55,7 +55,10 @@ public class CommitteeMailTests
     static readonly ReportDetails Anonymous = new() { Description = "Something happened in the hallway." };
 
     static OutgoingMail ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null) =>
-        CommitteeMail.ToMember(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, kind, round, "Rust Meetup", links ?? SignedLinks(Clock()));
+        CommitteeMail.ToMember(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, new MemberNotice(Reference, memberId, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", links ?? SignedLinks(Clock()));
+
+    static OutgoingMail ToEscalation(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, bool withReport) =>
+        CommitteeMail.ToEscalationContact(report, contact, new EscalationNotice(report.Reference, contactIndex, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", withReport);
 
     static string TokenIn(string text, CaseAction action)
     {
@@ -95,7 +98,7 @@ public class CommitteeMailTests
         var ongoing = ToMember(Anonymous with { IsOngoing = Ongoing.Yes }, kind: kind);
         var unsafeReporter = ToMember(Anonymous with { FeelsUnsafe = true }, kind: kind);
         var ordinary = ToMember(Anonymous with { IsOngoing = Ongoing.No }, kind: kind);
-        var escalation = CommitteeMail.ToEscalationContact(Report(Anonymous with { FeelsUnsafe = true }), new Recipient("Chair", "chair@example.org"), 0, kind, 1, "Rust Meetup", withReport: false);
+        var escalation = ToEscalation(Report(Anonymous with { FeelsUnsafe = true }), new Recipient("Chair", "chair@example.org"), 0, kind, 1, false);
 
         Assert.StartsWith("URGENT:", ongoing.Subject, StringComparison.Ordinal);
         Assert.StartsWith("URGENT:", unsafeReporter.Subject, StringComparison.Ordinal);
@@ -132,9 +135,9 @@ public class CommitteeMailTests
             ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 2).MessageId,
             ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
             ToMember(Anonymous, "ada", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
-            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", false).MessageId,
-            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Board", "board@example.org"), 1, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", false).MessageId,
-            CommitteeMail.ToEscalationContact(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 2, "Rust Meetup", false).MessageId,
+            ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false).MessageId,
+            ToEscalation(Report(Anonymous, Reference), new Recipient("Board", "board@example.org"), 1, CommitteeNoticeKind.AcknowledgeOverdue, 1, false).MessageId,
+            ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 2, false).MessageId,
         };
 
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
@@ -193,10 +196,10 @@ public class CommitteeMailTests
     [Fact]
     public void Overdue_escalation_names_the_report_but_does_not_carry_it()
     {
-        var mail = CommitteeMail.ToEscalationContact(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, "Rust Meetup", withReport: false);
+        var mail = ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false);
 
         Assert.Contains(Reference, mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("not been acknowledged", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("has not acknowledged it", mail.TextBody, StringComparison.Ordinal);
         foreach (var part in new[] { mail.TextBody, mail.HtmlBody })
         {
             Assert.DoesNotContain("He said", part, StringComparison.Ordinal);
@@ -209,7 +212,7 @@ public class CommitteeMailTests
     [Fact]
     public void Escalation_of_a_report_no_member_may_see_carries_the_report_without_action_links()
     {
-        var mail = CommitteeMail.ToEscalationContact(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.NewReport, 0, "Rust Meetup", withReport: true);
+        var mail = ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.NewReport, 0, true);
 
         Assert.Contains("He said " + Hostile, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("He said &lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);

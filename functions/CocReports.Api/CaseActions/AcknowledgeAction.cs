@@ -1,0 +1,34 @@
+using CocReports.Api.Pages;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>"We strive to acknowledge your report within 48 hours." The first acknowledgment wins.</summary>
+public sealed class AcknowledgeAction(IReportStore reports, ITimeline timeline) : ICaseAction
+{
+    public CaseAction Action => CaseAction.Acknowledge;
+
+    public ActionForm Form(CaseContext context) =>
+        new($"Acknowledge report {context.Reference}", "Acknowledging tells the reporter that the committee received the report and will discuss it.", "Acknowledge the report");
+
+    public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
+    {
+        if (!await reports.TryAcknowledgeAsync(context.Reference, context.MemberId, context.Now, cancellationToken))
+        {
+            var state = await reports.GetCaseStateAsync(context.Reference, cancellationToken);
+            return new HtmlPage($"Report {context.Reference} already acknowledged")
+                .Heading("This report was already acknowledged.")
+                .Paragraph($"{(state.AcknowledgedBy == context.MemberId ? "You" : "Another member")} acknowledged it first. Nothing was changed.");
+        }
+
+        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Acknowledged", context.MemberId), cancellationToken);
+        await context.RaiseAsync(CaseEventKind.Acknowledged, cancellationToken);
+        return new HtmlPage($"Report {context.Reference} acknowledged")
+            .Heading("Thank you. The report is acknowledged.")
+            .Paragraph("The reporter will be told that the committee received the report and will discuss it.");
+    }
+}

@@ -1,0 +1,50 @@
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>Reporters' answers to the committee's questions, from the email link or from the status page: one way to record them.</summary>
+public sealed class Answers(IReportStore reports, ITimeline timeline)
+{
+    public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!Open(messages).Any(q => q.Id == FormValues.Text(form, "questionId")))
+        {
+            errors["questionId"] = "Please choose the question you are answering.";
+        }
+
+        if (FormValues.Text(form, "answer") is null)
+        {
+            errors["answer"] = "Please write your answer.";
+        }
+
+        return errors;
+    }
+
+    public async Task RecordAsync(string reference, DurableTaskClient workflows, IFormCollection form, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var answer = new CaseMessage
+        {
+            Id = CaseContext.NewMessageId(),
+            Kind = CaseMessageKind.Answer,
+            At = now,
+            From = ActionLinks.Reporter,
+            InReplyTo = FormValues.Text(form, "questionId"),
+            Text = FormValues.Text(form, "answer")!,
+        };
+        await reports.AddMessageAsync(reference, answer, cancellationToken);
+        await timeline.AppendAsync(reference, new TimelineEntry(now, "Answered"), cancellationToken);
+        await workflows.RaiseEventAsync(
+            WorkflowInstance.For(reference), CaseEvent.Name, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), cancellationToken);
+    }
+
+    /// <summary>The committee's questions the reporter has not answered yet.</summary>
+    public static List<CaseMessage> Open(IReadOnlyList<CaseMessage> messages) =>
+        messages.Where(m => m.Kind == CaseMessageKind.Question && !messages.Any(a => a.Kind == CaseMessageKind.Answer && a.InReplyTo == m.Id)).ToList();
+}

@@ -1,0 +1,98 @@
+using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>
+/// /api/reports/{reference}/{action}: every action link lands here. GET shows the action's form (mail scanners open
+/// links, so GET never acts); the POST from that form acts. Before either, in one place: the link must be genuine,
+/// unexpired and for this report and action; its holder must still be allowed to see the report (not excluded,
+/// not recused); and a single-use link must not have been used. A refused link changes nothing.
+/// </summary>
+/// <remarks>The forms carry no cookie-based authority, only the link's token, so there is nothing for a forged cross-site post to borrow.</remarks>
+public sealed class CaseActionEndpoint(
+    IEnumerable<ICaseAction> actions,
+    ActionLinks links,
+    IReportStore reports,
+    IOptions<CommitteeOptions> committee,
+    TimeProvider clock)
+{
+    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
+    {
+        var token = request.Query["token"].ToString();
+        var (refusal, handler, context) = await CheckAsync(token, reference, action, workflows, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = handler!.Form(context!);
+        return new HtmlPage(form.Heading).Markup(form.Render(request.Path, token));
+    }
+
+    public async Task<IResult> ConfirmAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
+    {
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var token = form["token"].ToString();
+        var (refusal, handler, context) = await CheckAsync(token, reference, action, workflows, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var errors = handler!.Validate(context!, form);
+        if (errors.Count > 0)
+        {
+            var page = handler.Form(context!);
+            return new HtmlPage(page.Heading, StatusCodes.Status400BadRequest).Markup(page.Render(request.Path, token, errors));
+        }
+
+        // Spending the link is atomic: of two posts of one link (a double click), only one acts.
+        if (handler.SingleUse && !await reports.TryUseLinkAsync(reference, links.Check(token, reference, handler.Action).LinkId!, cancellationToken))
+        {
+            return LinkPages.AlreadyUsed();
+        }
+
+        return await handler.ActAsync(context!, form, cancellationToken);
+    }
+
+    async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(
+        string token, string reference, string action, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        var handler = actions.FirstOrDefault(a => ActionLinks.PathOf(a.Action) == action);
+        if (handler is null)
+        {
+            return (LinkPages.Refused(LinkStatus.Tampered), null, null);
+        }
+
+        var check = links.Check(token, reference, handler.Action);
+        if (check.Status != LinkStatus.Valid)
+        {
+            return (LinkPages.Refused(check.Status), null, null);
+        }
+
+        var report = await reports.FindAsync(reference, cancellationToken);
+        var state = await reports.GetCaseStateAsync(reference, cancellationToken);
+        var isReporterLink = check.MemberId == ActionLinks.Reporter;
+        if (report is null
+            || isReporterLink != (handler.Action == CaseAction.Answer)
+            || (!isReporterLink && !Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).Includes(check.MemberId!)))
+        {
+            return (LinkPages.NoLongerYours(), null, null);
+        }
+
+        if (handler.SingleUse && await reports.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
+        {
+            return (LinkPages.AlreadyUsed(), null, null);
+        }
+
+        var name = isReporterLink ? "You" : committee.Value.Find(check.MemberId!)?.Name ?? check.MemberId!;
+        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, clock.GetUtcNow(), workflows));
+    }
+}

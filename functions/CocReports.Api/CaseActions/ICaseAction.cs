@@ -1,0 +1,26 @@
+using CocReports.Procedure.Links;
+using Microsoft.AspNetCore.Http;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>
+/// One thing a committee member (or the reporter) can do from a link: the form it shows, how it checks what was
+/// posted, and what it does. The endpoint around it checks the link, the holder's access and single use, so an
+/// action only says what it does.
+/// </summary>
+public interface ICaseAction
+{
+    CaseAction Action { get; }
+
+    /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
+    bool SingleUse => true;
+
+    /// <summary>The confirmation page: a heading, what acting means, and the form fields.</summary>
+    ActionForm Form(CaseContext context);
+
+    /// <summary>Errors by field name; empty when the posted form can be acted on.</summary>
+    Dictionary<string, string> Validate(CaseContext context, IFormCollection form) => [];
+
+    /// <summary>Acts, and returns the page that says what was done.</summary>
+    Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken);
+}

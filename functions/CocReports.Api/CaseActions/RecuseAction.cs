@@ -1,0 +1,33 @@
+using CocReports.Api.Pages;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>
+/// "If a committee member has a conflict of interest, they will recuse themselves": no reason asked. From then on
+/// the member gets no mail about the report and every link they hold for it stops working.
+/// </summary>
+public sealed class RecuseAction(IReportStore reports, ITimeline timeline) : ICaseAction
+{
+    public CaseAction Action => CaseAction.Recuse;
+
+    public ActionForm Form(CaseContext context) =>
+        new($"Recuse yourself from report {context.Reference}", "You don't need to give a reason. You will receive nothing more about this report and your links to it will stop working. This cannot be undone from here.", "Recuse myself");
+
+    public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
+    {
+        if (await reports.TryRecuseAsync(context.Reference, context.MemberId, cancellationToken))
+        {
+            await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Recused", context.MemberId), cancellationToken);
+            await context.RaiseAsync(CaseEventKind.Recused, cancellationToken);
+        }
+
+        return new HtmlPage("You have recused yourself")
+            .Heading("You have recused yourself.")
+            .Paragraph("You will receive nothing more about this report. Thank you for keeping the process fair.");
+    }
+}

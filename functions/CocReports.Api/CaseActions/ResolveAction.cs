@@ -1,0 +1,66 @@
+using CocReports.Api.Pages;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>
+/// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
+/// description, or, when it can't be anonymized, only that a report was made.
+/// </summary>
+public sealed class ResolveAction(IReportStore reports, ITimeline timeline) : ICaseAction
+{
+    public CaseAction Action => CaseAction.Resolve;
+
+    public ActionForm Form(CaseContext context) =>
+        new ActionForm($"Resolve report {context.Reference}", "The reporter is told the outcome. The evidence is kept for the retention period, then deleted; the outcome is kept.", "Resolve the report")
+            .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))
+            .Text("actions", "What actions, if any, were taken?")
+            .Text("message", "Anything else for the reporter (optional)")
+            .Text("publicSummary", "For the transparency report: a generalized description with nothing about the reporter or the reported person")
+            .Check("cannotBeAnonymized", "This report cannot be anonymized: the transparency report will only note that a report was made");
+
+    public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
+    {
+        var errors = new Dictionary<string, string>();
+        if (FormValues.Finding(form, "violation") is not (Finding.Yes or Finding.No))
+        {
+            errors["violation"] = "Please say whether it was found to be a violation.";
+        }
+
+        var cannotBeAnonymized = FormValues.Text(form, "cannotBeAnonymized") == "true";
+        if (FormValues.Text(form, "publicSummary") is null == !cannotBeAnonymized)
+        {
+            errors["publicSummary"] = "Please give a generalized description for the transparency report, or tick that it cannot be anonymized (not both).";
+        }
+
+        return errors;
+    }
+
+    public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
+    {
+        if (!await reports.TryResolveAsync(context.Reference, context.Now, cancellationToken))
+        {
+            return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
+        }
+
+        var message = new CaseMessage
+        {
+            Id = CaseContext.NewMessageId(),
+            Kind = CaseMessageKind.Resolution,
+            At = context.Now,
+            From = context.MemberId,
+            Violation = FormValues.Finding(form, "violation"),
+            Actions = FormValues.Text(form, "actions"),
+            Text = FormValues.Text(form, "message") ?? "",
+            PublicSummary = FormValues.Text(form, "publicSummary"),
+        };
+        await reports.AddMessageAsync(context.Reference, message, cancellationToken);
+        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Resolved", context.MemberId), cancellationToken);
+        await context.RaiseAsync(CaseEventKind.Resolved, cancellationToken, message.Id);
+        return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
+    }
+}

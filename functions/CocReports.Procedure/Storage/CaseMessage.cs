@@ -1,0 +1,54 @@
+namespace CocReports.Procedure.Storage;
+
+/// <summary>
+/// Something the committee sent the reporter (a follow-up, a status update, a question, the resolution) or the
+/// reporter sent back (an answer). Stored with the case; the workflow mails it, the status page shows it.
+/// </summary>
+public sealed record CaseMessage
+{
+    public required string Id { get; init; }
+
+    public required CaseMessageKind Kind { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The member who wrote it; <see cref="Links.ActionLinks.Reporter"/> for answers.</summary>
+    public required string From { get; init; }
+
+    public string Text { get; init; } = "";
+
+    /// <summary>Follow-up: whether the committee has discussed the report.</summary>
+    public bool? Discussed { get; init; }
+
+    /// <summary>Follow-up and resolution: whether it was found to be a violation of the Code of Conduct.</summary>
+    public Finding? Violation { get; init; }
+
+    /// <summary>Follow-up and resolution: what actions, if any, were taken.</summary>
+    public string? Actions { get; init; }
+
+    /// <summary>Follow-up and status update: when the next update or the resolution will come.</summary>
+    public DateTimeOffset? NextUpdateBy { get; init; }
+
+    /// <summary>Answer: the question it answers.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>Resolution: the generalized description for the transparency report; null when it cannot be anonymized.</summary>
+    public string? PublicSummary { get; init; }
+}
+
+public enum CaseMessageKind
+{
+    FollowUp,
+    StatusUpdate,
+    Question,
+    Answer,
+    Resolution,
+}
+
+/// <summary>The procedure's three answers to "was it a violation?".</summary>
+public enum Finding
+{
+    NotYetDecided,
+    Yes,
+    No,
+}

@@ -1,0 +1,24 @@
+namespace CocReports.Procedure.Workflow;
+
+/// <summary>What the workflow does next on its own, and when, if the committee doesn't act first.</summary>
+/// <param name="Due">For nudges: when the promise they are about is due.</param>
+public sealed record WorkflowStep(DateTimeOffset At, WorkflowStepKind Kind, PromiseKind? Promise = null, int Round = 0, DateTimeOffset? Due = null)
+{
+    public static WorkflowStep From(Nudge nudge, Promise promise) =>
+        new(nudge.At, nudge.Kind == NudgeKind.Reminder ? WorkflowStepKind.Remind : WorkflowStepKind.Escalate, promise.Kind, nudge.Round, promise.Due);
+}
+
+public enum WorkflowStepKind
+{
+    /// <summary>Remind the committee of a promise not yet due.</summary>
+    Remind,
+
+    /// <summary>Tell the committee and the escalation contacts that a promise is overdue.</summary>
+    Escalate,
+
+    /// <summary>Warn the committee that the evidence of a resolved report will soon be deleted.</summary>
+    WarnBeforePurge,
+
+    /// <summary>Delete the evidence of a resolved report at the end of the retention period.</summary>
+    PurgeEvidence,
+}
