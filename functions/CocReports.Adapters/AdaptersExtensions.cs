@@ -30,6 +30,7 @@ public static class AdaptersExtensions
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReportStore>(sp => new TableReportStore(sp.GetRequiredService<StorageLayout>().Reports));
         services.AddSingleton<ITimeline>(sp => new TableTimeline(sp.GetRequiredService<StorageLayout>().Timeline));
+        services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(sp.GetRequiredService<StorageLayout>().Audit));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));
         services.AddHostedService<StorageInitializer>();
 

@@ -11,5 +11,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
 
     public TableClient Timeline { get; } = tables.GetTableClient(options.Value.TablePrefix + "Timeline");
 
+    /// <summary>Every view and download of a case, and every refusal.</summary>
+    public TableClient Audit { get; } = tables.GetTableClient(options.Value.TablePrefix + "Audit");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using CocReports.Procedure.Storage;
+
+namespace CocReports.Adapters.Tables;
+
+/// <summary>Who looked at each case: one partition per report, rows ordered by time, never updated.</summary>
+public sealed class TableAuditTrail(TableClient audit) : IAuditTrail
+{
+    public Task AppendAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        // Ticks first so rows sort by time; a random suffix keeps two views in the same tick apart.
+        var rowKey = entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        return audit.AddEntityAsync(
+            new TableEntity(reference, rowKey)
+            {
+                ["At"] = entry.At,
+                ["MemberId"] = entry.MemberId,
+                ["What"] = entry.What,
+                ["Allowed"] = entry.Allowed,
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string reference, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var e in audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference, cancellationToken: cancellationToken))
+        {
+            entries.Add(new AuditEntry(
+                e.GetDateTimeOffset("At") ?? default,
+                e.GetString("MemberId") ?? "",
+                e.GetString("What") ?? "",
+                e.GetBoolean("Allowed") ?? false));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CocReports.Api.CasePage;
+
+/// <summary>The case page's routes and handlers, wired by the API's one route table and service registration.</summary>
+public static class CasePageEndpoints
+{
+    /// <summary>Routes relative to the /api group; the Functions app declares the same in CaseFunctions.</summary>
+    public static RouteGroupBuilder MapCasePage(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, CancellationToken ct) =>
+            handler.ShowAsync(request, reference, ct));
+        api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
+            handler.DownloadAsync(request, reference, index, ct));
+        return api;
+    }
+
+    public static IServiceCollection AddCasePage(this IServiceCollection services)
+    {
+        services.AddSingleton<CaseAccess>();
+        services.AddSingleton<CasePage>();
+        services.AddSingleton<CaseEvidence>();
+        return services;
+    }
+}

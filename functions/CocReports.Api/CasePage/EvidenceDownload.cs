@@ -1,0 +1,34 @@
+using CocReports.Procedure.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace CocReports.Api.CasePage;
+
+/// <summary>
+/// An evidence file as the browser receives it: streamed as it is read from storage, never cached, never sniffed,
+/// and sandboxed so nothing in it can run. Only plain images are shown inline; everything else is a download.
+/// </summary>
+sealed class EvidenceDownload(Stream content, EvidenceFile file) : IResult
+{
+    public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
+
+    static readonly HashSet<string> InlineTypes = new(StringComparer.OrdinalIgnoreCase) { "image/png", "image/jpeg", "image/gif", "image/webp" };
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var headers = httpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+
+        // SetHttpFileName writes an ASCII filename and, for any other name, filename* in UTF-8.
+        var disposition = new ContentDispositionHeaderValue(InlineTypes.Contains(file.ContentType) ? "inline" : "attachment");
+        disposition.SetHttpFileName(file.FileName);
+        headers.ContentDisposition = disposition.ToString();
+
+        // The result disposes the stream once it has been copied to the response.
+        return Results.Stream(content, file.ContentType).ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,24 @@
+using CocReports.Api.CasePage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CocReports.Functions;
+
+public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence)
+{
+    [Function("ShowCase")]
+    public async Task<IActionResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/view")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await casePage.ShowAsync(request, reference, cancellationToken));
+
+    [Function("DownloadEvidence")]
+    public async Task<IActionResult> Download(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/evidence/{index:int}")] HttpRequest request,
+        string reference,
+        int index,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseEvidence.DownloadAsync(request, reference, index, cancellationToken));
+}

@@ -1,0 +1,245 @@
+using System.Net;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using CocReports.Procedure.Links;
+using CocReports.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CocReports.IntegrationTests;
+
+[Collection(LocalHostCollection.Name)]
+public sealed class CasePageTests(LocalHostFixture host)
+{
+    readonly byte[] png = Submissions.Png(4096);
+    readonly byte[] pdf = Submissions.Pdf(6000);
+
+    [Fact]
+    public async Task A_members_view_link_shows_the_report_and_its_evidence()
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter(), "He posted <b>insults</b> in the call chat.");
+        var receipt = await SubmitAsync(fields);
+        var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+
+        var response = await host.Http.GetAsync(link);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains(receipt.Reference, html, StringComparison.Ordinal);
+        Assert.Contains("He posted &lt;b&gt;insults&lt;/b&gt; in the call chat.", html, StringComparison.Ordinal);
+        Assert.Contains("Rita Reporter", html, StringComparison.Ordinal);
+        Assert.Contains("Username @loud", html, StringComparison.Ordinal);
+        Assert.Contains("Weekly community call", html, StringComparison.Ordinal);
+        Assert.Contains("screenshot.png", html, StringComparison.Ordinal);
+        Assert.Contains("minutes.pdf", html, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(png)), html, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdf)), html, StringComparison.Ordinal);
+        Assert.Contains("4,096 bytes", html, StringComparison.Ordinal);
+        var token = MailLinks.Token(link);
+        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/0?token={token}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/1?token={token}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_reporter_is_shown_as_anonymous()
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter());
+        fields["contactChoice"] = "anonymous";
+        fields.Remove("contactName");
+        fields.Remove("contactEmail");
+        var receipt = await SubmitAsync(fields);
+
+        var html = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View));
+
+        Assert.Contains("<dt>Reporter</dt><dd>Anonymous</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rita Reporter", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_timeline_names_members_not_ids()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var acknowledge = host.Links().Create(receipt.Reference, "sam", CaseAction.Acknowledge);
+        using var acknowledged = await host.Http.PostAsync(
+            acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+
+        var html = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+
+        Assert.Contains("<td>Acknowledged</td><td>Sam Okafor</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_is_streamed_inline_with_the_same_bytes_and_nosniff()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+
+        using var response = await host.Http.GetAsync(EvidenceLink(link, 0));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("screenshot.png", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_pdf_is_downloaded_as_an_attachment()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var link = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
+
+        using var response = await host.Http.GetAsync(EvidenceLink(link, 1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("minutes.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_file_name_beyond_ascii_is_sent_with_filename_star()
+    {
+        var receipt = await SubmitAsync(
+            Submissions.Fields(Submissions.NewReporter()), ("Protokoll über den Vorfall.pdf", "application/pdf", pdf));
+        var link = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
+
+        using var response = await host.Http.GetAsync(EvidenceLink(link, 0));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("Protokoll über den Vorfall.pdf", disposition.FileNameStar);
+        Assert.DoesNotContain(disposition.FileName!, c => c > 127);
+    }
+
+    [Fact]
+    public async Task Every_view_and_download_is_in_the_audit_trail_with_member_and_time()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var alex = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+        var sam = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        (await host.Http.GetAsync(alex)).Dispose();
+        (await host.Http.GetAsync(EvidenceLink(alex, 0))).Dispose();
+        (await host.Http.GetAsync(EvidenceLink(sam, 1))).Dispose();
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        var audit = await AuditAsync(receipt.Reference);
+        Assert.Equal(
+            [("alex", "case", true), ("alex", receipt.Reference + "/00", true), ("sam", receipt.Reference + "/01", true)],
+            audit.Select(a => (a.MemberId, a.What, a.Allowed)));
+        Assert.All(audit, a => Assert.InRange(a.At, before, after));
+
+        var html = await host.Http.GetStringAsync(sam);
+        Assert.Contains("<td>Alex Rivera</td><td>The case page</td><td>Opened</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Sam Okafor</td><td>Evidence: minutes.pdf</td><td>Opened</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_excluded_member_is_refused_the_case_and_its_evidence_and_the_refusal_is_audited()
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter(), "Kim said something hurtful.");
+        fields["excludedMembers"] = "kim";
+        var receipt = await SubmitAsync(fields);
+        var kim = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
+
+        using var page = await host.Http.GetAsync(kim);
+        using var file = await host.Http.GetAsync(EvidenceLink(kim, 0));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("This link no longer works", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("hurtful", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, file.StatusCode);
+        Assert.Equal("text/html", file.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(png, await file.Content.ReadAsByteArrayAsync());
+
+        var audit = await AuditAsync(receipt.Reference);
+        Assert.Equal(
+            [("kim", "case", false), ("kim", receipt.Reference + "/00", false)],
+            audit.Select(a => (a.MemberId, a.What, a.Allowed)));
+
+        var seenByAlex = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        Assert.Contains("<td>Kim Tanaka</td><td>The case page</td><td>Refused</td>", seenByAlex, StringComparison.Ordinal);
+        Assert.Contains("<dt>Kept from (at the reporter&#39;s request)</dt><dd>Kim Tanaka</dd>", seenByAlex, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tampered_expired_or_other_action_link_shows_a_clear_page_and_opens_nothing()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var good = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+        var token = MailLinks.Token(good);
+        var flip = token.IndexOf('.', StringComparison.Ordinal) + 5; // a character of the signature that carries six bits
+        var tampered = new Uri(host.BaseUrl, $"/api/reports/{receipt.Reference}/view?token={token[..flip]}{(token[flip] == 'A' ? 'B' : 'A')}{token[(flip + 1)..]}");
+        var otherReport = new Uri(good.AbsoluteUri.Replace(receipt.Reference, "COC-0000-0000", StringComparison.Ordinal));
+        var acknowledgeToken = MailLinks.Token(host.Links().Create(receipt.Reference, "alex", CaseAction.Acknowledge));
+        var otherAction = new Uri(host.BaseUrl, $"/api/reports/{receipt.Reference}/view?token={acknowledgeToken}");
+        var expired = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-30))).Create(receipt.Reference, "alex", CaseAction.View);
+
+        foreach (var link in new[] { tampered, otherReport, otherAction })
+        {
+            using var page = await host.Http.GetAsync(link);
+            using var file = await host.Http.GetAsync(EvidenceLink(link, 0));
+            Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+            Assert.Contains("This link is not valid", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, file.StatusCode);
+            Assert.Equal("text/html", file.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var expiredPage = await host.Http.GetAsync(expired);
+        using var expiredFile = await host.Http.GetAsync(EvidenceLink(expired, 0));
+        Assert.Equal(HttpStatusCode.Gone, expiredPage.StatusCode);
+        Assert.Contains("This link has expired", await expiredPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, expiredFile.StatusCode);
+        Assert.Empty(await AuditAsync(receipt.Reference));
+    }
+
+    [Fact]
+    public async Task Evidence_that_is_not_there_shows_a_clear_not_found_page()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+        await host.Evidence.DeleteBlobAsync(receipt.Reference + "/00");
+
+        using var purged = await host.Http.GetAsync(EvidenceLink(link, 0));
+        using var beyond = await host.Http.GetAsync(EvidenceLink(link, 2));
+
+        foreach (var response in new[] { purged, beyond })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("This file is not available", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(await AuditAsync(receipt.Reference), a => a.What != "case");
+    }
+
+    async Task<Receipt> SubmitAsync(Dictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files) =>
+        await Submissions.SubmitAsync(
+            host.Http,
+            Submissions.Multipart(fields, files.Length > 0 ? files : [("screenshot.png", "image/png", png), ("minutes.pdf", "application/pdf", pdf)]));
+
+    // The case page links each file with the same token, as /api/reports/{reference}/evidence/{index}?token=.
+    static Uri EvidenceLink(Uri viewLink, int index) =>
+        new(viewLink.AbsoluteUri.Replace("/view?", $"/evidence/{index}?", StringComparison.Ordinal));
+
+    async Task<List<(DateTimeOffset At, string MemberId, string What, bool Allowed)>> AuditAsync(string reference)
+    {
+        var entries = new List<(DateTimeOffset, string, string, bool)>();
+        await foreach (var e in host.Audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference))
+        {
+            entries.Add((e.GetDateTimeOffset("At")!.Value, e.GetString("MemberId"), e.GetString("What"), e.GetBoolean("Allowed")!.Value));
+        }
+
+        return entries;
+    }
+}
