@@ -1,5 +1,6 @@
 using CocReports.Adapters;
 using CocReports.Api.CaseActions;
+using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
@@ -59,6 +60,7 @@ public static class ApiExtensions
         services.AddSingleton<StatusPage>();
         services.AddSingleton<StatusAttempts>();
 
+        services.AddCasePage();
         services.AddAzureAdapters(configuration);
         return services;
     }

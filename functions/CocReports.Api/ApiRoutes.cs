@@ -1,4 +1,5 @@
 using CocReports.Api.CaseActions;
+using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
@@ -21,9 +22,9 @@ public static class ApiRoutes
         var api = app.MapGroup("/api");
         api.MapPost("/reports", (HttpRequest request, SubmitReport handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
-        api.MapGet("/reports/{reference}/{action}", (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapGet("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.ShowAsync(request, workflows, reference, action, ct));
-        api.MapPost("/reports/{reference}/{action}", (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.ConfirmAsync(request, workflows, reference, action, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
@@ -32,6 +33,7 @@ public static class ApiRoutes
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapCasePage();
         return api;
     }
 }

@@ -11,7 +11,7 @@ public sealed class CaseActionFunctions(CaseActionEndpoint handler)
 {
     [Function("ShowCaseAction")]
     public async Task<IActionResult> Show(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/{action}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CaseActionEndpoint.Route)] HttpRequest request,
         string reference,
         string action,
         [DurableClient] DurableTaskClient workflows,
@@ -20,7 +20,7 @@ public sealed class CaseActionFunctions(CaseActionEndpoint handler)
 
     [Function("ConfirmCaseAction")]
     public async Task<IActionResult> Confirm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{reference}/{action}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CaseActionEndpoint.Route)] HttpRequest request,
         string reference,
         string action,
         [DurableClient] DurableTaskClient workflows,

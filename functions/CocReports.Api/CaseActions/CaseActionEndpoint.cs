@@ -22,6 +22,12 @@ public sealed class CaseActionEndpoint(
     IOptions<CommitteeOptions> committee,
     TimeProvider clock)
 {
+    /// <summary>
+    /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
+    /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
+    /// </summary>
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer)$)}";
+
     public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
