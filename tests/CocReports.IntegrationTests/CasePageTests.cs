@@ -51,7 +51,7 @@ public sealed class CasePageTests(LocalHostFixture host)
 
         var html = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View));
 
-        Assert.Contains("<dt>Reporter</dt><dd>Anonymous</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Reporter</dt><dd>Anonymous (follows up through the status page)</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Rita Reporter", html, StringComparison.Ordinal);
     }
 

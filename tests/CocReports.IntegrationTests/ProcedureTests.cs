@@ -225,25 +225,6 @@ public sealed class ProcedureTests(LocalHostFixture host)
         Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter) && m.Subject.StartsWith("A question", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Repeated_wrong_codes_on_the_status_page_are_refused_for_a_while()
-    {
-        var receipt = await SubmitAsync(Submissions.NewReporter());
-        using var client = new HttpClient { BaseAddress = host.BaseUrl };
-        for (var i = 0; i < 10; i++)
-        {
-            await Open(client, receipt.Reference, "WRONG-WRONG-WRONG-WRONG");
-        }
-
-        var blocked = await Open(client, receipt.Reference, receipt.ReceiptCode);
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
-        Assert.DoesNotContain("Your report was received", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        static Task<HttpResponseMessage> Open(HttpClient client, string reference, string code) =>
-            client.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = reference, ["receiptCode"] = code }));
-    }
-
     Task<Receipt> SubmitAsync(string reporter, string? excluded = null, string[]? alsoExcluded = null)
     {
         var content = Submissions.Multipart(Submissions.Fields(reporter));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using CocReports.Procedure.Storage;
 
@@ -9,8 +8,7 @@ public sealed class TableAuditTrail(TableClient audit) : IAuditTrail
 {
     public Task AppendAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
     {
-        // Ticks first so rows sort by time; a random suffix keeps two views in the same tick apart.
-        var rowKey = entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var rowKey = ChronologicalKey.For(entry.At);
         return audit.AddEntityAsync(
             new TableEntity(reference, rowKey)
             {

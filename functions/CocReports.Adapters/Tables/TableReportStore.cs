@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -93,7 +92,7 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
 
     public Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken) =>
         reports.AddEntityAsync(
-            new TableEntity(reference, "msg-" + message.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + message.Id)
+            new TableEntity(reference, "msg-" + ChronologicalKey.For(message.At, message.Id))
             {
                 ["Message"] = JsonSerializer.Serialize(message),
             },

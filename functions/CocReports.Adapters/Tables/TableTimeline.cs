@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using CocReports.Procedure.Timeline;
 
@@ -9,8 +8,7 @@ public sealed class TableTimeline(TableClient timeline) : ITimeline
 {
     public Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        // Ticks first so rows sort by time; a random suffix keeps two steps in the same tick apart.
-        var rowKey = entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var rowKey = ChronologicalKey.For(entry.At);
         return timeline.AddEntityAsync(
             new TableEntity(reference, rowKey)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -68,23 +69,13 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
     // The procedure's "Report Data", in its order; fields the reporter left empty are not shown.
     void AppendReport(HtmlPage page, Report report, CaseState state)
     {
+        foreach (var (label, value) in ReportSummary.Fields(report))
+        {
+            page.Field(label, value);
+        }
+
         var d = report.Details;
-        page.Field("Received", Time(report.ReceivedAt))
-            .Field("Reporter", d.IsAnonymous ? "Anonymous" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>")
-            .Field("When", d.OccurredAt)
-            .Field("Where", d.Location)
-            .Field("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" })
-            .Field("What happened", d.Description)
-            .Field("Circumstances", d.Circumstances)
-            .Field("Others involved or witnesses", d.OthersInvolved)
-            .Field("Reported person", d.ReportedPerson)
-            .Field("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString())
-            .Field("Event", d.EventName)
-            .Field("Online space", d.OnlineSpace)
-            .Field("Link to the conversation", d.ConversationLink)
-            .Field("Concerns about retaliation or safety", d.SafetyConcerns)
-            .Field("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null)
-            .Field("Kept from (at the reporter's request)", string.Join(", ", d.ExcludedMembers.Select(NameOf)))
+        page            .Field("Kept from (at the reporter's request)", string.Join(", ", d.ExcludedMembers.Select(NameOf)))
             .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
     }
 

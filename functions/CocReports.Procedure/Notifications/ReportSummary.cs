@@ -1,30 +1,46 @@
+using System.Globalization;
 using CocReports.Procedure.Reports;
 
 namespace CocReports.Procedure.Notifications;
 
-/// <summary>The report as committee members read it in an email, in the order of the procedure's "Report Data".</summary>
+/// <summary>
+/// The report as the committee reads it, in the order of the procedure's "Report Data": the same in the first email
+/// and on the case page. Fields the reporter left empty are left out.
+/// </summary>
 public static class ReportSummary
 {
-    public static MailBody AppendTo(MailBody body, Report report)
+    public static IEnumerable<(string Label, string Value)> Fields(Report report)
     {
         var d = report.Details;
-        return body
-            .Field("Reference", report.Reference)
-            .Field("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))
-            .Field("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>")
-            .Field("When", d.OccurredAt)
-            .Field("Where", d.Location)
-            .Field("Ongoing", d.IsOngoing.ToString())
-            .Field("What happened", d.Description)
-            .Field("Circumstances", d.Circumstances)
-            .Field("Others involved or witnesses", d.OthersInvolved)
-            .Field("Reported person", d.ReportedPerson)
-            .Field("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString())
-            .Field("Event", d.EventName)
-            .Field("Online space", d.OnlineSpace)
-            .Field("Link to the conversation", d.ConversationLink)
-            .Field("Concerns about retaliation or safety", d.SafetyConcerns)
-            .Field("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null)
-            .Field("Evidence", report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select(e => $"{e.FileName} ({e.ContentType}, {e.Length:N0} bytes, SHA-256 {e.Sha256})")));
+        (string, string?)[] fields =
+        [
+            ("Reference", report.Reference),
+            ("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
+            ("When", d.OccurredAt),
+            ("Where", d.Location),
+            ("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" }),
+            ("What happened", d.Description),
+            ("Circumstances", d.Circumstances),
+            ("Others involved or witnesses", d.OthersInvolved),
+            ("Reported person", d.ReportedPerson),
+            ("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString()),
+            ("Event", d.EventName),
+            ("Online space", d.OnlineSpace),
+            ("Link to the conversation", d.ConversationLink),
+            ("Concerns about retaliation or safety", d.SafetyConcerns),
+            ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
+        ];
+        return fields.Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => (f.Item1, f.Item2!));
+    }
+
+    public static MailBody AppendTo(MailBody body, Report report)
+    {
+        foreach (var (label, value) in Fields(report))
+        {
+            body.Field(label, value);
+        }
+
+        return body.Field("Evidence", report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select(e => $"{e.FileName} ({e.ContentType}, {e.Length:N0} bytes, SHA-256 {e.Sha256})")));
     }
 }

@@ -34,7 +34,10 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     {
         if (Current(progress) is { } promise)
         {
-            var nudge = NextNudge(promise, progress.Urgent, progress.LastNudgeAt ?? promise.Since);
+            // A promise that became current late (a follow-up owed since receipt, acknowledged on day 9) starts
+            // nudging from that moment: its past reminders and escalations are not replayed in a burst.
+            var becameCurrent = progress.AcknowledgedAt is { } acknowledged && acknowledged > promise.Since ? acknowledged : promise.Since;
+            var nudge = NextNudge(promise, progress.Urgent, progress.LastNudgeAt ?? becameCurrent);
             return WorkflowStep.From(nudge, promise);
         }
 
