@@ -28,6 +28,8 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
             WorkerId = options.WorkerId,
             PartitionCount = 1,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
 

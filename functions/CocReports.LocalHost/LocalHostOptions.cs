@@ -16,6 +16,12 @@ public sealed class LocalHostOptions
     /// <summary>The Azure Storage provider backs off polling its queues up to this; short keeps local steps snappy.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a fetched message stays hidden from other workers. A host stopped mid-step leaves its messages
+    /// locked this long; the engine's default (5 minutes) is long for a local host that restarts often.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Where static-form/ is; empty means the nearest one above the content root.</summary>
     public string? StaticFormPath { get; set; }
 }

@@ -116,6 +116,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["LocalHost:TaskHubName"] = runId,
             ["LocalHost:WorkerId"] = runId,
             ["LocalHost:SidecarPort"] = "0",
+            ["LocalHost:MessageVisibilityTimeout"] = "00:00:15",
             ["Mail:Transport"] = "Smtp",
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
