@@ -125,19 +125,19 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             backoffCoefficient: 2,
             maxRetryInterval: TimeSpan.FromHours(1)));
 
-        public Task<bool> NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
-            context.CallActivityAsync<bool>(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), retry);
+        public Task NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
+            Deliver(context.CallActivityAsync<bool>(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), retry), $"{kind} to the reporter");
 
         public async Task NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null)
         {
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             var sends = audience.MemberIds
-                .Select(id => context.CallActivityAsync<bool>(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), retry))
+                .Select(id => Deliver(context.CallActivityAsync<bool>(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), retry), $"{kind} to {id}"))
                 .ToList();
             if (escalate || audience.ToEscalationContacts)
             {
                 sends.AddRange(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                    context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry)));
+                    Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry), $"{kind} to escalation contact {i + 1}")));
             }
 
             await Task.WhenAll(sends);
@@ -149,7 +149,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             if (audience.ToEscalationContacts)
             {
                 await Task.WhenAll(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                    context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, CommitteeNoticeKind.HandedToEscalation, "handover"), retry)));
+                    Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, CommitteeNoticeKind.HandedToEscalation, "handover"), retry), $"hand-over to escalation contact {i + 1}")));
                 await Record("HandedToEscalation", context.CurrentUtcDateTime);
             }
         }
@@ -178,7 +178,23 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             await Record("EvidencePurged", context.CurrentUtcDateTime);
         }
 
-        public Task<bool> Record(string step, DateTimeOffset at) =>
-            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step)), retry);
+        public Task<bool> Record(string step, DateTimeOffset at, string? note = null) =>
+            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step, Note: note)), retry);
+
+        /// <summary>
+        /// A mail that still fails after the retry policy (hours of backoff) is written to the case's timeline, where
+        /// the committee sees it, and the workflow goes on keeping its other promises instead of failing with it.
+        /// </summary>
+        async Task Deliver(Task<bool> send, string what)
+        {
+            try
+            {
+                await send;
+            }
+            catch (TaskFailedException)
+            {
+                await Record("MailFailed", context.CurrentUtcDateTime, what);
+            }
+        }
     }
 }

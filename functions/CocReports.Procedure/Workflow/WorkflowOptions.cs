@@ -38,8 +38,8 @@ public sealed class WorkflowOptions
     /// <summary>How many waits one generation of the orchestration runs before it continues as new, bounding its history.</summary>
     public int WaitsPerGeneration { get; set; } = 20;
 
-    /// <summary>How many times a failed email is retried before the workflow waits and tries again later.</summary>
-    public int MailAttempts { get; set; } = 8;
+    /// <summary>How many times a failed email is tried, with backoff doubling from <see cref="MailFirstRetry"/> up to an hour: about half a day.</summary>
+    public int MailAttempts { get; set; } = 20;
 
     public TimeSpan MailFirstRetry { get; set; } = TimeSpan.FromSeconds(5);
 }
