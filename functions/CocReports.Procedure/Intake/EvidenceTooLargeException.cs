@@ -1,15 +1,20 @@
 namespace CocReports.Procedure.Intake;
 
 /// <summary>A file or the whole report went over its size limit while streaming in.</summary>
-public sealed class EvidenceTooLargeException(string message) : Exception(message)
+public sealed class EvidenceTooLargeException : Exception
 {
     public EvidenceTooLargeException()
-        : this("The evidence is larger than allowed.")
+        : base("The evidence is larger than allowed.")
+    {
+    }
+
+    public EvidenceTooLargeException(string message)
+        : base(message)
     {
     }
 
     public EvidenceTooLargeException(string message, Exception innerException)
-        : this(message + " " + innerException.Message)
+        : base(message, innerException)
     {
     }
 }
