@@ -136,8 +136,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 .ToList();
             if (escalate || audience.ToEscalationContacts)
             {
-                sends.AddRange(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                    Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry), $"{kind} to escalation contact {i + 1}")));
+                sends.AddRange(NotifyEscalationContacts(audience, kind, occasion));
             }
 
             await Task.WhenAll(sends);
@@ -148,11 +147,14 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             if (audience.ToEscalationContacts)
             {
-                await Task.WhenAll(Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                    Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, CommitteeNoticeKind.HandedToEscalation, "handover"), retry), $"hand-over to escalation contact {i + 1}")));
+                await Task.WhenAll(NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover"));
                 await Record("HandedToEscalation", context.CurrentUtcDateTime);
             }
         }
+
+        IEnumerable<Task> NotifyEscalationContacts(Audience audience, CommitteeNoticeKind kind, string occasion) =>
+            Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
+                Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry), $"{kind} to escalation contact {i + 1}"));
 
         public async Task Nudge(WorkflowStep step)
         {
