@@ -45,7 +45,7 @@ public sealed class CaseAccess(
         }
 
         var state = await reports.GetCaseStateAsync(reference, cancellationToken);
-        if (!Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).Includes(memberId))
+        if (!Audience.For(committee.Value, report, state).Includes(memberId))
         {
             // Kept even when the member's browser gives up: a refusal must not go unrecorded.
             await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), memberId, what(report), Allowed: false), CancellationToken.None);

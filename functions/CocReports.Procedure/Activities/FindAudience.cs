@@ -15,6 +15,6 @@ public sealed class FindAudience(IReportStore reports, IOptions<CommitteeOptions
         var report = await reports.FindAsync(reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
         var state = await reports.GetCaseStateAsync(reference, CancellationToken.None);
-        return Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers);
+        return Audience.For(committee.Value, report, state);
     }
 }

@@ -27,7 +27,7 @@ public sealed class NotifyEscalationContact(
 
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
-        var withReport = Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).ToEscalationContacts;
+        var withReport = Audience.For(committee.Value, report, state).ToEscalationContacts;
         var message = CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, withReport);
         await mail.SendAsync(message, CancellationToken.None);
         return true;

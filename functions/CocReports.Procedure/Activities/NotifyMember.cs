@@ -28,7 +28,7 @@ public sealed class NotifyMember(
             ?? throw new InvalidOperationException("The report is not stored.");
         var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
         var member = committee.Value.Find(notice.MemberId);
-        if (member is null || !Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).Includes(member.Id))
+        if (member is null || !Audience.For(committee.Value, report, state).Includes(member.Id))
         {
             return false;
         }

@@ -6,6 +6,10 @@ namespace CocReports.Procedure.Committee;
 /// </summary>
 public sealed record Audience(IReadOnlyList<string> MemberIds, bool ToEscalationContacts, int EscalationContactCount)
 {
+    /// <summary>The audience of a stored report: its reporter's exclusions and its case's recusals.</summary>
+    public static Audience For(CommitteeOptions committee, Reports.Report report, Storage.CaseState state) =>
+        For(committee, report.Details.ExcludedMembers, state.RecusedMembers);
+
     public static Audience For(CommitteeOptions committee, IEnumerable<string> excluded, IEnumerable<string> recused)
     {
         var barred = excluded.Concat(recused).ToHashSet(StringComparer.Ordinal);
