@@ -46,6 +46,7 @@ public static class ApiExtensions
 
         services.AddSingleton<SubmitReport>();
         services.AddSingleton<CaseActionEndpoint>();
+        services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();
         services.AddSingleton<ICaseAction, RecuseAction>();

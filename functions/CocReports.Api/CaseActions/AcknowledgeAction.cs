@@ -1,14 +1,13 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"We strive to acknowledge your report within 48 hours." The first acknowledgment wins.</summary>
-public sealed class AcknowledgeAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class AcknowledgeAction(IReportStore reports, CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.Acknowledge;
 
@@ -25,8 +24,7 @@ public sealed class AcknowledgeAction(IReportStore reports, ITimeline timeline) 
                 .Paragraph($"{(state.AcknowledgedBy == context.MemberId ? "You" : "Another member")} acknowledged it first. Nothing was changed.");
         }
 
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Acknowledged", context.MemberId), cancellationToken);
-        await context.RaiseAsync(CaseEventKind.Acknowledged, cancellationToken);
+        await record.RecordAsync(context, CaseEventKind.Acknowledged, null, cancellationToken);
         return new HtmlPage($"Report {context.Reference} acknowledged")
             .Heading("Thank you. The report is acknowledged.")
             .Paragraph("The reporter will be told that the committee received the report and will discuss it.");

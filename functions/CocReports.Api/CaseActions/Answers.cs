@@ -1,7 +1,5 @@
 using CocReports.Procedure.Links;
-using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -9,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>Reporters' answers to the committee's questions, from the email link or from the status page: one way to record them.</summary>
-public sealed class Answers(IReportStore reports, ITimeline timeline)
+public sealed class Answers(CaseRecord record)
 {
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
@@ -38,10 +36,7 @@ public sealed class Answers(IReportStore reports, ITimeline timeline)
             InReplyTo = FormValues.Text(form, "questionId"),
             Text = FormValues.Text(form, "answer")!,
         };
-        await reports.AddMessageAsync(reference, answer, cancellationToken);
-        await timeline.AppendAsync(reference, new TimelineEntry(now, "Answered"), cancellationToken);
-        await workflows.RaiseEventAsync(
-            WorkflowInstance.For(reference), CaseEvent.Name, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), cancellationToken);
+        await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
     }
 
     /// <summary>The committee's questions the reporter has not answered yet.</summary>

@@ -1,14 +1,13 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"In some cases, the committee may need to ask additional questions about the incident."</summary>
-public sealed class AskAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class AskAction(CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.Ask;
 
@@ -31,9 +30,7 @@ public sealed class AskAction(IReportStore reports, ITimeline timeline) : ICaseA
             From = context.MemberId,
             Text = FormValues.Text(form, "question")!,
         };
-        await reports.AddMessageAsync(context.Reference, message, cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "QuestionAsked", context.MemberId), cancellationToken);
-        await context.RaiseAsync(CaseEventKind.QuestionAsked, cancellationToken, message.Id);
+        await record.RecordAsync(context, CaseEventKind.QuestionAsked, message, cancellationToken);
         return new HtmlPage("Question sent").Heading("The question was sent.")
             .Paragraph("The reporter's answer will reach every member handling the report.");
     }

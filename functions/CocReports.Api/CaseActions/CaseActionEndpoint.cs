@@ -59,7 +59,7 @@ public sealed class CaseActionEndpoint(
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
-        if (handler.SingleUse && !await reports.TryUseLinkAsync(reference, links.Check(token, reference, handler.Action).LinkId!, cancellationToken))
+        if (handler.SingleUse && !await reports.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
         {
             return LinkPages.AlreadyUsed();
         }
@@ -87,7 +87,7 @@ public sealed class CaseActionEndpoint(
         var isReporterLink = check.MemberId == ActionLinks.Reporter;
         if (report is null
             || isReporterLink != (handler.Action == CaseAction.Answer)
-            || (!isReporterLink && !Audience.For(committee.Value, report.Details.ExcludedMembers, state.RecusedMembers).Includes(check.MemberId!)))
+            || (!isReporterLink && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
         {
             return (LinkPages.NoLongerYours(), null, null);
         }
@@ -99,6 +99,6 @@ public sealed class CaseActionEndpoint(
 
         var name = isReporterLink ? "You" : committee.Value.Find(check.MemberId!)?.Name ?? check.MemberId!;
         var messages = await reports.GetMessagesAsync(reference, cancellationToken);
-        return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, clock.GetUtcNow(), workflows));
+        return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
     }
 }

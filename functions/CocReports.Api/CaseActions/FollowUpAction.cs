@@ -1,7 +1,6 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// "Within one week of an incident report, the committee will follow up with the person who made the report": whether
 /// it discussed the situation, whether it was a violation, what actions were taken.
 /// </summary>
-public sealed class FollowUpAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class FollowUpAction(CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.FollowUp;
 
@@ -54,9 +53,7 @@ public sealed class FollowUpAction(IReportStore reports, ITimeline timeline) : I
             Text = FormValues.Text(form, "message") ?? "",
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await reports.AddMessageAsync(context.Reference, message, cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "FollowedUp", context.MemberId), cancellationToken);
-        await context.RaiseAsync(CaseEventKind.FollowedUp, cancellationToken, message.Id, message.NextUpdateBy);
+        await record.RecordAsync(context, CaseEventKind.FollowedUp, message, cancellationToken);
         return new HtmlPage("Follow-up sent").Heading("The follow-up is on its way to the reporter.")
             .Paragraph("The committee will be reminded before the date you promised for the next update.");
     }

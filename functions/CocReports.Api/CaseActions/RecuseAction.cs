@@ -1,7 +1,6 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// "If a committee member has a conflict of interest, they will recuse themselves": no reason asked. From then on
 /// the member gets no mail about the report and every link they hold for it stops working.
 /// </summary>
-public sealed class RecuseAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class RecuseAction(IReportStore reports, CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.Recuse;
 
@@ -22,8 +21,7 @@ public sealed class RecuseAction(IReportStore reports, ITimeline timeline) : ICa
     {
         if (await reports.TryRecuseAsync(context.Reference, context.MemberId, cancellationToken))
         {
-            await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Recused", context.MemberId), cancellationToken);
-            await context.RaiseAsync(CaseEventKind.Recused, cancellationToken);
+            await record.RecordAsync(context, CaseEventKind.Recused, null, cancellationToken);
         }
 
         return new HtmlPage("You have recused yourself")

@@ -1,7 +1,6 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
 /// description, or, when it can't be anonymized, only that a report was made.
 /// </summary>
-public sealed class ResolveAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class ResolveAction(IReportStore reports, CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.Resolve;
 
@@ -58,9 +57,7 @@ public sealed class ResolveAction(IReportStore reports, ITimeline timeline) : IC
             Text = FormValues.Text(form, "message") ?? "",
             PublicSummary = FormValues.Text(form, "publicSummary"),
         };
-        await reports.AddMessageAsync(context.Reference, message, cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "Resolved", context.MemberId), cancellationToken);
-        await context.RaiseAsync(CaseEventKind.Resolved, cancellationToken, message.Id);
+        await record.RecordAsync(context, CaseEventKind.Resolved, message, cancellationToken);
         return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
     }
 }

@@ -1,14 +1,13 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"The person who made the report will be provided with a status update, including a timeframe for the next update or resolution."</summary>
-public sealed class StatusUpdateAction(IReportStore reports, ITimeline timeline) : ICaseAction
+public sealed class StatusUpdateAction(CaseRecord record) : ICaseAction
 {
     public CaseAction Action => CaseAction.StatusUpdate;
 
@@ -40,9 +39,7 @@ public sealed class StatusUpdateAction(IReportStore reports, ITimeline timeline)
             Text = FormValues.Text(form, "update")!,
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await reports.AddMessageAsync(context.Reference, message, cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, "StatusUpdated", context.MemberId), cancellationToken);
-        await context.RaiseAsync(CaseEventKind.StatusUpdated, cancellationToken, message.Id, message.NextUpdateBy);
+        await record.RecordAsync(context, CaseEventKind.StatusUpdated, message, cancellationToken);
         return new HtmlPage("Status update sent").Heading("The status update is on its way to the reporter.");
     }
 }
