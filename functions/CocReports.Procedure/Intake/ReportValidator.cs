@@ -1,5 +1,6 @@
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Reports;
+using MimeKit;
 
 namespace CocReports.Procedure.Intake;
 
@@ -95,8 +96,11 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
         return fallback;
     }
 
-    // Deliberately loose: the only goal is to catch typos before the reporter loses their way back to us.
+    // One plain address as the mail library that later sends to it reads it (no list, display name, group or route),
+    // with a dotted domain to catch typos before the reporter loses their way back to us.
     static bool LooksLikeEmail(string email) =>
-        email.Length <= 254 && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
-        && at < email.Length - 3 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
+        email.Length <= 254 && !email.Any(char.IsWhiteSpace)
+        && MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
+        && mailbox.Address == email && mailbox.Route.Count == 0 && string.IsNullOrEmpty(mailbox.Name)
+        && mailbox.LocalPart.Length > 0 && mailbox.Domain.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && dot < mailbox.Domain.Length - 2;
 }

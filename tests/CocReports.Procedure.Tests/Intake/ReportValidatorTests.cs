@@ -83,6 +83,12 @@ public class ReportValidatorTests
     [InlineData("someone@example")]
     [InlineData("some one@example.org")]
     [InlineData("someone@.org")]
+    [InlineData("a@example.org,b@evil.example")]
+    [InlineData("a@example.org;b@evil.example")]
+    [InlineData("Sam <sam@example.org>")]
+    [InlineData("list: a@example.org, b@example.org;")]
+    [InlineData("@route.example:sam@example.org")]
+    [InlineData("sam@example.org\r\nBcc: x@evil.example")]
     public void Malformed_email_is_named_in_the_errors(string email)
     {
         var result = Validate((ReportFields.Description, "It happened."), (ReportFields.ContactEmail, email));
