@@ -9,6 +9,9 @@ public static class TestEnvironment
 
     public static Uri Smtp4devUrl => new(Required("COC_TEST_SMTP4DEV_URL"));
 
+    /// <summary>test.sh's smtp4dev refuses every recipient in this domain, as a server refuses a mistyped address.</summary>
+    public const string RefusedDomain = "refused.test";
+
     static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -11,6 +11,8 @@ namespace CocReports.Procedure.Workflow;
 /// policy's next step (a reminder, an escalation, the retention steps) unless the committee acts first.
 /// Orchestrator code must be deterministic: time comes from the context, all I/O happens in activities, and the
 /// schedule is the one captured when the report arrived (a configuration change can't rewrite a replay).
+/// Emails are sent, never waited for: each retries on its own while the workflow keeps its timers, so a reporter's
+/// address the mail server refuses can't hold back the committee's notice or any reminder.
 /// </summary>
 public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress>
 {
@@ -27,14 +29,15 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         if (!progress.Announced)
         {
             await steps.Record("Received", progress.ReceivedAt);
-            await steps.NotifyReporter(ReporterNoticeKind.Receipt, sealedReceiptCode: progress.SealedReceiptCode);
             await steps.NotifyCommittee(CommitteeNoticeKind.NewReport, occasion: "new");
+            steps.NotifyReporter(ReporterNoticeKind.Receipt, sealedReceiptCode: progress.SealedReceiptCode);
             progress = progress with { Announced = true, SealedReceiptCode = null };
         }
 
         for (var waits = 0; ; waits++)
         {
-            if (waits == input.Schedule.WaitsPerGeneration)
+            // A generation ends only with no mail in flight: continuing as new would abandon its retries.
+            if (waits >= input.Schedule.WaitsPerGeneration && steps.Mail.IsEmpty)
             {
                 context.ContinueAsNew(progress);
                 return progress;
@@ -43,7 +46,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var next = policy.Next(progress)!;
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(next.At.UtcDateTime, timerCancellation.Token);
-            if (await Task.WhenAny(caseEvent, timer) == caseEvent)
+            var woke = await steps.WaitForAny(caseEvent, timer);
+            if (woke == caseEvent)
             {
                 var happened = await caseEvent;
                 caseEvent = context.WaitForExternalEvent<CaseEvent>(CaseEvent.Name);
@@ -66,6 +70,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     break;
                 case WorkflowStepKind.PurgeEvidence:
                     await steps.PurgeEvidence();
+                    await steps.SettleAllMail();
                     return progress;
             }
         }
@@ -77,11 +82,11 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         {
             case CaseEventKind.Acknowledged when progress.AcknowledgedAt is null:
                 // "The report was received and the committee will discuss it."
-                await steps.NotifyReporter(ReporterNoticeKind.Acknowledged);
+                steps.NotifyReporter(ReporterNoticeKind.Acknowledged);
                 return progress with { AcknowledgedAt = happened.At, LastNudgeAt = null };
 
             case CaseEventKind.FollowedUp or CaseEventKind.StatusUpdated:
-                await steps.NotifyReporter(
+                steps.NotifyReporter(
                     happened.Kind == CaseEventKind.FollowedUp ? ReporterNoticeKind.FollowUp : ReporterNoticeKind.StatusUpdate,
                     happened.MessageId);
                 return progress with
@@ -94,7 +99,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 };
 
             case CaseEventKind.QuestionAsked:
-                await steps.NotifyReporter(ReporterNoticeKind.Question, happened.MessageId);
+                steps.NotifyReporter(ReporterNoticeKind.Question, happened.MessageId);
                 return progress;
 
             case CaseEventKind.Answered:
@@ -107,7 +112,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 return progress;
 
             case CaseEventKind.Resolved when progress.ResolvedAt is null:
-                await steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
+                steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
                 return progress with { ResolvedAt = happened.At, AcknowledgedAt = progress.AcknowledgedAt ?? happened.At, LastNudgeAt = null };
 
             default:
@@ -118,28 +123,31 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
     /// <summary>The workflow's activities with their inputs, so the code above reads as the procedure.</summary>
     sealed class CaseSteps(TaskOrchestrationContext context, string reference, WorkflowOptions options)
     {
-        // A failed send is retried with backoff, for days if it has to: an email is never dropped.
+        // A failed send is retried with backoff, for hours if it has to: an email is never dropped.
         readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: options.MailAttempts,
             firstRetryInterval: options.MailFirstRetry,
             backoffCoefficient: 2,
             maxRetryInterval: TimeSpan.FromHours(1)));
 
-        public Task NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
-            Deliver(context.CallActivityAsync<bool>(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), retry), $"{kind} to the reporter");
+        public MailInFlight Mail { get; } = new();
 
+        public void NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
+            Send(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), $"{kind} to the reporter");
+
+        /// <summary>Finds who may hear about the report now, and sends each of them their own mail.</summary>
         public async Task NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null)
         {
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
-            var sends = audience.MemberIds
-                .Select(id => Deliver(context.CallActivityAsync<bool>(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), retry), $"{kind} to {id}"))
-                .ToList();
-            if (escalate || audience.ToEscalationContacts)
+            foreach (var id in audience.MemberIds)
             {
-                sends.AddRange(NotifyEscalationContacts(audience, kind, occasion));
+                Send(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), $"{kind} to {id}");
             }
 
-            await Task.WhenAll(sends);
+            if (escalate || audience.ToEscalationContacts)
+            {
+                NotifyEscalationContacts(audience, kind, occasion);
+            }
         }
 
         public async Task HandToEscalationIfNoMemberRemains()
@@ -147,14 +155,18 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             if (audience.ToEscalationContacts)
             {
-                await Task.WhenAll(NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover"));
+                NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover");
                 await Record("HandedToEscalation", context.CurrentUtcDateTime);
             }
         }
 
-        IEnumerable<Task> NotifyEscalationContacts(Audience audience, CommitteeNoticeKind kind, string occasion) =>
-            Enumerable.Range(0, audience.EscalationContactCount).Select(i =>
-                Deliver(context.CallActivityAsync<bool>(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), retry), $"{kind} to escalation contact {i + 1}"));
+        void NotifyEscalationContacts(Audience audience, CommitteeNoticeKind kind, string occasion)
+        {
+            for (var i = 0; i < audience.EscalationContactCount; i++)
+            {
+                Send(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), $"{kind} to escalation contact {i + 1}");
+            }
+        }
 
         public async Task Nudge(WorkflowStep step)
         {
@@ -184,16 +196,40 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step, Note: note)), retry);
 
         /// <summary>
-        /// A mail that still fails after the retry policy (hours of backoff) is written to the case's timeline, where
-        /// the committee sees it, and the workflow goes on keeping its other promises instead of failing with it.
+        /// Waits for the committee or the timer. Mail that settles meanwhile is taken off the list, and a mail that
+        /// still failed after the retry policy (hours of backoff) is written to the case's timeline, where the
+        /// committee sees it.
         /// </summary>
-        async Task Deliver(Task<bool> send, string what)
+        public async Task<Task> WaitForAny(Task caseEvent, Task timer)
         {
-            try
+            while (true)
             {
-                await send;
+                var woke = await Task.WhenAny([caseEvent, timer, .. Mail.Tasks]);
+                if (woke == caseEvent || woke == timer)
+                {
+                    return woke;
+                }
+
+                await RecordFailedMail();
             }
-            catch (TaskFailedException)
+        }
+
+        /// <summary>Before the workflow ends: every mail sent has arrived or is on the timeline as failed.</summary>
+        public async Task SettleAllMail()
+        {
+            while (!Mail.IsEmpty)
+            {
+                await Task.WhenAny(Mail.Tasks);
+                await RecordFailedMail();
+            }
+        }
+
+        void Send<TNotice>(string activity, TNotice notice, string what) =>
+            Mail.Add(context.CallActivityAsync<bool>(activity, notice, retry), what);
+
+        async Task RecordFailedMail()
+        {
+            foreach (var what in Mail.TakeFailed())
             {
                 await Record("MailFailed", context.CurrentUtcDateTime, what);
             }
