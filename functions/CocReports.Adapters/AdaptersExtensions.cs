@@ -52,15 +52,23 @@ public static class AdaptersExtensions
         return services;
     }
 
-    static TableServiceClient CreateTableService(StorageOptions options) =>
-        options.ConnectionString is { Length: > 0 } connection
-            ? new TableServiceClient(connection)
-            : new TableServiceClient(options.TableServiceUri ?? throw Missing("Storage:TableServiceUri"), Credential(options));
+    static TableServiceClient CreateTableService(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(new StorageOutagePolicy(), HttpPipelinePosition.PerCall);
+        return options.ConnectionString is { Length: > 0 } connection
+            ? new TableServiceClient(connection, clientOptions)
+            : new TableServiceClient(options.TableServiceUri ?? throw Missing("Storage:TableServiceUri"), Credential(options), clientOptions);
+    }
 
-    static BlobServiceClient CreateBlobService(StorageOptions options) =>
-        options.ConnectionString is { Length: > 0 } connection
-            ? new BlobServiceClient(connection)
-            : new BlobServiceClient(options.BlobServiceUri ?? throw Missing("Storage:BlobServiceUri"), Credential(options));
+    static BlobServiceClient CreateBlobService(StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions();
+        clientOptions.AddPolicy(new StorageOutagePolicy(), HttpPipelinePosition.PerCall);
+        return options.ConnectionString is { Length: > 0 } connection
+            ? new BlobServiceClient(connection, clientOptions)
+            : new BlobServiceClient(options.BlobServiceUri ?? throw Missing("Storage:BlobServiceUri"), Credential(options), clientOptions);
+    }
 
     static TokenCredential Credential(StorageOptions options) =>
         string.IsNullOrEmpty(options.ClientId)

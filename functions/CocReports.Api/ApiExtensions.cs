@@ -45,6 +45,8 @@ public static class ApiExtensions
         services.AddTransient<PurgeEvidence>();
 
         services.AddSingleton<SubmitReport>();
+        services.AddSingleton<ReportWorkflowStart>();
+        services.AddSingleton<IntakeSweep>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();

@@ -17,6 +17,27 @@ public static class Problems
     public static IResult UnsupportedType(string detail) =>
         TypedResults.Problem(detail + " Nothing was stored.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted");
 
+    /// <summary>
+    /// 503 with Retry-After: storage is down for a moment. Nothing was kept, so sending the same report again (with the
+    /// same Idempotency-Key) is safe.
+    /// </summary>
+    public static IResult Unavailable(TimeSpan retryAfter) =>
+        new WithRetryAfter(
+            TypedResults.Problem(
+                "We could not store your report just now. Nothing was lost on your side: please send it again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The service is briefly unavailable"),
+            retryAfter);
+
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    sealed class WithRetryAfter(IResult problem, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

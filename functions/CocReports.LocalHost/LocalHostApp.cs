@@ -48,6 +48,7 @@ public static class LocalHostApp
             worker.AddTasks(WorkflowTasks.Register);
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address.AbsoluteUri));
+        builder.Services.AddHostedService<IntakeSweepService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

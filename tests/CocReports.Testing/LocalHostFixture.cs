@@ -34,17 +34,23 @@ public class LocalHostFixture : IAsyncLifetime
 
     public Uri BaseUrl => new($"http://127.0.0.1:{port}");
 
+    /// <summary>test.sh's Azurite, unless a fixture brings its own (to stop it, say).</summary>
+    public virtual string StorageConnectionString => TestEnvironment.StorageConnectionString;
+
+    /// <summary>The running host's services, for tests that stand where a crash would leave things.</summary>
+    public IServiceProvider Services => app!.Services;
+
     public HttpClient Http { get; private set; } = null!;
 
     public Inbox Inbox { get; } = new(TestEnvironment.Smtp4devUrl);
 
-    public TableClient Reports => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Reports");
+    public TableClient Reports => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Reports");
 
-    public TableClient Timeline => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Timeline");
+    public TableClient Timeline => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Timeline");
 
-    public TableClient Audit => new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(runId + "Audit");
+    public TableClient Audit => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Audit");
 
-    public BlobContainerClient Evidence => new BlobServiceClient(TestEnvironment.StorageConnectionString).GetBlobContainerClient(runId + "-evidence");
+    public BlobContainerClient Evidence => new BlobServiceClient(StorageConnectionString).GetBlobContainerClient(runId + "-evidence");
 
     public async Task<List<string>> EvidenceBlobsAsync(string reference)
     {
@@ -110,7 +116,7 @@ public class LocalHostFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Storage:ConnectionString"] = TestEnvironment.StorageConnectionString,
+            ["Storage:ConnectionString"] = StorageConnectionString,
             ["Storage:TablePrefix"] = runId,
             ["Storage:EvidenceContainer"] = runId + "-evidence",
             ["LocalHost:TaskHubName"] = runId,

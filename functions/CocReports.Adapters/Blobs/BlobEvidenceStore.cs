@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -37,4 +38,12 @@ public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidence
 
     public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+
+    public async IAsyncEnumerable<StoredEvidence> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+        {
+            yield return new StoredEvidence(blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
 }

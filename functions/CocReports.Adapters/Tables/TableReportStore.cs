@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -22,6 +23,15 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
 
     public Task SaveAsync(Report report, CancellationToken cancellationToken) =>
         reports.UpsertEntityAsync(ReportEntity.From(report), TableUpdateMode.Replace, cancellationToken);
+
+    public async IAsyncEnumerable<Report> ReceivedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ReportEntity.RowKey} and ReceivedAt ge {since}");
+        await foreach (var row in reports.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ReportEntity.To(row);
+        }
+    }
 
     public async Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken)
     {

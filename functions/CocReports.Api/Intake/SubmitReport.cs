@@ -25,12 +25,14 @@ public sealed class SubmitReport(
     IEvidenceStore evidence,
     ActionLinks links,
     ReporterLinks reporterLinks,
-    SealedSecret sealer,
-    IOptions<WorkflowOptions> schedule,
+    ReportWorkflowStart workflowStart,
     TimeProvider clock,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>What a reporter is asked to wait when storage is down: long enough for a blip to pass.</summary>
+    static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
 
@@ -52,12 +54,20 @@ public sealed class SubmitReport(
         var reference = retried ? ReportReference.FromIdempotencyKey(key, idempotencyKey) : ReportReference.New();
         var receiptCode = retried ? ReceiptCode.FromIdempotencyKey(key, idempotencyKey) : ReceiptCode.New();
 
-        var existing = retried ? await reports.FindAsync(reference, cancellationToken) : null;
+        Report? existing;
+        try
+        {
+            existing = retried ? await reports.FindAsync(reference, cancellationToken) : null;
+        }
+        catch (StorageUnavailableException)
+        {
+            return Problems.Unavailable(RetryAfter);
+        }
+
         if (existing is not null)
         {
             // The first attempt was stored; make sure its workflow runs, and answer as the first time.
-            await StartWorkflowAsync(workflows, existing, receiptCode, retried: true, cancellationToken);
-            return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
+            return await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken);
         }
 
         var reader = new SubmissionReader(limits.Value, evidence);
@@ -75,11 +85,10 @@ public sealed class SubmitReport(
             var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode));
             await reports.SaveAsync(report, cancellationToken);
 
-            // From here the report is kept whatever happens: a retry with the same key starts its workflow.
+            // From here the report is kept whatever happens: a retry with the same key, or the sweep, starts its workflow.
             stored = true;
-            await StartWorkflowAsync(workflows, report, receiptCode, retried, cancellationToken);
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
-            return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
+            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: retried, cancellationToken);
         }
         catch (IntakeRejection rejection)
         {
@@ -90,6 +99,13 @@ public sealed class SubmitReport(
         {
             await RemoveAsync(reader.Stored);
             return Problems.TooLarge(tooLarge.Message);
+        }
+        catch (StorageUnavailableException) when (!stored)
+        {
+            // Whatever evidence did reach storage is removed now if possible, else by the sweep after its grace period.
+            await RemoveAsync(reader.Stored, bestEffort: true);
+            log.LogWarning("Storage was unavailable while report {Reference} was being stored; the reporter was asked to retry", reference);
+            return Problems.Unavailable(RetryAfter);
         }
         catch (Exception e) when (!stored)
         {
@@ -103,32 +119,35 @@ public sealed class SubmitReport(
         }
     }
 
-    async Task StartWorkflowAsync(DurableTaskClient workflows, Report report, string receiptCode, bool retried, CancellationToken cancellationToken)
+    async Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
     {
-        // Only a retry can find its workflow already running; a first submission skips the lookup.
-        if (retried && await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
-        {
-            return;
-        }
-
-        var input = new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealer.Seal(receiptCode), schedule.Value);
         try
         {
-            await workflows.ScheduleNewOrchestrationInstanceAsync(
-                nameof(ReportWorkflow), input, new StartOrchestrationOptions(report.InstanceId), cancellationToken);
+            await workflowStart.StartAsync(workflows, report, receiptCode, mayExist, cancellationToken);
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        catch (Exception e) when (e is StorageUnavailableException or RpcException)
         {
-            // A retry raced the first attempt: the workflow already runs.
+            // The report is kept; only its workflow did not start. The sweep starts it within minutes, so the reporter
+            // gets their receipt now rather than an error that invites a second report.
+            log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
         }
+
+        return Receipt(request, new ReportReceipt(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference)));
     }
 
     // Cleanup must finish even when the reporter's connection dropped.
-    async Task RemoveAsync(IEnumerable<EvidenceFile> stored)
+    async Task RemoveAsync(IEnumerable<EvidenceFile> stored, bool bestEffort = false)
     {
         foreach (var file in stored)
         {
-            await evidence.DeleteAsync(file.BlobName, CancellationToken.None);
+            try
+            {
+                await evidence.DeleteAsync(file.BlobName, CancellationToken.None);
+            }
+            catch (StorageUnavailableException) when (bestEffort)
+            {
+                return;
+            }
         }
     }
 

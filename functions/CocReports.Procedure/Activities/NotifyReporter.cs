@@ -35,7 +35,7 @@ public sealed class NotifyReporter(
         {
             ReporterNoticeKind.Receipt => ReporterMail.Receipt(
                 report,
-                sealer.Open(notice.SealedReceiptCode ?? throw new InvalidOperationException("The receipt needs the receipt code.")),
+                notice.SealedReceiptCode is null ? null : sealer.Open(notice.SealedReceiptCode),
                 status,
                 community.Value.Name,
                 workflow.Value.AcknowledgeWithin),

@@ -12,4 +12,19 @@ public sealed class IntakeOptions
     public long MaxReportBytes { get; set; } = 100L * 1024 * 1024;
 
     public int MaxTextLength { get; set; } = 20_000;
+
+    /// <summary>How often the sweep looks for stored reports whose workflow never started, and for abandoned evidence.</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long intake has to start a report's workflow itself before the sweep starts it.</summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How far back the sweep looks; older reports were swept many times over.</summary>
+    public TimeSpan SweepLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Evidence of a submission that never completed (the host died mid-upload, storage failed before the report row)
+    /// is deleted this long after it was written: longer than any upload, and than a reporter's retry.
+    /// </summary>
+    public TimeSpan AbandonedEvidenceAfter { get; set; } = TimeSpan.FromHours(24);
 }

@@ -8,13 +8,17 @@ namespace CocReports.Procedure.Notifications;
 /// <summary>The emails a reporter who gave an address receives. Anonymous reporters read the same on their status page.</summary>
 public static class ReporterMail
 {
-    public static OutgoingMail Receipt(Report report, string receiptCode, Uri statusPage, string community, TimeSpan acknowledgeWithin)
+    /// <param name="receiptCode">Null when the workflow was started by the sweep, which knows only the code's hash.</param>
+    public static OutgoingMail Receipt(Report report, string? receiptCode, Uri statusPage, string community, TimeSpan acknowledgeWithin)
     {
         var body = new MailBody()
             .Paragraph($"Thank you for your report to the {community} Code of Conduct committee. We prefer receiving reports, even if no action is taken: they help keep the community safe.")
-            .Field("Your reference", report.Reference)
-            .Field("Your receipt code", receiptCode)
-            .Paragraph("Keep the code: with the reference it opens your report's status page, where you can see its progress and answer any question the committee asks.")
+            .Field("Your reference", report.Reference);
+        body = receiptCode is null
+            ? body.Paragraph("Use the receipt code you were shown when you sent the report: with the reference it opens your report's status page, where you can see its progress and answer any question the committee asks.")
+            : body.Field("Your receipt code", receiptCode)
+                .Paragraph("Keep the code: with the reference it opens your report's status page, where you can see its progress and answer any question the committee asks.");
+        body = body
             .Link("Status page", statusPage)
             .Paragraph($"What happens next: the committee will acknowledge your report within {Duration(acknowledgeWithin)}, follow up with you within one week, and keep you informed until it is resolved.")
             .Paragraph("Your report is confidential. If someone is in physical danger, call your local emergency number.");

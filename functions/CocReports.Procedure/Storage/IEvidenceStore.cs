@@ -10,4 +10,6 @@ public interface IEvidenceStore
     Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken);
 
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<StoredEvidence> ListAsync(CancellationToken cancellationToken);
 }

@@ -10,6 +10,9 @@ public interface IReportStore
     /// <summary>Stores the report; storing the same reference again overwrites it (retries of one submission).</summary>
     Task SaveAsync(Report report, CancellationToken cancellationToken);
 
+    /// <summary>Reports received at or after <paramref name="since"/>, for the sweep that starts workflows intake could not.</summary>
+    IAsyncEnumerable<Report> ReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>

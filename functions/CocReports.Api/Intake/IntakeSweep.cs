@@ -1,0 +1,72 @@
+using CocReports.Procedure.Intake;
+using CocReports.Procedure.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.Intake;
+
+/// <summary>
+/// Run on a timer: finishes what an interrupted intake left. A stored report whose workflow never started (the host
+/// died between the two, or the engine was down) gets its workflow, so it reaches the committee and the reporter
+/// hears it was received; evidence of a submission that never got its report row is deleted after a grace period.
+/// </summary>
+public sealed class IntakeSweep(
+    IReportStore reports,
+    IEvidenceStore evidence,
+    ReportWorkflowStart workflowStart,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock,
+    ILogger<IntakeSweep> log)
+{
+    public async Task<SweepResult> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var started = 0;
+        await foreach (var report in reports.ReceivedSinceAsync(now - options.Value.SweepLookback, cancellationToken))
+        {
+            if (report.ReceivedAt > now - options.Value.SweepGrace
+                || await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            // The receipt code is known only as a hash now: the receipt asks the reporter for the code they were shown.
+            await workflowStart.StartAsync(workflows, report, receiptCode: null, mayExist: false, cancellationToken);
+            log.LogWarning("Started the workflow of report {Reference}, which was stored without one", report.Reference);
+            started++;
+        }
+
+        var removed = 0;
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await foreach (var file in evidence.ListAsync(cancellationToken))
+        {
+            if (file.LastModified > now - options.Value.AbandonedEvidenceAfter)
+            {
+                continue;
+            }
+
+            if (!known.TryGetValue(file.Reference, out var isReport))
+            {
+                isReport = await reports.FindAsync(file.Reference, cancellationToken) is not null;
+                known[file.Reference] = isReport;
+            }
+
+            if (!isReport)
+            {
+                await evidence.DeleteAsync(file.BlobName, cancellationToken);
+                removed++;
+            }
+        }
+
+        if (removed > 0)
+        {
+            log.LogWarning("Deleted {Count} evidence files of submissions that never completed", removed);
+        }
+
+        return new SweepResult(started, removed);
+    }
+}
+
+/// <summary>What one sweep did: workflows started, abandoned evidence files deleted.</summary>
+public sealed record SweepResult(int WorkflowsStarted, int EvidenceDeleted);
