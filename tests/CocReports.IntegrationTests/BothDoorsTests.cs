@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CocReports.IntegrationTests;
 
@@ -56,6 +58,22 @@ public sealed class BothDoorsTests
         Assert.NotEmpty(declaredActivities);
         Assert.Equal(declaredOrchestrators.Order(), orchestrators.Order());
         Assert.Equal(declaredActivities.Order(), activities.Order());
+    }
+
+    [Fact]
+    public async Task Every_timer_of_the_functions_app_runs_in_the_local_host_as_a_hosted_service_of_the_same_name()
+    {
+        var timers = Metadata().Where(f => f.Triggers.Any(t => t.Type == "timerTrigger")).Select(f => f.Name).ToList();
+
+        await using var app = LocalHostApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Links:SigningKey"] = Convert.ToBase64String(new byte[32]),
+        }));
+        var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToHashSet();
+
+        Assert.NotEmpty(timers);
+        Assert.All(timers, timer => Assert.Contains(timer + "Service", hosted));
     }
 
     // The registry keeps its contents internal; reading them is the only way to compare without running a worker.
