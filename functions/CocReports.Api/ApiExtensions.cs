@@ -9,6 +9,7 @@ using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
         services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().DeriveKey("receipt-code-seal")));
+        services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
 
         // The orchestrator and activities, resolvable by both hosts.

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -84,6 +86,35 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             return true;
         }, cancellationToken);
 
+    public async Task RetainOnlyAsync(Report report, IReadOnlyList<CaseMessage> messages, CancellationToken cancellationToken)
+    {
+        await reports.UpsertEntityAsync(ReportEntity.From(report), TableUpdateMode.Replace, cancellationToken);
+        var kept = messages.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        await foreach (var row in MessageRowsAsync(report.Reference, cancellationToken))
+        {
+            var message = JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!;
+            if (kept.TryGetValue(message.Id, out var replacement))
+            {
+                row["Message"] = JsonSerializer.Serialize(replacement);
+                await reports.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await reports.DeleteEntityAsync(row, ETag.All, cancellationToken);
+            }
+        }
+    }
+
+    // Message-IDs hold characters a row key may not; their hash is as unique.
+    public async Task<bool> IsMailSentAsync(string reference, string messageId, CancellationToken cancellationToken) =>
+        (await reports.GetEntityIfExistsAsync<TableEntity>(reference, SentMailKey(messageId), cancellationToken: cancellationToken)).HasValue;
+
+    public async Task RecordMailSentAsync(string reference, string messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await reports.UpsertEntityAsync(new TableEntity(reference, SentMailKey(messageId)) { ["SentAt"] = at }, TableUpdateMode.Replace, cancellationToken);
+
+    static string SentMailKey(string messageId) =>
+        "mail-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)));
+
     public async Task<bool> TryUseLinkAsync(string reference, string linkId, CancellationToken cancellationToken)
     {
         try
@@ -111,16 +142,18 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
     public async Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken)
     {
         var messages = new List<CaseMessage>();
-        var query = reports.QueryAsync<TableEntity>(
-            e => e.PartitionKey == reference && e.RowKey.CompareTo("msg-") >= 0 && e.RowKey.CompareTo("msg.") < 0,
-            cancellationToken: cancellationToken);
-        await foreach (var row in query)
+        await foreach (var row in MessageRowsAsync(reference, cancellationToken))
         {
             messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!);
         }
 
         return messages;
     }
+
+    AsyncPageable<TableEntity> MessageRowsAsync(string reference, CancellationToken cancellationToken) =>
+        reports.QueryAsync<TableEntity>(
+            e => e.PartitionKey == reference && e.RowKey.CompareTo("msg-") >= 0 && e.RowKey.CompareTo("msg.") < 0,
+            cancellationToken: cancellationToken);
 
     /// <summary>
     /// Changes the case row under optimistic concurrency: the insert or the ETag-guarded update fails for whoever

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using CocReports.Procedure.Timeline;
 
@@ -6,18 +9,29 @@ namespace CocReports.Adapters.Tables;
 /// <summary>Each case's timeline: one partition per report, rows ordered by time.</summary>
 public sealed class TableTimeline(TableClient timeline) : ITimeline
 {
-    public Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row key is derived from the entry itself, so the same step recorded twice (an activity the durable engine
+    /// ran again) is one row.
+    /// </summary>
+    public async Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        var rowKey = ChronologicalKey.For(entry.At);
-        return timeline.AddEntityAsync(
-            new TableEntity(reference, rowKey)
-            {
-                ["At"] = entry.At,
-                ["Step"] = entry.Step,
-                ["MemberId"] = entry.MemberId,
-                ["Note"] = entry.Note,
-            },
-            cancellationToken);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Step}\n{entry.MemberId}\n{entry.Note}")))[..12];
+        try
+        {
+            await timeline.AddEntityAsync(
+                new TableEntity(reference, ChronologicalKey.For(entry.At, fingerprint))
+                {
+                    ["At"] = entry.At,
+                    ["Step"] = entry.Step,
+                    ["MemberId"] = entry.MemberId,
+                    ["Note"] = entry.Note,
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already recorded.
+        }
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string reference, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace CocReports.Procedure.Activities;
 /// <summary>Emails one escalation contact: an overdue promise, or a report that no committee member may see.</summary>
 public sealed class NotifyEscalationContact(
     IReportStore reports,
-    IMailSender mail,
+    OnceOnlyMail mail,
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community) : TaskActivity<EscalationNotice, bool>
 {
@@ -29,7 +29,7 @@ public sealed class NotifyEscalationContact(
         var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
         var withReport = Audience.For(committee.Value, report, state).ToEscalationContacts;
         var message = CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, withReport);
-        await mail.SendAsync(message, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }
 }

@@ -14,7 +14,7 @@ namespace CocReports.Procedure.Activities;
 /// </summary>
 public sealed class NotifyMember(
     IReportStore reports,
-    IMailSender mail,
+    OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community) : TaskActivity<MemberNotice, bool>
@@ -37,7 +37,7 @@ public sealed class NotifyMember(
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
         var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried);
-        await mail.SendAsync(message, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }
 }

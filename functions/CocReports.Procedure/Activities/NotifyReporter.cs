@@ -12,7 +12,7 @@ namespace CocReports.Procedure.Activities;
 /// <summary>Emails the reporter, when they gave an address. Anonymous reporters follow the status page instead.</summary>
 public sealed class NotifyReporter(
     IReportStore reports,
-    IMailSender mail,
+    OnceOnlyMail mail,
     SealedSecret sealer,
     ActionLinks links,
     ReporterLinks reporterLinks,
@@ -46,7 +46,7 @@ public sealed class NotifyReporter(
             ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
-        await mail.SendAsync(message, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }
 

@@ -1,11 +1,14 @@
+using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using Microsoft.DurableTask;
 
 namespace CocReports.Procedure.Activities;
 
 /// <summary>
-/// At the end of the retention period, deletes a resolved report's evidence files. The report and its outcome stay,
-/// so the transparency report can still count it.
+/// At the end of the retention period, deletes a resolved report's evidence files and everything the report and its
+/// messages said, keeping only the outcome and public summary the transparency report counts (see
+/// <see cref="Retention"/>). The name stays from when it deleted only the files: running workflows call it by name.
+/// Safe to run twice: a second run finds nothing more to delete.
 /// </summary>
 public sealed class PurgeEvidence(IReportStore reports, IEvidenceStore evidence, TimeProvider clock) : TaskActivity<string, int>
 {
@@ -21,6 +24,8 @@ public sealed class PurgeEvidence(IReportStore reports, IEvidenceStore evidence,
             await evidence.DeleteAsync(file.BlobName, CancellationToken.None);
         }
 
+        var messages = await reports.GetMessagesAsync(reference, CancellationToken.None);
+        await reports.RetainOnlyAsync(Retention.Kept(report), Retention.Kept(messages), CancellationToken.None);
         await reports.MarkEvidencePurgedAsync(reference, clock.GetUtcNow(), CancellationToken.None);
         return report.Evidence.Count;
     }

@@ -29,6 +29,17 @@ public interface IReportStore
 
     Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the report with <paramref name="report"/> and its messages with <paramref name="messages"/> (matched by
+    /// id), deleting every other message: what retention keeps.
+    /// </summary>
+    Task RetainOnlyAsync(Report report, IReadOnlyList<CaseMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Whether the workflow already sent the email with this Message-ID.</summary>
+    Task<bool> IsMailSentAsync(string reference, string messageId, CancellationToken cancellationToken);
+
+    Task RecordMailSentAsync(string reference, string messageId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Marks a single-use link as used. False when it already was: a link acts once.</summary>
     Task<bool> TryUseLinkAsync(string reference, string linkId, CancellationToken cancellationToken);
 

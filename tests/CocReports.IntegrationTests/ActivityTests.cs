@@ -1,0 +1,170 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using CocReports.Procedure.Activities;
+using CocReports.Procedure.Intake;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Resolution;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CocReports.IntegrationTests;
+
+/// <summary>
+/// The workflow's activities run directly against real Azurite and smtp4dev, on reports stored as intake stores them
+/// but without a workflow, so nothing else writes to them. The durable engine runs activities at least once: each is
+/// run twice here. And each check an activity makes at the moment it runs is tried where skipping it would show.
+/// </summary>
+[Collection(Name)]
+public sealed class ActivityTests(ActivityTests.Host host)
+{
+    public const string Name = "activities";
+
+    [Fact]
+    public async Task Every_activity_run_twice_sends_one_mail_and_writes_one_timeline_entry()
+    {
+        var reporter = Submissions.NewReporter();
+        var report = await StoreAsync(reporter);
+        var at = DateTimeOffset.UtcNow;
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Activity<FindAudience>().RunAsync(report.Reference);
+            await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new"));
+            await Activity<NotifyEscalationContact>().RunAsync(new EscalationNotice(report.Reference, 0, CommitteeNoticeKind.AcknowledgeOverdue, "due-1"));
+            await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Acknowledged));
+            await Activity<RecordStep>().RunAsync(new StepRecord(report.Reference, new TimelineEntry(at, "AcknowledgeOverdue")));
+            await Activity<PurgeEvidence>().RunAsync(report.Reference);
+        }
+
+        // A later mail, sent after both runs, has arrived: anything the second run sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new"));
+        var mail = await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+
+        var about = await host.Inbox.AboutAsync(report.Reference);
+        Assert.Single(about, m => m.IsTo("alex@committee.test"));
+        Assert.Single(about, m => m.IsTo(LocalHostFixture.EscalationAddress));
+        Assert.Single(about, m => m.IsTo(reporter));
+        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == "AcknowledgeOverdue");
+        Assert.Empty(await host.EvidenceBlobsAsync(report.Reference));
+    }
+
+    [Fact]
+    public async Task A_member_who_recused_or_was_excluded_receives_nothing_even_when_the_workflow_decided_to_write_to_them()
+    {
+        var report = await StoreAsync(Submissions.NewReporter(), excluded: "kim");
+        await Store.TryRecuseAsync(report.Reference, "sam", CancellationToken.None);
+
+        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new")));
+        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
+        Assert.True(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new")));
+
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+        var about = await host.Inbox.AboutAsync(report.Reference);
+        Assert.DoesNotContain(about, m => m.IsTo("kim@committee.test") || m.IsTo("sam@committee.test"));
+    }
+
+    [Fact]
+    public async Task An_anonymous_reporter_is_never_mailed()
+    {
+        var report = await StoreAsync(reporter: null);
+
+        Assert.False(await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Acknowledged)));
+    }
+
+    [Fact]
+    public async Task At_the_end_of_retention_only_the_outcome_and_the_public_summary_are_kept()
+    {
+        var reporter = Submissions.NewReporter();
+        var report = await StoreAsync(reporter);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var message in new[]
+        {
+            new CaseMessage { Id = "f1", Kind = CaseMessageKind.FollowUp, At = now, From = "alex", Text = "We spoke with @loud about the call.", Actions = "Warned @loud" },
+            new CaseMessage { Id = "q1", Kind = CaseMessageKind.Question, At = now.AddSeconds(1), From = "alex", Text = "Was anyone else on the call?" },
+            new CaseMessage { Id = "a1", Kind = CaseMessageKind.Answer, At = now.AddSeconds(2), From = "reporter", Text = "Yes, Dana was there.", InReplyTo = "q1" },
+            new CaseMessage { Id = "r1", Kind = CaseMessageKind.Resolution, At = now.AddSeconds(3), From = "alex", Text = "We banned @loud for a month.", Violation = Finding.Yes, Actions = "Temporary ban of @loud", PublicSummary = "A member was temporarily banned for repeated interruptions." },
+        })
+        {
+            await Store.AddMessageAsync(report.Reference, message, CancellationToken.None);
+        }
+
+        await Activity<PurgeEvidence>().RunAsync(report.Reference);
+
+        Assert.Empty(await host.EvidenceBlobsAsync(report.Reference));
+        var kept = await Store.FindAsync(report.Reference, CancellationToken.None);
+        Assert.Equal(Retention.Removed, kept!.Details.Description);
+        Assert.Null(kept.Details.ContactEmail);
+        Assert.Empty(kept.Evidence);
+        var resolution = Assert.Single(await Store.GetMessagesAsync(report.Reference, CancellationToken.None));
+        Assert.Equal((CaseMessageKind.Resolution, Finding.Yes, "A member was temporarily banned for repeated interruptions."), (resolution.Kind, resolution.Violation, resolution.PublicSummary));
+
+        // Read as storage holds it: no row of the case carries anything the reporter or the committee wrote.
+        var stored = new List<string>();
+        await foreach (var row in host.Reports.QueryAsync<TableEntity>(e => e.PartitionKey == report.Reference))
+        {
+            stored.AddRange(row.Select(p => Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        foreach (var secret in new[] { reporter, "Rita Reporter", "@loud", "Dana", "community call", "shot.png" })
+        {
+            Assert.DoesNotContain(stored, value => value.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    IReportStore Store => host.Services.GetRequiredService<IReportStore>();
+
+    T Activity<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
+    /// <summary>A report with one evidence file, stored as intake stores it, with no workflow.</summary>
+    async Task<Report> StoreAsync(string? reporter, string? excluded = null)
+    {
+        var fields = Submissions.Fields(reporter ?? "unused@reporters.test");
+        if (reporter is null)
+        {
+            fields[ReportFields.ContactChoice] = "anonymous";
+        }
+
+        if (excluded is not null)
+        {
+            fields[ReportFields.ExcludedMembers] = excluded;
+        }
+
+        var form = new ReportForm();
+        foreach (var (field, value) in fields)
+        {
+            form.Add(field, value);
+        }
+
+        var details = host.Services.GetRequiredService<ReportValidator>().Validate(form).Details!;
+        var reference = ReportReference.New();
+        var blobName = $"{reference}/00";
+        await host.Services.GetRequiredService<IEvidenceStore>().SaveAsync(blobName, "image/png", new MemoryStream(Submissions.Png(1024)), CancellationToken.None);
+        var report = new Report(reference, DateTimeOffset.UtcNow, details, [new EvidenceFile(blobName, "shot.png", "image/png", 1024, "")], ReceiptCode.Hash(ReceiptCode.New()));
+        await Store.SaveAsync(report, CancellationToken.None);
+        return report;
+    }
+
+    async Task<List<TableEntity>> TimelineAsync(string reference)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in host.Timeline.QueryAsync<TableEntity>(e => e.PartitionKey == reference))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The shared fixture without the intake sweep, which would start workflows for these reports.</summary>
+    public sealed class Host : LocalHostFixture
+    {
+        protected override void Configure(IDictionary<string, string?> settings) => settings["Intake:SweepEvery"] = "1.00:00:00";
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class Collection : ICollectionFixture<Host>;
+}
