@@ -10,6 +10,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class ApiExtensions
         services.AddTransient<NotifyEscalationContact>();
         services.AddTransient<NotifyReporter>();
         services.AddTransient<RecordStep>();
+        services.AddMetrics();
+        services.AddSingleton<ProcedureMetrics>();
         services.AddTransient<PurgeEvidence>();
 
         services.AddSingleton<SubmitReport>();

@@ -4,6 +4,7 @@ using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public sealed class SubmitReport(
     SealedSecret sealer,
     IOptions<WorkflowOptions> schedule,
     TimeProvider clock,
+    ProcedureMetrics metrics,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -77,6 +79,7 @@ public sealed class SubmitReport(
 
             // From here the report is kept whatever happens: a retry with the same key starts its workflow.
             stored = true;
+            metrics.ReportReceived("form");
             await StartWorkflowAsync(workflows, report, receiptCode, retried, cancellationToken);
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
             return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
