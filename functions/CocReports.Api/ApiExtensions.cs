@@ -11,6 +11,7 @@ using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,8 @@ public static class ApiExtensions
         services.AddTransient<NotifyEscalationContact>();
         services.AddTransient<NotifyReporter>();
         services.AddTransient<RecordStep>();
+        services.AddMetrics();
+        services.AddSingleton<ProcedureMetrics>();
         services.AddTransient<PurgeEvidence>();
 
         services.AddSingleton<SubmitReport>();

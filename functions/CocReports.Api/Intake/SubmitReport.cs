@@ -4,6 +4,7 @@ using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,7 @@ public sealed class SubmitReport(
     ReporterLinks reporterLinks,
     ReportWorkflowStart workflowStart,
     TimeProvider clock,
+    ProcedureMetrics metrics,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -87,6 +89,7 @@ public sealed class SubmitReport(
 
             // From here the report is kept whatever happens: a retry with the same key, or the sweep, starts its workflow.
             stored = true;
+            metrics.ReportReceived("form");
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
             return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: retried, cancellationToken);
         }

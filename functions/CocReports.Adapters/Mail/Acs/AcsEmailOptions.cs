@@ -18,15 +18,15 @@ public sealed class AcsEmailOptions
     /// <summary>Display name of the sender; ACS takes it from the sender username resource, so it is informational here.</summary>
     public string? FromName { get; set; }
 
-    /// <summary>Wait between status polls when the service does not say how long to wait.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Retries of one request after a network error or a 5xx, in process and within seconds. A 429 is never retried
+    /// here: it goes back to the workflow with its Retry-After (see <see cref="AcsEmailSender"/>).
+    /// </summary>
+    public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Polls before giving up; the activity then retries and the same operation id prevents a second send.</summary>
-    public int MaxPolls { get; set; } = 40;
-
-    /// <summary>Retries of one HTTP request on 429/5xx, each waiting as long as Retry-After asks.</summary>
-    public int MaxRetries { get; set; } = 5;
-
-    /// <summary>First retry delay when the service gives no Retry-After; later ones back off exponentially.</summary>
+    /// <summary>First in-process retry delay when the service gives no Retry-After; later ones back off exponentially.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a throttled send asks the workflow to wait when ACS sends no Retry-After.</summary>
+    public TimeSpan ThrottledWait { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -13,9 +13,15 @@ using Microsoft.Extensions.Options;
 namespace CocReports.Adapters.Mail.Acs;
 
 /// <summary>
-/// Sends workflow mail through the Azure Communication Services Email REST API and waits until the
-/// service reports the send as done. Throws when it is not, so the durable activity retries; the
-/// operation id is derived from the message, so a retry never sends the same mail twice.
+/// Sends workflow mail through the Azure Communication Services Email REST API. ACS's 202 means the message is
+/// queued for sending, and that is where this sender stops: it logs the operation id and never reads the status.
+/// On an Azure-managed domain ACS allows 5 sends a minute and 10 an hour per subscription, and status reads are
+/// rationed the same way ("Rate limits for email",
+/// https://learn.microsoft.com/en-us/azure/communication-services/concepts/service-limits); polling each send spent
+/// that budget on 429s. Bounces and suppressions come after the 202 and reach Azure Monitor and Event Grid, not the
+/// send call (the 202 response of Email_Send in the 2023-03-31 REST spec,
+/// https://github.com/Azure/azure-rest-api-specs/blob/main/specification/communication/data-plane/Email/stable/2023-03-31/CommunicationServicesEmail.json),
+/// and sending the same operation again would not fix them, so delivery is watched in ACS's logs, not here.
 /// </summary>
 public sealed class AcsEmailSender : IMailSender
 {
@@ -53,10 +59,11 @@ public sealed class AcsEmailSender : IMailSender
             authentication = new BearerTokenAuthenticationPolicy(credential, Scope);
         }
 
-        var clientOptions = new AcsEmailClientOptions();
-        clientOptions.Retry.MaxRetries = _options.MaxRetries;
-        clientOptions.Retry.Delay = _options.RetryDelay;
-        clientOptions.Retry.Mode = RetryMode.Exponential;
+        var clientOptions = new AcsEmailClientOptions
+        {
+            RetryPolicy = new TransientRetryPolicy(
+                _options.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(_options.RetryDelay, TimeSpan.FromSeconds(30))),
+        };
         // Authentication runs per retry: the HMAC signature covers the date, a bearer token may expire.
         _pipeline = HttpPipelineBuilder.Build(clientOptions, [], [authentication], new ResponseClassifier());
     }
@@ -64,33 +71,60 @@ public sealed class AcsEmailSender : IMailSender
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var operationId = OperationIdFor(mail);
-        var accepted = await StartAsync(mail, operationId, cancellationToken);
-        if (accepted.Status is { } status && IsTerminal(status))
-        {
-            Finish(mail, operationId, accepted);
-            return;
-        }
+        var body = new SendRequest(
+            _options.FromAddress,
+            new SendContent(mail.Subject, mail.TextBody, mail.HtmlBody),
+            new SendRecipients([new SendAddress(mail.To.Email, mail.To.Name)]));
 
-        var wait = accepted.RetryAfter ?? _options.PollInterval;
-        for (var poll = 0; poll < _options.MaxPolls; poll++)
+        using var message = _pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Post;
+        message.Request.Uri.Reset(new Uri($"{_endpoint.AbsoluteUri.TrimEnd('/')}/emails:send?api-version={ApiVersion}"));
+        message.Request.Headers.SetValue("Operation-Id", operationId.ToString());
+        message.Request.Headers.SetValue("Content-Type", "application/json");
+        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, Json));
+
+        await _pipeline.SendAsync(message, cancellationToken);
+        var response = message.Response;
+        switch (response.Status)
         {
-            await Task.Delay(wait, _time, cancellationToken);
-            var current = await GetStatusAsync(operationId, cancellationToken);
-            if (current.Status is { } currentStatus && IsTerminal(currentStatus))
-            {
-                Finish(mail, operationId, current);
+            case 202:
+                var result = response.Content.ToMemory().Length == 0
+                    ? null
+                    : JsonSerializer.Deserialize<SendResult>(response.Content.ToMemory().Span, Json);
+                if (result?.Status is "Failed" or "Canceled")
+                {
+                    throw new InvalidOperationException(
+                        $"ACS did not queue {mail.MessageId} (operation {operationId}): {result.Status}"
+                        + (result.Error is null ? "." : $", {result.Error.Code}: {result.Error.Message}"));
+                }
+
+                _logger.LogInformation("ACS accepted mail {MessageId} as operation {OperationId}", mail.MessageId, operationId);
                 return;
-            }
-            wait = current.RetryAfter ?? _options.PollInterval;
-        }
 
-        throw new TimeoutException(
-            $"ACS did not finish sending {mail.MessageId} (operation {operationId}) after {_options.MaxPolls} polls.");
+            // A repeat of a send ACS already has is answered with the first answer, or 409 while the first is still
+            // in progress ("Repeatable requests", https://learn.microsoft.com/en-us/rest/api/communication/repeatable-requests):
+            // an earlier attempt of this very mail got through, even if its answer was lost on the way back.
+            case 409:
+                _logger.LogInformation("ACS already had mail {MessageId} as operation {OperationId}", mail.MessageId, operationId);
+                return;
+
+            // Waiting here would hold the activity for up to an hour on a managed domain, and retrying sooner only
+            // counts against the same limit; the workflow waits instead, with a durable timer.
+            case 429:
+                var wait = RetryAfter(response) ?? _options.ThrottledWait;
+                _logger.LogWarning("ACS throttled mail {MessageId} (operation {OperationId}); it asked to wait {RetryAfter}", mail.MessageId, operationId, wait);
+                throw new MailThrottledException(wait, new RequestFailedException(response));
+
+            default:
+                throw new RequestFailedException(response);
+        }
     }
 
     /// <summary>
     /// A GUID from SHA-256 of the message id and recipient: stable across retries of the same mail, distinct
-    /// for each recipient of a step. Marked as an RFC 9562 version 8 (custom) UUID.
+    /// for each recipient of a step. Sent as Operation-Id, which the REST spec describes as the customer's own id
+    /// of the operation, so a retried send names the operation the first attempt created instead of a new one.
+    /// Marked as an RFC 9562 version 8 (custom) UUID.
     /// </summary>
     internal static Guid OperationIdFor(OutgoingMail mail)
     {
@@ -102,76 +136,29 @@ public sealed class AcsEmailSender : IMailSender
         return new Guid(bytes, bigEndian: true);
     }
 
-    private async Task<OperationState> StartAsync(OutgoingMail mail, Guid operationId, CancellationToken cancellationToken)
+    // Retry-After is either delay-seconds or an HTTP-date (RFC 9110, section 10.2.3).
+    private TimeSpan? RetryAfter(Response response)
     {
-        var body = new SendRequest(
-            _options.FromAddress,
-            new SendContent(mail.Subject, mail.TextBody, mail.HtmlBody),
-            new SendRecipients([new SendAddress(mail.To.Email, mail.To.Name)]));
-
-        using var message = _pipeline.CreateMessage();
-        message.Request.Method = RequestMethod.Post;
-        message.Request.Uri.Reset(Resolve("emails:send"));
-        message.Request.Headers.SetValue("Operation-Id", operationId.ToString());
-        message.Request.Headers.SetValue("Content-Type", "application/json");
-        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, Json));
-
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        // 409: an earlier attempt of this very mail already created the operation; follow it instead.
-        if (response.Status == 409)
-            return new OperationState(null, null, null);
-        if (response.Status != 202)
-            throw new RequestFailedException(response);
-
-        _logger.LogInformation("ACS accepted mail {MessageId} as operation {OperationId}.", mail.MessageId, operationId);
-        return Read(response);
+        if (!response.Headers.TryGetValue("retry-after", out var value))
+            return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(seconds);
+        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            return at > _time.GetUtcNow() ? at - _time.GetUtcNow() : TimeSpan.Zero;
+        return null;
     }
 
-    private async Task<OperationState> GetStatusAsync(Guid operationId, CancellationToken cancellationToken)
+    /// <summary>The pipeline's own retries, for network errors and 5xx only: a 429 goes back to the workflow.</summary>
+    private sealed class TransientRetryPolicy(int maxRetries, DelayStrategy delay) : RetryPolicy(maxRetries, delay)
     {
-        using var message = _pipeline.CreateMessage();
-        message.Request.Method = RequestMethod.Get;
-        message.Request.Uri.Reset(Resolve($"emails/operations/{operationId}"));
+        protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
+            !IsThrottled(message) && base.ShouldRetry(message, exception);
 
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        if (response.Status != 200)
-            throw new RequestFailedException(response);
-        return Read(response);
+        protected override async ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
+            !IsThrottled(message) && await base.ShouldRetryAsync(message, exception);
+
+        private static bool IsThrottled(HttpMessage message) => message.HasResponse && message.Response.Status == 429;
     }
-
-    private void Finish(OutgoingMail mail, Guid operationId, OperationState state)
-    {
-        if (string.Equals(state.Status, "Succeeded", StringComparison.OrdinalIgnoreCase))
-        {
-            _logger.LogInformation("ACS sent mail {MessageId} (operation {OperationId}).", mail.MessageId, operationId);
-            return;
-        }
-        throw new InvalidOperationException(
-            $"ACS did not send {mail.MessageId} (operation {operationId}): {state.Status}"
-            + (state.Error is null ? "." : $", {state.Error.Code}: {state.Error.Message}"));
-    }
-
-    private Uri Resolve(string relative) =>
-        new($"{_endpoint.AbsoluteUri.TrimEnd('/')}/{relative}?api-version={ApiVersion}");
-
-    private static bool IsTerminal(string status) =>
-        status is "Succeeded" or "Failed" or "Canceled";
-
-    private static OperationState Read(Response response)
-    {
-        var result = response.Content.ToMemory().Length == 0
-            ? null
-            : JsonSerializer.Deserialize<OperationResult>(response.Content.ToMemory().Span, Json);
-        TimeSpan? retryAfter = response.Headers.TryGetValue("retry-after", out var value)
-            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : null;
-        return new OperationState(result?.Status, result?.Error, retryAfter);
-    }
-
-    private sealed record OperationState(string? Status, OperationError? Error, TimeSpan? RetryAfter);
 
     private sealed record SendRequest(string SenderAddress, SendContent Content, SendRecipients Recipients);
 
@@ -181,9 +168,9 @@ public sealed class AcsEmailSender : IMailSender
 
     private sealed record SendAddress(string Address, string DisplayName);
 
-    private sealed record OperationResult(string? Id, string? Status, OperationError? Error);
+    private sealed record SendResult(string? Id, string? Status, SendError? Error);
 
-    private sealed record OperationError(string? Code, string? Message);
+    private sealed record SendError(string? Code, string? Message);
 
     private sealed class AcsEmailClientOptions : ClientOptions;
 }

@@ -22,7 +22,7 @@ public static class AcsEmailServiceCollectionExtensions
             .Validate(o => o.Endpoint is not null || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Mail:Acs:Endpoint or Mail:Acs:ConnectionString is required.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.FromAddress), "Mail:FromAddress is required.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxPolls > 0, "Mail:Acs:PollInterval and MaxPolls must be positive.")
+            .Validate(o => o.MaxRetries >= 0 && o.ThrottledWait > TimeSpan.Zero, "Mail:Acs:MaxRetries must not be negative and Mail:Acs:ThrottledWait must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender, AcsEmailSender>();

@@ -7,6 +7,8 @@ using CocReports.Adapters.Mail.Acs;
 using CocReports.Procedure.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -69,7 +71,7 @@ public sealed class AcsEmailSenderTests
     public async Task Every_request_carries_a_valid_access_key_signature()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
-        acs.OnSend(FakeAcsEmail.Accepted()).OnPoll(FakeAcsEmail.Status("Succeeded"));
+        acs.OnSend(new ScriptedResponse(503), FakeAcsEmail.Accepted());
 
         await Sender(acs).SendAsync(Mail, CancellationToken.None);
 
@@ -93,67 +95,115 @@ public sealed class AcsEmailSenderTests
     }
 
     [Fact]
-    public async Task Send_polls_the_operation_it_started_until_it_succeeds()
+    public async Task Accepted_send_is_done_without_reading_its_status()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
-        acs.OnSend(FakeAcsEmail.Accepted("NotStarted"))
-            .OnPoll(FakeAcsEmail.Status("Running"), FakeAcsEmail.Status("Succeeded"));
+        acs.OnSend(FakeAcsEmail.Accepted("NotStarted", retryAfterSeconds: 5)).OnPoll(FakeAcsEmail.Status("Succeeded"));
 
         await Sender(acs).SendAsync(Mail, CancellationToken.None);
 
-        var operationId = acs.Requests[0].Header("operation-id");
-        var polls = acs.Requests.Skip(1).ToList();
-        Assert.Equal(2, polls.Count);
-        Assert.All(polls, poll =>
-        {
-            Assert.Equal("GET", poll.Method);
-            Assert.Equal($"/emails/operations/{operationId}?api-version=2023-03-31", poll.RawTarget);
-        });
+        // Status reads share the managed domain's tiny budget with nothing to gain: one request per mail.
+        var send = Assert.Single(acs.Requests);
+        Assert.Equal("POST", send.Method);
     }
 
     [Fact]
-    public async Task Throttled_send_is_retried_after_the_requested_delay_and_succeeds()
+    public async Task Accepted_mail_is_logged_with_its_operation_id_and_never_the_recipient_address()
+    {
+        await using var acs = await FakeAcsEmail.StartAsync();
+        acs.OnSend(FakeAcsEmail.Accepted());
+        var log = new RecordingLogger();
+
+        await Sender(acs, log).SendAsync(Mail, CancellationToken.None);
+
+        var operationId = acs.Requests[0].Header("operation-id");
+        var accepted = Assert.Single(log.Lines);
+        Assert.Contains(operationId, accepted, StringComparison.Ordinal);
+        Assert.Contains(Mail.MessageId, accepted, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@example.org", accepted, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ada Lovelace", accepted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttled_send_hands_the_requested_wait_to_the_workflow_instead_of_retrying_at_once()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
         acs.OnSend(
-                new ScriptedResponse(429, """{"error":{"code":"TooManyRequests","message":"Slow down."}}""", new Dictionary<string, string> { ["Retry-After"] = "1" }),
-                FakeAcsEmail.Accepted("Succeeded"));
+            new ScriptedResponse(429, """{"error":{"code":"TooManyRequests","message":"Slow down."}}""", new Dictionary<string, string> { ["Retry-After"] = "1800" }),
+            FakeAcsEmail.Accepted());
+
+        var error = await Assert.ThrowsAsync<MailThrottledException>(() => Sender(acs).SendAsync(Mail, CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromMinutes(30), error.RetryAfter);
+        // A retry inside the pipeline would count against the same per-minute and per-hour limit.
+        Assert.Single(acs.Requests);
+        Assert.DoesNotContain("ada@example.org", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_orchestrator_reads_the_wait_of_a_throttled_send_from_the_failed_activity()
+    {
+        await using var acs = await FakeAcsEmail.StartAsync();
+        acs.OnSend(new ScriptedResponse(429, null, new Dictionary<string, string> { ["Retry-After"] = "90" }));
+        var error = await Assert.ThrowsAsync<MailThrottledException>(() => Sender(acs).SendAsync(Mail, CancellationToken.None));
+
+        // What crosses the durable boundary is the exception's type name and message, nothing else.
+        var failure = new TaskFailureDetails(typeof(MailThrottledException).FullName!, error.Message, null, null, null);
+        var other = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "Retry-After: 90", null, null, null);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), MailThrottledException.RetryAfterOf(failure));
+        Assert.Null(MailThrottledException.RetryAfterOf(other));
+    }
+
+    [Fact]
+    public async Task Throttled_send_without_retry_after_asks_for_the_configured_wait()
+    {
+        await using var acs = await FakeAcsEmail.StartAsync();
+        acs.OnSend(new ScriptedResponse(429));
+
+        var error = await Assert.ThrowsAsync<MailThrottledException>(() => Sender(acs).SendAsync(Mail, CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromMinutes(1), error.RetryAfter);
+        Assert.Single(acs.Requests);
+    }
+
+    [Fact]
+    public async Task Server_error_is_retried_with_the_same_operation_id_so_acs_sends_once()
+    {
+        await using var acs = await FakeAcsEmail.StartAsync();
+        acs.OnSend(new ScriptedResponse(503), FakeAcsEmail.Accepted());
 
         await Sender(acs).SendAsync(Mail, CancellationToken.None);
 
         Assert.Equal(2, acs.Requests.Count);
         Assert.Equal(acs.Requests[0].Header("operation-id"), acs.Requests[1].Header("operation-id"));
-        Assert.True(acs.Requests[1].ReceivedAt - acs.Requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(900),
-            "The retry came before Retry-After elapsed.");
     }
 
     [Fact]
-    public async Task Polling_waits_as_long_as_the_service_asks()
+    public async Task Send_that_acs_already_has_counts_as_sent()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
-        acs.OnSend(FakeAcsEmail.Accepted("Running", retryAfterSeconds: 1)).OnPoll(FakeAcsEmail.Status("Succeeded"));
+        acs.OnSend(new ScriptedResponse(409, """{"error":{"code":"Conflict","message":"The operation is in progress."}}"""));
 
         await Sender(acs).SendAsync(Mail, CancellationToken.None);
 
-        Assert.True(acs.Requests[1].ReceivedAt - acs.Requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(900),
-            "The first poll came before retry-after elapsed.");
+        Assert.Single(acs.Requests);
     }
 
     [Fact]
-    public async Task Failed_operation_surfaces_as_an_exception_so_the_activity_retries()
+    public async Task Send_that_acs_reports_failed_on_acceptance_throws_so_the_activity_retries()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
-        acs.OnSend(FakeAcsEmail.Accepted()).OnPoll(FakeAcsEmail.Status("Failed", errorCode: "EmailDroppedAllRecipientsSuppressed"));
+        acs.OnSend(new ScriptedResponse(202, """{"id":"x","status":"Failed","error":{"code":"EmailDroppedAllRecipientsSuppressed","message":"Suppressed."}}"""));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Sender(acs).SendAsync(Mail, CancellationToken.None));
 
-        Assert.Contains("Failed", error.Message, StringComparison.Ordinal);
         Assert.Contains("EmailDroppedAllRecipientsSuppressed", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ada@example.org", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Rejected_send_throws_without_polling()
+    public async Task Rejected_send_throws_without_retrying()
     {
         await using var acs = await FakeAcsEmail.StartAsync();
         acs.OnSend(new ScriptedResponse(400, """{"error":{"code":"InvalidSenderAddress","message":"Unknown sender."}}"""));
@@ -162,17 +212,6 @@ public sealed class AcsEmailSenderTests
 
         Assert.Equal(400, error.Status);
         Assert.Single(acs.Requests);
-    }
-
-    [Fact]
-    public async Task Operation_that_never_finishes_times_out_after_the_configured_polls()
-    {
-        await using var acs = await FakeAcsEmail.StartAsync();
-        acs.OnSend(FakeAcsEmail.Accepted()).OnPoll(FakeAcsEmail.Status("Running"), FakeAcsEmail.Status("Running"), FakeAcsEmail.Status("Running"));
-
-        await Assert.ThrowsAsync<TimeoutException>(() => Sender(acs, maxPolls: 3).SendAsync(Mail, CancellationToken.None));
-
-        Assert.Equal(4, acs.Requests.Count);
     }
 
     [Fact]
@@ -186,7 +225,7 @@ public sealed class AcsEmailSenderTests
                 ["Mail:FromName"] = "Code of Conduct committee",
                 ["Mail:Acs:Endpoint"] = "https://coc.europe.communication.azure.com",
                 ["Mail:Acs:ClientId"] = "00000000-0000-0000-0000-000000000001",
-                ["Mail:Acs:PollInterval"] = "00:00:05",
+                ["Mail:Acs:ThrottledWait"] = "00:05:00",
             })
             .Build();
         var services = new ServiceCollection().AddLogging();
@@ -198,22 +237,34 @@ public sealed class AcsEmailSenderTests
         Assert.Equal(new Uri("https://coc.europe.communication.azure.com"), options.Endpoint);
         Assert.Equal("DoNotReply@example.azurecomm.net", options.FromAddress);
         Assert.Equal("00000000-0000-0000-0000-000000000001", options.ClientId);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.PollInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ThrottledWait);
         Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IMailSender>());
         Assert.Same(provider.GetRequiredService<IMailSender>(), provider.GetRequiredService<IMailSender>());
     }
 
-    private static AcsEmailSender Sender(FakeAcsEmail acs, int maxPolls = 10)
+    private static AcsEmailSender Sender(FakeAcsEmail acs, ILogger<AcsEmailSender>? logger = null)
     {
         var options = new AcsEmailOptions
         {
             ConnectionString = $"endpoint={acs.Endpoint};accesskey={Convert.ToBase64String(AccessKey)}",
             FromAddress = "committee@reports.example.org",
-            PollInterval = TimeSpan.FromMilliseconds(20),
-            MaxPolls = maxPolls,
             MaxRetries = 2,
             RetryDelay = TimeSpan.FromMilliseconds(20),
         };
-        return new AcsEmailSender(Options.Create(options), TimeProvider.System, NullLogger<AcsEmailSender>.Instance);
+        return new AcsEmailSender(Options.Create(options), TimeProvider.System, logger ?? NullLogger<AcsEmailSender>.Instance);
+    }
+
+    /// <summary>Keeps each formatted log line, to check what an operator would read.</summary>
+    private sealed class RecordingLogger : ILogger<AcsEmailSender>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 }

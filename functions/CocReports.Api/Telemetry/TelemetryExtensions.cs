@@ -1,0 +1,18 @@
+using CocReports.Procedure.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace CocReports.Api.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// What both hosts add to their OpenTelemetry pipeline: the procedure's counters, and the scrubber that keeps
+    /// link tokens out of exported spans. Call it before adding an exporter: processors run in the order added.
+    /// </summary>
+    public static IOpenTelemetryBuilder AddCocReportsTelemetry(this IOpenTelemetryBuilder builder) =>
+        builder
+            .WithMetrics(metrics => metrics.AddMeter(ProcedureMetrics.MeterName))
+            .WithTracing(tracing => tracing.AddProcessor(new QueryStringScrubber()));
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Checks a deployment from the outside, the way a reporter's browser and the community's site will reach it:
+# the form page and its security headers, form-config, the committee list (names, never addresses), and the CORS
+# preflight of POST /api/reports from the embedding site (allowed) and from any other site (refused).
+# Prints one line per check and exits non-zero when any check fails. Needs only bash and curl.
+#
+# Usage: scripts/smoke-test.sh [--file-test-report] <api-base-url> [embedding-origin]
+#   api-base-url      https://func-coc-xxxx.azurewebsites.net (the app, without /api)
+#   embedding-origin  https://community.example.org, the site that embeds the form (skips the CORS checks if absent)
+#   --file-test-report  also files one anonymous report, marked as a smoke test in its text, and prints its reference;
+#                       the committee receives it like any other report and can resolve it at once.
+set -uo pipefail
+
+file_report=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --file-test-report) file_report=true ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "Unknown option $arg" >&2; exit 2 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+if [ "${#args[@]}" -lt 1 ] || [ "${#args[@]}" -gt 2 ]; then
+  echo "Usage: $0 [--file-test-report] <api-base-url> [embedding-origin]" >&2
+  exit 2
+fi
+base="${args[0]%/}"
+origin="${args[1]:-}"
+origin="${origin%/}"
+# Any origin that is certainly not the community's: .invalid never resolves (RFC 6761).
+stranger="https://smoke-test.invalid"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+pass() { printf 'ok    %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+skip() { printf 'skip  %s\n' "$1"; }
+
+# request NAME CURL_ARGS... : body in $work/NAME.body, headers (lower-case names, no CR) in $work/NAME.headers,
+# status in $status. A connection failure leaves status 000.
+request() {
+  local name="$1"
+  shift
+  status="$(curl -sS --max-time 30 -o "$work/$name.body" -D "$work/$name.raw" -w '%{http_code}' "$@" 2>"$work/$name.err")" || status="000"
+  tr -d '\r' <"$work/$name.raw" 2>/dev/null | sed -E 's/^([^:]+):[[:space:]]*/\L\1\E: /' >"$work/$name.headers" || true
+}
+
+# header NAME HEADER : the value of the last such header (a redirect leaves earlier blocks above it).
+header() {
+  grep -i "^$2: " "$work/$1.headers" | tail -n 1 | cut -d' ' -f2-
+}
+
+# --- The form page a reporter opens without JavaScript ----------------------------------------------------------
+request form "$base/api/report-form"
+if [ "$status" = "200" ] && header form content-type | grep -qi '^text/html'; then
+  pass "form page: GET /api/report-form answers 200 text/html"
+else
+  fail "form page: GET /api/report-form answered $status $(header form content-type) $(head -c 200 "$work/form.err" 2>/dev/null)"
+fi
+
+csp="$(header form content-security-policy)"
+if [ -n "$csp" ] && printf '%s' "$csp" | grep -q "default-src" && printf '%s' "$csp" | grep -q "frame-ancestors"; then
+  pass "form page: Content-Security-Policy sets default-src and frame-ancestors"
+else
+  fail "form page: Content-Security-Policy is missing or lacks default-src/frame-ancestors: '${csp}'"
+fi
+
+if [ "$(header form x-content-type-options | tr 'A-Z' 'a-z')" = "nosniff" ]; then
+  pass "form page: X-Content-Type-Options is nosniff"
+else
+  fail "form page: X-Content-Type-Options is '$(header form x-content-type-options)', not nosniff"
+fi
+
+# Pages carry link tokens and reports; no other site may learn their address.
+if [ "$(header form referrer-policy | tr 'A-Z' 'a-z')" = "no-referrer" ]; then
+  pass "form page: Referrer-Policy is no-referrer"
+else
+  fail "form page: Referrer-Policy is '$(header form referrer-policy)', not no-referrer"
+fi
+
+if header form cache-control | grep -qi 'no-store'; then
+  pass "form page: Cache-Control has no-store"
+else
+  fail "form page: Cache-Control is '$(header form cache-control)', without no-store"
+fi
+
+# --- What the embedded form reads before it shows anything --------------------------------------------------------
+request config "$base/api/form-config"
+if [ "$status" = "200" ] && grep -q '"maxReportBytes"' "$work/config.body" && grep -q '"allowedTypes"' "$work/config.body"; then
+  pass "form-config: GET /api/form-config answers 200 with the upload limits"
+else
+  fail "form-config: GET /api/form-config answered $status: $(head -c 200 "$work/config.body" 2>/dev/null)"
+fi
+
+request committee "$base/api/committee"
+if [ "$status" = "200" ] && grep -q '"name"' "$work/committee.body"; then
+  pass "committee: GET /api/committee lists $(grep -o '"name"' "$work/committee.body" | wc -l | tr -d ' ') member name(s)"
+else
+  fail "committee: GET /api/committee answered $status with no member names (is the committee configured?)"
+fi
+# A reporter may exclude a member; the list must never tell anyone how to reach them.
+if [ "$status" = "200" ] && ! grep -q '@' "$work/committee.body"; then
+  pass "committee: the list contains no email address"
+else
+  fail "committee: the list contains an '@' (an address?) or could not be read"
+fi
+
+# --- CORS: the community's site may post reports, no other site may ---------------------------------------------
+preflight() {
+  request "$1" -X OPTIONS "$base/api/reports" \
+    -H "Origin: $2" \
+    -H "Access-Control-Request-Method: POST" \
+    -H "Access-Control-Request-Headers: content-type,idempotency-key"
+}
+
+if [ -z "$origin" ]; then
+  skip "CORS: no embedding origin given; pass the community site's origin to check the preflight"
+else
+  preflight allowed "$origin"
+  allowed_origin="$(header allowed access-control-allow-origin)"
+  allowed_headers="$(header allowed access-control-allow-headers | tr 'A-Z' 'a-z')"
+  allowed_methods="$(header allowed access-control-allow-methods | tr 'A-Z' 'a-z')"
+  if [ "$allowed_origin" = "$origin" ] || [ "$allowed_origin" = "*" ]; then
+    pass "CORS: the preflight of POST /api/reports from $origin is allowed"
+  else
+    fail "CORS: the preflight from $origin was not allowed (status $status, Access-Control-Allow-Origin '${allowed_origin}')"
+  fi
+  if printf '%s' "$allowed_headers" | grep -Eq '(^|[ ,])(idempotency-key|\*)($|[ ,])'; then
+    pass "CORS: the Idempotency-Key header may be sent"
+  else
+    fail "CORS: Idempotency-Key is not among the allowed headers ('${allowed_headers}'): retries would double reports"
+  fi
+  if printf '%s' "$allowed_methods" | grep -Eq '(^|[ ,])(post|\*)($|[ ,])'; then
+    pass "CORS: POST is an allowed method"
+  else
+    fail "CORS: POST is not among the allowed methods ('${allowed_methods}')"
+  fi
+
+  preflight stranger "$stranger"
+  stranger_origin="$(header stranger access-control-allow-origin)"
+  if [ -z "$stranger_origin" ]; then
+    pass "CORS: the preflight from another site ($stranger) is refused"
+  else
+    fail "CORS: another site ($stranger) is allowed too (Access-Control-Allow-Origin '${stranger_origin}')"
+  fi
+fi
+
+# --- Optionally, one report end to end ------------------------------------------------------------------------------
+if [ "$file_report" = true ]; then
+  key="$(cat /proc/sys/kernel/random/uuid 2>/dev/null || date +%s%N)"
+  request report -X POST "$base/api/reports" \
+    -H "Content-Type: application/json" \
+    -H "Accept: application/json" \
+    -H "Idempotency-Key: $key" \
+    ${origin:+-H "Origin: $origin"} \
+    --data '{"contactChoice":"anonymous","description":"SMOKE TEST: filed by scripts/smoke-test.sh after a deployment to check that reports arrive. Not a real report; resolve it without action."}'
+  reference="$(grep -o '"reference" *: *"[^"]*"' "$work/report.body" | sed -E 's/.*"([^"]*)"$/\1/')"
+  if [ "$status" = "202" ] && [ -n "$reference" ]; then
+    pass "test report: filed as $reference (marked SMOKE TEST); the committee should receive it now"
+  else
+    fail "test report: POST /api/reports answered $status: $(head -c 300 "$work/report.body" 2>/dev/null)"
+  fi
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures check(s) failed against $base"
+  exit 1
+fi
+echo "All checks passed against $base"

@@ -1,0 +1,75 @@
+using CocReports.Procedure.Activities;
+using CocReports.Procedure.Telemetry;
+using CocReports.Procedure.Tests.Telemetry;
+using CocReports.Procedure.Timeline;
+using Microsoft.Extensions.Logging;
+
+namespace CocReports.Procedure.Tests.Activities;
+
+public sealed class RecordStepTests : IDisposable
+{
+    static readonly DateTimeOffset At = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+    readonly RecordedMeasurements measurements = new();
+    readonly MemoryTimeline timeline = new();
+    readonly RecordingLogger log = new();
+    readonly RecordStep recordStep;
+
+    public RecordStepTests() => recordStep = new RecordStep(timeline, new ProcedureMetrics(measurements), log);
+
+    [Fact]
+    public async Task A_mail_that_failed_is_on_the_timeline_counted_and_logged_as_a_MailFailed_event_without_an_address()
+    {
+        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, "MailFailed", Note: "Receipt to the reporter")));
+
+        var (reference, entry) = Assert.Single(timeline.Entries);
+        Assert.Equal(("R-7Q2K", "MailFailed", "Receipt to the reporter"), (reference, entry.Step, entry.Note));
+        Assert.Equal(1, measurements.Total("cocreports.mails.failed"));
+        var logged = Assert.Single(log.Events);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Equal("MailFailed", logged.Id.Name);
+        Assert.StartsWith("MailFailed", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("R-7Q2K", logged.Message, StringComparison.Ordinal);
+        Assert.Contains("Receipt to the reporter", logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", logged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overdue_step_is_on_the_timeline_and_counted_as_a_missed_promise_without_a_MailFailed_event()
+    {
+        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, "FollowUpOverdue")));
+
+        Assert.Equal("FollowUpOverdue", Assert.Single(timeline.Entries).Entry.Step);
+        Assert.Equal(1, measurements.Total("cocreports.promises.missed", ("promise", "FollowUp")));
+        Assert.Empty(log.Events);
+    }
+
+    public void Dispose() => measurements.Dispose();
+
+    sealed class MemoryTimeline : ITimeline
+    {
+        public List<(string Reference, TimelineEntry Entry)> Entries { get; } = [];
+
+        public Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
+        {
+            Entries.Add((reference, entry));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string reference, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries.Where(e => e.Reference == reference).Select(e => e.Entry)]);
+    }
+
+    sealed class RecordingLogger : ILogger<RecordStep>
+    {
+        public List<(LogLevel Level, EventId Id, string Message)> Events { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Events.Add((logLevel, eventId, formatter(state, exception)));
+    }
+}
