@@ -304,8 +304,9 @@ module api 'modules/functionapp.bicep' = {
     allowedOrigins: allowedOrigins
     appSettings: appSettings
     durableAlwaysReady: durableAlwaysReady
-    // Room for the multipart framing and the text fields around the files.
-    requestBodyLimitBytes: maxReportBytes + 8388608
+    // The app meters evidence while it streams; like the local host, the host limit only stops bodies far beyond any
+    // valid report (multipart framing and text fields come on top of the evidence).
+    requestBodyLimitBytes: maxReportBytes + 67108864
   }
 }
 
