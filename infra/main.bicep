@@ -4,6 +4,8 @@ targetScope = 'resourceGroup'
 
 metadata description = 'CocReports: Code of Conduct reports on Azure Functions (Flex Consumption) with Durable Functions.'
 
+import { base64KeyBytes } from 'modules/keyform.bicep'
+
 @minLength(1)
 @maxLength(40)
 @description('azd environment name; part of every resource name.')
@@ -22,7 +24,7 @@ param location string = resourceGroup().location
 @description('Region for the Static Web App holding the form (only a few regions offer it).')
 param staticWebAppLocation string = 'westeurope'
 
-@description('Community name shown on the form and in emails.')
+@description('Community name shown on the form and in emails. No default: azd asks unless COMMUNITY_NAME is set.')
 param communityName string
 
 type committeeMember = {
@@ -38,11 +40,11 @@ type contact = {
 }
 
 @minLength(1)
-@description('Code of Conduct committee members who receive reports.')
+@description('Code of Conduct committee members who receive reports (JSON array; azd env COMMITTEE_MEMBERS).')
 param committeeMembers committeeMember[]
 
-@description('People outside the committee to escalate to, for example when the whole committee is recused.')
-param escalationContacts contact[] = []
+@description('People outside the committee told when a promise is overdue or the whole committee is recused (JSON array, may be []; azd env ESCALATION_CONTACTS).')
+param escalationContacts contact[]
 
 @description('Text the form shows about emergencies (local emergency numbers, venue security).')
 param emergencyNotice string
@@ -59,19 +61,19 @@ param statusUpdateEvery string = '7.00:00:00'
 @description('How long a closed report and its evidence are kept, as a .NET TimeSpan.')
 param retentionPeriod string = '365.00:00:00'
 
-@description('Extra HTTPS origins (scheme and host, no path) of sites that embed the form.')
-param embeddingOrigins string[] = []
+@description('HTTPS origins (scheme and host, no path) of the sites that embed the form; may be []. Without them browsers refuse the form on those sites (azd env EMBEDDING_ORIGINS).')
+param embeddingOrigins string[]
 
-@description('Display name of the sender of every email.')
-param mailFromName string = '${communityName} Code of Conduct committee'
+@description('Display name of the sender of every email; empty: "<community name> Code of Conduct committee".')
+param mailFromName string = ''
 
 @description('Sender username on the custom domain. Azure-managed domains always send as DoNotReply.')
 param emailSenderUsername string = 'DoNotReply'
 
-@description('Optional custom email domain, e.g. reports.example.org. Leave empty to send from an Azure-managed domain.')
+@description('Custom email domain, e.g. reports.example.org: the production path (see infra/README.md). Leave empty to send from an Azure-managed domain.')
 param emailCustomDomain string = ''
 
-@description('Send from the custom domain; set only after its DNS records have been verified.')
+@description('Send from the custom domain; set only after its DNS records (output EMAIL_DNS_RECORDS) have been verified.')
 param sendFromCustomDomain bool = false
 
 @allowed([
@@ -95,10 +97,39 @@ param sendFromCustomDomain bool = false
 @description('Where Azure Communication Services keeps email data at rest.')
 param emailDataLocation string = 'Europe'
 
+@description('Addresses the operational alerts go to; empty: the escalation contacts.')
+param alertEmails string[] = []
+
+@minValue(0)
+@description('Always-ready instances for the durable group: 1 avoids cold starts and is billed around the clock; 0 bills only executions.')
+param durableAlwaysReady int = 1
+
+@minValue(1)
+@description('Largest report the app accepts, in bytes (Intake:MaxReportBytes). The Functions host limit is set above it.')
+param maxReportBytes int = 104857600
+
+@description('Key Vault purge protection. Turn off only for throw-away environments: once on, it stays on.')
+param keyVaultPurgeProtection bool = true
+
+// azd generates this once (64 characters of [A-Za-z0-9], i.e. base64 for 48 bytes) and keeps it in the environment's
+// config, so re-deployments keep the key and old links keep working:
+// https://learn.microsoft.com/azure/developer/azure-developer-cli/metadata#generate
 @secure()
-@minLength(32)
-@description('Key that signs the action links in committee emails (at least 32 characters, random). Stored only in Key Vault.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 64
+      noSpecial: true
+    }
+  }
+})
+@description('Base64 key (at least 32 bytes) that signs the action links in committee emails. Stored only in Key Vault.')
 param linkSigningKey string
+
+@secure()
+@description('The signing key before the last rotation, so links it signed keep working until they expire; empty if none.')
+param previousLinkSigningKey string = ''
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
@@ -106,6 +137,8 @@ var tags = {
   application: 'coc-reports'
 }
 var deploymentContainerName = 'app-package'
+var evidenceContainerName = 'evidence'
+var fromName = empty(mailFromName) ? '${communityName} Code of Conduct committee' : mailFromName
 
 // The one identity the app uses for storage, Key Vault, App Insights and email. User-assigned so that its
 // role assignments exist before the app first starts.
@@ -139,6 +172,18 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module records 'modules/records.bicep' = {
+  name: 'records'
+  params: {
+    name: 'stcocrec${token}'
+    location: location
+    tags: tags
+    identityId: identity.id
+    identityPrincipalId: identity.properties.principalId
+    evidenceContainerName: evidenceContainerName
+  }
+}
+
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
@@ -148,6 +193,12 @@ module keyVault 'modules/keyvault.bicep' = {
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
     linkSigningKey: linkSigningKey
+    linkSigningKeyBytes: base64KeyBytes(linkSigningKey)
+    hasPreviousKey: !empty(previousLinkSigningKey)
+    previousLinkSigningKey: previousLinkSigningKey
+    // Nothing to check when there is no previous key.
+    previousLinkSigningKeyBytes: empty(previousLinkSigningKey) ? 32 : base64KeyBytes(previousLinkSigningKey)
+    purgeProtection: keyVaultPurgeProtection
   }
 }
 
@@ -160,10 +211,22 @@ module email 'modules/email.bicep' = {
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
     dataLocation: emailDataLocation
-    fromName: mailFromName
+    fromName: fromName
     customDomain: emailCustomDomain
     sendFromCustomDomain: sendFromCustomDomain
     senderUsername: emailSenderUsername
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    namePrefix: 'coc-${token}'
+    workspaceId: monitoring.outputs.workspaceId
+    operatorEmails: empty(alertEmails) ? map(escalationContacts, c => c.email) : alertEmails
   }
 }
 
@@ -199,22 +262,28 @@ var escalationSettings = toObject(
 )
 var originSettings = toObject(range(0, length(allowedOrigins)), i => 'Form__AllowedOrigins__${i}', i => allowedOrigins[i])
 
-var appSettings = union(memberSettings, escalationSettings, originSettings, {
+// Resolved by the platform with the identity named in keyVaultReferenceIdentity; the app sees only the value.
+var previousKeySetting = empty(previousLinkSigningKey)
+  ? {}
+  : { Links__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.previousSigningKeySecretUri})' }
+
+var appSettings = union(memberSettings, escalationSettings, originSettings, previousKeySetting, {
   Community__Name: communityName
   Form__EmergencyNotice: emergencyNotice
   Workflow__AcknowledgeWithin: acknowledgeWithin
   Workflow__FollowUpWithin: followUpWithin
   Workflow__StatusUpdateEvery: statusUpdateEvery
   Workflow__RetentionPeriod: retentionPeriod
-  // Resolved by the platform with the identity named in keyVaultReferenceIdentity; the app sees only the value.
+  Intake__MaxReportBytes: string(maxReportBytes)
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeySecretUri})'
   Mail__Transport: 'Acs'
   Mail__FromAddress: email.outputs.senderAddress
-  Mail__FromName: mailFromName
+  Mail__FromName: fromName
   Mail__Acs__Endpoint: email.outputs.endpoint
   Mail__Acs__ClientId: identity.properties.clientId
-  Storage__BlobServiceUri: storage.outputs.blobEndpoint
-  Storage__TableServiceUri: storage.outputs.tableEndpoint
+  Storage__BlobServiceUri: records.outputs.blobEndpoint
+  Storage__TableServiceUri: records.outputs.tableEndpoint
+  Storage__EvidenceContainer: evidenceContainerName
   Storage__ClientId: identity.properties.clientId
 })
 
@@ -234,6 +303,10 @@ module api 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     allowedOrigins: allowedOrigins
     appSettings: appSettings
+    durableAlwaysReady: durableAlwaysReady
+    // The app meters evidence while it streams; like the local host, the host limit only stops bodies far beyond any
+    // valid report (multipart framing and text fields come on top of the evidence).
+    requestBodyLimitBytes: maxReportBytes + 67108864
   }
 }
 
@@ -242,3 +315,9 @@ output FORM_URL string = form.outputs.origin
 output API_URL string = api.outputs.url
 output MAIL_FROM_ADDRESS string = email.outputs.senderAddress
 output EMBED_SNIPPET string = '<script src="${form.outputs.origin}/coc-report-form.js" defer></script><coc-report-form api="${api.outputs.url}/api"></coc-report-form>'
+// Read by scripts/prepare-form.sh (through azure.yaml): the sites allowed to frame embed.html.
+output FORM_FRAME_ANCESTORS string = join(embeddingOrigins, ' ')
+// The TXT, SPF and DKIM records to create at the DNS provider for the custom email domain (empty without one).
+output EMAIL_DNS_RECORDS array = email.outputs.dnsRecords
+// Read by scripts/export-records.sh.
+output RECORDS_STORAGE_ACCOUNT string = records.outputs.name

@@ -10,7 +10,7 @@ param identityPrincipalId string
 @description('Where ACS keeps message data at rest.')
 param dataLocation string
 
-@description('Display name recipients see.')
+@description('Display name recipients see on the custom domain.')
 param fromName string
 
 @description('Optional custom domain, e.g. reports.example.org. Empty: Azure-managed domain only.')
@@ -19,8 +19,11 @@ param customDomain string
 @description('Send from the custom domain. Turn on only after its DNS records are verified.')
 param sendFromCustomDomain bool
 
-@description('Sender username on the custom domain (custom usernames need raised sending limits; DoNotReply always works).')
+@description('Sender username on the custom domain.')
 param senderUsername string
+
+@description('Log Analytics workspace that receives ACS delivery status logs, for the delivery-failure alert.')
+param workspaceId string
 
 var hasCustomDomain = !empty(customDomain)
 var useCustomDomain = hasCustomDomain && sendFromCustomDomain
@@ -34,6 +37,8 @@ resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
   }
 }
 
+// An Azure-managed domain sends only as DoNotReply@<its domain>: custom sender usernames are for custom domains
+// (https://learn.microsoft.com/azure/communication-services/quickstarts/email/add-multiple-senders), so none is declared.
 resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = {
   parent: emailService
   name: 'AzureManagedDomain'
@@ -42,16 +47,6 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01
   properties: {
     domainManagement: 'AzureManaged'
     userEngagementTracking: 'Disabled'
-  }
-}
-
-// Azure-managed domains only allow the DoNotReply sender; declaring it sets the display name.
-resource managedSender 'Microsoft.Communication/emailServices/domains/senderUsernames@2023-04-01' = {
-  parent: managedDomain
-  name: 'donotreply'
-  properties: {
-    username: 'DoNotReply'
-    displayName: fromName
   }
 }
 
@@ -86,13 +81,33 @@ resource communication 'Microsoft.Communication/communicationServices@2023-04-01
   }
 }
 
-// Narrower than Contributor: no key listing, no deletion. These three actions are what Microsoft documents
-// for sending email with an Entra identity.
+// Delivery status (bounces, quarantine, suppression) reaches the workspace only through this diagnostic setting:
+// https://learn.microsoft.com/azure/communication-services/concepts/analytics/logs/email-logs
+// Only the status category: the send and engagement logs add nothing the alerts need.
+resource deliveryLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'email-delivery-status'
+  scope: communication
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'EmailStatusUpdateOperational'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// The actions Microsoft documents for sending email with an Entra identity
+// (https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication):
+// narrower than the built-in Communication and Email Service Owner, which the same page says "gives access to all
+// Communication and Email service operations".
+// Role names are unique per tenant, so the name carries this resource group's id, not only its (reusable) name.
 resource emailSenderRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'coc-reports-email-sender')
   properties: {
-    roleName: 'CocReports Email Sender (${resourceGroup().name})'
-    description: 'Send email through Azure Communication Services.'
+    roleName: 'CocReports Email Sender ${guid(subscription().id, resourceGroup().id)}'
+    description: 'Send email through Azure Communication Services (CocReports, resource group ${resourceGroup().name}).'
     type: 'CustomRole'
     assignableScopes: [
       resourceGroup().id
@@ -122,8 +137,22 @@ resource sendEmail 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// What to create at the DNS provider before sendFromCustomDomain can be turned on.
+var records = hasCustomDomain ? ownDomain!.properties.verificationRecords : {}
+var recordKinds = ['Domain', 'SPF', 'DKIM', 'DKIM2']
+
 output endpoint string = 'https://${communication.properties.hostName}'
-// A customer-managed domain sends from its own name; the Azure-managed one from a generated subdomain.
+output resourceId string = communication.id
+// A custom domain sends from its own name; the Azure-managed one only as DoNotReply from a generated subdomain.
 output senderAddress string = useCustomDomain
   ? '${senderUsername}@${customDomain}'
-  : '${managedSender.properties.username}@${managedDomain.properties.mailFromSenderDomain}'
+  : 'DoNotReply@${managedDomain.properties.mailFromSenderDomain}'
+output dnsRecords array = hasCustomDomain
+  ? map(recordKinds, kind => {
+      purpose: kind
+      type: records[kind].type
+      name: records[kind].name
+      value: records[kind].value
+      ttl: records[kind].ttl
+    })
+  : []

@@ -21,8 +21,13 @@ param allowedOrigins array
 @description('Application settings the app reads; merged over the platform settings below.')
 param appSettings object
 
-@description('Instances kept warm for the durable group, so timers and activities start without a cold start.')
-param durableAlwaysReady int = 1
+@minValue(0)
+@description('Instances kept warm for the durable group. 1: no cold start for timers and the first report; 0: pay only for executions.')
+param durableAlwaysReady int
+
+@minValue(1)
+@description('Largest request body the Functions host lets through to the app, in bytes.')
+param requestBodyLimitBytes int
 
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -41,6 +46,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// siteConfig carries only what Flex Consumption accepts: ftpsState, alwaysOn, use32BitWorkerProcess, linuxFxVersion and
+// the other properties listed under "Flex Consumption plan deprecations" are refused
+// (https://learn.microsoft.com/azure/azure-functions/functions-app-settings#flex-consumption-plan-deprecations).
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
@@ -59,7 +67,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
         allowedOrigins: allowedOrigins
@@ -104,6 +111,9 @@ var platformSettings = {
   AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The host refuses larger bodies before the app runs (default 100 MB), so it must sit above the app's own limit:
+  // https://learn.microsoft.com/azure/azure-functions/functions-app-settings#functions_request_body_size_limit
+  FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: string(requestBodyLimitBytes)
   // Action links in committee mail point back at this app.
   Links__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
 }

@@ -1,4 +1,4 @@
-// Holds the key that signs the committee's action links. RBAC mode: access is by role, not access policy.
+// Holds the keys that sign the committee's action links. RBAC mode: access is by role, not access policy.
 param name string
 param location string
 param tags object
@@ -10,6 +10,26 @@ param identityPrincipalId string
 @description('Key that signs action links in committee emails.')
 param linkSigningKey string
 
+// ARM checks this bound when the module deploys, so a key the app would refuse stops the deployment instead.
+@minValue(32)
+@description('Bytes the signing key decodes to from base64 (0 when it is not base64); the app needs at least 32.')
+param linkSigningKeyBytes int
+
+@description('Whether a key from before the last rotation is given, so links signed with it keep working.')
+param hasPreviousKey bool
+
+@secure()
+@description('The key before the last rotation; empty when there is none.')
+param previousLinkSigningKey string
+
+@minValue(32)
+@description('Bytes the previous key decodes to (0 when it is not base64); 32 is passed when there is no previous key.')
+param previousLinkSigningKeyBytes int
+
+@description('Purge protection keeps a deleted vault, and with it the signing key, recoverable for the retention period. It cannot be turned off again.')
+param purgeProtection bool
+
+// Built-in role ID: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -25,6 +45,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // Once on it cannot be switched off, so "off" leaves the property out rather than sending false:
+    // https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview#purge-protection
+    enablePurgeProtection: purgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }
@@ -34,7 +57,16 @@ resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'link-signing-key'
   properties: {
     value: linkSigningKey
-    contentType: 'text/plain'
+    contentType: 'base64, ${linkSigningKeyBytes} bytes'
+  }
+}
+
+resource previousSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasPreviousKey) {
+  parent: vault
+  name: 'link-signing-key-previous'
+  properties: {
+    value: previousLinkSigningKey
+    contentType: 'base64, ${previousLinkSigningKeyBytes} bytes'
   }
 }
 
@@ -50,3 +82,4 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // Versionless, so a rotated key is picked up without redeploying.
 output signingKeySecretUri string = signingKey.properties.secretUri
+output previousSigningKeySecretUri string = hasPreviousKey ? previousSigningKey!.properties.secretUri : ''

@@ -10,6 +10,7 @@ param identityPrincipalId string
 @description('Days Log Analytics keeps data; 30 is the free retention.')
 param retentionInDays int = 30
 
+// Built-in role ID: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/monitor
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -51,3 +52,4 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 
 // The connection string only locates the ingestion endpoint; with local auth disabled it grants nothing.
 output connectionString string = appInsights.properties.ConnectionString
+output workspaceId string = logAnalytics.id

@@ -8,7 +8,7 @@ param tags object
 resource site 'Microsoft.Web/staticSites@2024-04-01' = {
   name: name
   location: location
-  // azd finds the site by this tag when a "web" service is added to azure.yaml.
+  // azd deploys the "web" service of azure.yaml (the prepared form) to the resource carrying this tag.
   tags: union(tags, { 'azd-service-name': 'web' })
   sku: {
     name: 'Free'

@@ -1,5 +1,6 @@
-// Host storage for the Functions runtime and Durable Functions, plus report evidence.
-// Shared keys are refused: every caller authenticates with Entra ID.
+// Host storage for the Functions runtime and Durable Functions, plus the app's deployment package.
+// Reports and evidence live in a separate account (records.bicep): the host needs Storage Blob Data Owner on its
+// account, and that role must not reach the evidence. Shared keys are refused: every caller authenticates with Entra ID.
 param name string
 param location string
 param tags object
@@ -10,16 +11,14 @@ param identityPrincipalId string
 @description('Container the Flex Consumption plan deploys the app package into.')
 param deploymentContainerName string
 
-@description('Days a deleted blob or container can be restored.')
-param softDeleteDays int = 7
-
-@description('Days a previous blob version is kept; without this, versioning would keep deleted evidence forever.')
-param previousVersionDays int = 30
-
+// Built-in role IDs: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
+// The host needs Blob Data Owner on its storage (it creates containers and leases):
+// https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity
+// Durable Functions keeps its queues and history tables here too.
 var roles = {
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160ff3c'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -45,25 +44,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
-  properties: {
-    isVersioningEnabled: true
-    deleteRetentionPolicy: {
-      enabled: true
-      days: softDeleteDays
-    }
-    containerDeleteRetentionPolicy: {
-      enabled: true
-      days: softDeleteDays
-    }
-  }
-}
-
-resource evidence 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: 'evidence'
-  properties: {
-    publicAccess: 'None'
-  }
 }
 
 resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
@@ -71,37 +51,6 @@ resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
-  }
-}
-
-// Retention deletes evidence in the app; this makes the deletion final once the safety window passes.
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
-  parent: storage
-  name: 'default'
-  properties: {
-    policy: {
-      rules: [
-        {
-          name: 'expire-previous-versions'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            filters: {
-              blobTypes: [
-                'blockBlob'
-              ]
-            }
-            actions: {
-              version: {
-                delete: {
-                  daysAfterCreationGreaterThan: previousVersionDays
-                }
-              }
-            }
-          }
-        }
-      ]
-    }
   }
 }
 

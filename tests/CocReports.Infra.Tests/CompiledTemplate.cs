@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CocReports.Infra.Tests;
@@ -51,6 +53,11 @@ public sealed class CompiledTemplate : IDisposable
             foreach (var descendant in Descendants(child))
                 yield return descendant;
     }
+
+    /// <summary>The JSON of one node as the template file spells it (no \u0027 escapes), for substring checks.</summary>
+    public static string Raw(JsonNode node) => node.ToJsonString(RawOptions);
+
+    static readonly JsonSerializerOptions RawOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

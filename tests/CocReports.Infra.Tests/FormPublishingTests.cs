@@ -45,17 +45,69 @@ public sealed class FormPublishingTests : IDisposable
     }
 
     [Fact]
+    public void Only_the_embedding_sites_may_frame_the_embeddable_page_and_nobody_frames_the_others()
+    {
+        Prepare(ApiUrl, "https://www.example.org", "https://events.example.org:8443/");
+
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "staticwebapp.config.json")));
+        var global = config.RootElement.GetProperty("globalHeaders").GetProperty("Content-Security-Policy").GetString()!;
+        var routes = config.RootElement.GetProperty("routes").EnumerateArray().ToList();
+
+        Assert.EndsWith("frame-ancestors 'none'", global, StringComparison.Ordinal);
+        Assert.Equal(["/embed.html", "/embed"], routes.Select(r => r.GetProperty("route").GetString()));
+        Assert.All(routes, r =>
+        {
+            var csp = r.GetProperty("headers").GetProperty("Content-Security-Policy").GetString()!;
+            // The route's policy replaces the global one, so it must keep everything else the global policy says.
+            Assert.Equal(global.Replace("frame-ancestors 'none'", "frame-ancestors https://www.example.org https://events.example.org:8443", StringComparison.Ordinal), csp);
+        });
+    }
+
+    [Fact]
+    public void Without_embedding_sites_no_page_may_be_framed()
+    {
+        Prepare(ApiUrl);
+
+        var config = File.ReadAllText(Path.Combine(output, "staticwebapp.config.json"));
+        Assert.DoesNotContain("frame-ancestors http", config, StringComparison.Ordinal);
+        Assert.Equal(3, config.Split("frame-ancestors 'none'").Length - 1);
+    }
+
+    [Fact]
+    public void Browsers_are_told_to_keep_to_https()
+    {
+        Prepare(ApiUrl);
+
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "staticwebapp.config.json")));
+        var hsts = config.RootElement.GetProperty("globalHeaders").GetProperty("Strict-Transport-Security").GetString()!;
+        Assert.Matches(@"^max-age=\d{7,}$", hsts);
+    }
+
+    [Theory]
+    [InlineData("https://www.example.org/path")]
+    [InlineData("http://www.example.org")]
+    [InlineData("https://*.example.org")]
+    public void An_embedding_origin_that_is_not_an_https_origin_is_refused(string origin)
+    {
+        Assert.NotEqual(0, Prepare(ApiUrl, expectSuccess: false, origin));
+    }
+
+    [Fact]
     public void An_api_url_that_is_not_https_is_refused()
     {
         Assert.NotEqual(0, Prepare("http://func-coc-abc.azurewebsites.net", expectSuccess: false));
     }
 
-    int Prepare(string apiUrl, bool expectSuccess = true)
+    int Prepare(string apiUrl, params string[] embeddingOrigins) => Prepare(apiUrl, true, embeddingOrigins);
+
+    int Prepare(string apiUrl, bool expectSuccess, params string[] embeddingOrigins)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(Bicep.RepoRoot, "scripts", "prepare-form.sh"));
         start.ArgumentList.Add(apiUrl);
         start.ArgumentList.Add(output);
+        foreach (var origin in embeddingOrigins)
+            start.ArgumentList.Add(origin);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
