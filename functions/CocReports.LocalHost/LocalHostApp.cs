@@ -23,11 +23,7 @@ public static class LocalHostApp
         var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         var form = builder.Configuration.GetSection(FormOptions.Section).Get<FormOptions>() ?? new FormOptions();
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Evidence is metered while it streams; this only stops bodies far beyond any valid report.
-            kestrel.Limits.MaxRequestBodySize = intake.MaxReportBytes + (64L * 1024 * 1024);
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = intake.MaxRequestBytes);
 
         builder.Services.AddCocReports(builder.Configuration);
         builder.Services.AddProblemDetails();

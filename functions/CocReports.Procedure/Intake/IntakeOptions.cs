@@ -13,6 +13,12 @@ public sealed class IntakeOptions
 
     public int MaxTextLength { get; set; } = 20_000;
 
+    /// <summary>
+    /// The web server's own cap on a request body, set by both hosts: evidence is metered while it streams, so this
+    /// only stops bodies far beyond any valid report (the server's default, 30 MB, would refuse valid ones).
+    /// </summary>
+    public long MaxRequestBytes => MaxReportBytes + (64L * 1024 * 1024);
+
     /// <summary>How often the sweep looks for stored reports whose workflow never started, and for abandoned evidence.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(5);
 
