@@ -1,6 +1,7 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask.Client;
@@ -11,7 +12,7 @@ namespace CocReports.Api.CaseActions;
 /// Writes down what happened on a case, the same way for every action: the message, if one was sent; the timeline
 /// step, named after the event; then the event, so the workflow mails whoever must hear of it.
 /// </summary>
-public sealed class CaseRecord(IReportStore reports, ITimeline timeline)
+public sealed class CaseRecord(IReportStore reports, ITimeline timeline, ProcedureMetrics metrics)
 {
     /// <summary>Records what a committee member did from a link.</summary>
     public Task RecordAsync(CaseContext context, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken) =>
@@ -27,6 +28,7 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline)
         // The timeline names committee members only; a reporter's step stands without a name.
         var member = happened.MemberId == ActionLinks.Reporter ? null : happened.MemberId;
         await timeline.AppendAsync(reference, new TimelineEntry(happened.At, happened.Kind.ToString(), member), cancellationToken);
+        metrics.StepRecorded(happened.Kind.ToString());
         await workflows.RaiseEventAsync(WorkflowInstance.For(reference), CaseEvent.Name, happened, cancellationToken);
     }
 }

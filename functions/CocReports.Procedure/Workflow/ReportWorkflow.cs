@@ -1,5 +1,6 @@
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Timeline;
 using Microsoft.DurableTask;
@@ -123,12 +124,18 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
     /// <summary>The workflow's activities with their inputs, so the code above reads as the procedure.</summary>
     sealed class CaseSteps(TaskOrchestrationContext context, string reference, WorkflowOptions options)
     {
-        // A failed send is retried with backoff, for hours if it has to: an email is never dropped.
-        readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            maxNumberOfAttempts: options.MailAttempts,
-            firstRetryInterval: options.MailFirstRetry,
-            backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromHours(1)));
+        // A failed step is retried with backoff, for hours if it has to: an email is never dropped.
+        readonly TaskOptions retry = TaskOptions.FromRetryHandler(async attempt =>
+        {
+            var wait = MailRetry.Next(options, attempt.LastAttemptNumber, MailThrottledException.RetryAfterOf(attempt.LastFailure));
+            if (wait is null)
+            {
+                return false;
+            }
+
+            await attempt.OrchestrationContext.CreateTimer(wait.Value, attempt.CancellationToken);
+            return true;
+        });
 
         public MailInFlight Mail { get; } = new();
 
