@@ -28,6 +28,8 @@ public sealed class BrowserFixture : LocalHostFixture
         await RefusedSite.StartAsync();
         await base.InitializeAsync();
 
+        // Expect's own default (5 s) would be shorter than the context's on a loaded 2-core machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -139,8 +139,12 @@ public sealed class IntakeTests(LocalHostFixture host)
         var blobs = await host.EvidenceBlobsAsync(first.Reference);
         Assert.Single(blobs);
         await host.Inbox.WaitForAsync(m => m.IsTo(reporter), 1);
-        await Task.Delay(2000);
-        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
+
+        // The acknowledgment reaches the reporter after the receipt: a second receipt would have come before it.
+        var acknowledge = host.Links().Create(first.Reference, "alex", CocReports.Procedure.Links.CaseAction.Acknowledge);
+        await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+        await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject.Contains("was acknowledged", StringComparison.Ordinal));
+        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter) && m.Subject.StartsWith("We received your report", StringComparison.Ordinal));
         Assert.Equal(LocalHostFixture.Members.Length, (await host.Inbox.AboutAsync(first.Reference)).Count(m => m.Subject.StartsWith("New Code of Conduct report", StringComparison.Ordinal)));
     }
 

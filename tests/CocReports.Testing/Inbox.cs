@@ -8,11 +8,27 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
 {
     readonly HttpClient http = new() { BaseAddress = smtp4dev };
 
+    /// <summary>
+    /// Every message of the run. Fails if smtp4dev could have dropped any (it keeps a fixed number): "nobody else got
+    /// mail" must never be read from a truncated inbox.
+    /// </summary>
     public async Task<IReadOnlyList<Mail>> AllAsync()
     {
-        var page = await http.GetFromJsonAsync<MessagePage>("api/messages?pageSize=5000");
-        return page!.Results;
+        var all = new List<Mail>();
+        for (var page = 1; ; page++)
+        {
+            var found = await http.GetFromJsonAsync<MessagePage>($"api/messages?pageSize=5000&page={page}");
+            all.AddRange(found!.Results);
+            if (page >= found.PageCount)
+            {
+                keep ??= (await http.GetFromJsonAsync<ServerSettings>("api/server"))!.NumberOfMessagesToKeep;
+                Assert.True(found.RowCount < keep, $"smtp4dev holds {found.RowCount} messages and keeps {keep}: older ones may be gone.");
+                return all;
+            }
+        }
     }
+
+    int? keep;
 
     /// <summary>Waits until at least <paramref name="count"/> messages match, then returns them.</summary>
     public async Task<IReadOnlyList<Mail>> WaitForAsync(Func<Mail, bool> match, int count = 1, TimeSpan? timeout = null)
@@ -44,7 +60,12 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    sealed record MessagePage([property: JsonPropertyName("results")] List<Mail> Results);
+    sealed record MessagePage(
+        [property: JsonPropertyName("results")] List<Mail> Results,
+        [property: JsonPropertyName("pageCount")] int PageCount,
+        [property: JsonPropertyName("rowCount")] int RowCount);
+
+    sealed record ServerSettings([property: JsonPropertyName("numberOfMessagesToKeep")] int NumberOfMessagesToKeep);
 }
 
 public sealed record Mail(
