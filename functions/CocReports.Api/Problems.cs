@@ -1,3 +1,4 @@
+using CocReports.Api.Limits;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api;
@@ -19,4 +20,14 @@ public static class Problems
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>429 with Retry-After: the client asked too often and may try again after <paramref name="wait"/>.</summary>
+    public static IResult TooManyRequests(TimeSpan wait) =>
+        new RetryAfter(
+            TypedResults.Problem(
+                "Too many requests came from your network in a short time. Nothing was stored. Please wait and send again; the Retry-After header says how long.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Please wait before trying again",
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(wait) }),
+            wait);
 }

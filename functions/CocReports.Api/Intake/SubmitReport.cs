@@ -1,3 +1,4 @@
+using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
@@ -28,6 +29,7 @@ public sealed class SubmitReport(
     SealedSecret sealer,
     IOptions<WorkflowOptions> schedule,
     TimeProvider clock,
+    ClientLimits clientLimits,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -36,6 +38,11 @@ public sealed class SubmitReport(
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
+        if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
+        {
+            return Problems.TooManyRequests(wait);
+        }
+
         // Multipart framing adds a little to the evidence; anything beyond that margin is refused before reading.
         if (request.ContentLength > limits.Value.MaxReportBytes + (1024 * 1024) + (ReportFields.Text.Length * limits.Value.MaxTextLength * 4L))
         {
