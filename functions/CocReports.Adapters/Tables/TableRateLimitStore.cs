@@ -12,14 +12,14 @@ namespace CocReports.Adapters.Tables;
 /// </summary>
 public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) : IRateLimitStore
 {
-    const int MaxTries = 8;
+    const int MaxTries = 10;
 
     readonly ConcurrentDictionary<string, DateTimeOffset> lastSweep = new(StringComparer.Ordinal);
 
     public async Task<RateCount> HitAsync(string bucket, string key, TimeSpan window, CancellationToken cancellationToken)
     {
         await SweepAsync(bucket, window, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= MaxTries; attempt++)
         {
             var now = clock.GetUtcNow();
             try
@@ -39,11 +39,15 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
                 await limits.UpdateEntityAsync(Row(bucket, key, count, ends), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return new RateCount(count, ends);
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxTries)
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another instance counted the same key between our read and write: read again.
+                // Another request counted the same key between our read and write: read again, a little later.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
         }
+
+        // So many requests for this one key at once that ours lost every race: over any budget.
+        return new RateCount(int.MaxValue, clock.GetUtcNow() + window);
     }
 
     async Task SweepAsync(string bucket, TimeSpan window, CancellationToken cancellationToken)
