@@ -55,6 +55,8 @@ Links__SigningKey="$(head -c 32 /dev/urandom | base64)" \
 Links__PublicBaseUrl="$base_url" \
 LocalHost__SidecarPort=0 \
 LocalHost__TaskHubName="$name" \
+RateLimits__Intake__PermitLimit=1000000 \
+RateLimits__Status__PermitLimit=1000000 \
 Logging__LogLevel__Default=Warning \
   dotnet functions/CocReports.LocalHost/bin/Release/net10.0/CocReports.LocalHost.dll \
     --contentRoot "$PWD/functions/CocReports.LocalHost" --urls "$base_url" >"$run_dir/host.log" 2>&1 &

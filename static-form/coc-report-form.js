@@ -534,7 +534,12 @@
       if (st === 413 || st === 415) {
         return this.#showErrors({ evidence: [p.detail || this.#t(st === 413 ? 'eTooLarge' : 'eType')] });
       }
-      // Anything else (409, 429, 5xx…) leaves the report untouched and can be tried again.
+      if (st === 429) {
+        // The wait is in the body too: a cross-origin page may not read Retry-After.
+        const min = Math.ceil((+x.getResponseHeader('Retry-After') || +p.retryAfter || 60) / 60);
+        return this.#showSummary([], this.#t('tooMany', { wait: this.#t(min > 1 ? 'minutes' : 'minute', { n: min }) }), true);
+      }
+      // Anything else (409, 5xx…) leaves the report untouched and can be tried again.
       const msg = st >= 500 || !(p.detail || p.title) ? this.#t('serverError', { status: st }) : p.detail || p.title;
       this.#showSummary([], msg, true);
     }

@@ -7,6 +7,8 @@ using CocReports.Adapters.Mail;
 using CocReports.Adapters.Mail.Acs;
 using CocReports.Adapters.Mail.Smtp;
 using CocReports.Adapters.Tables;
+using CocReports.Procedure.Limits;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -32,6 +34,8 @@ public static class AdaptersExtensions
         services.AddSingleton<ITimeline>(sp => new TableTimeline(sp.GetRequiredService<StorageLayout>().Timeline));
         services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(sp.GetRequiredService<StorageLayout>().Audit));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));
+        services.AddSingleton<IRateLimitStore>(sp => new TableRateLimitStore(sp.GetRequiredService<StorageLayout>().RateLimits, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
         services.AddHostedService<StorageInitializer>();
 
         var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Smtp";

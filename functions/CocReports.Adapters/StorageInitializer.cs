@@ -11,6 +11,8 @@ sealed class StorageInitializer(StorageLayout layout) : IHostedService
         await layout.Reports.CreateIfNotExistsAsync(cancellationToken);
         await layout.Timeline.CreateIfNotExistsAsync(cancellationToken);
         await layout.Audit.CreateIfNotExistsAsync(cancellationToken);
+        await layout.RateLimits.CreateIfNotExistsAsync(cancellationToken);
+        await layout.Revocations.CreateIfNotExistsAsync(cancellationToken);
 
         // PublicAccessType.None: evidence is only ever streamed through the app after an access check.
         await layout.Evidence.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);

@@ -14,5 +14,11 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Every view and download of a case, and every refusal.</summary>
     public TableClient Audit { get; } = tables.GetTableClient(options.Value.TablePrefix + "Audit");
 
+    /// <summary>Request counts per client address, shared by every instance (see <see cref="Tables.TableRateLimitStore"/>).</summary>
+    public TableClient RateLimits { get; } = tables.GetTableClient(options.Value.TablePrefix + "RateLimits");
+
+    /// <summary>Members whose links and case sessions issued before a time are refused.</summary>
+    public TableClient Revocations { get; } = tables.GetTableClient(options.Value.TablePrefix + "Revocations");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

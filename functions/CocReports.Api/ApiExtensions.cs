@@ -4,14 +4,18 @@ using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
+using CocReports.Api.Limits;
 using CocReports.Api.Status;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
+using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Telemetry;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,11 +34,12 @@ public static class ApiExtensions
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
-        services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().DeriveKey("receipt-code-seal")));
+        services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
 
@@ -66,7 +71,8 @@ public static class ApiExtensions
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();
         services.AddSingleton<StatusPage>();
-        services.AddSingleton<StatusAttempts>();
+        services.AddSingleton(sp => new ReceiptLookup(sp.GetRequiredService<IReportStore>()));
+        services.AddSingleton<ClientLimits>();
 
         services.AddCasePage();
         services.AddAzureAdapters(configuration);

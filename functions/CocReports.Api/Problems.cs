@@ -1,3 +1,4 @@
+using CocReports.Api.Limits;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api;
@@ -22,22 +23,24 @@ public static class Problems
     /// same Idempotency-Key) is safe.
     /// </summary>
     public static IResult Unavailable(TimeSpan retryAfter) =>
-        new WithRetryAfter(
+        new RetryAfter(
             TypedResults.Problem(
                 "We could not store your report just now. Nothing was lost on your side: please send it again in a moment.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The service is briefly unavailable"),
+                title: "The service is briefly unavailable",
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(retryAfter) }),
             retryAfter);
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    sealed class WithRetryAfter(IResult problem, TimeSpan retryAfter) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return problem.ExecuteAsync(httpContext);
-        }
-    }
+    /// <summary>429 with Retry-After: the client asked too often and may try again after <paramref name="wait"/>.</summary>
+    public static IResult TooManyRequests(TimeSpan wait) =>
+        new RetryAfter(
+            TypedResults.Problem(
+                "Too many requests came from your network in a short time. Nothing was stored. Please wait and send again; the Retry-After header says how long.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Please wait before trying again",
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(wait) }),
+            wait);
 }

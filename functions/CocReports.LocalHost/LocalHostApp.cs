@@ -3,6 +3,7 @@ using CocReports.Adapters;
 using CocReports.Api;
 using CocReports.Api.Form;
 using CocReports.Procedure.Intake;
+using CocReports.Procedure.Limits;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 
@@ -26,11 +27,15 @@ public static class LocalHostApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = intake.MaxRequestBytes);
 
         builder.Services.AddCocReports(builder.Configuration);
+
+        // Kestrel faces clients directly here: X-Forwarded-For is whatever the client wrote, never the platform's.
+        builder.Services.PostConfigure<RateLimitOptions>(limits => limits.TrustForwardedFor = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins([.. form.AllowedOrigins])
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", "Accept", "Idempotency-Key")));
+            .WithHeaders("Content-Type", "Accept", "Idempotency-Key")
+            .WithExposedHeaders("Retry-After")));
 
         // Registered before the worker: started first, stopped after it.
         var sidecar = new DurableTaskSidecar(

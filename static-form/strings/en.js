@@ -102,6 +102,9 @@
   networkError: 'The connection failed before your report was completely sent. Everything you entered is still here. Please try again.',
   cancelled: 'Sending was stopped, so your report may not have arrived. Everything you entered is still here. Sending again will not create a duplicate.',
   serverError: 'Something went wrong on our side (error {status}). Everything you entered is still here. Please try again in a moment.',
+  tooMany: 'Many reports were sent from your network just now. Everything you entered is still here. Please try again in {wait}.',
+  minute: 'a minute',
+  minutes: '{n} minutes',
   unreadable: 'Your report may have been received, but the confirmation could not be read. Please try again: the report will not be sent twice.',
 
   eDescription: 'Describe what happened.',

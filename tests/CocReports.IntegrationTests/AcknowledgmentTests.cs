@@ -75,7 +75,9 @@ public sealed class AcknowledgmentTests(LocalHostFixture host)
         var reporter = Submissions.NewReporter();
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter)));
         var good = host.Links().Create(receipt.Reference, "alex", CaseAction.Acknowledge);
-        var tampered = new Uri(good.AbsoluteUri.Replace("alex", "xxxx", StringComparison.Ordinal).Replace("token=Q", "token=R", StringComparison.Ordinal));
+        var token = MailLinks.Token(good);
+        var payloadStart = token.IndexOf('.', StringComparison.Ordinal) + 1; // after the key id
+        var tampered = new Uri(good.AbsoluteUri.Replace(token, token[..payloadStart] + (token[payloadStart] == 'Q' ? 'R' : 'Q') + token[(payloadStart + 1)..], StringComparison.Ordinal));
         var otherReport = new Uri(good.AbsoluteUri.Replace(receipt.Reference, "COC-0000-0000", StringComparison.Ordinal));
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-30));
         var expired = host.Links(past).Create(receipt.Reference, "alex", CaseAction.Acknowledge);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CocReports.Procedure.Links;
 using CocReports.Testing;
@@ -20,7 +21,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(fields);
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
 
-        var response = await host.Http.GetAsync(link);
+        using var response = await OpenAsync(link);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -35,9 +36,9 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(png)), html, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdf)), html, StringComparison.Ordinal);
         Assert.Contains("4,096 bytes", html, StringComparison.Ordinal);
-        var token = MailLinks.Token(link);
-        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/0?token={token}\"", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/1?token={token}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/0\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/reports/{receipt.Reference}/evidence/1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(MailLinks.Token(link), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         fields.Remove("contactEmail");
         var receipt = await SubmitAsync(fields);
 
-        var html = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View));
+        var html = await OpenStringAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View));
 
         Assert.Contains("<dt>Reporter</dt><dd>Anonymous (follows up through the status page)</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Rita Reporter", html, StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
 
-        var html = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        var html = await OpenStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
 
         Assert.Contains("<td>Acknowledged</td><td>Sam Okafor</td>", html, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
 
-        using var response = await host.Http.GetAsync(EvidenceLink(link, 0));
+        using var response = await OpenAsync(EvidenceLink(link, 0));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
@@ -93,7 +94,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var link = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
 
-        using var response = await host.Http.GetAsync(EvidenceLink(link, 1));
+        using var response = await OpenAsync(EvidenceLink(link, 1));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
@@ -110,7 +111,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             Submissions.Fields(Submissions.NewReporter()), ("Protokoll über den Vorfall.pdf", "application/pdf", pdf));
         var link = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
 
-        using var response = await host.Http.GetAsync(EvidenceLink(link, 0));
+        using var response = await OpenAsync(EvidenceLink(link, 0));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var disposition = response.Content.Headers.ContentDisposition!;
@@ -127,9 +128,9 @@ public sealed class CasePageTests(LocalHostFixture host)
         var sam = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        (await host.Http.GetAsync(alex)).Dispose();
-        (await host.Http.GetAsync(EvidenceLink(alex, 0))).Dispose();
-        (await host.Http.GetAsync(EvidenceLink(sam, 1))).Dispose();
+        (await OpenAsync(alex)).Dispose();
+        (await host.Http.GetAsync(Evidence(receipt.Reference, 0))).Dispose(); // in alex's session
+        (await OpenAsync(EvidenceLink(sam, 1))).Dispose();
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
 
         var audit = await AuditAsync(receipt.Reference);
@@ -138,7 +139,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
         Assert.All(audit, a => Assert.InRange(a.At, before, after));
 
-        var html = await host.Http.GetStringAsync(sam);
+        var html = await OpenStringAsync(sam);
         Assert.Contains("<td>Alex Rivera</td><td>The case page</td><td>Opened</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Sam Okafor</td><td>Evidence: minutes.pdf</td><td>Opened</td>", html, StringComparison.Ordinal);
     }
@@ -151,8 +152,8 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(fields);
         var kim = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
 
-        using var page = await host.Http.GetAsync(kim);
-        using var file = await host.Http.GetAsync(EvidenceLink(kim, 0));
+        using var page = await OpenAsync(kim);
+        using var file = await host.Http.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
@@ -167,7 +168,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             [("kim", "case", false), ("kim", receipt.Reference + "/00", false)],
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
 
-        var seenByAlex = await host.Http.GetStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        var seenByAlex = await OpenStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
         Assert.Contains("<td>Kim Tanaka</td><td>The case page</td><td>Refused</td>", seenByAlex, StringComparison.Ordinal);
         Assert.Contains("<dt>Kept from (at the reporter&#39;s request)</dt><dd>Kim Tanaka</dd>", seenByAlex, StringComparison.Ordinal);
     }
@@ -210,8 +211,8 @@ public sealed class CasePageTests(LocalHostFixture host)
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
         await host.Evidence.DeleteBlobAsync(receipt.Reference + "/00");
 
-        using var purged = await host.Http.GetAsync(EvidenceLink(link, 0));
-        using var beyond = await host.Http.GetAsync(EvidenceLink(link, 2));
+        using var purged = await OpenAsync(EvidenceLink(link, 0));
+        using var beyond = await host.Http.GetAsync(Evidence(receipt.Reference, 2));
 
         foreach (var response in new[] { purged, beyond })
         {
@@ -223,14 +224,154 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.DoesNotContain(await AuditAsync(receipt.Reference), a => a.What != "case");
     }
 
+    [Fact]
+    public async Task A_view_link_is_exchanged_for_a_strict_http_only_cookie_for_the_report_and_the_page_moves_on_without_the_token()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+        using var browser = NewBrowser();
+
+        using var exchange = await browser.GetAsync(link);
+        var html = await exchange.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
+        Assert.Equal("no-referrer", Assert.Single(exchange.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal($"/api/reports/{receipt.Reference}/view", RefreshTarget(html));
+        var cookie = Assert.Single(exchange.Headers.GetValues("Set-Cookie"));
+        var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
+        Assert.StartsWith("coc-case=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", attributes);
+        Assert.Contains("samesite=strict", attributes);
+        Assert.Contains($"path=/api/reports/{receipt.Reference.ToLowerInvariant()}", attributes);
+        Assert.DoesNotContain("secure", attributes); // this host is reached over http
+        Assert.Contains(attributes, a => a.StartsWith("expires=", StringComparison.Ordinal));
+        Assert.DoesNotContain(MailLinks.Token(link), cookie, StringComparison.Ordinal);
+
+        using var page = await browser.GetAsync(RefreshTarget(html));
+        using var file = await browser.GetAsync(Evidence(receipt.Reference, 0));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Someone kept interrupting me", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(png, await file.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_case_session_the_case_and_its_evidence_are_refused_and_nothing_is_audited()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        using var browser = NewBrowser();
+
+        using var page = await browser.GetAsync($"/api/reports/{receipt.Reference}/view");
+        using var file = await browser.GetAsync(Evidence(receipt.Reference, 0));
+
+        foreach (var response in new[] { page, file })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("Open this case from your email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await AuditAsync(receipt.Reference));
+    }
+
+    [Fact]
+    public async Task A_session_for_one_report_opens_no_other()
+    {
+        var first = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var second = await SubmitAsync(Submissions.Fields(Submissions.NewReporter(), "Something only the second report says."));
+        using var exchange = await host.Http.GetAsync(host.Links().Create(first.Reference, "alex", CaseAction.View));
+        var session = Assert.Single(exchange.Headers.GetValues("Set-Cookie")).Split(';')[0];
+        using var browser = NewBrowser();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{second.Reference}/view") { Headers = { { "Cookie", session } } };
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("only the second report", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revoked_member_loses_their_open_session_and_earlier_links_even_to_act_and_a_later_link_works()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var earlier = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
+        var acknowledge = host.Links().Create(receipt.Reference, "sam", CaseAction.Acknowledge);
+        using var browser = NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(earlier, browser)).StatusCode);
+
+        // What an administrator does (README, "Revoking a member's links").
+        await host.Revocations.UpsertEntityAsync(new TableEntity("member", "sam") { ["NotBefore"] = DateTimeOffset.UtcNow });
+        try
+        {
+            using var open = await browser.GetAsync($"/api/reports/{receipt.Reference}/view");
+            using var file = await browser.GetAsync(Evidence(receipt.Reference, 0));
+            using var relinked = await NewBrowser().GetAsync(earlier);
+            using var acknowledging = await host.Http.PostAsync(
+                acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+            foreach (var response in new[] { open, file, relinked, acknowledging })
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Contains("This link was withdrawn", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            var later = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(1))).Create(receipt.Reference, "sam", CaseAction.View);
+            using var reopened = await OpenAsync(later, NewBrowser());
+            Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+            Assert.Equal([("sam", "case", true), ("sam", "case", true)], (await AuditAsync(receipt.Reference)).Select(a => (a.MemberId, a.What, a.Allowed)));
+            Assert.False((await host.Reports.GetEntityIfExistsAsync<TableEntity>(receipt.Reference, "case")).HasValue, "the withdrawn link acknowledged the report");
+        }
+        finally
+        {
+            await host.Revocations.DeleteEntityAsync("member", "sam");
+        }
+    }
+
+    [Fact]
+    public async Task A_view_link_lasts_three_days_an_action_link_fourteen()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var sentFourDaysAgo = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-4)));
+
+        using var view = await host.Http.GetAsync(sentFourDaysAgo.Create(receipt.Reference, "alex", CaseAction.View));
+        using var acknowledge = await host.Http.GetAsync(sentFourDaysAgo.Create(receipt.Reference, "alex", CaseAction.Acknowledge));
+
+        Assert.Equal(HttpStatusCode.Gone, view.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, acknowledge.StatusCode);
+    }
+
     async Task<Receipt> SubmitAsync(Dictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files) =>
         await Submissions.SubmitAsync(
             host.Http,
             Submissions.Multipart(fields, files.Length > 0 ? files : [("screenshot.png", "image/png", png), ("minutes.pdf", "application/pdf", pdf)]));
 
-    // The case page links each file with the same token, as /api/reports/{reference}/evidence/{index}?token=.
+    // A View link's token works at an evidence address too (a member who saved one from an older page).
     static Uri EvidenceLink(Uri viewLink, int index) =>
         new(viewLink.AbsoluteUri.Replace("/view?", $"/evidence/{index}?", StringComparison.Ordinal));
+
+    static string Evidence(string reference, int index) => $"/api/reports/{reference}/evidence/{index}";
+
+    /// <summary>
+    /// Follows a View link as a member's browser does: the link starts a case session (a cookie, kept by the
+    /// client's cookie container) and its page sends the browser on to the same address without the token.
+    /// </summary>
+    async Task<HttpResponseMessage> OpenAsync(Uri link, HttpClient? browser = null)
+    {
+        browser ??= host.Http;
+        using var exchange = await browser.GetAsync(link);
+        var html = await exchange.Content.ReadAsStringAsync();
+        Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
+        return await browser.GetAsync(RefreshTarget(html));
+    }
+
+    async Task<string> OpenStringAsync(Uri link)
+    {
+        using var response = await OpenAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    static string RefreshTarget(string html) =>
+        WebUtility.HtmlDecode(Regex.Match(html, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
+
+    HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
 
     async Task<List<(DateTimeOffset At, string MemberId, string What, bool Allowed)>> AuditAsync(string reference)
     {

@@ -27,10 +27,27 @@ public class LocalHostFixture : IAsyncLifetime
     public const string EscalationAddress = "board@escalation.test";
 
     readonly string runId = "t" + Guid.NewGuid().ToString("N")[..10];
+    readonly string storageId;
     readonly int port = FreePort();
     WebApplication? app;
 
-    public string SigningKey { get; } = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+    public LocalHostFixture()
+    {
+        storageId = runId;
+        SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+    }
+
+    /// <summary>
+    /// A second instance of the same app, as Azure runs when it scales out: the same tables, container and keys as
+    /// <paramref name="sameAppAs"/>; its own port and task hub (the local sidecar holds one worker per hub).
+    /// </summary>
+    protected LocalHostFixture(LocalHostFixture sameAppAs)
+    {
+        storageId = sameAppAs.storageId;
+        SigningKey = sameAppAs.SigningKey;
+    }
+
+    public string SigningKey { get; }
 
     public Uri BaseUrl => new($"http://127.0.0.1:{port}");
 
@@ -44,13 +61,17 @@ public class LocalHostFixture : IAsyncLifetime
 
     public Inbox Inbox { get; } = new(TestEnvironment.Smtp4devUrl);
 
-    public TableClient Reports => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Reports");
+    public TableClient Reports => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "Reports");
 
-    public TableClient Timeline => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Timeline");
+    public TableClient Timeline => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "Timeline");
 
-    public TableClient Audit => new TableServiceClient(StorageConnectionString).GetTableClient(runId + "Audit");
+    public TableClient Audit => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "Audit");
 
-    public BlobContainerClient Evidence => new BlobServiceClient(StorageConnectionString).GetBlobContainerClient(runId + "-evidence");
+    public TableClient RateLimits => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "RateLimits");
+
+    public TableClient Revocations => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "Revocations");
+
+    public BlobContainerClient Evidence => new BlobServiceClient(StorageConnectionString).GetBlobContainerClient(storageId + "-evidence");
 
     public async Task<List<string>> EvidenceBlobsAsync(string reference)
     {
@@ -117,8 +138,8 @@ public class LocalHostFixture : IAsyncLifetime
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Storage:ConnectionString"] = StorageConnectionString,
-            ["Storage:TablePrefix"] = runId,
-            ["Storage:EvidenceContainer"] = runId + "-evidence",
+            ["Storage:TablePrefix"] = storageId,
+            ["Storage:EvidenceContainer"] = storageId + "-evidence",
             ["LocalHost:TaskHubName"] = runId,
             ["LocalHost:WorkerId"] = runId,
             ["LocalHost:SidecarPort"] = "0",
@@ -146,6 +167,10 @@ public class LocalHostFixture : IAsyncLifetime
             ["Workflow:RetentionPeriod"] = RetentionPeriod,
             ["Workflow:RetentionWarningBefore"] = RetentionWarningBefore,
             ["Workflow:WaitsPerGeneration"] = "3",
+
+            // Every test comes from 127.0.0.1: the budgets are out of reach unless a test's own host lowers them.
+            ["RateLimits:Intake:PermitLimit"] = "1000000",
+            ["RateLimits:Status:PermitLimit"] = "1000000",
         };
         for (var i = 0; i < Members.Length; i++)
         {

@@ -11,7 +11,7 @@ namespace CocReports.Api.CaseActions;
 /// <summary>
 /// /api/reports/{reference}/{action}: every action link lands here. GET shows the action's form (mail scanners open
 /// links, so GET never acts); the POST from that form acts. Before either, in one place: the link must be genuine,
-/// unexpired and for this report and action; its holder must still be allowed to see the report (not excluded,
+/// unexpired, for this report and action, and issued after any revocation of its holder's links; its holder must still be allowed to see the report (not excluded,
 /// not recused); and a single-use link must not have been used. A refused link changes nothing.
 /// </summary>
 /// <remarks>The forms carry no cookie-based authority, only the link's token, so there is nothing for a forged cross-site post to borrow.</remarks>
@@ -20,6 +20,7 @@ public sealed class CaseActionEndpoint(
     ActionLinks links,
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
+    IMemberRevocations revocations,
     TimeProvider clock)
 {
     /// <summary>
@@ -80,6 +81,11 @@ public sealed class CaseActionEndpoint(
         if (check.Status != LinkStatus.Valid)
         {
             return (LinkPages.Refused(check.Status), null, null);
+        }
+
+        if (await revocations.NotBeforeAsync(check.MemberId!, cancellationToken) is { } notBefore && check.IssuedAt < notBefore)
+        {
+            return (LinkPages.Revoked(), null, null);
         }
 
         var report = await reports.FindAsync(reference, cancellationToken);

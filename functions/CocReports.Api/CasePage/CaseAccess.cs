@@ -10,12 +10,17 @@ using Microsoft.Extensions.Options;
 namespace CocReports.Api.CasePage;
 
 /// <summary>
-/// Who may open a case: the holder of a valid View link who is in the report's audience. "The incident
+/// Who may open a case: a member of the report's audience in a case session, which their View link starts. The link
+/// is exchanged on first use for a short-lived cookie scoped to the report, and the browser is sent on to the same
+/// page without the token, so evidence links, history and Referer carry no credential. "The incident
 /// documentation will not be available to them": a recused or excluded member is refused, and the refusal is kept
-/// in the audit trail. Tampered and expired links name no member; they are refused and change nothing.
+/// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
 /// </summary>
 public sealed class CaseAccess(
     ActionLinks links,
+    CaseSessions sessions,
+    IMemberRevocations revocations,
+    IOptions<LinkOptions> linkOptions,
     IReportStore reports,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
@@ -25,18 +30,30 @@ public sealed class CaseAccess(
     /// <summary>What the audit trail names when the case page itself was opened.</summary>
     public const string CaseView = "case";
 
+    /// <summary>The case session's cookie; its path keeps it to one report.</summary>
+    public const string CookieName = "coc-case";
+
     /// <param name="what">What the member asked for, as the audit trail names it (<see cref="CaseView"/> or a blob name).</param>
     public async Task<(IResult? Refusal, OpenCase? Case)> OpenAsync(
         HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
     {
-        var token = request.Query["token"].ToString();
-        var check = links.Check(token, reference, CaseAction.View);
-        if (check.Status != LinkStatus.Valid)
+        if (request.Query.ContainsKey("token"))
         {
-            return (LinkPages.Refused(check.Status), null);
+            return (await ExchangeAsync(request, reference, cancellationToken), null);
         }
 
-        var memberId = check.MemberId!;
+        var session = sessions.Check(request.Cookies[CookieName], reference);
+        if (session is null)
+        {
+            return (LinkPages.NoSession(), null);
+        }
+
+        if (await IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
+        {
+            return (LinkPages.Revoked(), null);
+        }
+
+        var memberId = session.MemberId;
         var report = await reports.FindAsync(reference, cancellationToken);
         if (report is null)
         {
@@ -53,13 +70,33 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        return (null, new OpenCase(memberId, token, report, state));
+        return (null, new OpenCase(memberId, report, state));
     }
 
     /// <summary>Written before anything of the case is sent: no view goes unrecorded.</summary>
     public Task RecordAsync(OpenCase opened, string what, CancellationToken cancellationToken) =>
         audit.AppendAsync(opened.Report.Reference, new AuditEntry(clock.GetUtcNow(), opened.MemberId, what, Allowed: true), cancellationToken);
+
+    async Task<IResult> ExchangeAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        var check = links.Check(request.Query["token"].ToString(), reference, CaseAction.View);
+        if (check.Status != LinkStatus.Valid)
+        {
+            return LinkPages.Refused(check.Status);
+        }
+
+        if (await IsRevokedAsync(check.MemberId!, check.IssuedAt, cancellationToken))
+        {
+            return LinkPages.Revoked();
+        }
+
+        var secure = request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
+        return new CaseSessionStarted(sessions.Start(reference, check.MemberId!), $"/api/reports/{reference}", request.Path, secure);
+    }
+
+    async Task<bool> IsRevokedAsync(string memberId, DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
+        await revocations.NotBeforeAsync(memberId, cancellationToken) is { } notBefore && issuedAt < notBefore;
 }
 
-/// <summary>A case a member may see, with the View token that opened it (evidence links carry the same token).</summary>
-public sealed record OpenCase(string MemberId, string Token, Report Report, CaseState State);
+/// <summary>A case a member may see.</summary>
+public sealed record OpenCase(string MemberId, Report Report, CaseState State);

@@ -7,7 +7,7 @@ namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// GET /api/reports/{reference}/evidence/{index}: one evidence file, streamed through the app to a member of the
-/// report's audience holding the case's View link. Storage is never exposed: no public or long-lived URL.
+/// report's audience in a case session (see <see cref="CaseAccess"/>). Storage is never exposed: no public or long-lived URL.
 /// </summary>
 public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 {

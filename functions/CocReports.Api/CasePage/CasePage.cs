@@ -40,7 +40,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             ["File", "Type", "Size", "SHA-256"],
             report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
             [
-                new(file.FileName, EvidenceHref(reference, index, open.Token)),
+                new(file.FileName, EvidenceHref(reference, index)),
                 new(file.ContentType),
                 new(string.Create(CultureInfo.InvariantCulture, $"{file.Length:N0} bytes")),
                 new(file.Sha256),
@@ -62,9 +62,9 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         return page;
     }
 
-    /// <summary>Each evidence file is fetched through the app with the same View token, never from storage directly.</summary>
-    public static string EvidenceHref(string reference, int index, string token) =>
-        string.Create(CultureInfo.InvariantCulture, $"/api/reports/{Uri.EscapeDataString(reference)}/evidence/{index}?token={Uri.EscapeDataString(token)}");
+    /// <summary>Each evidence file is fetched through the app in the same case session (the cookie), never from storage directly.</summary>
+    public static string EvidenceHref(string reference, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/reports/{Uri.EscapeDataString(reference)}/evidence/{index}");
 
     // The procedure's "Report Data", in its order; fields the reporter left empty are not shown.
     void AppendReport(HtmlPage page, Report report, CaseState state)

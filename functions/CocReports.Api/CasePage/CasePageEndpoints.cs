@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
 
@@ -20,6 +21,7 @@ public static class CasePageEndpoints
 
     public static IServiceCollection AddCasePage(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new Procedure.Links.CaseSessions(sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CasePage>();
         services.AddSingleton<CaseEvidence>();

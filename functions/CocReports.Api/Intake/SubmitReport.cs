@@ -1,3 +1,4 @@
+using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
@@ -29,17 +30,31 @@ public sealed class SubmitReport(
     ReportWorkflowStart workflowStart,
     TimeProvider clock,
     ProcedureMetrics metrics,
+    ClientLimits clientLimits,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>What a reporter is asked to wait when storage is down: long enough for a blip to pass.</summary>
-    static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(30);
 
     readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
+        try
+        {
+            if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
+            {
+                return Problems.TooManyRequests(wait);
+            }
+        }
+        catch (StorageUnavailableException)
+        {
+            // The budget lives in storage; with storage down the report could not be kept either.
+            return Problems.Unavailable(StorageRetryAfter);
+        }
+
         // Multipart framing adds a little to the evidence; anything beyond that margin is refused before reading.
         if (request.ContentLength > limits.Value.MaxReportBytes + (1024 * 1024) + (ReportFields.Text.Length * limits.Value.MaxTextLength * 4L))
         {
@@ -63,7 +78,7 @@ public sealed class SubmitReport(
         }
         catch (StorageUnavailableException)
         {
-            return Problems.Unavailable(RetryAfter);
+            return Problems.Unavailable(StorageRetryAfter);
         }
 
         if (existing is not null)
@@ -108,7 +123,7 @@ public sealed class SubmitReport(
             // Whatever evidence did reach storage is removed now if possible, else by the sweep after its grace period.
             await RemoveAsync(reader.Stored, bestEffort: true);
             log.LogWarning("Storage was unavailable while report {Reference} was being stored; the reporter was asked to retry", reference);
-            return Problems.Unavailable(RetryAfter);
+            return Problems.Unavailable(StorageRetryAfter);
         }
         catch (Exception e) when (!stored)
         {

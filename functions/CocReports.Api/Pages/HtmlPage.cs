@@ -11,11 +11,19 @@ namespace CocReports.Api.Pages;
 public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status200OK) : IResult
 {
     readonly StringBuilder body = new();
+    string head = "";
 
     /// <summary>Markup built and encoded elsewhere (an <see cref="CaseActions.ActionForm"/>).</summary>
     internal HtmlPage Markup(string trustedHtml)
     {
         body.Append(trustedHtml);
+        return this;
+    }
+
+    /// <summary>Sends the browser on to <paramref name="path"/> (same site) as soon as the page loads.</summary>
+    public HtmlPage Refresh(string path)
+    {
+        head = $"<meta http-equiv=\"refresh\" content=\"0; url={Encode(path)}\">";
         return this;
     }
 
@@ -118,7 +126,7 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         SecurityHeaders.ApplyTo(response);
-        var html = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\"><title>{Encode(title)}</title></head><body><main>{body}</main></body></html>";
+        var html = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\">{head}<title>{Encode(title)}</title></head><body><main>{body}</main></body></html>";
         await response.WriteAsync(html, httpContext.RequestAborted);
     }
 

@@ -26,4 +26,16 @@ public static class LinkPages
         new HtmlPage("This link no longer works", StatusCodes.Status403Forbidden)
             .Heading("This link no longer works.")
             .Paragraph("Nothing was changed. You are not handling this report.");
+
+    /// <summary>A case page opened without a case session (a bookmark, another browser, a session that ended).</summary>
+    public static IResult NoSession() =>
+        new HtmlPage("Open this case from your email", StatusCodes.Status401Unauthorized)
+            .Heading("Open this case from your email.")
+            .Paragraph("Nothing was changed. Case pages open from the View link in the most recent email about the report, and stay open for a short while in the browser that opened them.");
+
+    /// <summary>A link or session issued before the member's links were revoked.</summary>
+    public static IResult Revoked() =>
+        new HtmlPage("This link was withdrawn", StatusCodes.Status403Forbidden)
+            .Heading("This link was withdrawn.")
+            .Paragraph("Nothing was changed. Links sent to you before a certain time no longer work; the next email about this report brings one that does.");
 }

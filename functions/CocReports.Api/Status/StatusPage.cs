@@ -1,5 +1,6 @@
 using System.Globalization;
 using CocReports.Api.CaseActions;
+using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
@@ -13,10 +14,11 @@ namespace CocReports.Api.Status;
 /// <summary>
 /// /api/status: the reporter's view of their report, opened with reference and receipt code: its timeline, what the
 /// committee sent, and its questions, which an anonymous reporter answers here. A wrong code and an unknown
-/// reference get the same answer, so the page can't be used to learn which references exist; repeated failures
-/// from one address are refused for a while.
+/// reference get the same answer, after the same work, so the page can't be used to learn which references exist.
+/// Each address has a budget of posts shared by every instance, and after too many wrong codes for one reference
+/// from one address, wrong codes for it are answered "too many attempts"; the right code always opens the report.
 /// </summary>
-public sealed class StatusPage(IReportStore reports, ITimeline timeline, StatusAttempts attempts, Answers answers, TimeProvider clock)
+public sealed class StatusPage(IReportStore reports, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
 {
     /// <summary>Steps a reporter may see; internal ones (reminders, escalations, recusals) stay with the committee.</summary>
     static readonly Dictionary<string, string> Visible = new(StringComparer.Ordinal)
@@ -60,23 +62,30 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, StatusA
 
     async Task<(IResult? Refusal, Report? Report, IFormCollection? Form)> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
-        var reference = form["reference"].ToString().Trim().ToUpperInvariant();
-        if (attempts.IsBlocked(client))
+        // Counted before the form is read: an address over its budget costs one storage write, nothing more.
+        if (await limits.StatusAsync(request, cancellationToken) is { } wait)
         {
-            return (AskForCode(reference, StatusCodes.Status429TooManyRequests, "Too many attempts. Please wait a quarter of an hour and try again."), null, null);
+            return (TooManyAttempts("", wait), null, null);
         }
 
-        var report = ReportReference.IsWellFormed(reference) ? await reports.FindAsync(reference, cancellationToken) : null;
-        if (report is null || !ReceiptCode.Matches(form["receiptCode"].ToString(), report.ReceiptCodeHash))
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var reference = form["reference"].ToString().Trim().ToUpperInvariant();
+        var report = await lookup.FindAsync(reference, form["receiptCode"].ToString(), cancellationToken);
+        if (report is null)
         {
-            attempts.Failed(client);
-            return (AskForCode(reference, StatusCodes.Status404NotFound, "We could not find a report with this reference and receipt code. Check both and try again."), null, null);
+            return await limits.StatusFailureAsync(request, reference, cancellationToken) is { } failuresWait
+                ? (TooManyAttempts(reference, failuresWait), null, null)
+                : (AskForCode(reference, StatusCodes.Status404NotFound, "We could not find a report with this reference and receipt code. Check both and try again."), null, null);
         }
 
         return (null, report, form);
     }
+
+    static RetryAfter TooManyAttempts(string reference, TimeSpan wait) =>
+        new(AskForCode(reference, StatusCodes.Status429TooManyRequests, $"Too many attempts. Please wait {Minutes(wait)} and try again."), wait);
+
+    static string Minutes(TimeSpan wait) =>
+        RetryAfter.Seconds(wait) <= 60 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalMinutes):0} minutes");
 
     async Task<IResult> RenderAsync(Report report, string receiptCode, string? notice, CancellationToken cancellationToken)
     {

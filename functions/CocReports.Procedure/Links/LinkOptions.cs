@@ -5,11 +5,24 @@ public sealed class LinkOptions
 {
     public const string Section = "Links";
 
-    /// <summary>Base64 HMAC key, at least 32 bytes. In Azure it comes from Key Vault.</summary>
+    /// <summary>Base64 key, at least 32 bytes: signs links and case sessions, seals receipts. In Azure it comes from Key Vault.</summary>
     public string SigningKey { get; set; } = "";
+
+    /// <summary>
+    /// The key <see cref="SigningKey"/> replaced, optional: links and sealed receipts made with it keep working
+    /// while it is set. Remove it once the longest link lifetime has passed since the rotation.
+    /// </summary>
+    public string? PreviousSigningKey { get; set; }
 
     /// <summary>Where the API is reached from a member's mail client, e.g. https://coc.example.org.</summary>
     public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071");
 
+    /// <summary>How long an action link (acknowledge, follow up…) works.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a View link can be exchanged for a case session; each committee email brings a fresh one.</summary>
+    public TimeSpan ViewLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long a case session (the cookie a View link is exchanged for) lasts.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
 }

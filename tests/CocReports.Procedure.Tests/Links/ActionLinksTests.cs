@@ -52,13 +52,12 @@ public class ActionLinksTests
     {
         var links = SignedLinks(Clock());
         var token = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
-        var separator = token.IndexOf('.', StringComparison.Ordinal);
-        Assert.True(separator > 0 && separator < token.Length - 1);
+        Assert.Equal(3, token.Split('.').Length); // key id, payload, signature
 
         var accepted = new List<string>();
         for (var i = 0; i < token.Length; i++)
         {
-            if (i == separator)
+            if (token[i] == '.')
             {
                 continue;
             }
@@ -167,7 +166,7 @@ public class ActionLinksTests
     public void Derived_keys_differ_by_purpose_and_from_the_signing_key()
     {
         var links = SignedLinks(Clock());
-        var signingKey = Convert.FromBase64String(SigningKey);
+        var signingKey = Convert.FromBase64String(Samples.SigningKey);
 
         var idempotency = links.DeriveKey("idempotency");
         var sealing = links.DeriveKey("sealing");
@@ -178,5 +177,106 @@ public class ActionLinksTests
         Assert.NotEqual(signingKey, sealing);
         Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveKey("idempotency"));
         Assert.Equal(32, idempotency.Length);
+    }
+
+    [Fact]
+    public void A_link_signed_with_the_previous_key_still_checks_valid_after_a_rotation()
+    {
+        var clock = Clock();
+        var before = TokenOf(SignedLinks(clock).Create(Reference, "grace", CaseAction.Acknowledge));
+
+        var rotated = new ActionLinks(Rotated(), clock);
+
+        var check = rotated.Check(before, Reference, CaseAction.Acknowledge);
+        Assert.Equal(LinkStatus.Valid, check.Status);
+        Assert.Equal("grace", check.MemberId);
+    }
+
+    [Fact]
+    public void After_a_rotation_new_links_are_signed_with_the_new_key_only()
+    {
+        var clock = Clock();
+        var after = TokenOf(new ActionLinks(Rotated(), clock).Create(Reference, "grace", CaseAction.Acknowledge));
+
+        Assert.Equal(LinkStatus.Valid, SignedLinks(clock, OtherSigningKey).Check(after, Reference, CaseAction.Acknowledge).Status);
+        Assert.Equal(LinkCheck.Tampered, SignedLinks(clock).Check(after, Reference, CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void Once_the_previous_key_is_removed_its_links_are_refused()
+    {
+        var clock = Clock();
+        var before = TokenOf(SignedLinks(clock).Create(Reference, "grace", CaseAction.Acknowledge));
+
+        Assert.Equal(LinkCheck.Tampered, SignedLinks(clock, OtherSigningKey).Check(before, Reference, CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void A_link_naming_an_unknown_key_id_is_refused_even_with_a_valid_signature()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var token = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+        var rest = token[token.IndexOf('.', StringComparison.Ordinal)..];
+
+        Assert.Equal(LinkCheck.Tampered, links.Check("AAAAAAAA" + rest, Reference, CaseAction.Acknowledge));
+        Assert.Equal(LinkCheck.Tampered, links.Check(rest[1..], Reference, CaseAction.Acknowledge));
+    }
+
+    [Fact]
+    public void Every_token_names_the_key_that_signed_it()
+    {
+        var clock = Clock();
+        var token = TokenOf(SignedLinks(clock).Create(Reference, "grace", CaseAction.Acknowledge));
+        var keyId = token[..token.IndexOf('.', StringComparison.Ordinal)];
+
+        Assert.Equal(new SigningKeys(LinkOptions()).Current.Id, keyId);
+        Assert.NotEqual(new SigningKeys(LinkOptions(OtherSigningKey)).Current.Id, keyId);
+        Assert.DoesNotContain(keyId, Samples.SigningKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_previous_key_that_is_not_a_32_byte_base64_key_is_refused_at_construction()
+    {
+        var options = LinkOptions();
+        options.PreviousSigningKey = Convert.ToBase64String(new byte[16]);
+
+        Assert.Throws<InvalidOperationException>(() => new ActionLinks(options, Clock()));
+        options.PreviousSigningKey = "not base64!";
+        Assert.Throws<InvalidOperationException>(() => new ActionLinks(options, Clock()));
+    }
+
+    [Fact]
+    public void A_view_link_expires_after_the_view_lifetime_an_action_link_after_its_own()
+    {
+        var clock = Clock();
+        var options = LinkOptions();
+        options.ViewLifetime = TimeSpan.FromDays(3);
+        var links = new ActionLinks(options, clock);
+        var view = TokenOf(links.Create(Reference, "grace", CaseAction.View));
+        var acknowledge = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+
+        clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(LinkStatus.Expired, links.Check(view, Reference, CaseAction.View).Status);
+        Assert.Equal(LinkStatus.Valid, links.Check(acknowledge, Reference, CaseAction.Acknowledge).Status);
+    }
+
+    [Fact]
+    public void A_valid_link_says_when_it_was_issued()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var token = TokenOf(links.Create(Reference, "grace", CaseAction.View));
+        clock.Advance(TimeSpan.FromHours(5));
+
+        Assert.Equal(Start, links.Check(token, Reference, CaseAction.View).IssuedAt);
+    }
+
+    static LinkOptions Rotated()
+    {
+        var options = LinkOptions(OtherSigningKey);
+        options.PreviousSigningKey = Samples.SigningKey;
+        return options;
     }
 }

@@ -1,0 +1,34 @@
+namespace CocReports.Procedure.Limits;
+
+/// <summary>Bound from the "RateLimits" configuration section: how much one client address may ask for in a window.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>
+    /// Whether the client address is read from X-Forwarded-For. On by default, for the Functions app in Azure, where
+    /// the platform's front end forwards every request and sets the header; the local host, which faces clients
+    /// directly, turns it off, because there the header is whatever the client wrote.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; } = true;
+
+    /// <summary>Submissions (POST /api/reports), retries included. A reporter sends one report, perhaps retried a few times.</summary>
+    public RateLimit Intake { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Status page posts (opening a report, answering a question), right or wrong.</summary>
+    public RateLimit Status { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
+
+    /// <summary>
+    /// Wrong receipt codes for one reference from one address, after which further wrong ones are answered "too many
+    /// attempts". The right code is always accepted: it is 100 random bits, so counting can't help a guesser find it.
+    /// </summary>
+    public RateLimit StatusFailures { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
+}
+
+/// <summary>At most <see cref="PermitLimit"/> requests in each <see cref="Window"/>.</summary>
+public sealed class RateLimit
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
+}

@@ -1,0 +1,42 @@
+namespace CocReports.Procedure.Links;
+
+/// <summary>
+/// The app's secrets: the current key (Links:SigningKey) signs and seals everything new; the previous key
+/// (Links:PreviousSigningKey), kept for a while after a rotation, still verifies links and opens receipts it made, so
+/// a rotation strands nothing. Anything signed or sealed names its key by <see cref="ServerKey.Id"/>.
+/// </summary>
+public sealed class SigningKeys
+{
+    public SigningKeys(LinkOptions options)
+    {
+        Current = new ServerKey(Decode(options.SigningKey, nameof(LinkOptions.SigningKey)));
+        Previous = string.IsNullOrEmpty(options.PreviousSigningKey)
+            ? null
+            : new ServerKey(Decode(options.PreviousSigningKey, nameof(LinkOptions.PreviousSigningKey)));
+    }
+
+    public ServerKey Current { get; }
+
+    public ServerKey? Previous { get; }
+
+    /// <summary>The key a token names; null for an id neither key has (a retired or forged key).</summary>
+    public ServerKey? Find(string keyId) =>
+        keyId == Current.Id ? Current : Previous is { } previous && keyId == previous.Id ? previous : null;
+
+    static byte[] Decode(string base64, string setting)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = string.IsNullOrEmpty(base64) ? [] : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            bytes = [];
+        }
+
+        return bytes.Length >= 32
+            ? bytes
+            : throw new InvalidOperationException($"Links:{setting} must be a base64 key of at least 32 bytes.");
+    }
+}
