@@ -534,7 +534,10 @@
       if (st === 413 || st === 415) {
         return this.#showErrors({ evidence: [p.detail || this.#t(st === 413 ? 'eTooLarge' : 'eType')] });
       }
-      // Anything else (409, 429, 5xx…) leaves the report untouched and can be tried again.
+      // 409: the server holds a different report under this key (sent before an edit, its answer lost). That one
+      // stays with the committee; trying again sends this one as a report of its own, under a new key.
+      if (st === 409) this.#key = null;
+      // This and anything else (429, 5xx…) leaves the report untouched and can be tried again.
       const msg = st >= 500 || !(p.detail || p.title) ? this.#t('serverError', { status: st }) : p.detail || p.title;
       this.#showSummary([], msg, true);
     }

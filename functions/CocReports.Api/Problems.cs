@@ -17,6 +17,9 @@ public static class Problems
     public static IResult UnsupportedType(string detail) =>
         TypedResults.Problem(detail + " Nothing was stored.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted");
 
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(detail + " Nothing of this submission was stored.", statusCode: StatusCodes.Status409Conflict, title: "This key belongs to another report");
+
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -20,8 +20,18 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         return row.HasValue ? ReportEntity.To(row.Value!) : null;
     }
 
-    public Task SaveAsync(Report report, CancellationToken cancellationToken) =>
-        reports.UpsertEntityAsync(ReportEntity.From(report), TableUpdateMode.Replace, cancellationToken);
+    public async Task<bool> TryAddAsync(Report report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reports.AddEntityAsync(ReportEntity.From(report), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
 
     public async Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using CocReports.Api.Pages;
+using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
@@ -36,31 +38,25 @@ public sealed class SubmitReport(
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
-        // Multipart framing adds a little to the evidence; anything beyond that margin is refused before reading.
-        if (request.ContentLength > limits.Value.MaxReportBytes + (1024 * 1024) + (ReportFields.Text.Length * limits.Value.MaxTextLength * 4L))
+        var header = request.Headers[IdempotencyHeader].ToString();
+        var key = header.Length > 0 ? IdempotencyKey.Normalize(header) : null;
+        if (header.Length > 0 && key is null)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = [IdempotencyKey.Rule] });
+        }
+
+        var keyed = key is not null;
+        var reference = keyed ? ReportReference.FromIdempotencyKey(key!, idempotencyKey) : ReportReference.New();
+        var receiptCode = keyed ? ReceiptCode.FromIdempotencyKey(key!, idempotencyKey) : ReceiptCode.New();
+
+        // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
+        var existing = keyed ? await reports.FindAsync(reference, cancellationToken) : null;
+        var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        if (!BodyLimit.TryApply(request, reader.MaxBodyBytes(request)))
         {
             return Problems.TooLarge("The report is larger than the limit.");
         }
 
-        var key = request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 200)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The idempotency key may be at most 200 characters."] });
-        }
-
-        var retried = key.Length > 0;
-        var reference = retried ? ReportReference.FromIdempotencyKey(key, idempotencyKey) : ReportReference.New();
-        var receiptCode = retried ? ReceiptCode.FromIdempotencyKey(key, idempotencyKey) : ReceiptCode.New();
-
-        var existing = retried ? await reports.FindAsync(reference, cancellationToken) : null;
-        if (existing is not null)
-        {
-            // The first attempt was stored; make sure its workflow runs, and answer as the first time.
-            await StartWorkflowAsync(workflows, existing, receiptCode, retried: true, cancellationToken);
-            return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
-        }
-
-        var reader = new SubmissionReader(limits.Value, evidence);
         var stored = false;
         try
         {
@@ -72,12 +68,24 @@ public sealed class SubmitReport(
                 return Problems.Invalid(validation.Errors);
             }
 
-            var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode));
-            await reports.SaveAsync(report, cancellationToken);
+            var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
+            if (existing is not null)
+            {
+                return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
+            }
 
-            // From here the report is kept whatever happens: a retry with the same key starts its workflow.
+            var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode)) { ContentHash = contentHash };
+            if (!await reports.TryAddAsync(report, cancellationToken))
+            {
+                // Another attempt with this key was stored while this one was read: answer from it, keep nothing of this one.
+                await RemoveAsync(reader.Stored);
+                existing = await reports.FindAsync(reference, cancellationToken) ?? throw new InvalidOperationException("A stored report vanished.");
+                return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
+            }
+
+            // From here the report is kept whatever happens: a retry with the same key and content starts its workflow.
             stored = true;
-            await StartWorkflowAsync(workflows, report, receiptCode, retried, cancellationToken);
+            await StartWorkflowAsync(workflows, report, receiptCode, keyed, cancellationToken);
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
             return Receipt(request, new ReportReceipt(reference, receiptCode, reporterLinks.StatusPage(reference)));
         }
@@ -91,6 +99,11 @@ public sealed class SubmitReport(
             await RemoveAsync(reader.Stored);
             return Problems.TooLarge(tooLarge.Message);
         }
+        catch (Exception e) when (!stored && BodyLimit.WasExceeded(e))
+        {
+            await RemoveAsync(reader.Stored);
+            return Problems.TooLarge("The report is larger than the limit.");
+        }
         catch (Exception e) when (!stored)
         {
             await RemoveAsync(reader.Stored);
@@ -101,6 +114,22 @@ public sealed class SubmitReport(
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
+    /// the workflow is started if the first attempt stopped before that); anything else is refused.
+    /// </summary>
+    async Task<IResult> ReplayAsync(HttpRequest request, DurableTaskClient workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken)
+    {
+        if (!SubmissionHash.Same(existing.ContentHash, contentHash))
+        {
+            return Problems.Conflict(
+                "A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key.");
+        }
+
+        await StartWorkflowAsync(workflows, existing, receiptCode, retried: true, cancellationToken);
+        return Receipt(request, new ReportReceipt(existing.Reference, receiptCode, reporterLinks.StatusPage(existing.Reference)));
     }
 
     async Task StartWorkflowAsync(DurableTaskClient workflows, Report report, string receiptCode, bool retried, CancellationToken cancellationToken)
