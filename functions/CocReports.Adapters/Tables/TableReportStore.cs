@@ -100,11 +100,17 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
     public async Task<bool> IsLinkUsedAsync(string reference, string linkId, CancellationToken cancellationToken) =>
         (await reports.GetEntityIfExistsAsync<TableEntity>(reference, "link-" + linkId, cancellationToken: cancellationToken)).HasValue;
 
+    // Each text gets a property of its own: one string property holds 64 KiB of UTF-16 (32,768 characters), and a
+    // resolution's three texts in one JSON property could exceed that where each alone does not.
+    // https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model
     public Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken) =>
         reports.AddEntityAsync(
             new TableEntity(reference, "msg-" + ChronologicalKey.For(message.At, message.Id))
             {
-                ["Message"] = JsonSerializer.Serialize(message),
+                ["Message"] = JsonSerializer.Serialize(message with { Text = "", Actions = null, PublicSummary = null }),
+                ["Text"] = message.Text,
+                ["Actions"] = message.Actions,
+                ["PublicSummary"] = message.PublicSummary,
             },
             cancellationToken);
 
@@ -116,7 +122,12 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             cancellationToken: cancellationToken);
         await foreach (var row in query)
         {
-            messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!);
+            messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)! with
+            {
+                Text = row.GetString("Text") ?? "",
+                Actions = row.GetString("Actions"),
+                PublicSummary = row.GetString("PublicSummary"),
+            });
         }
 
         return messages;
