@@ -85,6 +85,24 @@ public sealed class RequestLimitTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task An_answer_longer_than_storage_holds_is_refused_on_the_status_page_and_nothing_is_stored()
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
+
+        using var response = await host.Http.PostAsync("/api/status/answer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reference"] = receipt.Reference,
+            ["receiptCode"] = receipt.ReceiptCode,
+            ["questionId"] = "q",
+            ["answer"] = new string('x', 40_000),
+        }));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("This form is too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync(receipt.Reference, "msg-"));
+    }
+
     async Task<List<string>> RowsAsync(string reference, string prefix)
     {
         var rows = new List<string>();

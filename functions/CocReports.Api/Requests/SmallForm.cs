@@ -17,6 +17,13 @@ public static class SmallForm
     /// </summary>
     public const long MaxBytes = 1024 * 1024;
 
+    /// <summary>
+    /// What one text may hold, whatever a form's own checks say: one Table property holds 64 KiB of UTF-16, and every
+    /// text these forms send is stored in one. Action forms hold texts to the (smaller) intake limit themselves.
+    /// https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model
+    /// </summary>
+    public const int MaxValueLength = 32_000;
+
     static readonly FormOptions Limits = new()
     {
         BufferBodyLengthLimit = MaxBytes,
@@ -43,7 +50,8 @@ public static class SmallForm
 
         try
         {
-            return (null, await request.ReadFormAsync(Limits, cancellationToken));
+            var form = await request.ReadFormAsync(Limits, cancellationToken);
+            return form.Any(field => field.Value.Any(v => v?.Length > MaxValueLength)) ? (TooLarge(), FormCollection.Empty) : (null, form);
         }
         catch (Exception e) when (BodyLimit.WasExceeded(e) || e is InvalidDataException)
         {
