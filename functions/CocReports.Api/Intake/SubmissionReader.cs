@@ -29,15 +29,17 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
 
     public List<EvidenceFile> Stored { get; } = [];
 
-    /// <summary>What all text fields together may take: each at the text limit, at 4 bytes a character.</summary>
-    long TextBudget => ReportFields.Text.Length * (long)limits.MaxTextLength * 4;
+    long TextBudget => TextBudgetOf(limits);
 
     /// <summary>
     /// The most a submission's body may hold. JSON carries no files, so it is held to the text budget with room for
     /// escapes ("\u00e9" is six bytes for one character); multipart adds the evidence and a margin for its framing.
     /// </summary>
-    public long MaxBodyBytes(HttpRequest request) =>
-        request.HasJsonContentType() ? (TextBudget * 3 / 2) + (64 * 1024) : limits.MaxReportBytes + (1024 * 1024) + TextBudget;
+    public static long MaxBodyBytes(HttpRequest request, IntakeOptions limits) =>
+        request.HasJsonContentType() ? (TextBudgetOf(limits) * 3 / 2) + (64 * 1024) : limits.MaxReportBytes + (1024 * 1024) + TextBudgetOf(limits);
+
+    /// <summary>What all text fields together may take: each at the text limit, at 4 bytes a character.</summary>
+    static long TextBudgetOf(IntakeOptions limits) => ReportFields.Text.Length * (long)limits.MaxTextLength * 4;
 
     public async Task<ReportForm> ReadAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
     {
@@ -86,7 +88,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             else
             {
                 var value = await ReadFieldAsync(section.Body, cancellationToken);
-                textBytes += value.Length;
+                textBytes += Encoding.UTF8.GetByteCount(value);
                 if (textBytes > TextBudget)
                 {
                     throw new IntakeRejection(Problems.TooLarge("The report's text fields together are longer than the limit."));

@@ -45,6 +45,11 @@ public sealed class SubmitReport(
             return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = [IdempotencyKey.Rule] });
         }
 
+        if (!BodyLimit.TryApply(request, SubmissionReader.MaxBodyBytes(request, limits.Value)))
+        {
+            return Problems.TooLarge("The report is larger than the limit.");
+        }
+
         var keyed = key is not null;
         var reference = keyed ? ReportReference.FromIdempotencyKey(key!, idempotencyKey) : ReportReference.New();
         var receiptCode = keyed ? ReceiptCode.FromIdempotencyKey(key!, idempotencyKey) : ReceiptCode.New();
@@ -52,10 +57,6 @@ public sealed class SubmitReport(
         // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
         var existing = keyed ? await reports.FindAsync(reference, cancellationToken) : null;
         var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
-        if (!BodyLimit.TryApply(request, reader.MaxBodyBytes(request)))
-        {
-            return Problems.TooLarge("The report is larger than the limit.");
-        }
 
         var stored = false;
         try
