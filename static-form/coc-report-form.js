@@ -539,7 +539,10 @@
         const min = Math.ceil((+x.getResponseHeader('Retry-After') || +p.retryAfter || 60) / 60);
         return this.#showSummary([], this.#t('tooMany', { wait: this.#t(min > 1 ? 'minutes' : 'minute', { n: min }) }), true);
       }
-      // Anything else (409, 5xx…) leaves the report untouched and can be tried again.
+      // 409: the server holds a different report under this key (sent before an edit, its answer lost). That one
+      // stays with the committee; trying again sends this one as a report of its own, under a new key.
+      if (st === 409) this.#key = null;
+      // This and anything else (5xx…) leaves the report untouched and can be tried again.
       const msg = st >= 500 || !(p.detail || p.title) ? this.#t('serverError', { status: st }) : p.detail || p.title;
       this.#showSummary([], msg, true);
     }

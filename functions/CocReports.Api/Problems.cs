@@ -31,6 +31,9 @@ public static class Problems
                 extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(retryAfter) }),
             retryAfter);
 
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(detail + " Nothing of this submission was stored.", statusCode: StatusCodes.Status409Conflict, title: "This key belongs to another report");
+
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

@@ -144,7 +144,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         var blobName = $"{reference}/00";
         await host.Services.GetRequiredService<IEvidenceStore>().SaveAsync(blobName, "image/png", new MemoryStream(Submissions.Png(1024)), CancellationToken.None);
         var report = new Report(reference, DateTimeOffset.UtcNow, details, [new EvidenceFile(blobName, "shot.png", "image/png", 1024, "")], ReceiptCode.Hash(ReceiptCode.New()));
-        await Store.SaveAsync(report, CancellationToken.None);
+        Assert.True(await Store.TryAddAsync(report, CancellationToken.None));
         return report;
     }
 

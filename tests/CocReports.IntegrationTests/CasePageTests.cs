@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Reports;
 using CocReports.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -82,7 +84,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("screenshot.png", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("evidence-1.png", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.True(response.Headers.CacheControl?.NoStore);
@@ -99,25 +101,42 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("minutes.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("evidence-2.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
     [Fact]
-    public async Task A_file_name_beyond_ascii_is_sent_with_filename_star()
+    public async Task A_download_is_named_by_its_sniffed_type_and_the_senders_name_is_shown_only_as_text()
     {
+        var reporter = Submissions.NewReporter();
+        var disguised = "invoice\u202Efdp.hta"; // shown by a right-to-left override as "invoiceath.pdf"
+        var htmlAsPdf = "%PDF-1.7\n<html><script>alert(1)</script></html>"u8.ToArray();
         var receipt = await SubmitAsync(
-            Submissions.Fields(Submissions.NewReporter()), ("Protokoll über den Vorfall.pdf", "application/pdf", pdf));
+            Submissions.Fields(reporter), (disguised, "application/pdf", "Meeting notes, plain text."u8.ToArray()), ("report.html", "text/html", htmlAsPdf));
         var link = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
 
-        using var response = await OpenAsync(EvidenceLink(link, 0));
+        var html = await OpenStringAsync(link);
+        using var text = await host.Http.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
+        using var pdf = await host.Http.GetAsync(Evidence(receipt.Reference, 1));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var disposition = response.Content.Headers.ContentDisposition!;
-        Assert.Equal("attachment", disposition.DispositionType);
-        Assert.Equal("Protokoll über den Vorfall.pdf", disposition.FileNameStar);
-        Assert.DoesNotContain(disposition.FileName!, c => c > 127);
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", text.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("evidence-1.txt", text.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Null(text.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("evidence-2.pdf", pdf.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Null(pdf.Content.Headers.ContentDisposition?.FileNameStar);
+
+        Assert.DoesNotContain('\u202E', html);
+        Assert.Contains($"<td><a href=\"/api/reports/{receipt.Reference}/evidence/0\">evidence-1.txt</a></td><td>invoicefdp.hta</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>report.html</td><td>application/pdf</td>", html, StringComparison.Ordinal);
+
+        var mail = (await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal))).First();
+        var body = await host.Inbox.TextAsync(mail);
+        Assert.Contains("evidence-1.txt, sent as \"invoicefdp.hta\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', body);
+        Assert.DoesNotContain('\u202E', await host.Inbox.HtmlAsync(mail));
     }
 
     [Fact]
@@ -134,14 +153,15 @@ public sealed class CasePageTests(LocalHostFixture host)
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
 
         var audit = await AuditAsync(receipt.Reference);
+        var blobs = await BlobNamesAsync(receipt.Reference);
         Assert.Equal(
-            [("alex", "case", true), ("alex", receipt.Reference + "/00", true), ("sam", receipt.Reference + "/01", true)],
+            [("alex", "case", true), ("alex", blobs[0], true), ("sam", blobs[1], true)],
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
         Assert.All(audit, a => Assert.InRange(a.At, before, after));
 
         var html = await OpenStringAsync(sam);
         Assert.Contains("<td>Alex Rivera</td><td>The case page</td><td>Opened</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Sam Okafor</td><td>Evidence: minutes.pdf</td><td>Opened</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Sam Okafor</td><td>Evidence: evidence-2.pdf</td><td>Opened</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +185,7 @@ public sealed class CasePageTests(LocalHostFixture host)
 
         var audit = await AuditAsync(receipt.Reference);
         Assert.Equal(
-            [("kim", "case", false), ("kim", receipt.Reference + "/00", false)],
+            [("kim", "case", false), ("kim", (await BlobNamesAsync(receipt.Reference))[0], false)],
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
 
         var seenByAlex = await OpenStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
@@ -209,7 +229,7 @@ public sealed class CasePageTests(LocalHostFixture host)
     {
         var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
-        await host.Evidence.DeleteBlobAsync(receipt.Reference + "/00");
+        await host.Evidence.DeleteBlobAsync((await BlobNamesAsync(receipt.Reference))[0]);
 
         using var purged = await OpenAsync(EvidenceLink(link, 0));
         using var beyond = await host.Http.GetAsync(Evidence(receipt.Reference, 2));
@@ -372,6 +392,12 @@ public sealed class CasePageTests(LocalHostFixture host)
         WebUtility.HtmlDecode(Regex.Match(html, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
 
     HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
+
+    async Task<List<string>> BlobNamesAsync(string reference)
+    {
+        var row = (await host.Reports.GetEntityAsync<TableEntity>(reference, "report")).Value;
+        return [.. JsonSerializer.Deserialize<EvidenceFile[]>(row.GetString("Evidence")!)!.Select(e => e.BlobName)];
+    }
 
     async Task<List<(DateTimeOffset At, string MemberId, string What, bool Allowed)>> AuditAsync(string reference)
     {

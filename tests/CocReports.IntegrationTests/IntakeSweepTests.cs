@@ -38,16 +38,21 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
     }
 
     [Fact]
-    public async Task Evidence_of_a_submission_that_never_completed_is_deleted_after_the_grace_period_and_a_stored_reports_is_kept()
+    public async Task Evidence_no_stored_report_lists_is_deleted_after_the_grace_period_and_a_stored_reports_is_kept()
     {
         var abandoned = ReportReference.New();
         var store = host.Services.GetRequiredService<IEvidenceStore>();
         await store.SaveAsync($"{abandoned}/00", "image/png", new MemoryStream(Submissions.Png(2048)), CancellationToken.None);
         var kept = await Submissions.SubmitAsync(
             host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter()), ("shot.png", "image/png", Submissions.Png(2048))));
+        var listed = Assert.Single(await host.EvidenceBlobsAsync(kept.Reference));
+
+        // An attempt that lost to its retry leaves files under a stored report that the report does not list.
+        var lost = $"{kept.Reference}/lostattempt/00";
+        await store.SaveAsync(lost, "image/png", new MemoryStream(Submissions.Png(2048)), CancellationToken.None);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await host.EvidenceBlobsAsync(abandoned)).Count > 0)
+        while ((await host.EvidenceBlobsAsync(abandoned)).Count > 0 || (await host.EvidenceBlobsAsync(kept.Reference)).Contains(lost))
         {
             Assert.True(DateTime.UtcNow < deadline, "The abandoned evidence was not deleted.");
             await Task.Delay(250);
@@ -56,7 +61,7 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
         // The sweep that deleted the abandoned file had the stored report's file in view too (both past the grace).
         await Task.Delay(TimeSpan.Parse(Host.AbandonedAfter, System.Globalization.CultureInfo.InvariantCulture));
         await WaitForNextSweepAsync();
-        Assert.Single(await host.EvidenceBlobsAsync(kept.Reference));
+        Assert.Equal([listed], await host.EvidenceBlobsAsync(kept.Reference));
     }
 
     async Task<Report> StoreWithoutWorkflowAsync(string reporter)
@@ -69,7 +74,7 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
 
         var details = host.Services.GetRequiredService<ReportValidator>().Validate(form).Details!;
         var report = new Report(ReportReference.New(), DateTimeOffset.UtcNow, details, [], ReceiptCode.Hash(ReceiptCode.New()));
-        await host.Services.GetRequiredService<IReportStore>().SaveAsync(report, CancellationToken.None);
+        Assert.True(await host.Services.GetRequiredService<IReportStore>().TryAddAsync(report, CancellationToken.None));
         return report;
     }
 

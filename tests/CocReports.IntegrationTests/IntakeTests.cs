@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CocReports.Procedure.Reports;
+using Microsoft.DurableTask.Client;
 
 namespace CocReports.IntegrationTests;
 
@@ -63,6 +64,7 @@ public sealed class IntakeTests(LocalHostFixture host)
     [Fact]
     public async Task An_invalid_report_names_each_bad_field_and_stores_nothing()
     {
+        var before = await StoredAsync();
         var key = Guid.NewGuid().ToString();
         var fields = Submissions.Fields("not-an-email");
         fields["description"] = " ";
@@ -82,12 +84,13 @@ public sealed class IntakeTests(LocalHostFixture host)
         Assert.True(errors.TryGetProperty("description", out _));
         Assert.True(errors.TryGetProperty("contactEmail", out _));
         Assert.True(errors.TryGetProperty("isOngoing", out _));
-        await AssertNothingStoredAsync(key);
+        await AssertNothingStoredAsync(before, key);
     }
 
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_413_and_nothing_is_stored()
     {
+        var before = await StoredAsync();
         var key = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports")
         {
@@ -103,12 +106,13 @@ public sealed class IntakeTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("huge.png", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await AssertNothingStoredAsync(key);
+        await AssertNothingStoredAsync(before, key);
     }
 
     [Fact]
     public async Task A_disguised_file_is_refused_by_its_content_not_its_name_and_nothing_is_stored()
     {
+        var before = await StoredAsync();
         var key = Guid.NewGuid().ToString();
         var html = Encoding.UTF8.GetBytes("<!doctype html><html><script>alert(1)</script></html>");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports")
@@ -124,7 +128,7 @@ public sealed class IntakeTests(LocalHostFixture host)
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await AssertNothingStoredAsync(key);
+        await AssertNothingStoredAsync(before, key);
     }
 
     [Fact]
@@ -132,8 +136,9 @@ public sealed class IntakeTests(LocalHostFixture host)
     {
         var key = Guid.NewGuid().ToString();
         var reporter = Submissions.NewReporter();
-        var first = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", Submissions.Png(5_000))), key);
-        var second = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", Submissions.Png(5_000))), key);
+        var png = Submissions.Png(5_000);
+        var first = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", png)), key);
+        var second = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", png)), key);
 
         Assert.Equal(first, second);
         var blobs = await host.EvidenceBlobsAsync(first.Reference);
@@ -149,17 +154,169 @@ public sealed class IntakeTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_retry_with_the_same_key_and_content_gets_the_first_receipt_even_sent_as_json_with_other_spacing()
+    {
+        var key = Guid.NewGuid().ToString();
+        var reporter = Submissions.NewReporter();
+        var fields = Submissions.Fields(reporter);
+        var first = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields), key);
+
+        var spaced = fields.ToDictionary(f => f.Key, f => "  " + f.Value + "\n");
+        var second = await Submissions.SubmitAsync(host.Http, JsonContent.Create(spaced), key.ToUpperInvariant());
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_key_that_is_not_a_random_uuid_is_refused_naming_the_rule_and_nothing_is_stored()
+    {
+        var before = await StoredAsync();
+
+        using var response = await host.Http.SendAsync(Post(Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())), "report-1"));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var rule = problem.GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString();
+        Assert.Contains("version 4", rule, StringComparison.Ordinal);
+        Assert.Contains("UUID", rule, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(before, "report-1");
+    }
+
+    [Fact]
+    public async Task A_second_report_under_a_used_key_is_refused_with_409_without_the_receipt_and_nothing_of_it_is_stored()
+    {
+        var key = Guid.NewGuid().ToString();
+        var reporter = Submissions.NewReporter();
+        var first = await Submissions.SubmitAsync(
+            host.Http, Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", Submissions.Png(5_000))), key);
+        var firstBlobs = await host.EvidenceBlobsAsync(first.Reference);
+        var before = await StoredAsync();
+
+        var other = Submissions.Fields(Submissions.NewReporter(), "Someone else's report, sent with a reused key.");
+        using var reused = await host.Http.SendAsync(Post(Submissions.Multipart(other, ("b.png", "image/png", Submissions.Png(7_000))), key));
+        using var sameFieldsOtherFile = await host.Http.SendAsync(Post(
+            Submissions.Multipart(Submissions.Fields(reporter), ("a.png", "image/png", Submissions.Png(5_000))), key));
+
+        foreach (var response in new[] { reused, sameFieldsOtherFile })
+        {
+            await ProblemAsync(response, HttpStatusCode.Conflict);
+            Assert.DoesNotContain(first.ReceiptCode, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await AssertNothingStoredAsync(before);
+        var row = (await host.Reports.GetEntityAsync<TableEntity>(first.Reference, "report")).Value;
+        Assert.Equal("Someone kept interrupting me in the community call.", row.GetString("Description"));
+        Assert.Equal(firstBlobs, await host.EvidenceBlobsAsync(first.Reference));
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_crash_before_the_workflow_started_starts_it_with_the_same_receipt()
+    {
+        var key = Guid.NewGuid().ToString();
+        var fields = Submissions.Fields(Submissions.NewReporter());
+        var first = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields), key);
+
+        // The state a crash between storing and starting leaves: the report row, and no workflow.
+        var instance = WorkflowInstance.For(first.Reference);
+        await host.Workflows.TerminateInstanceAsync(instance);
+        await WaitUntilAsync(async () => (await host.Workflows.GetInstanceAsync(instance))?.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        await WaitUntilAsync(async () =>
+        {
+            // The engine may still write the terminated instance once more after the first purge.
+            await host.Workflows.PurgeInstanceAsync(instance);
+            return await host.Workflows.GetInstanceAsync(instance) is null;
+        });
+
+        var retried = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields), key);
+
+        Assert.Equal(first, retried);
+        var started = await host.Workflows.GetInstanceAsync(instance);
+        Assert.NotNull(started);
+        Assert.NotEqual(OrchestrationRuntimeStatus.Terminated, started.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_chunked_json_body_over_the_cap_is_refused_with_413_while_streaming_and_nothing_is_stored()
+    {
+        var before = await StoredAsync();
+        var body = new StreamedBody("application/json", "{\"description\":\"", (byte)'a', 150L * 1024 * 1024, "\"}");
+
+        var answer = await body.PostAsync(host.BaseUrl, "/api/reports", new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(413, answer.Status);
+        Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored", answer.Body, StringComparison.Ordinal);
+        Assert.True(body.Sent < body.TotalBytes, $"The whole body was read ({body.Sent:N0} bytes) before the refusal.");
+        await AssertNothingStoredAsync(before);
+    }
+
+    [Fact]
+    public async Task A_chunked_multipart_body_over_the_cap_is_refused_with_413_even_in_parts_the_server_skips()
+    {
+        var before = await StoredAsync();
+        const string boundary = "limit-test";
+        var head = $"--{boundary}\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nA report.\r\n"
+            + $"--{boundary}\r\nContent-Disposition: attachment; name=\"ignored\"\r\n\r\n";
+        var body = new StreamedBody($"multipart/form-data; boundary={boundary}", head, (byte)'x', 150L * 1024 * 1024, $"\r\n--{boundary}--\r\n");
+
+        var answer = await body.PostAsync(host.BaseUrl, "/api/reports");
+
+        Assert.Equal(413, answer.Status);
+        Assert.StartsWith("application/problem+json", answer.ContentType, StringComparison.Ordinal);
+        Assert.True(body.Sent < body.TotalBytes, $"The whole body was read ({body.Sent:N0} bytes) before the refusal.");
+        await AssertNothingStoredAsync(before);
+    }
+
+    [Fact]
+    public async Task Too_many_parts_are_refused_with_413_and_nothing_is_stored()
+    {
+        var before = await StoredAsync();
+        var content = Submissions.Multipart(Submissions.Fields(Submissions.NewReporter()));
+        for (var i = 0; i < 1_000; i++)
+        {
+            content.Add(new StringContent(""), "padding");
+        }
+
+        using var response = await host.Http.SendAsync(Post(content));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("parts", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(before);
+    }
+
+    [Fact]
+    public async Task Deeply_nested_json_is_refused_with_400_and_nothing_is_stored()
+    {
+        var before = await StoredAsync();
+        var nested = "{\"description\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+
+        using var response = await host.Http.SendAsync(Post(new StringContent(nested, Encoding.UTF8, "application/json")));
+
+        await ProblemAsync(response, HttpStatusCode.BadRequest);
+        await AssertNothingStoredAsync(before);
+    }
+
+    static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task Evidence_cannot_be_read_anonymously_through_its_blob_url()
     {
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(
             Submissions.Fields(Submissions.NewReporter()), ("a.png", "image/png", Submissions.Png(5_000))));
-        var blobUri = host.Evidence.GetBlobClient($"{receipt.Reference}/00").Uri;
+        var blob = Assert.Single(await host.EvidenceBlobsAsync(receipt.Reference));
 
         using var anonymous = new HttpClient();
-        var response = await anonymous.GetAsync(blobUri);
+        var response = await anonymous.GetAsync(host.Evidence.GetBlobClient(blob).Uri);
 
         Assert.False(response.IsSuccessStatusCode);
-        Assert.True(await host.Evidence.GetBlobClient($"{receipt.Reference}/00").ExistsAsync());
+        Assert.True(await host.Evidence.GetBlobClient(blob).ExistsAsync());
     }
 
     [Fact]
@@ -179,11 +336,57 @@ public sealed class IntakeTests(LocalHostFixture host)
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
-    async Task AssertNothingStoredAsync(string idempotencyKey)
+    /// <summary>
+    /// What the run's storage holds: every report row and every evidence blob. Tests in this collection run one at a
+    /// time, so anything new after a refused request came from it, whatever reference the server derived.
+    /// </summary>
+    async Task<(HashSet<string> Reports, HashSet<string> Blobs)> StoredAsync()
     {
-        var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveKey("idempotency"));
-        Assert.False((await host.Reports.GetEntityIfExistsAsync<TableEntity>(reference, "report")).HasValue);
-        Assert.Empty(await host.EvidenceBlobsAsync(reference));
-        Assert.Null(await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)));
+        var reports = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in host.Reports.QueryAsync<TableEntity>(e => e.RowKey == "report", select: ["PartitionKey"]))
+        {
+            reports.Add(row.PartitionKey);
+        }
+
+        var blobs = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in host.Evidence.GetBlobsAsync())
+        {
+            blobs.Add(blob.Name);
+        }
+
+        return (reports, blobs);
+    }
+
+    async Task AssertNothingStoredAsync((HashSet<string> Reports, HashSet<string> Blobs) before, string? idempotencyKey = null)
+    {
+        var after = await StoredAsync();
+        Assert.Empty(after.Reports.Except(before.Reports));
+        Assert.Empty(after.Blobs.Except(before.Blobs));
+        if (idempotencyKey is not null)
+        {
+            // The derivation is pinned by ReportReferenceTests; no workflow may run under the key's reference.
+            var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveKey("idempotency"));
+            Assert.Null(await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)));
+        }
+    }
+
+    static HttpRequestMessage Post(HttpContent content, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+
+    static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonSerializer.Deserialize<JsonElement>(body);
     }
 }

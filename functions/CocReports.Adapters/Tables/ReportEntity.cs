@@ -19,6 +19,7 @@ static class ReportEntity
         {
             ["ReceivedAt"] = report.ReceivedAt,
             ["ReceiptCodeHash"] = report.ReceiptCodeHash,
+            ["ContentHash"] = report.ContentHash,
             ["Evidence"] = JsonSerializer.Serialize(report.Evidence),
             ["ContactName"] = d.ContactName,
             ["ContactEmail"] = d.ContactEmail,
@@ -62,5 +63,8 @@ static class ReportEntity
             ExcludedMembers = JsonSerializer.Deserialize<string[]>(e.GetString("ExcludedMembers") ?? "[]") ?? [],
         },
         JsonSerializer.Deserialize<EvidenceFile[]>(e.GetString("Evidence") ?? "[]") ?? [],
-        e.GetString("ReceiptCodeHash") ?? "");
+        e.GetString("ReceiptCodeHash") ?? "")
+    {
+        ContentHash = e.GetString("ContentHash") ?? "",
+    };
 }

@@ -23,8 +23,18 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         return row.HasValue ? ReportEntity.To(row.Value!) : null;
     }
 
-    public Task SaveAsync(Report report, CancellationToken cancellationToken) =>
-        reports.UpsertEntityAsync(ReportEntity.From(report), TableUpdateMode.Replace, cancellationToken);
+    public async Task<bool> TryAddAsync(Report report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reports.AddEntityAsync(ReportEntity.From(report), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
 
     public async IAsyncEnumerable<Report> ReceivedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -95,8 +105,7 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             var message = JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!;
             if (kept.TryGetValue(message.Id, out var replacement))
             {
-                row["Message"] = JsonSerializer.Serialize(replacement);
-                await reports.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+                await reports.UpsertEntityAsync(MessageRow(report.Reference, row.RowKey, replacement), TableUpdateMode.Replace, cancellationToken);
             }
             else
             {
@@ -131,20 +140,32 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
     public async Task<bool> IsLinkUsedAsync(string reference, string linkId, CancellationToken cancellationToken) =>
         (await reports.GetEntityIfExistsAsync<TableEntity>(reference, "link-" + linkId, cancellationToken: cancellationToken)).HasValue;
 
+    // Each text gets a property of its own: one string property holds 64 KiB of UTF-16 (32,768 characters), and a
+    // resolution's three texts in one JSON property could exceed that where each alone does not.
+    // https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model
     public Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken) =>
-        reports.AddEntityAsync(
-            new TableEntity(reference, "msg-" + ChronologicalKey.For(message.At, message.Id))
-            {
-                ["Message"] = JsonSerializer.Serialize(message),
-            },
-            cancellationToken);
+        reports.AddEntityAsync(MessageRow(reference, "msg-" + ChronologicalKey.For(message.At, message.Id), message), cancellationToken);
+
+    static TableEntity MessageRow(string reference, string rowKey, CaseMessage message) =>
+        new(reference, rowKey)
+        {
+            ["Message"] = JsonSerializer.Serialize(message with { Text = "", Actions = null, PublicSummary = null }),
+            ["Text"] = message.Text,
+            ["Actions"] = message.Actions,
+            ["PublicSummary"] = message.PublicSummary,
+        };
 
     public async Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken)
     {
         var messages = new List<CaseMessage>();
         await foreach (var row in MessageRowsAsync(reference, cancellationToken))
         {
-            messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)!);
+            messages.Add(JsonSerializer.Deserialize<CaseMessage>(row.GetString("Message")!)! with
+            {
+                Text = row.GetString("Text") ?? "",
+                Actions = row.GetString("Actions"),
+                PublicSummary = row.GetString("PublicSummary"),
+            });
         }
 
         return messages;

@@ -1,5 +1,7 @@
 using CocReports.Api.Pages;
+using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,7 @@ public sealed class CaseActionEndpoint(
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
     IMemberRevocations revocations,
+    IOptions<IntakeOptions> intake,
     TimeProvider clock)
 {
     /// <summary>
@@ -44,7 +47,12 @@ public sealed class CaseActionEndpoint(
 
     public async Task<IResult> ConfirmAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var (tooLarge, form) = await SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
         var token = form["token"].ToString();
         var (refusal, handler, context) = await CheckAsync(token, reference, action, workflows, cancellationToken);
         if (refusal is not null)
@@ -52,7 +60,17 @@ public sealed class CaseActionEndpoint(
             return refusal;
         }
 
+        // Everything that could stop the action is checked before the link is spent, lengths included: a link spent
+        // on a text storage would refuse is a link lost.
         var errors = handler!.Validate(context!, form);
+        foreach (var (field, values) in form)
+        {
+            if (values.Any(v => v?.Length > intake.Value.MaxTextLength))
+            {
+                errors[field] = $"Please keep this under {intake.Value.MaxTextLength:N0} characters.";
+            }
+        }
+
         if (errors.Count > 0)
         {
             var page = handler.Form(context!);

@@ -43,7 +43,7 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
             throw;
         }
 
-        return new EvidenceDownload(content, file);
+        return new EvidenceDownload(content, index, file);
     }
 
     // Out of range, the audit names the blob such an index would have.

@@ -36,11 +36,13 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
         AppendReport(page, report, open.State);
 
+        // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
-            ["File", "Type", "Size", "SHA-256"],
+            ["File", "Name as sent", "Type", "Size", "SHA-256"],
             report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
             [
-                new(file.FileName, EvidenceHref(reference, index)),
+                new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
+                new(EvidenceName.Shown(file.FileName)),
                 new(file.ContentType),
                 new(string.Create(CultureInfo.InvariantCulture, $"{file.Length:N0} bytes")),
                 new(file.Sha256),
@@ -85,7 +87,9 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
             ? "The case page"
-            : report.Evidence.FirstOrDefault(e => e.BlobName == what) is { } file ? "Evidence: " + file.FileName : "Evidence";
+            : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
+                ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
+                : "Evidence";
 
     static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

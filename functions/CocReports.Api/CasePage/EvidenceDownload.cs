@@ -6,9 +6,10 @@ namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// An evidence file as the browser receives it: streamed as it is read from storage, never cached, never sniffed,
-/// and sandboxed so nothing in it can run. Only plain images are shown inline; everything else is a download.
+/// and sandboxed so nothing in it can run. Only plain images are shown inline; everything else is a download, named
+/// by what it is (evidence-2.pdf), never by the name its sender gave it: that name would choose the program that opens it.
 /// </summary>
-sealed class EvidenceDownload(Stream content, EvidenceFile file) : IResult
+sealed class EvidenceDownload(Stream content, int index, EvidenceFile file) : IResult
 {
     public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
 
@@ -23,9 +24,10 @@ sealed class EvidenceDownload(Stream content, EvidenceFile file) : IResult
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
 
-        // SetHttpFileName writes an ASCII filename and, for any other name, filename* in UTF-8.
-        var disposition = new ContentDispositionHeaderValue(InlineTypes.Contains(file.ContentType) ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
+        var disposition = new ContentDispositionHeaderValue(InlineTypes.Contains(file.ContentType) ? "inline" : "attachment")
+        {
+            FileName = EvidenceName.ForDownload(index, file),
+        };
         headers.ContentDisposition = disposition.ToString();
 
         // The result disposes the stream once it has been copied to the response.

@@ -9,7 +9,8 @@ namespace CocReports.Api.Intake;
 /// <summary>
 /// Run on a timer: finishes what an interrupted intake left. A stored report whose workflow never started (the host
 /// died between the two, or the engine was down) gets its workflow, so it reaches the committee and the reporter
-/// hears it was received; evidence of a submission that never got its report row is deleted after a grace period.
+/// hears it was received; evidence no stored report lists (a submission that never got its row, an attempt that lost
+/// to its retry) is deleted after a grace period.
 /// </summary>
 public sealed class IntakeSweep(
     IReportStore reports,
@@ -37,8 +38,9 @@ public sealed class IntakeSweep(
             started++;
         }
 
+        // Files no stored report lists: a submission that never got its row, or an attempt that lost to a retry.
         var removed = 0;
-        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var listed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         await foreach (var file in evidence.ListAsync(cancellationToken))
         {
             if (file.LastModified > now - options.Value.AbandonedEvidenceAfter)
@@ -46,13 +48,14 @@ public sealed class IntakeSweep(
                 continue;
             }
 
-            if (!known.TryGetValue(file.Reference, out var isReport))
+            if (!listed.TryGetValue(file.Reference, out var names))
             {
-                isReport = await reports.FindAsync(file.Reference, cancellationToken) is not null;
-                known[file.Reference] = isReport;
+                var report = await reports.FindAsync(file.Reference, cancellationToken);
+                names = [.. report?.Evidence.Select(e => e.BlobName) ?? []];
+                listed[file.Reference] = names;
             }
 
-            if (!isReport)
+            if (!names.Contains(file.BlobName))
             {
                 await evidence.DeleteAsync(file.BlobName, cancellationToken);
                 removed++;

@@ -12,11 +12,34 @@ namespace CocReports.Api.Intake;
 /// <summary>
 /// Reads a submission part by part: fields into a <see cref="ReportForm"/>, each evidence file straight into
 /// the evidence store through a <see cref="MeteredEvidenceStream"/>. Nothing is buffered whole; the first bytes of
-/// each file decide whether it is accepted at all.
+/// each file decide whether it is accepted at all. Every count is held while reading, whatever the headers claimed:
+/// the whole body, the parts, the text, the JSON and its nesting.
 /// </summary>
-sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
+/// <param name="attempt">Names this attempt's blobs, so that two attempts under one idempotency key never write the same blob.</param>
+sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, string attempt)
 {
+    /// <summary>
+    /// Far more parts than a report has (its ~20 fields, one per excluded member, one per file); a body of thousands
+    /// of empty parts costs the server work for nothing.
+    /// </summary>
+    public const int MaxParts = 200;
+
+    /// <summary>A report's JSON is one object whose values are strings, booleans or arrays of strings: two levels.</summary>
+    public const int MaxJsonDepth = 2;
+
     public List<EvidenceFile> Stored { get; } = [];
+
+    long TextBudget => TextBudgetOf(limits);
+
+    /// <summary>
+    /// The most a submission's body may hold. JSON carries no files, so it is held to the text budget with room for
+    /// escapes ("\u00e9" is six bytes for one character); multipart adds the evidence and a margin for its framing.
+    /// </summary>
+    public static long MaxBodyBytes(HttpRequest request, IntakeOptions limits) =>
+        request.HasJsonContentType() ? (TextBudgetOf(limits) * 3 / 2) + (64 * 1024) : limits.MaxReportBytes + (1024 * 1024) + TextBudgetOf(limits);
+
+    /// <summary>What all text fields together may take: each at the text limit, at 4 bytes a character.</summary>
+    static long TextBudgetOf(IntakeOptions limits) => ReportFields.Text.Length * (long)limits.MaxTextLength * 4;
 
     public async Task<ReportForm> ReadAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
     {
@@ -33,10 +56,17 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
         }
 
         var form = new ReportForm();
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 8 };
         long evidenceBytes = 0;
+        long textBytes = 0;
+        var parts = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
+            if (++parts > MaxParts)
+            {
+                throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} parts."));
+            }
+
             // IsFormDisposition() is false for file parts, so check the type itself.
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -57,7 +87,14 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
             }
             else
             {
-                form.Add(name, await ReadFieldAsync(section.Body, cancellationToken));
+                var value = await ReadFieldAsync(section.Body, cancellationToken);
+                textBytes += Encoding.UTF8.GetByteCount(value);
+                if (textBytes > TextBudget)
+                {
+                    throw new IntakeRejection(Problems.TooLarge("The report's text fields together are longer than the limit."));
+                }
+
+                form.Add(name, value);
             }
         }
 
@@ -79,7 +116,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
         }
 
         var contentType = EvidenceType.Sniff(head.AsSpan(0, headLength));
-        var displayName = SafeFileName(fileName, Stored.Count);
+        var displayName = EvidenceName.Shown(SafeFileName(fileName, Stored.Count));
         if (contentType is null)
         {
             throw new IntakeRejection(Problems.UnsupportedType(
@@ -90,11 +127,12 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
         var message = fileLimit == limits.MaxFileBytes
             ? $"\"{displayName}\" is larger than {Megabytes(limits.MaxFileBytes)}, the limit for one file."
             : $"All files together may be at most {Megabytes(limits.MaxReportBytes)}.";
-        var blobName = $"{reference}/{Stored.Count:D2}";
+        var blobName = $"{reference}/{attempt}/{Stored.Count:D2}";
         await using var metered = new MeteredEvidenceStream(head.AsMemory(0, headLength), body, fileLimit, message);
 
-        // Recorded before the upload, so that a failed upload is cleaned up with the rest.
-        var placeholder = new EvidenceFile(blobName, displayName, contentType, 0, "");
+        // Recorded before the upload, so that a failed upload is cleaned up with the rest. The name is kept as sent
+        // (without its path); whoever shows it shows it as text.
+        var placeholder = new EvidenceFile(blobName, SafeFileName(fileName, Stored.Count), contentType, 0, "");
         Stored.Add(placeholder);
         try
         {
@@ -134,11 +172,14 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth }, cancellationToken);
         }
         catch (JsonException)
         {
-            throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["The request body is not valid JSON."] }));
+            throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]>
+            {
+                [""] = [$"The request body is not valid JSON, or nests deeper than a report's {MaxJsonDepth} levels (an object of strings, booleans and arrays of strings)."],
+            }));
         }
 
         using (document)
@@ -148,8 +189,15 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence)
                 throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["Send the report as a JSON object."] }));
             }
 
+            var values = 0;
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                values += property.Value.ValueKind == JsonValueKind.Array ? property.Value.GetArrayLength() : 1;
+                if (values > MaxParts)
+                {
+                    throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} values."));
+                }
+
                 foreach (var value in property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray() : Once(property.Value))
                 {
                     form.Add(property.Name, value.ValueKind switch

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using CocReports.Api.Limits;
 using CocReports.Api.Pages;
+using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
@@ -42,52 +44,40 @@ public sealed class SubmitReport(
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
+        var header = request.Headers[IdempotencyHeader].ToString();
+        var key = header.Length > 0 ? IdempotencyKey.Normalize(header) : null;
+        if (header.Length > 0 && key is null)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = [IdempotencyKey.Rule] });
+        }
+
+        if (!BodyLimit.TryApply(request, SubmissionReader.MaxBodyBytes(request, limits.Value)))
+        {
+            return Problems.TooLarge("The report is larger than the limit.");
+        }
+
+        var keyed = key is not null;
+        var reference = keyed ? ReportReference.FromIdempotencyKey(key!, idempotencyKey) : ReportReference.New();
+        var receiptCode = keyed ? ReceiptCode.FromIdempotencyKey(key!, idempotencyKey) : ReceiptCode.New();
+
+        Report? existing;
         try
         {
             if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
             {
                 return Problems.TooManyRequests(wait);
             }
+
+            // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
+            existing = keyed ? await reports.FindAsync(reference, cancellationToken) : null;
         }
         catch (StorageUnavailableException)
         {
-            // The budget lives in storage; with storage down the report could not be kept either.
+            // The budget and the report live in storage: with storage down nothing could be kept.
             return Problems.Unavailable(StorageRetryAfter);
         }
 
-        // Multipart framing adds a little to the evidence; anything beyond that margin is refused before reading.
-        if (request.ContentLength > limits.Value.MaxReportBytes + (1024 * 1024) + (ReportFields.Text.Length * limits.Value.MaxTextLength * 4L))
-        {
-            return Problems.TooLarge("The report is larger than the limit.");
-        }
-
-        var key = request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 200)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The idempotency key may be at most 200 characters."] });
-        }
-
-        var retried = key.Length > 0;
-        var reference = retried ? ReportReference.FromIdempotencyKey(key, idempotencyKey) : ReportReference.New();
-        var receiptCode = retried ? ReceiptCode.FromIdempotencyKey(key, idempotencyKey) : ReceiptCode.New();
-
-        Report? existing;
-        try
-        {
-            existing = retried ? await reports.FindAsync(reference, cancellationToken) : null;
-        }
-        catch (StorageUnavailableException)
-        {
-            return Problems.Unavailable(StorageRetryAfter);
-        }
-
-        if (existing is not null)
-        {
-            // The first attempt was stored; make sure its workflow runs, and answer as the first time.
-            return await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken);
-        }
-
-        var reader = new SubmissionReader(limits.Value, evidence);
+        var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         var stored = false;
         try
         {
@@ -99,14 +89,26 @@ public sealed class SubmitReport(
                 return Problems.Invalid(validation.Errors);
             }
 
-            var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode));
-            await reports.SaveAsync(report, cancellationToken);
+            var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
+            if (existing is not null)
+            {
+                return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
+            }
 
-            // From here the report is kept whatever happens: a retry with the same key, or the sweep, starts its workflow.
+            var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode)) { ContentHash = contentHash };
+            if (!await reports.TryAddAsync(report, cancellationToken))
+            {
+                // Another attempt with this key was stored while this one was read: answer from it, keep nothing of this one.
+                await RemoveAsync(reader.Stored);
+                existing = await reports.FindAsync(reference, cancellationToken) ?? throw new InvalidOperationException("A stored report vanished.");
+                return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
+            }
+
+            // From here the report is kept whatever happens: a retry with the same key and content, or the sweep, starts its workflow.
             stored = true;
             metrics.ReportReceived("form");
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
-            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: retried, cancellationToken);
+            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: keyed, cancellationToken);
         }
         catch (IntakeRejection rejection)
         {
@@ -117,6 +119,11 @@ public sealed class SubmitReport(
         {
             await RemoveAsync(reader.Stored);
             return Problems.TooLarge(tooLarge.Message);
+        }
+        catch (Exception e) when (!stored && BodyLimit.WasExceeded(e))
+        {
+            await RemoveAsync(reader.Stored);
+            return Problems.TooLarge("The report is larger than the limit.");
         }
         catch (StorageUnavailableException) when (!stored)
         {
@@ -136,6 +143,15 @@ public sealed class SubmitReport(
             throw;
         }
     }
+
+    /// <summary>
+    /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
+    /// the workflow is started if the first attempt stopped before that); anything else is refused.
+    /// </summary>
+    async Task<IResult> ReplayAsync(HttpRequest request, DurableTaskClient workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
+        SubmissionHash.Same(existing.ContentHash, contentHash)
+            ? await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken)
+            : Problems.Conflict("A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key.");
 
     async Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
     {

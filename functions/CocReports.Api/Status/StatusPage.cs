@@ -2,6 +2,7 @@ using System.Globalization;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Limits;
 using CocReports.Api.Pages;
+using CocReports.Api.Requests;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -37,6 +38,11 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
 
     public async Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if ((await SmallForm.ReadAsync(request, cancellationToken)).Refusal is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var (refusal, report, form) = await CheckAsync(request, cancellationToken);
         return refusal ?? await RenderAsync(report!, form!["receiptCode"].ToString(), null, cancellationToken);
     }
@@ -44,6 +50,11 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
     /// <summary>POST /api/status/answer: an answer to a committee question, from the status page.</summary>
     public async Task<IResult> AnswerAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
+        if ((await SmallForm.ReadAsync(request, cancellationToken)).Refusal is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var (refusal, report, form) = await CheckAsync(request, cancellationToken);
         if (refusal is not null)
         {

@@ -19,6 +19,21 @@ public static class EvidenceType
         "application/pdf", "text/plain",
     ];
 
+    /// <summary>The file name ending for an allowed content type: what the file is, whatever it was called.</summary>
+    public static string Extension(string contentType) => contentType switch
+    {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "video/mp4" => "mp4",
+        "video/webm" => "webm",
+        "video/quicktime" => "mov",
+        "application/pdf" => "pdf",
+        "text/plain" => "txt",
+        _ => "bin",
+    };
+
     /// <summary>The allowed content type the bytes are, or null when they are none of them.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {

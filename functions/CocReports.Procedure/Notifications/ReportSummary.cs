@@ -41,6 +41,8 @@ public static class ReportSummary
             body.Field(label, value);
         }
 
-        return body.Field("Evidence", report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select(e => $"{e.FileName} ({e.ContentType}, {e.Length:N0} bytes, SHA-256 {e.Sha256})")));
+        // Named as the case page names the download; the sender's name follows as text, its invisible characters removed.
+        return body.Field("Evidence", report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select((e, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{EvidenceName.ForDownload(i, e)}, sent as \"{EvidenceName.Shown(e.FileName)}\" ({e.ContentType}, {e.Length:N0} bytes, SHA-256 {e.Sha256})"))));
     }
 }

@@ -11,6 +11,12 @@ public sealed record Report(
     IReadOnlyList<EvidenceFile> Evidence,
     string ReceiptCodeHash)
 {
+    /// <summary>
+    /// <see cref="Intake.SubmissionHash"/> of what was submitted: a retry under the same idempotency key must match it
+    /// to get the receipt again.
+    /// </summary>
+    public string ContentHash { get; init; } = "";
+
     /// <summary>The orchestration that keeps this report's promises.</summary>
     public string InstanceId => WorkflowInstance.For(Reference);
 }

@@ -26,6 +26,7 @@ public static class Retention
             ExcludedMembers = report.Details.ExcludedMembers,
         },
         Evidence = [],
+        ContentHash = "",
     };
 
     /// <summary>Only the resolution survives, reduced to its finding and public summary; every other message goes.</summary>

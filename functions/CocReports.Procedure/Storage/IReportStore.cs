@@ -7,8 +7,11 @@ public interface IReportStore
 {
     Task<Report?> FindAsync(string reference, CancellationToken cancellationToken);
 
-    /// <summary>Stores the report; storing the same reference again overwrites it (retries of one submission).</summary>
-    Task SaveAsync(Report report, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new report. False, changing nothing, when a report with this reference is already stored: of two
+    /// attempts of one submission racing, the first keeps its report and the second is answered from it.
+    /// </summary>
+    Task<bool> TryAddAsync(Report report, CancellationToken cancellationToken);
 
     /// <summary>Reports received at or after <paramref name="since"/>, for the sweep that starts workflows intake could not.</summary>
     IAsyncEnumerable<Report> ReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);

@@ -183,7 +183,7 @@ public class CommitteeMailTests
 
         var text = ReportSummary.AppendTo(new MailBody(), report).Text;
 
-        foreach (var expected in new[] { "Discord #general", "https://chat.example.org/room/42", "@troll", "Online", "screenshot.png (image/png, 12,345 bytes, SHA-256 ab12)", "2025-03-14 09:00 UTC" })
+        foreach (var expected in new[] { "Discord #general", "https://chat.example.org/room/42", "@troll", "Online", "evidence-1.png, sent as \"screenshot.png\" (image/png, 12,345 bytes, SHA-256 ab12)", "2025-03-14 09:00 UTC" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
@@ -191,6 +191,20 @@ public class CommitteeMailTests
         Assert.Contains("Reporter fears for their safety:\nYes", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Circumstances", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Event:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_email_names_evidence_by_its_type_and_shows_the_senders_name_without_invisible_characters()
+    {
+        var report = Report(Named, Reference) with
+        {
+            Evidence = [new EvidenceFile("blob-1", "minutes\u202Efdp.hta", "text/plain", 10, "cd34")],
+        };
+
+        var text = ReportSummary.AppendTo(new MailBody(), report).Text;
+
+        Assert.Contains("evidence-1.txt, sent as \"minutesfdp.hta\" (text/plain", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', text);
     }
 
     [Fact]

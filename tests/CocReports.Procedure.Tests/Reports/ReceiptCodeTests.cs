@@ -68,4 +68,11 @@ public partial class ReceiptCodeTests
         Assert.DoesNotContain(code[..5], hash, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(64, hash.Length);
     }
+
+    /// <summary>A reporter retrying after a deployment must get the code the first attempt gave: the derivation is pinned.</summary>
+    [Fact]
+    public void The_code_derived_from_a_key_stays_the_same_from_release_to_release()
+    {
+        Assert.Equal("ASST1-FE7F5-RK8V2-FNKY4", ReceiptCode.FromIdempotencyKey("3f0c6e52-8d1a-4b7e-9c2f-5a6b7c8d9e0f", ServerKey));
+    }
 }

@@ -72,4 +72,14 @@ public partial class ReportReferenceTests
         Assert.NotEqual(reference, ReportReference.FromIdempotencyKey("6f1c2b1e-other", ServerKey));
         Assert.NotEqual(reference, ReportReference.FromIdempotencyKey("6f1c2b1e-retry", OtherServerKey));
     }
+
+    /// <summary>
+    /// Pins the derivation: a retry after a deployment must land on the report its first attempt stored, and tests
+    /// that look a report up by its key rely on it staying exactly this.
+    /// </summary>
+    [Fact]
+    public void The_reference_derived_from_a_key_stays_the_same_from_release_to_release()
+    {
+        Assert.Equal("COC-YF87-5WTV", ReportReference.FromIdempotencyKey("3f0c6e52-8d1a-4b7e-9c2f-5a6b7c8d9e0f", ServerKey));
+    }
 }
