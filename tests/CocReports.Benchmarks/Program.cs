@@ -16,7 +16,8 @@ if (!options.TryGetValue("--base-url", out var baseUrl) || !options.TryGetValue(
     return 2;
 }
 
-using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+var soak = options.TryGetValue("--mode", out var mode) && mode == "soak";
+using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(soak ? 30 : 3));
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
@@ -29,6 +30,11 @@ try
     var evidence = new SmallEvidence();
     using var http = IntakeBenchmark.CreateClient(new Uri(baseUrl.TrimEnd('/') + "/"));
     var intake = new IntakeBenchmark(http, evidence);
+    if (soak)
+    {
+        return await SoakAsync(intake, http, options["--smtp4dev"], int.Parse(hostPid, CultureInfo.InvariantCulture), cancellationToken);
+    }
+
     var floor = await StorageFloor.CreateAsync(storage, evidence, cancellationToken);
     var probe = new MemoryProbe(int.Parse(hostPid, CultureInfo.InvariantCulture));
 
@@ -82,6 +88,26 @@ catch (Exception e)
 {
     Console.Error.WriteLine($"Benchmark failed: {e.GetType().Name}: {e.Message}");
     return 1;
+}
+
+// 1,000 reports with evidence at 32 concurrent clients; every mail accounted for; memory over the whole run.
+static async Task<int> SoakAsync(IntakeBenchmark intake, HttpClient api, string smtp4devUrl, int hostPid, CancellationToken cancellationToken)
+{
+    const int Reports = 1000;
+    const int Clients = 32;
+    const double FlatTargetMegabytes = 64;
+    using var smtp4dev = new HttpClient { BaseAddress = new Uri(smtp4devUrl.TrimEnd('/') + "/") };
+    Progress($"soak: {Reports} reports (2 x 1 MB evidence each) on {Clients} clients, then until every committee mail is delivered");
+    var result = await new Soak(intake, api, smtp4dev, new MemoryProbe(hostPid)).RunAsync(Reports, Clients, TimeSpan.FromMinutes(20), cancellationToken);
+
+    Console.WriteLine();
+    Console.WriteLine($"Soak: {result.Reports} reports on {result.Clients} clients, POST /api/reports, anonymous, 2 x 1 MB PNG evidence");
+    Console.WriteLine($"  answers by status: {string.Join(", ", result.Statuses.Select(s => $"{s.Key}: {s.Value}"))}   no 5xx: {Verdict(result.NoServerErrors)}");
+    Console.WriteLine($"  intake took {result.IntakeTime.TotalSeconds:F0} s ({result.Reports / result.IntakeTime.TotalSeconds:F1} reports/s); every mail delivered after {result.AllMailTime.TotalSeconds:F0} s");
+    Console.WriteLine($"  committee mails: {result.DeliveredMail} of {result.ExpectedMail} delivered   {Verdict(result.DeliveredMail == result.ExpectedMail)}");
+    Console.WriteLine(
+        $"  host VmRSS: start {Mb(result.BaselineBytes)}   after intake {Mb(result.AfterIntakeBytes)}   end {Mb(result.EndBytes)}   peak {Mb(result.PeakBytes)}   end - start under {FlatTargetMegabytes} MB: {Verdict(result.EndBytes - result.BaselineBytes < FlatTargetMegabytes * 1024 * 1024)}");
+    return 0;
 }
 
 static void Progress(string step) => Console.Error.WriteLine($"  {DateTime.Now:HH:mm:ss} {step}");

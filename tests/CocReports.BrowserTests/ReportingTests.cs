@@ -89,7 +89,7 @@ public sealed class ReportingTests(BrowserFixture host) : IDisposable
         Assert.Single(notices, m => m.IsTo("alex@committee.test"));
         Assert.Single(notices, m => m.IsTo("sam@committee.test"));
         // Later, the acknowledgment reminders reach the two members: the excluded one still has nothing about this report.
-        await host.Inbox.WaitForAsync(m => m.Subject == "Reminder: acknowledge report " + reference, 2, TimeSpan.FromSeconds(30));
+        await host.Inbox.WaitForAsync(m => m.Subject == "URGENT: Reminder: acknowledge report " + reference, 2, TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(await host.Inbox.AboutAsync(reference), m => m.IsTo("kim@committee.test"));
     }
 
