@@ -133,19 +133,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
             fields[ReportFields.ExcludedMembers] = excluded;
         }
 
-        var form = new ReportForm();
-        foreach (var (field, value) in fields)
-        {
-            form.Add(field, value);
-        }
-
-        var details = host.Services.GetRequiredService<ReportValidator>().Validate(form).Details!;
-        var reference = ReportReference.New();
-        var blobName = $"{reference}/00";
-        await host.Services.GetRequiredService<IEvidenceStore>().SaveAsync(blobName, "image/png", new MemoryStream(Submissions.Png(1024)), CancellationToken.None);
-        var report = new Report(reference, DateTimeOffset.UtcNow, details, [new EvidenceFile(blobName, "shot.png", "image/png", 1024, "")], ReceiptCode.Hash(ReceiptCode.New()));
-        Assert.True(await Store.TryAddAsync(report, CancellationToken.None));
-        return report;
+        return await StoredReports.StoreWithoutWorkflowAsync(host.Services, fields, withEvidence: true);
     }
 
     async Task<List<TableEntity>> TimelineAsync(string reference)

@@ -64,19 +64,8 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
         Assert.Equal([listed], await host.EvidenceBlobsAsync(kept.Reference));
     }
 
-    async Task<Report> StoreWithoutWorkflowAsync(string reporter)
-    {
-        var form = new ReportForm();
-        foreach (var (field, value) in Submissions.Fields(reporter))
-        {
-            form.Add(field, value);
-        }
-
-        var details = host.Services.GetRequiredService<ReportValidator>().Validate(form).Details!;
-        var report = new Report(ReportReference.New(), DateTimeOffset.UtcNow, details, [], ReceiptCode.Hash(ReceiptCode.New()));
-        Assert.True(await host.Services.GetRequiredService<IReportStore>().TryAddAsync(report, CancellationToken.None));
-        return report;
-    }
+    Task<Report> StoreWithoutWorkflowAsync(string reporter) =>
+        StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(reporter));
 
     // A later sweep has run when a report stored after it was picked up by it.
     async Task WaitForNextSweepAsync()
