@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CocReports.Testing;
+
+/// <summary>
+/// The built local host run as a process of its own, so a test can kill it outright (SIGKILL: no cleanup, no
+/// graceful stop) in the middle of a request, as a crash or a scale-in would, then start it again on the same storage.
+/// </summary>
+public sealed class LocalHostProcess(IReadOnlyDictionary<string, string> settings) : IDisposable
+{
+    readonly int port = FreePort();
+    Process? process;
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{port}");
+
+    public async Task StartAsync()
+    {
+        var root = RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(root, "functions", "CocReports.LocalHost", "bin", configuration, "net10.0", "CocReports.LocalHost.dll"),
+            "--contentRoot", Path.Combine(root, "functions", "CocReports.LocalHost"),
+            "--urls", BaseUrl.AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(process.HasExited, "The local host exited while starting.");
+            try
+            {
+                if ((await http.GetAsync("/api/committee")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The local host did not answer within 60 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    public void Kill()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public void Dispose() => Kill();
+
+    static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "CocFunctions.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("CocFunctions.sln not found above the test output.");
+        }
+
+        return root;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
