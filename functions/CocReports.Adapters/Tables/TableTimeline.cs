@@ -13,7 +13,7 @@ public sealed class TableTimeline(TableClient timeline) : ITimeline
     /// The row key is derived from the entry itself, so the same step recorded twice (an activity the durable engine
     /// ran again) is one row.
     /// </summary>
-    public async Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
     {
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Step}\n{entry.MemberId}\n{entry.Note}")))[..12];
         try
@@ -27,10 +27,11 @@ public sealed class TableTimeline(TableClient timeline) : ITimeline
                     ["Note"] = entry.Note,
                 },
                 cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Already recorded.
+            return false;
         }
     }
 

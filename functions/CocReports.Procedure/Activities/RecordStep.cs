@@ -15,7 +15,12 @@ public sealed class RecordStep(ITimeline timeline, ProcedureMetrics metrics, ILo
 
     public async Task<bool> RunAsync(StepRecord record)
     {
-        await timeline.AppendAsync(record.Reference, record.Entry, CancellationToken.None);
+        if (!await timeline.AppendAsync(record.Reference, record.Entry, CancellationToken.None))
+        {
+            // Run again by the durable engine: recorded, counted and logged the first time.
+            return true;
+        }
+
         metrics.StepRecorded(record.Entry.Step);
         if (record.Entry.Step == MailFailed.Name)
         {

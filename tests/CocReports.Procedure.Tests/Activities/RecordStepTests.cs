@@ -44,16 +44,35 @@ public sealed class RecordStepTests : IDisposable
         Assert.Empty(log.Events);
     }
 
+    [Fact]
+    public async Task A_step_the_engine_runs_twice_is_recorded_counted_and_logged_once()
+    {
+        var failed = new StepRecord("R-7Q2K", new TimelineEntry(At, "MailFailed", Note: "Receipt to the reporter"));
+
+        await recordStep.RunAsync(failed);
+        await recordStep.RunAsync(failed);
+
+        Assert.Single(timeline.Entries);
+        Assert.Equal(1, measurements.Total("cocreports.mails.failed"));
+        Assert.Single(log.Events);
+    }
+
     public void Dispose() => measurements.Dispose();
 
     sealed class MemoryTimeline : ITimeline
     {
         public List<(string Reference, TimelineEntry Entry)> Entries { get; } = [];
 
-        public Task AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
+        // Like the table: the same entry twice is one row.
+        public Task<bool> AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
         {
+            if (Entries.Contains((reference, entry)))
+            {
+                return Task.FromResult(false);
+            }
+
             Entries.Add((reference, entry));
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
 
         public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string reference, CancellationToken cancellationToken) =>
