@@ -4,11 +4,13 @@ using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
+using CocReports.Api.Intake.Mail;
 using CocReports.Api.Limits;
 using CocReports.Api.Status;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
+using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
@@ -35,6 +37,7 @@ public static class ApiExtensions
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
@@ -57,6 +60,10 @@ public static class ApiExtensions
         services.AddSingleton<SubmitReport>();
         services.AddSingleton<ReportWorkflowStart>();
         services.AddSingleton<IntakeSweep>();
+        services.AddSingleton(sp => new ReplyAddress(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ActionLinks>().Keys));
+        services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));
+        services.AddSingleton<MailImport>();
+        services.AddSingleton<MailboxPoll>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();
