@@ -64,6 +64,7 @@ public static class ApiExtensions
         services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));
         services.AddSingleton<MailImport>();
         services.AddSingleton<MailboxPoll>();
+        services.AddSingleton<InboundMailWebhook>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();

@@ -3,6 +3,7 @@ using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
+using CocReports.Api.Intake.Mail;
 using CocReports.Api.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,8 @@ public static class ApiRoutes
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapCasePage();
         return api;
     }

@@ -198,6 +198,66 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         Assert.Equal(Host.ReceiptsPerSender, (await host.Inbox.AllAsync()).Count(m => m.IsTo(reporter)));
     }
 
+    [Fact]
+    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Forwarded by the provider");
+        var raw = Raw(ConductMailbox.Message(reporter, host.Conduct, subject, "Posted over HTTP by our mail provider."));
+
+        var first = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        var again = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+
+        var report = Assert.Single(await ReportsWithSubjectAsync(subject));
+        Assert.Equal(Door.Webhook, report.Door);
+        var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
+        Assert.Contains("Came in through:\nEmail forwarded by the mail provider", await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
+        await host.Inbox.WaitForAsync(m => m.IsTo(reporter));
+    }
+
+    [Fact]
+    public async Task A_webhook_message_without_the_right_signature_is_refused_and_stores_nothing()
+    {
+        var subject = Unique("Forged webhook");
+        var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Not from the provider."));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Sign(raw, "another secret"))).StatusCode);
+        var tampered = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Changed after signing."));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(tampered, Sign(raw, Host.WebhookSecret))).StatusCode);
+
+        // A signed message posted after them is stored: the refused ones are not, and never will be.
+        var signedSubject = Unique("Signed webhook");
+        var signed = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, signedSubject, "From the provider."));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Sign(signed, Host.WebhookSecret))).StatusCode);
+        Assert.Single(await ReportsWithSubjectAsync(signedSubject));
+        Assert.Empty(await ReportsWithSubjectAsync(subject));
+    }
+
+    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Signature-SHA256", signature);
+        }
+
+        return await host.Http.SendAsync(request);
+    }
+
+    static byte[] Raw(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    static string Sign(byte[] body, string secret) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
     static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
 
     static string Local(string address) => address.Split('@')[0];
@@ -250,6 +310,8 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     {
         public const int ReceiptsPerSender = 2;
 
+        public const string WebhookSecret = "a shared secret for the tests";
+
         public string Conduct { get; } = $"conduct{Guid.NewGuid():N}"[..20] + "@example.org";
 
         protected override void Configure(IDictionary<string, string?> settings)
@@ -262,6 +324,7 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
             settings["MailIntake:Password"] = "local";
             settings["MailIntake:OnlyAddressedToConduct"] = "true";
             settings["MailIntake:PollEvery"] = "00:00:01";
+            settings["MailIntake:WebhookSecret"] = WebhookSecret;
             settings["MailIntake:ReceiptsPerSenderPerDay"] = ReceiptsPerSender.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
