@@ -4,6 +4,7 @@ using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Intake.Mail;
+using CocReports.Api.Organizers;
 using CocReports.Api.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,9 @@ public static class ApiRoutes
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler) => handler.Show(request));
+        api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapCasePage();
         return api;
     }

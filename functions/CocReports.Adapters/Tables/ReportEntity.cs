@@ -42,6 +42,7 @@ static class ReportEntity
             ["InboundMessageId"] = report.InboundMessageId,
             ["RefusedEvidence"] = JsonSerializer.Serialize(report.RefusedEvidence),
             ["MailReceipt"] = report.MailReceipt,
+            ["TakenBy"] = report.TakenBy,
         };
     }
 
@@ -76,5 +77,6 @@ static class ReportEntity
         InboundMessageId = e.GetString("InboundMessageId"),
         RefusedEvidence = JsonSerializer.Deserialize<RefusedEvidence[]>(e.GetString("RefusedEvidence") ?? "[]") ?? [],
         MailReceipt = e.GetBoolean("MailReceipt") ?? true,
+        TakenBy = e.GetString("TakenBy"),
     };
 }

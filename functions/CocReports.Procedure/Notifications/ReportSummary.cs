@@ -17,6 +17,7 @@ public static class ReportSummary
             ("Reference", report.Reference),
             ("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             ("Came in through", DoorName(report.Door)),
+            ("Taken by", report.TakenBy),
             ("Email subject", report.Subject),
             ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
             ("When", d.OccurredAt),

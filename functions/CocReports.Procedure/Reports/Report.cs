@@ -29,6 +29,9 @@ public sealed record Report(
     /// <summary>Attachments of an emailed report that were not kept, and why: they never refuse the report itself.</summary>
     public IReadOnlyList<RefusedEvidence> RefusedEvidence { get; init; } = [];
 
+    /// <summary>The organizer who took the report in person, and their event.</summary>
+    public string? TakenBy { get; init; }
+
     /// <summary>False when the sender already had their share of receipts: the report is kept, only the receipt email is not sent.</summary>
     public bool MailReceipt { get; init; } = true;
 
