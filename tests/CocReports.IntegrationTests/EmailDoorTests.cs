@@ -47,6 +47,29 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     }
 
     [Fact]
+    public async Task An_email_asking_for_anonymity_keeps_no_address_and_the_sender_still_gets_the_receipt_code()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("[anonymous] Please do not share my name");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "A speaker made a joke about my background.");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Sam Reporter", reporter));
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.True(report.Details.IsAnonymous);
+        Assert.Null(report.Details.ContactName);
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
+        var committeeText = await host.Inbox.TextAsync(notice);
+        Assert.DoesNotContain(reporter, committeeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Reporter", committeeText, StringComparison.Ordinal);
+
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        Assert.Contains("Your receipt code", await host.Inbox.TextAsync(receipt), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_html_only_email_is_read_as_its_text()
     {
         var subject = Unique("HTML only");
@@ -158,12 +181,15 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
         var replyTo = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(await host.Inbox.RawAsync(receipt)))).ReplyTo.Mailboxes.Single().Address;
 
-        var reply = ConductMailbox.Message(reporter, replyTo, "Re: " + subject, "I remembered: it was at 3pm, near the coffee stand.");
+        var receiptText = await host.Inbox.TextAsync(receipt);
+        var quoted = string.Join("\n", receiptText.Split('\n').Select(l => "> " + l));
+        var reply = ConductMailbox.Message(reporter, replyTo, "Re: " + subject, $"I remembered: it was at 3pm, near the coffee stand.\n\nOn Monday, the committee wrote:\n{quoted}");
         await ConductMailbox.SendAsync(reply);
 
         var store = host.Services.GetRequiredService<IReportStore>();
         var answer = await WaitForAsync(async () => (await store.GetMessagesAsync(report.Reference, default)).SingleOrDefault(m => m.Kind == CaseMessageKind.Answer));
         Assert.Contains("near the coffee stand", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt code", answer.Text, StringComparison.OrdinalIgnoreCase);
         await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("The reporter answered on report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
 
         // The same reference with a token the server did not make: not attached to the case, whoever it claims to be from.

@@ -62,7 +62,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
             var imported = await import.ImportAsync(await parser.ParseAsync(raw, cancellationToken), Door.Webhook, workflows, cancellationToken);
             return TypedResults.Accepted((string?)null, new { imported = imported.ToString() });
         }
-        catch (StorageUnavailableException)
+        catch (Exception e) when (e is StorageUnavailableException or Grpc.Core.RpcException)
         {
             // Nothing is lost: the provider delivers again, and a message stored in part is found by its key.
             return Problems.Unavailable(TimeSpan.FromSeconds(30));

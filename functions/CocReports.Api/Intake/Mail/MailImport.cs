@@ -4,12 +4,15 @@ using CocReports.Adapters.Mail;
 using CocReports.Api.CaseActions;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
-using Grpc.Core;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,6 +36,10 @@ public sealed class MailImport(
     IRateLimitStore rateLimits,
     ActionLinks links,
     ReportWorkflowStart workflowStart,
+    OnceOnlyMail outgoing,
+    ReporterLinks reporterLinks,
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow,
     Answers answers,
     ProcedureMetrics metrics,
     TimeProvider clock,
@@ -71,7 +78,7 @@ public sealed class MailImport(
             return MailImported.Duplicate;
         }
 
-        await answers.RecordReplyAsync(reference, workflows, id, Fit(mail.Text, limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
+        await answers.RecordReplyAsync(reference, workflows, id, Fit(WithoutQuote(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
         return MailImported.Reply;
     }
@@ -84,7 +91,12 @@ public sealed class MailImport(
         if (await reports.FindAsync(reference, cancellationToken) is { } existing)
         {
             // Imported before, and the mailbox was not marked (a crash in between): make sure its workflow runs.
-            await StartAsync(workflows, existing, receiptCode, cancellationToken);
+            await workflowStart.StartAsync(workflows, existing, receiptCode, mayExist: true, cancellationToken);
+            if (existing.Details.IsAnonymous && existing.MailReceipt)
+            {
+                await SendAnonymousReceiptAsync(existing, mail.FromAddress!.Trim(), receiptCode);
+            }
+
             return MailImported.Duplicate;
         }
 
@@ -104,10 +116,16 @@ public sealed class MailImport(
         }
 
         var from = mail.FromAddress!.Trim();
+        var anonymous = AsksForAnonymity(mail.Subject);
         var report = new Report(
             reference,
             clock.GetUtcNow(),
-            new ReportDetails { ContactEmail = from, ContactName = mail.FromName is { } name ? Fit(name, 200) : null, Description = description },
+            new ReportDetails
+            {
+                ContactEmail = anonymous ? null : from,
+                ContactName = anonymous || mail.FromName is null ? null : Fit(mail.FromName, 200),
+                Description = description,
+            },
             stored.Kept,
             ReceiptCode.Hash(receiptCode))
         {
@@ -126,21 +144,26 @@ public sealed class MailImport(
 
         metrics.ReportReceived(door.ToString().ToLowerInvariant());
         log.LogInformation("Report {Reference} received by email with {FileCount} evidence files, {Refused} refused", reference, report.Evidence.Count, report.RefusedEvidence.Count);
-        await StartAsync(workflows, report, receiptCode, cancellationToken);
+        // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
+        // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
+        await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
+        if (report.Details.IsAnonymous && report.MailReceipt)
+        {
+            await SendAnonymousReceiptAsync(report, from, receiptCode);
+        }
+
         return MailImported.Report;
     }
 
-    async Task StartAsync(DurableTaskClient workflows, Report report, string receiptCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with
+    /// the code the sender needs for the status page.
+    /// </summary>
+    async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
     {
-        try
-        {
-            await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
-        }
-        catch (Exception e) when (e is StorageUnavailableException or RpcException)
-        {
-            // The report is kept: the sweep starts its workflow, and the message is marked imported all the same.
-            log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
-        }
+        var addressed = report with { Details = report.Details with { ContactEmail = from } };
+        var receipt = ReporterMail.Receipt(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value.AcknowledgeWithin);
+        await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
     }
 
     /// <summary>A sender who writes again and again gets their reports kept, and a bounded number of receipts.</summary>
@@ -159,6 +182,36 @@ public sealed class MailImport(
     {
         var content = SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.FromAddress}\n{mail.Subject}\n{mail.Text}\n{string.Join("\n", mail.Attachments.Select(a => a.FileName))}"));
         return "mail:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.MessageId ?? mail.RawSha256}\n{Convert.ToHexStringLower(content)}")));
+    }
+
+    /// <summary>"[anonymous]" in the subject: the report keeps no address or name, as the form's anonymous reports.</summary>
+    public static bool AsksForAnonymity(string subject) => subject.Contains("[anonymous]", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The reply without the email it quotes: that email carries the receipt code and status link, which must not
+    /// reach the committee with the answer.
+    /// </summary>
+    public static string WithoutQuote(string text)
+    {
+        var kept = new List<string>();
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if ((trimmed.StartsWith("On ", StringComparison.Ordinal) && trimmed.EndsWith("wrote:", StringComparison.Ordinal))
+                || trimmed.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
+                || trimmed.StartsWith("From: ", StringComparison.Ordinal) && kept.Count > 0)
+            {
+                break;
+            }
+
+            if (!trimmed.StartsWith('>'))
+            {
+                kept.Add(line);
+            }
+        }
+
+        var answer = string.Join("\n", kept).Trim();
+        return answer.Length == 0 ? "(The reply had no text of its own.)" : answer;
     }
 
     static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
