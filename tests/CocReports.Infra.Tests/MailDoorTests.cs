@@ -9,8 +9,8 @@ public sealed class MailDoorTests(CompiledTemplate template) : IClassFixture<Com
     public void A_mail_door_credential_reaches_the_app_only_as_a_key_vault_reference(string parameter, string setting, string secretName)
     {
         Assert.Equal("securestring", (string?)template.Json["parameters"]![parameter]!["type"], StringComparer.OrdinalIgnoreCase);
-        // App Service resolves "@Microsoft.KeyVault(SecretUri=...)" with keyVaultReferenceIdentity:
-        // https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+        // The same reference form as Links__SigningKey, resolved by the platform as the identity in keyVaultReferenceIdentity
+        // (https://learn.microsoft.com/dotnet/api/azure.resourcemanager.appservice.models.siteconfigproperties.keyvaultreferenceidentity).
         Assert.Contains($"'{setting}', format('@Microsoft.KeyVault(SecretUri={{0}})'", template.Text, StringComparison.Ordinal);
         Assert.Single(
             template.Resources("Microsoft.KeyVault/vaults/secrets"),
