@@ -17,7 +17,7 @@ mkdir -p "$data"
 log "Starting Azurite (data in $data/azurite)"
 start_azurite "$data/azurite" 10000 10001 10002
 log "Starting smtp4dev"
-start_smtp4dev "$data/smtp4dev" 5005 2525
+start_smtp4dev "$data/smtp4dev" 5005 2525 1143
 
 log "Building the local host"
 dotnet build functions/CocReports.LocalHost -c Debug -v q -nologo >&2
@@ -27,6 +27,7 @@ cat >&2 <<TXT
   Report form       http://127.0.0.1:7071/
   API               http://127.0.0.1:7071/api
   Committee inbox   http://127.0.0.1:5005/   (alex@, sam@, kim@example.org; escalations to board@example.org)
+  Report by email   send to conduct@example.org through SMTP 127.0.0.1:2525; polled over IMAP 127.0.0.1:1143
 
 TXT
 Links__SigningKey="$(cat "$data/signing-key")" \

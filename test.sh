@@ -15,12 +15,13 @@ BICEP_PATH="$(scripts/bicep.sh --version >/dev/null && echo "${NUGET_PACKAGES:-$
 export BICEP_PATH
 
 run_dir="$(mktemp -d /tmp/coc-tests.XXXXXX)"
-blob=$(free_port); queue=$(free_port); table=$(free_port); web=$(free_port); smtp=$(free_port)
-log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp)"
+blob=$(free_port); queue=$(free_port); table=$(free_port); web=$(free_port); smtp=$(free_port); imap=$(free_port)
+log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp, IMAP $imap)"
 start_azurite "$run_dir/azurite" "$blob" "$queue" "$table"
-start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp"
+start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp" "$imap"
 export COC_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
 export COC_TEST_SMTP_PORT="$smtp"
+export COC_TEST_IMAP_PORT="$imap"
 export COC_TEST_SMTP4DEV_URL="http://127.0.0.1:$web"
 
 log "Building"

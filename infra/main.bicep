@@ -131,6 +131,38 @@ param linkSigningKey string
 @description('The signing key before the last rotation, so links it signed keep working until they expire; empty if none.')
 param previousLinkSigningKey string = ''
 
+@description('The committee\'s address reporters write to (e.g. conduct@example.org); empty: no email door.')
+param conductAddress string = ''
+
+@description('IMAP host of the conduct mailbox (imap.gmail.com, outlook.office365.com, ...); empty: the mailbox is not polled.')
+param conductImapHost string = ''
+
+param conductImapPort int = 993
+
+@description('Login of the conduct mailbox.')
+param conductImapUserName string = ''
+
+@secure()
+@description('Password (an app password) of the conduct mailbox. Stored only in Key Vault.')
+param conductImapPassword string = ''
+
+@secure()
+@description('Shared secret of the inbound-mail webhook (HMAC-SHA256 of the body). Stored only in Key Vault; empty: the webhook refuses everything.')
+param inboundMailWebhookSecret string = ''
+
+type organizer = {
+  @description('Stable identifier: it names the organizer\'s personal intake link.')
+  id: string
+  name: string
+  email: string
+  event: string
+  @description('As shown to the committee, e.g. "12-14 June 2027".')
+  eventDates: string?
+}
+
+@description('Organizers who take reports in person at events (JSON array, may be []; azd env ORGANIZERS). Removing one revokes their link.')
+param organizers organizer[] = []
+
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -199,6 +231,10 @@ module keyVault 'modules/keyvault.bicep' = {
     // Nothing to check when there is no previous key.
     previousLinkSigningKeyBytes: empty(previousLinkSigningKey) ? 32 : base64KeyBytes(previousLinkSigningKey)
     purgeProtection: keyVaultPurgeProtection
+    hasConductImapPassword: !empty(conductImapPassword)
+    conductImapPassword: conductImapPassword
+    hasInboundMailWebhookSecret: !empty(inboundMailWebhookSecret)
+    inboundMailWebhookSecret: inboundMailWebhookSecret
   }
 }
 
@@ -260,6 +296,17 @@ var escalationSettings = toObject(
   e => e.key,
   e => e.value
 )
+var organizerSettings = toObject(
+  flatten(map(range(0, length(organizers)), i => [
+    { key: 'Organizers__People__${i}__Id', value: organizers[i].id }
+    { key: 'Organizers__People__${i}__Name', value: organizers[i].name }
+    { key: 'Organizers__People__${i}__Email', value: organizers[i].email }
+    { key: 'Organizers__People__${i}__Event', value: organizers[i].event }
+    { key: 'Organizers__People__${i}__EventDates', value: organizers[i].?eventDates ?? '' }
+  ])),
+  e => e.key,
+  e => e.value
+)
 var originSettings = toObject(range(0, length(allowedOrigins)), i => 'Form__AllowedOrigins__${i}', i => allowedOrigins[i])
 
 // Resolved by the platform with the identity named in keyVaultReferenceIdentity; the app sees only the value.
@@ -267,7 +314,23 @@ var previousKeySetting = empty(previousLinkSigningKey)
   ? {}
   : { Links__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.previousSigningKeySecretUri})' }
 
-var appSettings = union(memberSettings, escalationSettings, originSettings, previousKeySetting, {
+// The email doors: the mailbox password and the webhook secret reach the app only as Key Vault references.
+var mailIntakeSettings = union(
+  {
+    MailIntake__Address: conductAddress
+    MailIntake__ImapHost: conductImapHost
+    MailIntake__ImapPort: string(conductImapPort)
+    MailIntake__UserName: conductImapUserName
+  },
+  empty(conductImapPassword)
+    ? {}
+    : { MailIntake__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.imapLoginSecretUri})' },
+  empty(inboundMailWebhookSecret)
+    ? {}
+    : { MailIntake__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookKeySecretUri})' }
+)
+
+var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, {
   Community__Name: communityName
   Form__EmergencyNotice: emergencyNotice
   Workflow__AcknowledgeWithin: acknowledgeWithin

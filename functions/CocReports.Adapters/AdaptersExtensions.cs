@@ -5,8 +5,10 @@ using Azure.Storage.Blobs;
 using CocReports.Adapters.Blobs;
 using CocReports.Adapters.Mail;
 using CocReports.Adapters.Mail.Acs;
+using CocReports.Adapters.Mail.Inbound;
 using CocReports.Adapters.Mail.Smtp;
 using CocReports.Adapters.Tables;
+using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
@@ -37,6 +39,8 @@ public static class AdaptersExtensions
         services.AddSingleton<IRateLimitStore>(sp => new TableRateLimitStore(sp.GetRequiredService<StorageLayout>().RateLimits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<IMailParser, MimeMailParser>();
+        services.AddSingleton<IConductMailbox, ImapConductMailbox>();
 
         var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Smtp";
         if (transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase))

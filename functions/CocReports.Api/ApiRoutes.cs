@@ -3,6 +3,8 @@ using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
+using CocReports.Api.Intake.Mail;
+using CocReports.Api.Organizers;
 using CocReports.Api.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +35,11 @@ public static class ApiRoutes
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler) => handler.Show(request));
+        api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapCasePage();
         return api;
     }

@@ -34,6 +34,10 @@ public static class Problems
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(detail + " Nothing of this submission was stored.", statusCode: StatusCodes.Status409Conflict, title: "This key belongs to another report");
 
+    /// <summary>401: the request did not prove it came from whoever holds the shared secret.</summary>
+    public static IResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated");
+
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

@@ -26,6 +26,20 @@ param previousLinkSigningKey string
 @description('Bytes the previous key decodes to (0 when it is not base64); 32 is passed when there is no previous key.')
 param previousLinkSigningKeyBytes int
 
+@description('Whether the conduct mailbox\'s password is given.')
+param hasConductImapPassword bool = false
+
+@secure()
+@description('Password of the conduct mailbox; empty when the mailbox is not polled with a password.')
+param conductImapPassword string = ''
+
+@description('Whether the inbound-mail webhook\'s shared secret is given.')
+param hasInboundMailWebhookSecret bool = false
+
+@secure()
+@description('Shared secret of the inbound-mail webhook; empty when the webhook is not used.')
+param inboundMailWebhookSecret string = ''
+
 @description('Purge protection keeps a deleted vault, and with it the signing key, recoverable for the retention period. It cannot be turned off again.')
 param purgeProtection bool
 
@@ -70,6 +84,22 @@ resource previousSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   }
 }
 
+resource imapPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasConductImapPassword) {
+  parent: vault
+  name: 'conduct-imap-password'
+  properties: {
+    value: conductImapPassword
+  }
+}
+
+resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasInboundMailWebhookSecret) {
+  parent: vault
+  name: 'inbound-mail-webhook-secret'
+  properties: {
+    value: inboundMailWebhookSecret
+  }
+}
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identityId, keyVaultSecretsUser)
   scope: vault
@@ -83,3 +113,5 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Versionless, so a rotated key is picked up without redeploying.
 output signingKeySecretUri string = signingKey.properties.secretUri
 output previousSigningKeySecretUri string = hasPreviousKey ? previousSigningKey!.properties.secretUri : ''
+output imapLoginSecretUri string = hasConductImapPassword ? imapPassword!.properties.secretUri : ''
+output webhookKeySecretUri string = hasInboundMailWebhookSecret ? webhookSecret!.properties.secretUri : ''

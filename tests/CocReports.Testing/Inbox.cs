@@ -56,6 +56,9 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
 
     public Task<string> TextAsync(Mail mail) => http.GetStringAsync($"api/messages/{mail.Id}/plaintext");
 
+    /// <summary>The message as sent, headers and all (threading, Reply-To).</summary>
+    public Task<string> RawAsync(Mail mail) => http.GetStringAsync($"api/messages/{mail.Id}/raw");
+
     public Task<string> HtmlAsync(Mail mail) => http.GetStringAsync($"api/messages/{mail.Id}/html");
 
     public void Dispose() => http.Dispose();

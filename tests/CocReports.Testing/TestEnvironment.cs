@@ -7,6 +7,9 @@ public static class TestEnvironment
 
     public static int SmtpPort => int.Parse(Required("COC_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>smtp4dev's IMAP server, which serves every message it received: the conduct mailbox of the email tests.</summary>
+    public static int ImapPort => int.Parse(Required("COC_TEST_IMAP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
     public static Uri Smtp4devUrl => new(Required("COC_TEST_SMTP4DEV_URL"));
 
     /// <summary>test.sh's smtp4dev refuses every recipient in this domain, as a server refuses a mistyped address.</summary>

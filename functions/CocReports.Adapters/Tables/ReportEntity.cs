@@ -37,6 +37,12 @@ static class ReportEntity
             ["SafetyConcerns"] = d.SafetyConcerns,
             ["FeelsUnsafe"] = d.FeelsUnsafe,
             ["ExcludedMembers"] = JsonSerializer.Serialize(d.ExcludedMembers),
+            ["Door"] = report.Door.ToString(),
+            ["Subject"] = report.Subject,
+            ["InboundMessageId"] = report.InboundMessageId,
+            ["RefusedEvidence"] = JsonSerializer.Serialize(report.RefusedEvidence),
+            ["MailReceipt"] = report.MailReceipt,
+            ["TakenBy"] = report.TakenBy,
         };
     }
 
@@ -66,5 +72,11 @@ static class ReportEntity
         e.GetString("ReceiptCodeHash") ?? "")
     {
         ContentHash = e.GetString("ContentHash") ?? "",
+        Door = Enum.Parse<Door>(e.GetString("Door") ?? nameof(Door.Form)),
+        Subject = e.GetString("Subject"),
+        InboundMessageId = e.GetString("InboundMessageId"),
+        RefusedEvidence = JsonSerializer.Deserialize<RefusedEvidence[]>(e.GetString("RefusedEvidence") ?? "[]") ?? [],
+        MailReceipt = e.GetBoolean("MailReceipt") ?? true,
+        TakenBy = e.GetString("TakenBy"),
     };
 }

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>Reporters' answers to the committee's questions, from the email link or from the status page: one way to record them.</summary>
-public sealed class Answers(CaseRecord record)
+public sealed class Answers(CaseRecord record, IReportStore reports)
 {
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
@@ -35,6 +35,25 @@ public sealed class Answers(CaseRecord record)
             From = ActionLinks.Reporter,
             InReplyTo = FormValues.Text(form, "questionId"),
             Text = FormValues.Text(form, "answer")!,
+        };
+        await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
+    }
+
+    /// <summary>
+    /// A reply by email: it answers the oldest open question, or stands as a message of its own when none is open.
+    /// <paramref name="id"/> names the email, so importing it twice records it once.
+    /// </summary>
+    public async Task RecordReplyAsync(string reference, DurableTaskClient workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = Open(await reports.GetMessagesAsync(reference, cancellationToken));
+        var answer = new CaseMessage
+        {
+            Id = id,
+            Kind = CaseMessageKind.Answer,
+            At = now,
+            From = ActionLinks.Reporter,
+            InReplyTo = open.OrderBy(q => q.At).FirstOrDefault()?.Id,
+            Text = text,
         };
         await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
@@ -16,6 +17,7 @@ public sealed class NotifyReporter(
     SealedSecret sealer,
     ActionLinks links,
     ReporterLinks reporterLinks,
+    ReplyAddress replies,
     IOptions<CommunityOptions> community,
     IOptions<WorkflowOptions> workflow) : TaskActivity<ReporterNotice, bool>
 {
@@ -25,7 +27,7 @@ public sealed class NotifyReporter(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        if (report.Details.IsAnonymous)
+        if (report.Details.IsAnonymous || (notice.Kind == ReporterNoticeKind.Receipt && !report.MailReceipt))
         {
             return false;
         }
@@ -46,7 +48,7 @@ public sealed class NotifyReporter(
             ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
-        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, message with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
         return true;
     }
 

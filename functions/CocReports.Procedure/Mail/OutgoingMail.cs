@@ -7,4 +7,11 @@ public sealed record Recipient(string Name, string Email);
 /// One email of the workflow. <paramref name="MessageId"/> is derived from the report and the workflow step,
 /// so that a retried send can be recognised as the same message by transports that deduplicate.
 /// </summary>
-public sealed record OutgoingMail(string MessageId, Recipient To, string Subject, string TextBody, string HtmlBody);
+public sealed record OutgoingMail(string MessageId, Recipient To, string Subject, string TextBody, string HtmlBody)
+{
+    /// <summary>The Message-ID this mail answers (In-Reply-To and References): a receipt stays in the reporter's thread.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>Where the recipient's reply goes: the case's own reply address, for the reporter.</summary>
+    public string? ReplyTo { get; init; }
+}

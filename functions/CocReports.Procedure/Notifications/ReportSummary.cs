@@ -16,6 +16,9 @@ public static class ReportSummary
         [
             ("Reference", report.Reference),
             ("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            ("Came in through", DoorName(report.Door)),
+            ("Taken by", report.TakenBy),
+            ("Email subject", report.Subject),
             ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
             ("When", d.OccurredAt),
             ("Where", d.Location),
@@ -30,9 +33,18 @@ public static class ReportSummary
             ("Link to the conversation", d.ConversationLink),
             ("Concerns about retaliation or safety", d.SafetyConcerns),
             ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
+            ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : string.Join("\n", report.RefusedEvidence.Select(r => $"\"{EvidenceName.Shown(r.FileName)}\": {r.Reason}"))),
         ];
         return fields.Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => (f.Item1, f.Item2!));
     }
+
+    public static string DoorName(Door door) => door switch
+    {
+        Door.Email => "Email to the conduct address",
+        Door.Webhook => "Email forwarded by the mail provider",
+        Door.Organizer => "An organizer at the event",
+        _ => "The report form",
+    };
 
     public static MailBody AppendTo(MailBody body, Report report)
     {

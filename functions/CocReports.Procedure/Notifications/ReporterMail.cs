@@ -22,7 +22,21 @@ public static class ReporterMail
             .Link("Status page", statusPage)
             .Paragraph($"What happens next: the committee will acknowledge your report within {Duration(acknowledgeWithin)}, follow up with you within one week, and keep you informed until it is resolved.")
             .Paragraph("Your report is confidential. If someone is in physical danger, call your local emergency number.");
-        return Mail(report, "receipt", $"We received your report {report.Reference}", body);
+        if (report.RefusedEvidence.Count > 0)
+        {
+            body = body.Field(
+                "Attachments we could not keep (your report was received without them)",
+                string.Join("\n", report.RefusedEvidence.Select(r => $"{EvidenceName.Shown(r.FileName)}: {r.Reason}")));
+        }
+
+        if (report.Door is Door.Email or Door.Webhook)
+        {
+            body = body.Paragraph("To add to your report, reply to this email.");
+        }
+
+        var subject = $"We received your report {report.Reference}";
+        var mail = Mail(report, "receipt", report.InboundMessageId is null ? subject : $"Re: {report.Subject} ({subject})", body);
+        return mail with { InReplyTo = report.InboundMessageId };
     }
 
     public static OutgoingMail Acknowledged(Report report, string community)

@@ -17,6 +17,24 @@ public sealed record Report(
     /// </summary>
     public string ContentHash { get; init; } = "";
 
+    /// <summary>How the report came in: shown to the committee in the first email and on the case page.</summary>
+    public Door Door { get; init; } = Door.Form;
+
+    /// <summary>The subject of a report that came by email.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The Message-ID of a report that came by email: the receipt answers it, in the same thread.</summary>
+    public string? InboundMessageId { get; init; }
+
+    /// <summary>Attachments of an emailed report that were not kept, and why: they never refuse the report itself.</summary>
+    public IReadOnlyList<RefusedEvidence> RefusedEvidence { get; init; } = [];
+
+    /// <summary>The organizer who took the report in person, and their event.</summary>
+    public string? TakenBy { get; init; }
+
+    /// <summary>False when the sender already had their share of receipts: the report is kept, only the receipt email is not sent.</summary>
+    public bool MailReceipt { get; init; } = true;
+
     /// <summary>The orchestration that keeps this report's promises.</summary>
     public string InstanceId => WorkflowInstance.For(Reference);
 }

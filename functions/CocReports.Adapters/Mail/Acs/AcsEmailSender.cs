@@ -74,7 +74,12 @@ public sealed class AcsEmailSender : IMailSender
         var body = new SendRequest(
             _options.FromAddress,
             new SendContent(mail.Subject, mail.TextBody, mail.HtmlBody),
-            new SendRecipients([new SendAddress(mail.To.Email, mail.To.Name)]));
+            new SendRecipients([new SendAddress(mail.To.Email, mail.To.Name)]))
+        {
+            // EmailMessage.ReplyTo in the REST body ("replyTo"): where the reporter's reply goes, the case's reply address
+            // (https://learn.microsoft.com/dotnet/api/azure.communication.email.emailmessage.replyto).
+            ReplyTo = mail.ReplyTo is null ? null : [new SendAddress(mail.ReplyTo, "")],
+        };
 
         using var message = _pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;
@@ -160,7 +165,11 @@ public sealed class AcsEmailSender : IMailSender
         private static bool IsThrottled(HttpMessage message) => message.HasResponse && message.Response.Status == 429;
     }
 
-    private sealed record SendRequest(string SenderAddress, SendContent Content, SendRecipients Recipients);
+    private sealed record SendRequest(string SenderAddress, SendContent Content, SendRecipients Recipients)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<SendAddress>? ReplyTo { get; init; }
+    }
 
     private sealed record SendContent(string Subject, string PlainText, string Html);
 

@@ -18,6 +18,16 @@ public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender) : IMail
         };
         mime.From.Add(new MailboxAddress(sender.FromName, sender.FromAddress));
         mime.To.Add(new MailboxAddress(mail.To.Name, mail.To.Email));
+        if (mail.ReplyTo is not null)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(mail.ReplyTo));
+        }
+
+        if (mail.InReplyTo is not null)
+        {
+            mime.InReplyTo = mail.InReplyTo;
+            mime.References.Add(mail.InReplyTo);
+        }
 
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);

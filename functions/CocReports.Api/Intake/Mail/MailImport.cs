@@ -1,0 +1,227 @@
+using System.Security.Cryptography;
+using System.Text;
+using CocReports.Adapters.Mail;
+using CocReports.Api.CaseActions;
+using CocReports.Procedure.Intake;
+using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Limits;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Telemetry;
+using CocReports.Procedure.Workflow;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.Intake.Mail;
+
+/// <summary>
+/// Turns one message to the conduct address into what it is: a new report (stored with its attachments, then its
+/// workflow started, as the form does), an answer in the case its reply address names, or nothing at all for
+/// automatic mail, bounces and the service's own mail. Importing the same message again changes nothing: the
+/// report's reference is derived from the message, so the second import finds the first.
+/// </summary>
+public sealed class MailImport(
+    IOptions<MailIntakeOptions> options,
+    IOptions<IntakeOptions> limits,
+    IOptions<MailOptions> sender,
+    MailClassifier classifier,
+    ReplyAddress replies,
+    IReportStore reports,
+    IEvidenceStore evidence,
+    IRateLimitStore rateLimits,
+    ActionLinks links,
+    ReportWorkflowStart workflowStart,
+    OnceOnlyMail outgoing,
+    ReporterLinks reporterLinks,
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow,
+    Answers answers,
+    ProcedureMetrics metrics,
+    TimeProvider clock,
+    ILogger<MailImport> log)
+{
+    readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
+    readonly byte[] senderKey = links.DeriveKey("mail-sender");
+
+    public async Task<MailImported> ImportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        var kind = classifier.Classify(mail, [sender.Value.FromAddress]);
+        switch (kind)
+        {
+            case InboundMailKind.AutoReply or InboundMailKind.Bounce or InboundMailKind.OwnMail:
+                log.LogInformation("A message to the conduct address was not imported: {Kind}", kind);
+                return MailImported.Ignored;
+            case InboundMailKind.Reply when await ReplyCaseAsync(mail, cancellationToken) is { } reference:
+                return await RecordReplyAsync(mail, reference, workflows, cancellationToken);
+            default:
+                return await StoreReportAsync(mail, door, workflows, cancellationToken);
+        }
+    }
+
+    async Task<string?> ReplyCaseAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var reference = mail.Recipients.Select(replies.ReferenceOf).FirstOrDefault(r => r is not null);
+        return reference is not null && await reports.FindAsync(reference, cancellationToken) is not null ? reference : null;
+    }
+
+    async Task<MailImported> RecordReplyAsync(InboundMail mail, string reference, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        // Named by the message, so a reply imported twice is recorded once.
+        var id = "mail-" + Key(mail)[..16];
+        if ((await reports.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
+        {
+            return MailImported.Duplicate;
+        }
+
+        await answers.RecordReplyAsync(reference, workflows, id, Fit(WithoutQuote(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
+        log.LogInformation("A reply by email was added to report {Reference}", reference);
+        return MailImported.Reply;
+    }
+
+    async Task<MailImported> StoreReportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        var key = Key(mail);
+        var reference = ReportReference.FromIdempotencyKey(key, idempotencyKey);
+        var receiptCode = ReceiptCode.FromIdempotencyKey(key, idempotencyKey);
+        if (await reports.FindAsync(reference, cancellationToken) is { } existing)
+        {
+            // Imported before, and the mailbox was not marked (a crash in between): make sure its workflow runs.
+            await workflowStart.StartAsync(workflows, existing, receiptCode, mayExist: true, cancellationToken);
+            if (existing.Details.IsAnonymous && existing.MailReceipt)
+            {
+                await SendAnonymousReceiptAsync(existing, mail.FromAddress!.Trim(), receiptCode);
+            }
+
+            return MailImported.Duplicate;
+        }
+
+        var stored = new MailEvidence(limits.Value, evidence, reference, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        var text = mail.Text.Trim();
+        var description = text.Length == 0 ? "(The email had no text.)" : text;
+        if (description.Length > limits.Value.MaxTextLength)
+        {
+            const string note = "\n\n[The email is longer than a description may be: the whole text is in the evidence file message.txt.]";
+            description = description[..(limits.Value.MaxTextLength - note.Length)] + note;
+            await stored.AddTextAsync("message.txt", text, cancellationToken);
+        }
+
+        foreach (var attachment in mail.Attachments)
+        {
+            await stored.AddAsync(attachment, cancellationToken);
+        }
+
+        var from = mail.FromAddress!.Trim();
+        var anonymous = AsksForAnonymity(mail.Subject);
+        var report = new Report(
+            reference,
+            clock.GetUtcNow(),
+            new ReportDetails
+            {
+                ContactEmail = anonymous ? null : from,
+                ContactName = anonymous || mail.FromName is null ? null : Fit(mail.FromName, 200),
+                Description = description,
+            },
+            stored.Kept,
+            ReceiptCode.Hash(receiptCode))
+        {
+            ContentHash = key,
+            Door = door,
+            Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
+            InboundMessageId = mail.MessageId,
+            RefusedEvidence = stored.Refused,
+            MailReceipt = await ReceiptAllowedAsync(from, cancellationToken),
+        };
+        if (!await reports.TryAddAsync(report, cancellationToken))
+        {
+            await stored.RemoveAsync();
+            return MailImported.Duplicate;
+        }
+
+        metrics.ReportReceived(door.ToString().ToLowerInvariant());
+        log.LogInformation("Report {Reference} received by email with {FileCount} evidence files, {Refused} refused", reference, report.Evidence.Count, report.RefusedEvidence.Count);
+        // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
+        // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
+        await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
+        if (report.Details.IsAnonymous && report.MailReceipt)
+        {
+            await SendAnonymousReceiptAsync(report, from, receiptCode);
+        }
+
+        return MailImported.Report;
+    }
+
+    /// <summary>
+    /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with
+    /// the code the sender needs for the status page.
+    /// </summary>
+    async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
+    {
+        var addressed = report with { Details = report.Details with { ContactEmail = from } };
+        var receipt = ReporterMail.Receipt(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value.AcknowledgeWithin);
+        await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+    }
+
+    /// <summary>A sender who writes again and again gets their reports kept, and a bounded number of receipts.</summary>
+    async Task<bool> ReceiptAllowedAsync(string from, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexStringLower(HMACSHA256.HashData(senderKey, Encoding.UTF8.GetBytes(from.ToLowerInvariant())));
+        var count = await rateLimits.HitAsync("mail-receipts", key, TimeSpan.FromDays(1), cancellationToken);
+        return count.Count <= options.Value.ReceiptsPerSenderPerDay;
+    }
+
+    /// <summary>
+    /// Names a message for idempotency: its Message-ID (or, without one, its raw bytes) together with what it says, so
+    /// a redelivery is recognised while another message reusing the same Message-ID is still a report of its own.
+    /// </summary>
+    static string Key(InboundMail mail)
+    {
+        var content = SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.FromAddress}\n{mail.Subject}\n{mail.Text}\n{string.Join("\n", mail.Attachments.Select(a => a.FileName))}"));
+        return "mail:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.MessageId ?? mail.RawSha256}\n{Convert.ToHexStringLower(content)}")));
+    }
+
+    /// <summary>"[anonymous]" in the subject: the report keeps no address or name, as the form's anonymous reports.</summary>
+    public static bool AsksForAnonymity(string subject) => subject.Contains("[anonymous]", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The reply without the email it quotes: that email carries the receipt code and status link, which must not
+    /// reach the committee with the answer.
+    /// </summary>
+    public static string WithoutQuote(string text)
+    {
+        var kept = new List<string>();
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if ((trimmed.StartsWith("On ", StringComparison.Ordinal) && trimmed.EndsWith("wrote:", StringComparison.Ordinal))
+                || trimmed.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
+                || trimmed.StartsWith("From: ", StringComparison.Ordinal) && kept.Count > 0)
+            {
+                break;
+            }
+
+            if (!trimmed.StartsWith('>'))
+            {
+                kept.Add(line);
+            }
+        }
+
+        var answer = string.Join("\n", kept).Trim();
+        return answer.Length == 0 ? "(The reply had no text of its own.)" : answer;
+    }
+
+    static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>What importing one message did.</summary>
+public enum MailImported
+{
+    Report,
+    Reply,
+    Duplicate,
+    Ignored,
+}

@@ -1,0 +1,22 @@
+using CocReports.Api.Organizers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace CocReports.Functions;
+
+public sealed class OrganizerIntakeFunctions(OrganizerIntake handler)
+{
+    [Function("OrganizerIntakeForm")]
+    public IActionResult Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OrganizerIntake.Route)] HttpRequest request) =>
+        new ResultAction(handler.Show(request));
+
+    [Function("OrganizerIntakeSubmit")]
+    public async Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OrganizerIntake.Route)] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await handler.SubmitAsync(request, workflows, cancellationToken));
+}

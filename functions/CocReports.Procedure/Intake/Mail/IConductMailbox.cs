@@ -1,0 +1,18 @@
+namespace CocReports.Procedure.Intake.Mail;
+
+/// <summary>The conduct mailbox (IMAP in production and locally).</summary>
+public interface IConductMailbox
+{
+    /// <summary>
+    /// Hands each message not yet imported to <paramref name="import"/>, and marks it imported only when that returned:
+    /// a failure or a crash in between leaves it to the next poll, which imports it again (idempotently).
+    /// </summary>
+    /// <returns>How many messages were handed over.</returns>
+    Task<int> PollAsync(Func<InboundMail, CancellationToken, Task> import, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads one raw MIME message (the webhook's body).</summary>
+public interface IMailParser
+{
+    Task<InboundMail> ParseAsync(Stream raw, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+namespace CocReports.Procedure.Intake.Mail;
+
+/// <summary>The conduct mailbox and the email doors. Bound from the "MailIntake" section; the door is off while Address is empty.</summary>
+public sealed class MailIntakeOptions
+{
+    public const string Section = "MailIntake";
+
+    /// <summary>The committee's address reporters write to, e.g. conduct@example.org. Replies into a case go to its plus-addresses.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>The IMAP server holding the conduct mailbox. Empty: no polling (the webhook may still deliver).</summary>
+    public string ImapHost { get; set; } = "";
+
+    public int ImapPort { get; set; } = 993;
+
+    /// <summary>None (local only), StartTls or SslOnConnect.</summary>
+    public string ImapSecurity { get; set; } = "SslOnConnect";
+
+    public string UserName { get; set; } = "";
+
+    /// <summary>The mailbox password (an app password), from Key Vault in Azure.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>An OAuth2 access token (XOAUTH2) instead of a password, for Google Workspace and Microsoft 365.</summary>
+    public string? AccessToken { get; set; }
+
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>
+    /// Only messages whose To names the conduct address's local part: for a folder that holds other mail too
+    /// (smtp4dev's single INBOX). A dedicated mailbox leaves it off, so a report sent as Bcc is not missed.
+    /// </summary>
+    public bool OnlyAddressedToConduct { get; set; }
+
+    public TimeSpan PollEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many receipts one sender is emailed a day; more reports are kept, without a receipt.</summary>
+    public int ReceiptsPerSenderPerDay { get; set; } = 5;
+
+    /// <summary>The shared secret of the inbound-mail webhook (HMAC-SHA256 of the body). Empty: the webhook refuses everything.</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>The largest raw message the webhook reads.</summary>
+    public long MaxMessageBytes { get; set; } = 150L * 1024 * 1024;
+}

@@ -1,0 +1,60 @@
+using CocReports.Adapters.Mail.Inbound;
+using CocReports.Testing;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+
+namespace CocReports.IntegrationTests;
+
+/// <summary>
+/// The conduct mailbox as a reporter and a mail system see it: real messages sent through smtp4dev's SMTP port, and
+/// read back over its IMAP server to see which ones the app marked imported.
+/// </summary>
+public sealed class ConductMailbox(string address)
+{
+    public string Address { get; } = address;
+
+    public static MimeMessage Message(string from, string to, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+
+    public static async Task SendAsync(MimeMessage message)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", TestEnvironment.SmtpPort, SecureSocketOptions.None);
+        await client.SendAsync(message);
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>How many messages with this subject the app has marked imported.</summary>
+    public static async Task<int> ImportedAsync(string subject)
+    {
+        using var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", TestEnvironment.ImapPort, SecureSocketOptions.None);
+        await client.AuthenticateAsync("tests", "tests");
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        var imported = client.Inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined)
+            ? SearchQuery.HasKeyword(ImapConductMailbox.ImportedKeyword)
+            : SearchQuery.Seen;
+        var found = await client.Inbox.SearchAsync(SearchQuery.SubjectContains(subject).And(imported));
+        await client.DisconnectAsync(true);
+        return found.Count;
+    }
+
+    public static async Task WaitUntilImportedAsync(string subject, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ImportedAsync(subject) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The message \"{subject}\" was not marked imported.");
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+using System.Text;
+using Azure.Data.Tables;
+using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CocReports.IntegrationTests;
+
+/// <summary>
+/// Reports by email: real messages sent through smtp4dev's SMTP port, polled from its real IMAP server by the local
+/// host, each becoming a case that runs the same workflow as the form.
+/// </summary>
+[Collection(Name)]
+public sealed class EmailDoorTests(EmailDoorTests.Host host)
+{
+    public const string Name = "email door";
+
+    [Fact]
+    public async Task A_plain_email_becomes_a_case_the_committee_is_told_came_by_email_and_the_sender_gets_a_threaded_receipt()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Harassment at the meetup");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Someone followed me around the venue after I asked them to stop.");
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Equal(Door.Email, report.Door);
+        Assert.Equal(reporter, report.Details.ContactEmail);
+        Assert.Contains("followed me around the venue", report.Details.Description, StringComparison.Ordinal);
+
+        var first = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length)).First();
+        var committeeText = await host.Inbox.TextAsync(first);
+        Assert.Contains("Came in through:\nEmail to the conduct address", committeeText, StringComparison.Ordinal);
+        Assert.Contains(subject, committeeText, StringComparison.Ordinal);
+
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        Assert.Equal($"Re: {subject} (We received your report {report.Reference})", receipt.Subject);
+        var raw = await host.Inbox.RawAsync(receipt);
+        Assert.Contains($"In-Reply-To: <{message.MessageId}>", raw, StringComparison.Ordinal);
+        Assert.Matches($@"Reply-To: {Local(host.Conduct)}\+{report.Reference}\.[A-Z2-7]+@example\.org", raw);
+        var text = await host.Inbox.TextAsync(receipt);
+        Assert.Contains("Your receipt code", text, StringComparison.Ordinal);
+        Assert.Contains("/api/status", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_asking_for_anonymity_keeps_no_address_and_the_sender_still_gets_the_receipt_code()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("[anonymous] Please do not share my name");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "A speaker made a joke about my background.");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Sam Reporter", reporter));
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.True(report.Details.IsAnonymous);
+        Assert.Null(report.Details.ContactName);
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
+        var committeeText = await host.Inbox.TextAsync(notice);
+        Assert.DoesNotContain(reporter, committeeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Reporter", committeeText, StringComparison.Ordinal);
+
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        Assert.Contains("Your receipt code", await host.Inbox.TextAsync(receipt), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_html_only_email_is_read_as_its_text()
+    {
+        var subject = Unique("HTML only");
+        var message = ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "");
+        message.Body = new TextPart("html") { Text = "<html><head><style>p{color:red}</style></head><body><p>He shouted at me &amp; my friend</p><div>at the <b>booth</b>.</div><script>alert(1)</script></body></html>" };
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Equal("He shouted at me & my friend\nat the booth.", report.Details.Description);
+    }
+
+    [Fact]
+    public async Task Attachments_are_kept_as_evidence_and_a_too_large_or_disguised_one_is_left_out_without_refusing_the_report()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("With attachments");
+        var builder = new BodyBuilder { TextBody = "Screenshots attached." };
+        builder.Attachments.Add("screenshot.png", Submissions.Png(4096), ContentType.Parse("image/png"));
+        builder.Attachments.Add("chat.pdf", Submissions.Pdf(2048), ContentType.Parse("application/pdf"));
+        builder.Attachments.Add("video.png", Submissions.Png((1024 * 1024) + 10), ContentType.Parse("image/png"));
+        builder.Attachments.Add("photo.jpg", Executable(), ContentType.Parse("image/jpeg"));
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "");
+        message.Body = builder.ToMessageBody();
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Equal(["screenshot.png", "chat.pdf"], report.Evidence.Select(e => e.FileName));
+        Assert.Equal(["image/png", "application/pdf"], report.Evidence.Select(e => e.ContentType));
+        Assert.Equal(2, (await host.EvidenceBlobsAsync(report.Reference)).Count);
+        Assert.Equal(["video.png", "photo.jpg"], report.RefusedEvidence.Select(r => r.FileName));
+        Assert.Contains("larger than 1 MB", report.RefusedEvidence[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("not an image", report.RefusedEvidence[1].Reason, StringComparison.Ordinal);
+
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var text = await host.Inbox.TextAsync(receipt);
+        Assert.Contains("Attachments we could not keep", text, StringComparison.Ordinal);
+        Assert.Contains("photo.jpg: It is not an image", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_in_other_charsets_is_read_in_its_own_charset()
+    {
+        var subject = Unique("Charsets");
+        var latin = new TextPart("plain");
+        latin.SetText(Encoding.Latin1, "Très désagréable, à la soirée.");
+        var message = ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "");
+        message.Body = latin;
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Equal("Très désagréable, à la soirée.", report.Details.Description);
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_is_one_report()
+    {
+        var subject = Unique("Delivered twice");
+        var message = ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "The same words, twice.");
+        await ConductMailbox.SendAsync(message);
+        await ConductMailbox.SendAsync(message);
+
+        await ConductMailbox.WaitUntilImportedAsync(subject, 2);
+        Assert.Single(await ReportsWithSubjectAsync(subject));
+    }
+
+    [Fact]
+    public async Task Auto_replies_bounces_and_the_services_own_mail_are_not_reports_and_get_no_answer()
+    {
+        var vacation = Unique("Out of office");
+        var autoReply = ConductMailbox.Message("away@reporters.test", host.Conduct, vacation, "I am away until Monday.");
+        autoReply.Headers.Add("Auto-Submitted", "auto-replied");
+
+        var bounced = Unique("Undelivered Mail Returned to Sender");
+        var bounce = ConductMailbox.Message("MAILER-DAEMON@mx.reporters.test", host.Conduct, bounced, "");
+        var report = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Delivery to someone@reporters.test failed." } };
+        report.Add(new MimePart("message", "delivery-status") { Content = new MimeContent(new MemoryStream("Reporting-MTA: dns; mx.reporters.test\r\n"u8.ToArray())) });
+        bounce.Body = report;
+
+        var ownSubject = Unique("We received your report");
+        var own = ConductMailbox.Message("coc@example.org", host.Conduct, ownSubject, "Our own receipt, looped back.");
+
+        foreach (var message in new[] { autoReply, bounce, own })
+        {
+            await ConductMailbox.SendAsync(message);
+        }
+
+        foreach (var subject in new[] { vacation, bounced, ownSubject })
+        {
+            await ConductMailbox.WaitUntilImportedAsync(subject);
+            Assert.Empty(await ReportsWithSubjectAsync(subject));
+        }
+
+        // A report sent after them is imported and answered: the poll went past them, and nothing answered them.
+        var after = Submissions.NewReporter();
+        var later = Unique("After the machines");
+        await ConductMailbox.SendAsync(ConductMailbox.Message(after, host.Conduct, later, "A real report."));
+        await ReportWithSubjectAsync(later);
+        await host.Inbox.WaitForAsync(m => m.IsTo(after));
+        Assert.DoesNotContain(await host.Inbox.AllAsync(), m => m.IsTo("away@reporters.test") || m.IsTo("MAILER-DAEMON@mx.reporters.test"));
+    }
+
+    [Fact]
+    public async Task A_reply_to_the_cases_reply_address_lands_in_the_case_and_a_forged_one_does_not()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Will reply");
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, host.Conduct, subject, "First message."));
+        var report = await ReportWithSubjectAsync(subject);
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var replyTo = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(await host.Inbox.RawAsync(receipt)))).ReplyTo.Mailboxes.Single().Address;
+
+        var receiptText = await host.Inbox.TextAsync(receipt);
+        var quoted = string.Join("\n", receiptText.Split('\n').Select(l => "> " + l));
+        var reply = ConductMailbox.Message(reporter, replyTo, "Re: " + subject, $"I remembered: it was at 3pm, near the coffee stand.\n\nOn Monday, the committee wrote:\n{quoted}");
+        await ConductMailbox.SendAsync(reply);
+
+        var store = host.Services.GetRequiredService<IReportStore>();
+        var answer = await WaitForAsync(async () => (await store.GetMessagesAsync(report.Reference, default)).SingleOrDefault(m => m.Kind == CaseMessageKind.Answer));
+        Assert.Contains("near the coffee stand", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt code", answer.Text, StringComparison.OrdinalIgnoreCase);
+        await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("The reporter answered on report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
+
+        // The same reference with a token the server did not make: not attached to the case, whoever it claims to be from.
+        var forgedSubject = Unique("Forged reply");
+        var forged = ConductMailbox.Message(reporter, $"{Local(host.Conduct)}+{report.Reference}.AAAAAAAAAAAAAAAA@example.org", forgedSubject, "Close this case.");
+        await ConductMailbox.SendAsync(forged);
+        await ConductMailbox.WaitUntilImportedAsync(forgedSubject);
+        Assert.Single(await store.GetMessagesAsync(report.Reference, default), m => m.Kind == CaseMessageKind.Answer);
+    }
+
+    [Fact]
+    public async Task A_sender_who_writes_again_and_again_has_every_report_kept_and_a_bounded_number_of_receipts()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Again");
+        for (var i = 0; i < Host.ReceiptsPerSender + 1; i++)
+        {
+            await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, host.Conduct, $"{subject} {i}", $"Report number {i}."));
+        }
+
+        await ConductMailbox.WaitUntilImportedAsync(subject, Host.ReceiptsPerSender + 1);
+        var reports = await ReportsWithSubjectAsync(subject, prefix: true);
+        Assert.Equal(Host.ReceiptsPerSender + 1, reports.Count);
+        foreach (var report in reports)
+        {
+            await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
+        }
+
+        await host.Inbox.WaitForAsync(m => m.IsTo(reporter), Host.ReceiptsPerSender);
+        var quiet = reports.Single(r => !r.MailReceipt);
+        await WaitForAsync(async () => await host.Workflows.GetInstanceAsync(quiet.InstanceId) is { } instance ? instance : null);
+        Assert.Equal(Host.ReceiptsPerSender, (await host.Inbox.AllAsync()).Count(m => m.IsTo(reporter)));
+    }
+
+    [Fact]
+    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Forwarded by the provider");
+        var raw = Raw(ConductMailbox.Message(reporter, host.Conduct, subject, "Posted over HTTP by our mail provider."));
+
+        var first = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        var again = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+
+        var report = Assert.Single(await ReportsWithSubjectAsync(subject));
+        Assert.Equal(Door.Webhook, report.Door);
+        var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
+        Assert.Contains("Came in through:\nEmail forwarded by the mail provider", await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
+        await host.Inbox.WaitForAsync(m => m.IsTo(reporter));
+    }
+
+    [Fact]
+    public async Task A_webhook_message_without_the_right_signature_is_refused_and_stores_nothing()
+    {
+        var subject = Unique("Forged webhook");
+        var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Not from the provider."));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Sign(raw, "another secret"))).StatusCode);
+        var tampered = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Changed after signing."));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(tampered, Sign(raw, Host.WebhookSecret))).StatusCode);
+
+        // A signed message posted after them is stored: the refused ones are not, and never will be.
+        var signedSubject = Unique("Signed webhook");
+        var signed = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, signedSubject, "From the provider."));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Sign(signed, Host.WebhookSecret))).StatusCode);
+        Assert.Single(await ReportsWithSubjectAsync(signedSubject));
+        Assert.Empty(await ReportsWithSubjectAsync(subject));
+    }
+
+    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Signature-SHA256", signature);
+        }
+
+        return await host.Http.SendAsync(request);
+    }
+
+    static byte[] Raw(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    static string Sign(byte[] body, string secret) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
+
+    static string Local(string address) => address.Split('@')[0];
+
+    // "MZ" and a PE header: a Windows program, whatever its name says.
+    static byte[] Executable()
+    {
+        var bytes = new byte[2048];
+        "MZ"u8.CopyTo(bytes);
+        "PE\0\0"u8.CopyTo(bytes.AsSpan(128));
+        return bytes;
+    }
+
+    async Task<Report> ReportWithSubjectAsync(string subject) =>
+        await WaitForAsync(async () => (await ReportsWithSubjectAsync(subject)).SingleOrDefault());
+
+    async Task<List<Report>> ReportsWithSubjectAsync(string subject, bool prefix = false)
+    {
+        var store = host.Services.GetRequiredService<IReportStore>();
+        var found = new List<Report>();
+        await foreach (var entity in host.Reports.QueryAsync<TableEntity>(e => e.RowKey == "report"))
+        {
+            var stored = entity.GetString("Subject");
+            if (stored is not null && (prefix ? stored.StartsWith(subject, StringComparison.Ordinal) : stored == subject))
+            {
+                found.Add((await store.FindAsync(entity.PartitionKey, default))!);
+            }
+        }
+
+        return found;
+    }
+
+    static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Timed out.");
+            await Task.Delay(250);
+        }
+    }
+
+    public sealed class Host : LocalHostFixture
+    {
+        public const int ReceiptsPerSender = 2;
+
+        public const string WebhookSecret = "a shared secret for the tests";
+
+        public string Conduct { get; } = $"conduct{Guid.NewGuid():N}"[..20] + "@example.org";
+
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            settings["MailIntake:Address"] = Conduct;
+            settings["MailIntake:ImapHost"] = "127.0.0.1";
+            settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["MailIntake:ImapSecurity"] = "None";
+            settings["MailIntake:UserName"] = "conduct";
+            settings["MailIntake:Password"] = "local";
+            settings["MailIntake:OnlyAddressedToConduct"] = "true";
+            settings["MailIntake:PollEvery"] = "00:00:01";
+            settings["MailIntake:WebhookSecret"] = WebhookSecret;
+            settings["MailIntake:ReceiptsPerSenderPerDay"] = ReceiptsPerSender.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class Collection : ICollectionFixture<Host>;
+}
