@@ -2,6 +2,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
@@ -30,8 +31,21 @@ public sealed class NotifyReporter(
             return false;
         }
 
+        var messages = notice.MessageId is null ? [] : await reports.GetMessagesAsync(notice.Reference, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, Compose(report, notice, messages)!, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>The reporter's mail, or null when they gave no address. <paramref name="messages"/>: the case's, when the notice carries one.</summary>
+    public OutgoingMail? Compose(Report report, ReporterNotice notice, IReadOnlyList<CaseMessage> messages)
+    {
+        if (report.Details.IsAnonymous)
+        {
+            return null;
+        }
+
         var status = reporterLinks.StatusPage(report.Reference);
-        var message = notice.Kind switch
+        return notice.Kind switch
         {
             ReporterNoticeKind.Receipt => ReporterMail.Receipt(
                 report,
@@ -40,17 +54,15 @@ public sealed class NotifyReporter(
                 community.Value.Name,
                 workflow.Value.AcknowledgeWithin),
             ReporterNoticeKind.Acknowledged => ReporterMail.Acknowledged(report, community.Value.Name),
-            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.Question => ReporterMail.Question(report, await MessageAsync(notice), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
-            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, Carried(notice, messages), status),
+            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, Carried(notice, messages), status),
+            ReporterNoticeKind.Question => ReporterMail.Question(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
+            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, Carried(notice, messages), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
-        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
-        return true;
     }
 
-    async Task<CaseMessage> MessageAsync(ReporterNotice notice) =>
-        (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId)
+    static CaseMessage Carried(ReporterNotice notice, IReadOnlyList<CaseMessage> messages) =>
+        messages.FirstOrDefault(m => m.Id == notice.MessageId)
         ?? throw new InvalidOperationException("The message to send is not stored.");
 }
