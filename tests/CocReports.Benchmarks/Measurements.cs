@@ -103,7 +103,7 @@ sealed class IntakeBenchmark(HttpClient http, SmallEvidence evidence)
     public Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(CancellationToken cancellationToken) =>
         SubmitForStatusAsync([.. evidence.Files.Select(file => (HttpContent)new ByteArrayContent(file))], cancellationToken);
 
-    async Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(IReadOnlyList<HttpContent> files, CancellationToken cancellationToken)
+    public async Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(IReadOnlyList<HttpContent> files, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent
         {
