@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Prints intake latency (p50, p99) at 1 and 16 concurrent clients beside the same storage writes done directly with
-# the Azure SDK, and the local host's memory growth while a report with four 25 MB files uploads.
+# the Azure SDK, and the local host's memory growth while a report with four 25 MB files uploads; how many reports a
+# second the engine announces; what a report costs (durable activities, replays, SMTP sends, history bytes, storage
+# requests by service and kind, read from Azurite's access logs) when announced and over a whole life; and the
+# storage requests of an idle host; then 2,000 open cases left waiting on their timers: the idle host's CPU, memory and
+# storage requests over a minute, and how late a timer falling due among them fires.
+# `./bench.sh counts` runs only the counting (10 reports announced, one whole life): about two minutes, light on the CPU.
 # `./bench.sh soak` instead files 1,000 reports with evidence from 32 clients and waits for every committee mail,
 # printing answers by status, mails delivered of expected, and the host's memory over the run (about 10-20 minutes). Starts its own
 # Azurite, smtp4dev and local host (Release) on free loopback ports in a temporary folder, and removes it all at the
@@ -40,23 +45,36 @@ done
 
 blob=$(free_port); queue=$(free_port); table=$(free_port); web=$(free_port); smtp=$(free_port); http=$(free_port)
 log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp)"
-start_azurite "$run_dir/azurite" "$blob" "$queue" "$table"
+# One Azurite process per service, each writing its access log (one line per request): what the benchmark counts.
+mkdir -p "$run_dir/azurite"
+for service in blob queue table; do
+  case $service in blob) port=$blob ;; queue) port=$queue ;; table) port=$table ;; esac
+  node_modules/.bin/azurite-$service --${service}Host 127.0.0.1 --${service}Port "$port" --location "$run_dir/azurite" \
+    --disableTelemetry --skipApiVersionCheck >"$run_dir/azurite/$service.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  wait_for_port "$port" "Azurite $service"
+done
 start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp"
 storage="$(azurite_connection "$blob" "$queue" "$table")"
 
 # Names of its own, so a benchmark never meets another run's task hub, tables or evidence.
 name="bench$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 base_url="http://127.0.0.1:$http"
+signing_key="$(head -c 32 /dev/urandom | base64)"
+retention=30 # seconds: the whole-life count reaches the retention warning and the purge
 log "Starting the local host on $base_url"
 Storage__ConnectionString="$storage" \
 Storage__TablePrefix="$name" \
 Storage__EvidenceContainer="$name" \
 Mail__Smtp__Port="$smtp" \
 Mail__Smtp__Security=None \
-Links__SigningKey="$(head -c 32 /dev/urandom | base64)" \
+Links__SigningKey="$signing_key" \
 Links__PublicBaseUrl="$base_url" \
 LocalHost__SidecarPort=0 \
 LocalHost__TaskHubName="$name" \
+LocalHost__MaxQueuePollingInterval=00:00:10 \
+Workflow__RetentionPeriod=00:00:$retention \
+Workflow__RetentionWarningBefore=00:00:15 \
 RateLimits__Intake__PermitLimit=1000000 \
 RateLimits__Status__PermitLimit=1000000 \
 Logging__LogLevel__Default=Warning \
@@ -78,4 +96,5 @@ committee_answers || { log "The local host did not answer GET /api/committee wit
 
 log "Running the benchmark (${1:-latency and memory})"
 dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
-  --base-url "$base_url" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web"
+  --base-url "$base_url" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web" \
+  --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention"

@@ -50,6 +50,7 @@ public static class ApiExtensions
 
         // The orchestrator and activities, resolvable by both hosts.
         services.AddTransient<ReportWorkflow>();
+        services.AddTransient<Announce>();
         services.AddTransient<FindAudience>();
         services.AddTransient<NotifyMember>();
         services.AddTransient<NotifyEscalationContact>();

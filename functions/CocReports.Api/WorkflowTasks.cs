@@ -10,6 +10,7 @@ public static class WorkflowTasks
     public static void Register(DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<ReportWorkflow>();
+        registry.AddActivity<Announce>();
         registry.AddActivity<FindAudience>();
         registry.AddActivity<NotifyMember>();
         registry.AddActivity<NotifyEscalationContact>();

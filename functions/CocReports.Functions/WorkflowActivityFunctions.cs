@@ -1,12 +1,14 @@
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CocReports.Functions;
 
 /// <summary>The workflow's activities, each delegating to the shared activity class.</summary>
 public sealed class WorkflowActivityFunctions(
+    Announce announce,
     FindAudience findAudience,
     NotifyMember notifyMember,
     NotifyEscalationContact notifyEscalationContact,
@@ -14,6 +16,9 @@ public sealed class WorkflowActivityFunctions(
     RecordStep recordStep,
     PurgeEvidence purgeEvidence)
 {
+    [Function(nameof(Announce))]
+    public Task<Unsent> Announce([ActivityTrigger] Announcement announcement) => announce.RunAsync(announcement);
+
     [Function(nameof(FindAudience))]
     public Task<Audience> FindAudience([ActivityTrigger] string reference) => findAudience.RunAsync(reference);
 

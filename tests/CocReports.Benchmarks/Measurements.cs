@@ -74,6 +74,11 @@ sealed class GeneratedEvidence(long fileBytes) : HttpContent
 /// <summary>Files reports through the API as the form's script does: multipart, anonymous, JSON receipt expected.</summary>
 sealed class IntakeBenchmark(HttpClient http, SmallEvidence evidence)
 {
+    int accepted;
+
+    /// <summary>Reports accepted so far, all anonymous: each owes every member one mail and the reporter none.</summary>
+    public int Accepted => Volatile.Read(ref accepted);
+
     public static HttpClient CreateClient(Uri baseUrl) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 32, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
@@ -98,7 +103,7 @@ sealed class IntakeBenchmark(HttpClient http, SmallEvidence evidence)
     public Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(CancellationToken cancellationToken) =>
         SubmitForStatusAsync([.. evidence.Files.Select(file => (HttpContent)new ByteArrayContent(file))], cancellationToken);
 
-    async Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(IReadOnlyList<HttpContent> files, CancellationToken cancellationToken)
+    public async Task<(HttpStatusCode Status, string Body)> SubmitForStatusAsync(IReadOnlyList<HttpContent> files, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent
         {
@@ -114,6 +119,11 @@ sealed class IntakeBenchmark(HttpClient http, SmallEvidence evidence)
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/reports") { Content = form };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            Interlocked.Increment(ref accepted);
+        }
+
         return (response.StatusCode, response.StatusCode == HttpStatusCode.Accepted ? "" : await response.Content.ReadAsStringAsync(cancellationToken));
     }
 }
@@ -182,9 +192,13 @@ sealed class StorageFloor(BlobContainerClient container, TableClient table, Smal
     }
 }
 
-/// <summary>Latency percentiles of one run, in milliseconds.</summary>
+/// <summary>Latency percentiles of one run, in milliseconds, and how long the run took from first start to last end.</summary>
 sealed record Percentiles(int Count, double P50, double P99)
 {
+    public TimeSpan Elapsed { get; init; }
+
+    public double PerSecond => Count / Elapsed.TotalSeconds;
+
     /// <summary>Nearest rank: p99 of 40 samples is the slowest one.</summary>
     public static Percentiles Of(double[] milliseconds)
     {
@@ -202,8 +216,9 @@ static class Latency
     {
         await RunAsync(operation, concurrency, new double[warmUp], cancellationToken);
         var samples = new double[count];
+        var started = Stopwatch.GetTimestamp();
         await RunAsync(operation, concurrency, samples, cancellationToken);
-        return Percentiles.Of(samples);
+        return Percentiles.Of(samples) with { Elapsed = Stopwatch.GetElapsedTime(started) };
     }
 
     static Task RunAsync(Func<CancellationToken, Task> operation, int concurrency, double[] samples, CancellationToken cancellationToken)

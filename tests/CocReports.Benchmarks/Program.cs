@@ -1,9 +1,24 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
 using CocReports.Benchmarks;
+using CocReports.Procedure.Links;
 
 // Usage: CocReports.Benchmarks --base-url http://127.0.0.1:PORT --storage "CONNECTION STRING" --host-pid PID
+//   --smtp4dev URL --azurite-logs DIR --task-hub NAME --signing-key KEY --retention SECONDS [--mode latency|counts|soak]
+// "counts" runs only the counting scenes (a few reports, one whole life): light enough to run beside other work.
 // Prints figures, asserts nothing: exits 0 whatever the targets say, 1 when a step fails.
 const double RatioTarget = 1.5;
+const double FlatTargetMegabytes = 64;
+const double BusyRatioTarget = 2;
+const int CountedReports = 10;
+const double OperationsBefore = 68.9; // storage operations per announced report before the cuts: `./bench.sh counts` on commit 2dce628, the procedure as on main (2026-11-26)
+const int OpenCaseCount = 2000;
+const double IdleCpuTarget = 0.02; // of one core
+var openCaseWatch = TimeSpan.FromSeconds(60);
+var warningBefore = TimeSpan.FromSeconds(15); // bench.sh: Workflow__RetentionWarningBefore
 const double GrowthTargetMegabytes = 64;
 const long LargeFileBytes = (25L * 1024 * 1024) - 1; // the default per-file limit is 25 MB, inclusive
 (int Clients, int WarmUp, int Requests)[] levels = [(1, 5, 40), (16, 16, 160)];
@@ -16,8 +31,9 @@ if (!options.TryGetValue("--base-url", out var baseUrl) || !options.TryGetValue(
     return 2;
 }
 
-var soak = options.TryGetValue("--mode", out var mode) && mode == "soak";
-using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(soak ? 30 : 3));
+var mode = options.GetValueOrDefault("--mode", "latency");
+var soak = mode == "soak";
+using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
@@ -37,6 +53,24 @@ try
 
     var floor = await StorageFloor.CreateAsync(storage, evidence, cancellationToken);
     var probe = new MemoryProbe(int.Parse(hostPid, CultureInfo.InvariantCulture));
+    using var smtp4dev = new HttpClient { BaseAddress = new Uri(options["--smtp4dev"].TrimEnd('/') + "/") };
+    var mailbox = new Mailbox(smtp4dev);
+    var storageRequests = new StorageRequests(options["--azurite-logs"], options["--task-hub"]);
+    var links = new ActionLinks(new LinkOptions { SigningKey = options["--signing-key"], PublicBaseUrl = new Uri(baseUrl) }, TimeProvider.System);
+    var cost = new WorkflowCost(http, mailbox, storageRequests, new TableServiceClient(storage), options["--task-hub"], links);
+    var retention = TimeSpan.FromSeconds(int.Parse(options["--retention"], CultureInfo.InvariantCulture));
+    var members = (await http.GetFromJsonAsync<JsonElement>("api/committee", cancellationToken)).GetArrayLength();
+    if (mode == "counts")
+    {
+        await CountAsync(cost, members, retention, cancellationToken);
+        return 0;
+    }
+
+    // What the host costs with nothing to do: the durable engine's polls and lease renewals.
+    Progress("idle: 60 s with no report, counting storage requests");
+    var idleFrom = storageRequests.Mark();
+    await Task.Delay(TimeSpan.FromSeconds(60), cancellationToken);
+    var idle = storageRequests.Between(idleFrom, storageRequests.Mark());
 
     // Memory first, on a host that has only warmed up: later runs leave workflows behind that would move the baseline.
     // The warm-up files exceed the evidence store's 4 MB single-shot size, so block uploads are already JIT-compiled.
@@ -55,11 +89,21 @@ try
         floors.Add(await Latency.MeasureAsync(floor.StoreReportAsync, clients, warmUp, requests, cancellationToken));
     }
 
+    // Intake while the engine announces the reports filed before (and during) each run; then how fast the engine
+    // announces them all: from the first report of the 16-client run to the last committee mail of it.
     var intakes = new List<Percentiles>();
-    foreach (var (clients, warmUp, requests) in levels)
+    var announced = TimeSpan.Zero;
+    foreach (var (clients, warmUp, count) in levels)
     {
-        Progress($"intake: {requests} reports on {clients} client(s) after {warmUp} warm-up");
-        intakes.Add(await Latency.MeasureAsync(intake.SubmitAsync, clients, warmUp, requests, cancellationToken));
+        Progress($"intake: {count} reports on {clients} client(s) after {warmUp} warm-up");
+        var started = Stopwatch.GetTimestamp();
+        intakes.Add(await Latency.MeasureAsync(intake.SubmitAsync, clients, warmUp, count, cancellationToken));
+        if (clients == levels[^1].Clients)
+        {
+            Progress("waiting until every report filed is announced to every member");
+            await mailbox.WaitForAsync(intake.Accepted * members, TimeSpan.FromMinutes(10), cancellationToken);
+            announced = Stopwatch.GetElapsedTime(started);
+        }
     }
 
     await floor.DeleteAsync(cancellationToken);
@@ -78,10 +122,42 @@ try
             $"{clients,7} {requests,8} | {Ms(intakes[i].P50),10} {Ms(intakes[i].P99),10} | {Ms(floors[i].P50),10} {Ms(floors[i].P99),10} | {p50,9:F2} {p99,6:F2} | {verdict}");
     }
 
+    var (busyClients, busyWarmUp, busyCount) = levels[^1];
+    var sustained = (busyWarmUp + busyCount) / announced.TotalSeconds;
+    var busy = intakes[^1].P99 / floors[^1].P99;
+    Console.WriteLine();
+    Console.WriteLine("Two views of the same 16-client run:");
+    Console.WriteLine($"  what a reporter feels: intake p99 {Ms(intakes[^1].P99)} while the engine announces earlier reports, floor p99 {Ms(floors[^1].P99)}: {busy:F2}x   target: within {BusyRatioTarget}x {Verdict(busy <= BusyRatioTarget)}");
+    Console.WriteLine($"  what the system sustains: {busyWarmUp + busyCount} reports fully announced (every committee mail delivered) in {announced.TotalSeconds:F1} s = {sustained:F1} reports/s; storage floor {floors[^1].PerSecond:F1} reports/s ({sustained / floors[^1].PerSecond:P0} of it)");
+
+    Console.WriteLine();
+    Console.WriteLine($"Idle host, no open case: {idle.Values.Sum()} storage requests in 60 s");
+    foreach (var (kind, n) in idle.OrderByDescending(k => k.Value))
+    {
+        Console.WriteLine($"  {kind,-44} {n,6}");
+    }
+
     Console.WriteLine();
     Console.WriteLine($"Host memory while one report with 4 x {LargeFileBytes:N0} bytes uploads (VmRSS every 20 ms, {memory.Samples} samples, {memory.Duration.TotalSeconds:F1} s to the 202)");
     Console.WriteLine(
         $"  baseline {Mb(memory.BaselineBytes)}   peak {Mb(memory.PeakBytes)}   growth {Mb(memory.GrowthBytes)}   target: under {GrowthTargetMegabytes} MB {Verdict(memory.GrowthBytes < GrowthTargetMegabytes * 1024 * 1024)}");
+
+    // Counts and open cases print as they finish: a late step that fails leaves the earlier figures on screen.
+    await CountAsync(cost, members, retention, cancellationToken);
+
+    Progress($"open cases: {OpenCaseCount:N0} reports filed on 8 clients and announced, then the idle host watched for {openCaseWatch.TotalSeconds:F0} s while one resolved case's retention warning falls due");
+    var open = await new OpenCases(intake, mailbox, storageRequests, cost, int.Parse(hostPid, CultureInfo.InvariantCulture))
+        .RunAsync(OpenCaseCount, 8, members, openCaseWatch, retention - warningBefore, cancellationToken);
+    Console.WriteLine();
+    var cpuShare = open.Cpu / open.Watched;
+    Console.WriteLine($"{open.Cases:N0} open cases waiting on timers ({open.Refused} filings answered 429 and were sent again), idle host watched for {open.Watched.TotalSeconds:F0} s:");
+    Console.WriteLine($"  CPU {open.Cpu.TotalSeconds:F2} s = {cpuShare:P1} of one core   target: under {IdleCpuTarget:P0} {Verdict(cpuShare < IdleCpuTarget)}");
+    Console.WriteLine($"  VmRSS {Mb(open.MemoryBefore)} -> {Mb(open.MemoryAfter)} (peak {Mb(open.MemoryPeak)})   target: flat within {FlatTargetMegabytes} MB {Verdict(open.MemoryPeak - open.MemoryBefore < FlatTargetMegabytes * 1024 * 1024)}");
+    Console.WriteLine(open.WarningLate is { } late
+        ? $"  a retention warning due among them arrived {late.TotalSeconds:F1} s after its time   target: within the engine's polling interval (10 s) {Verdict(late < TimeSpan.FromSeconds(10))}"
+        : "  the retention warning due among them did not arrive while watched   MISS");
+    Console.WriteLine($"  storage requests meanwhile: {open.Requests.Values.Sum()} ({string.Join(", ", open.Requests.OrderByDescending(r => r.Value).Take(4).Select(r => $"{r.Key}: {r.Value}"))})");
+
     return 0;
 }
 catch (Exception e)
@@ -109,6 +185,36 @@ static async Task<int> SoakAsync(IntakeBenchmark intake, HttpClient api, string 
         $"  host VmRSS: start {Mb(result.BaselineBytes)}   after intake {Mb(result.AfterIntakeBytes)}   end {Mb(result.EndBytes)}   peak {Mb(result.PeakBytes)}   end - start under {FlatTargetMegabytes} MB: {Verdict(result.EndBytes - result.BaselineBytes < FlatTargetMegabytes * 1024 * 1024)}");
     return 0;
 }
+
+// Counted per report: announced (10 reports filed one after another) and one whole life.
+static async Task CountAsync(WorkflowCost cost, int members, TimeSpan retention, CancellationToken cancellationToken)
+{
+    Progress($"counting: {CountedReports} reports with a reporter address, one after another, until every mail is sent and the engine is quiet");
+    var announce = await cost.AnnounceAsync(CountedReports, members, cancellationToken);
+    Progress($"counting: one report's whole life (acknowledge, follow-up, 3 status updates, resolution, retention warning and purge {retention.TotalSeconds:F0} s later)");
+    var life = await cost.WholeLifeAsync(members, retention, cancellationToken);
+    Console.WriteLine();
+    Console.WriteLine($"Per report: {CountedReports} reports with a reporter (no evidence), intake until the receipt and {members} committee mails are sent; one whole life");
+    Console.WriteLine($"{"",-44} {"announced",10} {"whole life",10}");
+    Row("durable activities", announce.PerReport(announce.Activities), life.Activities);
+    Row("orchestrator replays (episodes)", announce.PerReport(announce.Replays), life.Replays);
+    Row("SMTP sends", announce.PerReport(announce.Mails), life.Mails);
+    Row("orchestration history (KB, last generation)", announce.PerReport(announce.HistoryBytes) / 1024, life.HistoryBytes / 1024.0);
+    Row("generations (ContinueAsNew + 1)", announce.PerReport(announce.Generations), life.Generations);
+    Row("storage operations (polls and leases apart)", announce.PerReport(announce.Operations), life.Operations);
+    foreach (var kind in announce.Requests.Keys.Union(life.Requests.Keys).Where(k => !k.IsBackground).OrderBy(k => k.ToString(), StringComparer.Ordinal))
+    {
+        Row($"  {kind}", announce.PerReport(announce.Requests.GetValueOrDefault(kind)), life.Requests.GetValueOrDefault(kind));
+    }
+
+    Row("polls and lease renewals meanwhile", announce.PerReport(announce.Requests.Where(r => r.Key.IsBackground).Sum(r => r.Value)), life.Requests.Where(r => r.Key.IsBackground).Sum(r => r.Value));
+    Console.WriteLine($"  (announcing {CountedReports} took {announce.Elapsed.TotalSeconds:F1} s, the whole life {life.Elapsed.TotalSeconds:F1} s with a {retention.TotalSeconds:F0} s retention period)");
+
+    Console.WriteLine($"  storage operations per announced report: {announce.PerReport(announce.Operations):F1}, before the cuts {OperationsBefore:F1}   target: at most half {Verdict(OperationsBefore > 0 && announce.PerReport(announce.Operations) <= OperationsBefore / 2)}");
+
+}
+
+static void Row(string what, double announced, double life) => Console.WriteLine($"{what,-44} {announced,10:F1} {life,10:F1}");
 
 static void Progress(string step) => Console.Error.WriteLine($"  {DateTime.Now:HH:mm:ss} {step}");
 

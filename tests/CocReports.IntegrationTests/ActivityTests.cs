@@ -7,6 +7,7 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,56 @@ public sealed class ActivityTests(ActivityTests.Host host)
         Assert.Single(about, m => m.IsTo(reporter));
         Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == "AcknowledgeOverdue");
         Assert.Empty(await host.EvidenceBlobsAsync(report.Reference));
+    }
+
+    [Fact]
+    public async Task Announcing_a_report_twice_mails_every_member_and_the_reporter_once_and_records_it_once()
+    {
+        var reporter = Submissions.NewReporter();
+        var report = await StoreAsync(reporter);
+        var announcement = new Announcement(
+            report.Reference,
+            new TimelineEntry(report.ReceivedAt, "Received"),
+            CommitteeNoticeKind.NewReport,
+            "new",
+            ToReporter: new ReporterNotice(report.Reference, ReporterNoticeKind.Receipt));
+
+        for (var run = 0; run < 2; run++)
+        {
+            var unsent = await Activity<Announce>().RunAsync(announcement);
+            Assert.Empty(unsent.Members);
+            Assert.Empty(unsent.Contacts);
+            Assert.Null(unsent.Reporter);
+        }
+
+        // A later mail, sent after both runs, has arrived: anything the second run sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.AcknowledgeReminder, "later"));
+        await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.StartsWith("Reminder", StringComparison.Ordinal) && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+
+        var about = await host.Inbox.AboutAsync(report.Reference);
+        Assert.All(LocalHostFixture.Members, member => Assert.Single(about, m => m.IsTo(member.Email) && !m.Subject.StartsWith("Reminder", StringComparison.Ordinal)));
+        Assert.Single(about, m => m.IsTo(reporter));
+        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == "Received");
+    }
+
+    [Fact]
+    public async Task An_announcement_hands_back_only_the_recipient_whose_mail_the_server_refused()
+    {
+        var reporter = $"reporter-{Guid.NewGuid():N}@refused.test";
+        var report = await StoreAsync(reporter, excluded: "sam");
+
+        var unsent = await Activity<Announce>().RunAsync(new Announcement(
+            report.Reference,
+            ToCommittee: CommitteeNoticeKind.NewReport,
+            Occasion: "new",
+            ToReporter: new ReporterNotice(report.Reference, ReporterNoticeKind.Receipt)));
+
+        Assert.Equal(ReporterNoticeKind.Receipt, unsent.Reporter?.Kind);
+        Assert.Empty(unsent.Members);
+        Assert.Empty(unsent.Contacts);
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+        await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+        Assert.DoesNotContain(await host.Inbox.AboutAsync(report.Reference), m => m.IsTo("sam@committee.test"));
     }
 
     [Fact]

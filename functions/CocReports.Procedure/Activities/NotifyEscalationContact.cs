@@ -1,6 +1,7 @@
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
@@ -25,11 +26,20 @@ public sealed class NotifyEscalationContact(
             return false;
         }
 
-        var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
-        var withReport = Audience.For(committee.Value, report, state).ToEscalationContacts;
-        var message = CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, withReport);
-        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, Compose(report, Audience.For(committee.Value, report, state), notice)!, CancellationToken.None);
         return true;
+    }
+
+    /// <summary>The contact's mail (with the report itself when no member may see it), or null when there is no such contact.</summary>
+    public OutgoingMail? Compose(Report report, Audience audience, EscalationNotice notice)
+    {
+        if (notice.ContactIndex >= committee.Value.EscalationContacts.Count)
+        {
+            return null;
+        }
+
+        var contact = committee.Value.EscalationContacts[notice.ContactIndex];
+        return CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, audience.ToEscalationContacts);
     }
 }

@@ -2,6 +2,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,8 @@ public sealed class NotifyMember(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
-        var member = committee.Value.Find(notice.MemberId);
-        if (member is null || !Audience.For(committee.Value, report, state).Includes(member.Id))
+        var audience = Audience.For(committee.Value, report, await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None));
+        if (!audience.Includes(notice.MemberId))
         {
             return false;
         }
@@ -36,8 +36,18 @@ public sealed class NotifyMember(
         var carried = notice.MessageId is null
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
-        var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried);
+        if (Compose(report, audience, notice, carried) is not { } message)
+        {
+            return false;
+        }
+
         await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }
+
+    /// <summary>The member's mail, or null when they may not hear about the report now.</summary>
+    public OutgoingMail? Compose(Report report, Audience audience, MemberNotice notice, CaseMessage? carried) =>
+        committee.Value.Find(notice.MemberId) is { } member && audience.Includes(member.Id)
+            ? CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried)
+            : null;
 }

@@ -3,6 +3,7 @@ using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
@@ -27,9 +28,26 @@ public sealed class NotifyReporter(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        if (report.Details.IsAnonymous || (notice.Kind == ReporterNoticeKind.Receipt && !report.MailReceipt))
+        var messages = notice.MessageId is null ? [] : await reports.GetMessagesAsync(notice.Reference, CancellationToken.None);
+        if (Compose(report, notice, messages) is not { } message)
         {
             return false;
+        }
+
+        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>
+    /// The reporter's mail, or null when there is none to send: anonymous reporters follow the status page, and one who
+    /// mailed their report got its receipt at import. <paramref name="messages"/>: the case's, when the notice carries one.
+    /// Replies to it reach the case through its reply address.
+    /// </summary>
+    public OutgoingMail? Compose(Report report, ReporterNotice notice, IReadOnlyList<CaseMessage> messages)
+    {
+        if (report.Details.IsAnonymous || (notice.Kind == ReporterNoticeKind.Receipt && !report.MailReceipt))
+        {
+            return null;
         }
 
         var status = reporterLinks.StatusPage(report.Reference);
@@ -42,17 +60,16 @@ public sealed class NotifyReporter(
                 community.Value.Name,
                 workflow.Value.AcknowledgeWithin),
             ReporterNoticeKind.Acknowledged => ReporterMail.Acknowledged(report, community.Value.Name),
-            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.Question => ReporterMail.Question(report, await MessageAsync(notice), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
-            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, Carried(notice, messages), status),
+            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, Carried(notice, messages), status),
+            ReporterNoticeKind.Question => ReporterMail.Question(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
+            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, Carried(notice, messages), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
-        await mail.SendAsync(notice.Reference, message with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
-        return true;
+        return message with { ReplyTo = replies.For(report.Reference) };
     }
 
-    async Task<CaseMessage> MessageAsync(ReporterNotice notice) =>
-        (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId)
+    static CaseMessage Carried(ReporterNotice notice, IReadOnlyList<CaseMessage> messages) =>
+        messages.FirstOrDefault(m => m.Id == notice.MessageId)
         ?? throw new InvalidOperationException("The message to send is not stored.");
 }

@@ -22,4 +22,32 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
         await reports.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Sends several mails of one report side by side, each on its own: one read of the ledger for all of them, and each
+    /// recorded right after its transport accepted it, as <see cref="SendAsync"/> does. A mail the transport refused
+    /// doesn't stop the others; it is named in the result for the workflow to retry on its own.
+    /// </summary>
+    /// <returns>The Message-IDs that were not sent.</returns>
+    public async Task<IReadOnlySet<string>> SendEachAsync(string reference, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
+    {
+        var sentBefore = await reports.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
+        var failed = await Task.WhenAll(mails.Where(m => !sentBefore.Contains(m.MessageId)).Select(async m =>
+        {
+            try
+            {
+                await transport.SendAsync(m, cancellationToken);
+            }
+#pragma warning disable CA1031 // Any failure of one recipient's send is that recipient's to retry, with the workflow's policy.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                return m.MessageId;
+            }
+
+            await reports.RecordMailSentAsync(reference, m.MessageId, clock.GetUtcNow(), cancellationToken);
+            return null;
+        }));
+        return failed.OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
 }

@@ -43,6 +43,9 @@ public interface IReportStore
 
     Task RecordMailSentAsync(string reference, string messageId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Which of these mails of the report were sent before, in one read of its ledger.</summary>
+    Task<IReadOnlySet<string>> SentMailAmongAsync(string reference, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
+
     /// <summary>Marks a single-use link as used. False when it already was: a link acts once.</summary>
     Task<bool> TryUseLinkAsync(string reference, string linkId, CancellationToken cancellationToken);
 

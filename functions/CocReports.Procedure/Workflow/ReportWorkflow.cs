@@ -29,9 +29,15 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
         if (!progress.Announced)
         {
-            await steps.Record("Received", progress.ReceivedAt);
-            await steps.NotifyCommittee(CommitteeNoticeKind.NewReport, occasion: "new");
-            steps.NotifyReporter(ReporterNoticeKind.Receipt, sealedReceiptCode: progress.SealedReceiptCode);
+            // Recorded, the committee told and the receipt sent in one activity, while the first timer is already set.
+            steps.Announce(
+                new Announcement(
+                    progress.Reference,
+                    new TimelineEntry(progress.ReceivedAt, "Received"),
+                    CommitteeNoticeKind.NewReport,
+                    "new",
+                    ToReporter: new ReporterNotice(progress.Reference, ReporterNoticeKind.Receipt, progress.SealedReceiptCode)),
+                "The new report to the committee and the receipt to the reporter");
             progress = progress with { Announced = true, SealedReceiptCode = null };
         }
 
@@ -62,11 +68,11 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             switch (next.Kind)
             {
                 case WorkflowStepKind.Remind or WorkflowStepKind.Escalate:
-                    await steps.Nudge(next);
+                    steps.Nudge(next);
                     progress = progress with { LastNudgeAt = next.At };
                     break;
                 case WorkflowStepKind.WarnBeforePurge:
-                    await steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
+                    steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
                     progress = progress with { RetentionWarned = true };
                     break;
                 case WorkflowStepKind.PurgeEvidence:
@@ -104,7 +110,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 return progress;
 
             case CaseEventKind.Answered:
-                await steps.NotifyCommittee(CommitteeNoticeKind.AnswerReceived, occasion: happened.MessageId ?? "answer", messageId: happened.MessageId);
+                steps.NotifyCommittee(CommitteeNoticeKind.AnswerReceived, occasion: happened.MessageId ?? "answer", messageId: happened.MessageId);
                 return progress;
 
             case CaseEventKind.Recused:
@@ -142,20 +148,13 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         public void NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
             Send(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), $"{kind} to the reporter");
 
-        /// <summary>Finds who may hear about the report now, and sends each of them their own mail.</summary>
-        public async Task NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null)
-        {
-            var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
-            foreach (var id in audience.MemberIds)
-            {
-                Send(nameof(NotifyMember), new MemberNotice(reference, id, kind, occasion, messageId), $"{kind} to {id}");
-            }
+        /// <summary>Tells every member who may hear about the report now (and the escalation contacts when asked, or when no member may).</summary>
+        public void NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null, TimelineEntry? step = null) =>
+            Announce(new Announcement(reference, step, kind, occasion, escalate, messageId), $"{kind} to the committee");
 
-            if (escalate || audience.ToEscalationContacts)
-            {
-                NotifyEscalationContacts(audience, kind, occasion);
-            }
-        }
+        /// <summary>Sends one step's notices in one activity; a recipient whose mail failed is retried on their own when it settles.</summary>
+        public void Announce(Announcement announcement, string what) =>
+            Mail.Add(context.CallActivityAsync<Unsent>(nameof(Activities.Announce), announcement, retry), what);
 
         public async Task HandToEscalationIfNoMemberRemains()
         {
@@ -175,7 +174,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             }
         }
 
-        public async Task Nudge(WorkflowStep step)
+        public void Nudge(WorkflowStep step)
         {
             var kind = (step.Promise, step.Kind) switch
             {
@@ -189,8 +188,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var escalate = step.Kind == WorkflowStepKind.Escalate;
 
             // The promise's due date tells this cycle's nudges from the next cycle's.
-            await NotifyCommittee(kind, FormattableString.Invariant($"{step.Due:yyyyMMddHHmmss}-{step.Round}"), escalate);
-            await Record(escalate ? $"{step.Promise}Overdue" : $"{step.Promise}Reminder", context.CurrentUtcDateTime);
+            var recorded = new TimelineEntry(context.CurrentUtcDateTime, escalate ? $"{step.Promise}Overdue" : $"{step.Promise}Reminder");
+            NotifyCommittee(kind, FormattableString.Invariant($"{step.Due:yyyyMMddHHmmss}-{step.Round}"), escalate, step: recorded);
         }
 
         public async Task PurgeEvidence()
@@ -217,7 +216,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     return woke;
                 }
 
-                await RecordFailedMail();
+                await SettleMail();
             }
         }
 
@@ -227,18 +226,48 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             while (!Mail.IsEmpty)
             {
                 await Task.WhenAny(Mail.Tasks);
-                await RecordFailedMail();
+                await SettleMail();
             }
         }
 
         void Send<TNotice>(string activity, TNotice notice, string what) =>
             Mail.Add(context.CallActivityAsync<bool>(activity, notice, retry), what);
 
-        async Task RecordFailedMail()
+        /// <summary>
+        /// Takes the settled mail off the list: an announcement's recipients whose mail failed are each retried on
+        /// their own, and a send that failed after every retry is written to the timeline.
+        /// </summary>
+        async Task SettleMail()
         {
-            foreach (var what in Mail.TakeFailed())
+            foreach (var (send, what) in Mail.TakeSettled())
             {
-                await Record("MailFailed", context.CurrentUtcDateTime, what);
+                // Reading Exception observes the failure; the workflow records it on the timeline.
+                if (send.Exception is not null)
+                {
+                    await Record("MailFailed", context.CurrentUtcDateTime, what);
+                }
+                else if (send is Task<Unsent> { Result: var unsent })
+                {
+                    RetryEach(unsent);
+                }
+            }
+        }
+
+        void RetryEach(Unsent unsent)
+        {
+            foreach (var notice in unsent.Members)
+            {
+                Send(nameof(NotifyMember), notice, $"{notice.Kind} to {notice.MemberId}");
+            }
+
+            foreach (var notice in unsent.Contacts)
+            {
+                Send(nameof(NotifyEscalationContact), notice, $"{notice.Kind} to escalation contact {notice.ContactIndex + 1}");
+            }
+
+            if (unsent.Reporter is { } toReporter)
+            {
+                Send(nameof(Activities.NotifyReporter), toReporter, $"{toReporter.Kind} to the reporter");
             }
         }
     }

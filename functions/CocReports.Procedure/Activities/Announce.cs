@@ -1,0 +1,76 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Procedure.Activities;
+
+/// <summary>
+/// One step's notices in one activity instead of one per recipient: the report, its case and its sent-mail ledger are
+/// read once, the step is written to the timeline, and every mail is sent side by side. The audience is decided at
+/// the moment of sending, as <see cref="NotifyMember"/> does. A recipient whose mail failed is handed back, so the
+/// workflow retries that mail alone (<see cref="NotifyMember"/>, <see cref="NotifyEscalationContact"/>,
+/// <see cref="NotifyReporter"/>, with the mail retry policy) while everyone else already has theirs.
+/// Safe to run twice: the timeline row has a deterministic key and the ledger skips mail already sent.
+/// </summary>
+public sealed class Announce(
+    IReportStore reports,
+    OnceOnlyMail mail,
+    RecordStep record,
+    NotifyMember members,
+    NotifyEscalationContact contacts,
+    NotifyReporter reporter,
+    IOptions<CommitteeOptions> committee) : TaskActivity<Announcement, Unsent>
+{
+    public override Task<Unsent> RunAsync(TaskActivityContext context, Announcement input) => RunAsync(input);
+
+    public async Task<Unsent> RunAsync(Announcement announcement)
+    {
+        var reference = announcement.Reference;
+        var report = await reports.FindAsync(reference, CancellationToken.None)
+            ?? throw new InvalidOperationException("The report is not stored.");
+        if (announcement.Step is { } step)
+        {
+            await record.RunAsync(new StepRecord(reference, step));
+        }
+
+        var audience = Audience.For(committee.Value, report, await reports.GetCaseStateAsync(reference, CancellationToken.None));
+        var carriesMessage = announcement.MessageId is not null || announcement.ToReporter?.MessageId is not null;
+        var messages = carriesMessage ? await reports.GetMessagesAsync(reference, CancellationToken.None) : [];
+
+        var mails = new List<(object Notice, OutgoingMail Mail)>();
+        if (announcement.ToCommittee is { } kind)
+        {
+            var carried = messages.FirstOrDefault(m => m.Id == announcement.MessageId);
+            foreach (var id in audience.MemberIds)
+            {
+                var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId);
+                if (members.Compose(report, audience, notice, carried) is { } toMember)
+                {
+                    mails.Add((notice, toMember));
+                }
+            }
+
+            for (var i = 0; (announcement.Escalate || audience.ToEscalationContacts) && i < audience.EscalationContactCount; i++)
+            {
+                var notice = new EscalationNotice(reference, i, kind, announcement.Occasion);
+                if (contacts.Compose(report, audience, notice) is { } toContact)
+                {
+                    mails.Add((notice, toContact));
+                }
+            }
+        }
+
+        if (announcement.ToReporter is { } toReporter && reporter.Compose(report, toReporter, messages) is { } receipt)
+        {
+            mails.Add((toReporter, receipt));
+        }
+
+        var failed = await mail.SendEachAsync(reference, [.. mails.Select(m => m.Mail)], CancellationToken.None);
+        var unsent = mails.Where(m => failed.Contains(m.Mail.MessageId)).Select(m => m.Notice).ToList();
+        return new Unsent([.. unsent.OfType<MemberNotice>()], [.. unsent.OfType<EscalationNotice>()], unsent.OfType<ReporterNotice>().FirstOrDefault());
+    }
+}

@@ -1,0 +1,25 @@
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Timeline;
+
+namespace CocReports.Procedure.Workflow;
+
+/// <summary>
+/// Everything one step of the workflow tells, done by one activity (<see cref="Activities.Announce"/>): the timeline
+/// entry that records the step, a notice to the committee (every member who may see the report, and the escalation
+/// contacts when <paramref name="Escalate"/> or when no member may), and a notice to the reporter.
+/// </summary>
+/// <param name="Occasion">Tells apart notices of one kind about one report, so each mail gets its own Message-ID.</param>
+public sealed record Announcement(
+    string Reference,
+    TimelineEntry? Step = null,
+    CommitteeNoticeKind? ToCommittee = null,
+    string Occasion = "",
+    bool Escalate = false,
+    string? MessageId = null,
+    ReporterNotice? ToReporter = null);
+
+/// <summary>The notices of an <see cref="Announcement"/> whose mail was not sent: each is retried on its own.</summary>
+public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter)
+{
+    public static readonly Unsent None = new([], [], null);
+}

@@ -1,0 +1,108 @@
+using CocReports.Procedure.Activities;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Workflow;
+using Microsoft.DurableTask;
+using Moq;
+
+namespace CocReports.Procedure.Tests.Workflow;
+
+/// <summary>
+/// The orchestrator against a mocked durable context: which activities it schedules, and when. Every pending durable
+/// task is a task that never completes, so a run goes as far as it can without time passing and the test reads what
+/// was scheduled on the way.
+/// </summary>
+public sealed class ReportWorkflowTests
+{
+    static readonly DateTimeOffset ReceivedAt = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+    static readonly WorkflowOptions Schedule = new();
+
+    readonly Mock<TaskOrchestrationContext> context = new();
+    readonly List<DateTime> timers = [];
+
+    public ReportWorkflowTests()
+    {
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(ReceivedAt.UtcDateTime);
+        context.Setup(c => c.WaitForExternalEvent<CaseEvent>(CaseEvent.Name, It.IsAny<CancellationToken>())).Returns(Never<CaseEvent>());
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback<DateTime, CancellationToken>((at, _) => timers.Add(at))
+            .Returns(Never<bool>());
+        context.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Never<bool>());
+    }
+
+    [Fact]
+    public void A_new_report_is_announced_in_one_activity_and_the_first_reminder_is_set_before_any_mail_settles()
+    {
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Never<Unsent>());
+
+        _ = Run();
+
+        var announcement = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
+        Assert.Equal(CommitteeNoticeKind.NewReport, announcement.ToCommittee);
+        Assert.Equal("Received", announcement.Step?.Step);
+        Assert.Equal(ReporterNoticeKind.Receipt, announcement.ToReporter?.Kind);
+        Assert.Equal("sealed", announcement.ToReporter?.SealedReceiptCode);
+        Assert.Empty(Scheduled<bool>());
+        Assert.Equal([(ReceivedAt + Schedule.AcknowledgeRemindAfter[0]).UtcDateTime], timers);
+    }
+
+    [Fact]
+    public void Only_the_recipient_whose_mail_failed_in_the_announcement_is_retried_on_their_own()
+    {
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromResult(new Unsent([], [], new ReporterNotice("r1", ReporterNoticeKind.Receipt, "sealed"))));
+
+        _ = Run();
+
+        var retried = Assert.Single(Scheduled<bool>());
+        Assert.Equal(new ReporterNotice("r1", ReporterNoticeKind.Receipt, "sealed"), retried);
+        Assert.DoesNotContain(Scheduled<bool>(nameof(NotifyMember)), _ => true);
+    }
+
+    [Fact]
+    public void An_announcement_that_failed_after_every_retry_is_recorded_on_the_timeline_and_the_workflow_goes_on()
+    {
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromException<Unsent>(new InvalidOperationException("storage down for hours")));
+        context.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(RecordStep)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromResult(true));
+
+        var run = Run();
+
+        var recorded = Assert.IsType<StepRecord>(Assert.Single(Scheduled<bool>(nameof(RecordStep))));
+        Assert.Equal("MailFailed", recorded.Entry.Step);
+        Assert.Equal("The new report to the committee and the receipt to the reporter", recorded.Entry.Note);
+        Assert.False(run.IsCompleted);
+    }
+
+    [Fact]
+    public void A_reminder_tells_the_committee_and_records_itself_in_one_activity()
+    {
+        var reminderAt = (ReceivedAt + Schedule.AcknowledgeRemindAfter[0]).UtcDateTime;
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(reminderAt);
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback<DateTime, CancellationToken>((at, _) => timers.Add(at))
+            .Returns<DateTime, CancellationToken>((at, _) => at == reminderAt ? Task.CompletedTask : Never<bool>());
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Never<Unsent>());
+
+        _ = Run(announced: true);
+
+        var reminder = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
+        Assert.Equal(CommitteeNoticeKind.AcknowledgeReminder, reminder.ToCommittee);
+        Assert.Equal("AcknowledgeReminder", reminder.Step?.Step);
+        Assert.False(reminder.Escalate);
+        Assert.Null(reminder.ToReporter);
+        Assert.Empty(Scheduled<bool>());
+        Assert.Equal(2, timers.Count);
+    }
+
+    Task<CaseProgress> Run(bool announced = false) =>
+        new ReportWorkflow().RunAsync(context.Object, new CaseProgress("r1", ReceivedAt, Urgent: false, "sealed", Schedule, Announced: announced));
+
+    IEnumerable<object?> Scheduled<TResult>(string? activity = null) =>
+        context.Invocations
+            .Where(i => i.Method.Name == nameof(TaskOrchestrationContext.CallActivityAsync) && i.Method.IsGenericMethod && i.Method.GetGenericArguments()[0] == typeof(TResult))
+            .Where(i => activity is null || ((TaskName)i.Arguments[0]).Name == activity)
+            .Select(i => i.Arguments[1]);
+
+    static Task<T> Never<T>() => new TaskCompletionSource<T>().Task;
+}
