@@ -58,6 +58,7 @@ public static class ApiExtensions
         services.AddSingleton<ReportWorkflowStart>();
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton<CaseActionEndpoint>();
+        services.AddSingleton<CaseActionAudit>();
         services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
@@ -57,9 +58,10 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
-            views.OrderBy(v => v.At).Select(v => (IReadOnlyList<PageCell>)
-                [new(Time(v.At)), new(NameOf(v.MemberId)), new(Describe(report, v.What)), new(v.Allowed ? "Opened" : "Refused")]),
+            views.Select(v => (IReadOnlyList<PageCell>)
+                [new(Time(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
             "No one has opened this case yet.");
+        AppendTrailCheck(page, reference, AuditChain.Verify(reference, views));
 
         return page;
     }
@@ -81,12 +83,27 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
     }
 
+    // The chain's verdict and its exports, in a block of their own.
+    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification) =>
+        page.Paragraph(verification.Verifies
+                ? $"The audit trail verifies: {verification.Entries} entries, each chained to the one before."
+                : $"The audit trail does not verify: {verification.Problem} Entries from {verification.FirstBroken} on cannot be trusted.")
+            .Link("Export the audit trail (JSON)", CaseTrailExport.Href(reference, "json"))
+            .Link("Export the audit trail (CSV)", CaseTrailExport.Href(reference, "csv"));
+
     string NameOf(string memberId) =>
         memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.Find(memberId)?.Name ?? memberId;
+
+    static string Outcome(AuditEntry entry) =>
+        !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";
 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
             ? "The case page"
+            : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
+            ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
+            : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)
+            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..]
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";
