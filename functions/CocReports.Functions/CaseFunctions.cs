@@ -22,6 +22,14 @@ public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence, 
         CancellationToken cancellationToken) =>
         new ResultAction(await caseEvidence.DownloadAsync(request, reference, index, cancellationToken));
 
+    [Function("DownloadOriginalEvidence")]
+    public async Task<IActionResult> DownloadOriginal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/evidence/{index:int}/original")] HttpRequest request,
+        string reference,
+        int index,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseEvidence.DownloadOriginalAsync(request, reference, index, cancellationToken));
+
     [Function("ExportTrailJson")]
     public async Task<IActionResult> ExportJson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/trail.json")] HttpRequest request,

@@ -2,6 +2,7 @@ using System.Globalization;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
@@ -39,7 +40,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
-            ["File", "Name as sent", "Type", "Size", "SHA-256"],
+            ["File", "Name as sent", "Type", "Size", "SHA-256 of the original", "Original"],
             report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
             [
                 new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
@@ -47,6 +48,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 new(file.ContentType),
                 new(string.Create(CultureInfo.InvariantCulture, $"{file.Length:N0} bytes")),
                 new(file.Sha256),
+                OriginalCell(reference, index, file),
             ]),
             "The reporter sent no evidence.");
 
@@ -83,6 +85,11 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
     }
 
+    // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.
+    static PageCell OriginalCell(string reference, int index, EvidenceFile file) =>
+        new(EvidenceMetadata.CanRemove(file.ContentType) ? "Download the original, with its metadata (recorded)" : "Download (recorded)",
+            CaseEvidence.OriginalHref(reference, index));
+
     // The chain's verdict and its exports, in a block of their own.
     static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification) =>
         page.Paragraph(verification.Verifies
@@ -100,6 +107,8 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
             ? "The case page"
+            : what.StartsWith(CaseEvidence.OriginalPrefix, StringComparison.Ordinal)
+            ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
             ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
             : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)

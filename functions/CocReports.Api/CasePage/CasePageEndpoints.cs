@@ -16,6 +16,8 @@ public static class CasePageEndpoints
             handler.ShowAsync(request, reference, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
             handler.DownloadAsync(request, reference, index, ct));
+        api.MapGet("/reports/{reference}/evidence/{index:int}/original", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
+            handler.DownloadOriginalAsync(request, reference, index, ct));
         api.MapGet("/reports/{reference}/trail.json", (HttpRequest request, string reference, CaseTrailExport handler, CancellationToken ct) =>
             handler.JsonAsync(request, reference, ct));
         api.MapGet("/reports/{reference}/trail.csv", (HttpRequest request, string reference, CaseTrailExport handler, CancellationToken ct) =>
