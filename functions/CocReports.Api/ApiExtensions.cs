@@ -6,6 +6,7 @@ using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Limits;
 using CocReports.Api.Status;
+using CocReports.Api.Transparency;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
@@ -16,6 +17,7 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Transparency;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,7 @@ public static class ApiExtensions
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
@@ -59,6 +62,9 @@ public static class ApiExtensions
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseActionAudit>();
+        services.AddSingleton<TransparencyDraft>();
+        services.AddSingleton<TransparencyPage>();
+        services.AddSingleton<TransparencyReview>();
         services.AddSingleton<CaseRecord>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();

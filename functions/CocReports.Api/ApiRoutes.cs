@@ -4,6 +4,7 @@ using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Status;
+using CocReports.Api.Transparency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,8 @@ public static class ApiRoutes
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
+        api.MapPost("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.DraftAsync(request, ct)).DisableAntiforgery();
         api.MapCasePage();
         return api;
     }

@@ -51,7 +51,8 @@ public static class CommitteeMail
 
         body.Paragraph("If you have a conflict of interest, recuse yourself: you will receive nothing more about this report, and your links stop working.")
             .Link("Recuse myself from this report", link(CaseAction.Recuse))
-            .Paragraph("This report is confidential. Do not forward this email.");
+            .Paragraph("This report is confidential. Do not forward this email.")
+            .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
         return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community), body.Text, body.Html);
     }
 

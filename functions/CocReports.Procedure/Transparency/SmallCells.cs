@@ -27,6 +27,7 @@ public static class SmallCells
         return [.. merged.Select(c => new PublishedCount(Label(c.Labels), c.Count, k))];
     }
 
+    // Semicolons: category names have commas and "or" of their own.
     static string Label(List<string> labels) =>
-        labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " or " + labels[^1];
+        labels.Count == 1 ? labels[0] : string.Join("; ", labels) + " (merged)";
 }

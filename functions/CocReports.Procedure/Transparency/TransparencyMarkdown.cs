@@ -13,9 +13,9 @@ public static class TransparencyMarkdown
         md.Append(CultureInfo.InvariantCulture, $"Reports received: **{report.Total.Shown}**. Any count from 1 to {report.K - 1} is shown as \"fewer than {report.K}\", and small categories are merged, so that no one can be recognised.\n\n");
         Table(md, "By incident type", "Incident type", report.ByIncidentType);
         Table(md, "By outcome", "Outcome", report.ByOutcome);
-        Table(md, "Acknowledgment within 48 hours", "Promise", report.Acknowledgment);
+        Table(md, $"Acknowledged within {Duration(report.AcknowledgeWithin)}", "Promise", report.Acknowledgment);
         md.Append(CultureInfo.InvariantCulture, $"Median time to acknowledge: {report.AcknowledgmentMedian}.\n\n");
-        Table(md, "Follow-up within a week", "Promise", report.FollowUp);
+        Table(md, $"Followed up within {Duration(report.FollowUpWithin)}", "Promise", report.FollowUp);
         md.Append(CultureInfo.InvariantCulture, $"Median time to follow up: {report.FollowUpMedian}.\n\n");
         if (report.Promotion.Length > 0)
         {
@@ -40,6 +40,12 @@ public static class TransparencyMarkdown
         report.From.Month == 1 && report.From.Day == 1 && report.To == new DateOnly(report.From.Year, 12, 31)
             ? report.From.Year.ToString(CultureInfo.InvariantCulture)
             : $"{report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}";
+
+    /// <summary>"48 hours", "7 days": a promise as the procedure states it.</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalHours % 24 == 0 && span.TotalDays > 2
+            ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0} days")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} hours");
 
     static void Table(StringBuilder md, string heading, string column, IReadOnlyList<PublishedCount> cells)
     {

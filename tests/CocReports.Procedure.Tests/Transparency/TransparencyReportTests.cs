@@ -73,7 +73,7 @@ public sealed partial class TransparencyReportTests
     {
         var cells = SmallCells.Merge([("Harassment", 7), ("Threats", 1), ("Spam", 2), ("Other", 0)], 3);
 
-        Assert.Equal([("Harassment", 7), ("Spam or Threats", 3), ("Other", 0)], cells.Select(c => (c.Label, c.Count)));
+        Assert.Equal([("Harassment", 7), ("Spam; Threats (merged)", 3), ("Other", 0)], cells.Select(c => (c.Label, c.Count)));
     }
 
     [Fact]
