@@ -5,6 +5,7 @@ using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Limits;
+using CocReports.Api.Patterns;
 using CocReports.Api.Status;
 using CocReports.Api.Transparency;
 using CocReports.Procedure.Activities;
@@ -62,6 +63,7 @@ public static class ApiExtensions
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseActionAudit>();
+        services.AddSingleton<ReportPatterns>();
         services.AddSingleton<TransparencyDraft>();
         services.AddSingleton<TransparencyPage>();
         services.AddSingleton<TransparencyReview>();

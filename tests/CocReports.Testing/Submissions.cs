@@ -19,7 +19,8 @@ public static class Submissions
         ["setting"] = "online",
         ["onlineSpace"] = "Weekly community call",
         ["conversationLink"] = "https://chat.example.org/c/123",
-        ["reportedPerson"] = "Username @loud",
+        // A person per reporter, so reports match only where a test says so, and one reporter's retries stay identical.
+        ["reportedPerson"] = "Username @loud" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reporterEmail)))[..8],
     };
 
     public static MultipartFormDataContent Multipart(IDictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
+using CocReports.Api.Patterns;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
@@ -17,7 +18,7 @@ namespace CocReports.Api.CasePage;
 /// GET /api/reports/{reference}/view: the case as a member of its audience sees it, from the View link in every
 /// committee email: the report, its evidence, its timeline and who opened it. Every view is recorded first.
 /// </summary>
-public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee)
+public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee, ReportPatterns patterns, ActionLinks links)
 {
     public async Task<IResult> ShowAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Heading($"Report {reference}")
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
         AppendReport(page, report, open.State);
+        await AppendPatternsAsync(page, report, open.MemberId, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
@@ -83,6 +85,21 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         var d = report.Details;
         page            .Field("Kept from (at the reporter's request)", string.Join(", ", d.ExcludedMembers.Select(NameOf)))
             .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
+    }
+
+    // Other reports that may name the same person, only those this member may see; a fresh View link opens each.
+    async Task AppendPatternsAsync(HtmlPage page, Report report, string memberId, CancellationToken cancellationToken)
+    {
+        await patterns.IndexAsync(report, cancellationToken);
+        var matches = await patterns.ForMemberAsync(report.Reference, memberId, cancellationToken);
+        if (matches.Count > 0)
+        {
+            page.Subheading("The reported person may be named in other reports").Table(
+                ["Report", "Match"],
+                matches.Select(m => (IReadOnlyList<PageCell>)
+                    [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
+                "");
+        }
     }
 
     // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.

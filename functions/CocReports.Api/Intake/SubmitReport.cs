@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CocReports.Api.Limits;
+using CocReports.Api.Patterns;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
@@ -33,6 +34,7 @@ public sealed class SubmitReport(
     TimeProvider clock,
     ProcedureMetrics metrics,
     ClientLimits clientLimits,
+    ReportPatterns patterns,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -108,6 +110,7 @@ public sealed class SubmitReport(
             stored = true;
             metrics.ReportReceived("form");
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
+            await patterns.IndexAsync(report, cancellationToken);
             return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: keyed, cancellationToken);
         }
         catch (IntakeRejection rejection)
