@@ -28,6 +28,17 @@ public sealed class PatternTests(LocalHostFixture host)
         later["reportedPerson"] = $"http://www.github.com/{handle}/";
         var second = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(later));
 
+        var alexMail = (await host.Inbox.WaitForAsync(m => m.Subject.Contains(second.Reference, StringComparison.Ordinal) && m.IsTo("alex@committee.test"))).First();
+        var alexText = await host.Inbox.TextAsync(alexMail);
+        Assert.Contains("The reported person may be named in other reports you can see:", alexText, StringComparison.Ordinal);
+        Assert.Contains($"/api/reports/{first.Reference}/view?token=", alexText, StringComparison.Ordinal);
+        foreach (var address in new[] { "kim@committee.test", "sam@committee.test" })
+        {
+            var text = await host.Inbox.TextAsync((await host.Inbox.WaitForAsync(m => m.Subject.Contains(second.Reference, StringComparison.Ordinal) && m.IsTo(address))).First());
+            Assert.DoesNotContain(first.Reference, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("may be named in other reports", text, StringComparison.Ordinal);
+        }
+
         var seenByAlex = await OpenAsync(host.Links().Create(second.Reference, "alex", CaseAction.View));
         Assert.Contains("The reported person may be named in other reports", seenByAlex, StringComparison.Ordinal);
         Assert.Contains($">{first.Reference}</a></td><td>Same identifier</td>", seenByAlex, StringComparison.Ordinal);
