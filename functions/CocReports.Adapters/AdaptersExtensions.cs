@@ -12,6 +12,7 @@ using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));
         services.AddSingleton<IRateLimitStore>(sp => new TableRateLimitStore(sp.GetRequiredService<StorageLayout>().RateLimits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
+        services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IMailParser, MimeMailParser>();
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();

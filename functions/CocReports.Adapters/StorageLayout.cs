@@ -20,5 +20,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Members whose links and case sessions issued before a time are refused.</summary>
     public TableClient Revocations { get; } = tables.GetTableClient(options.Value.TablePrefix + "Revocations");
 
+    /// <summary>Which reports name which identifier, by keyed hash only (see <see cref="Tables.TablePatternIndex"/>).</summary>
+    public TableClient Patterns { get; } = tables.GetTableClient(options.Value.TablePrefix + "Patterns");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

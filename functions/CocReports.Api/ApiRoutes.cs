@@ -6,6 +6,7 @@ using CocReports.Api.Intake;
 using CocReports.Api.Intake.Mail;
 using CocReports.Api.Organizers;
 using CocReports.Api.Status;
+using CocReports.Api.Transparency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,8 @@ public static class ApiRoutes
         api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler) => handler.Show(request));
         api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
+        api.MapPost("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.DraftAsync(request, ct)).DisableAntiforgery();
         api.MapCasePage();
         return api;
     }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CocReports.Functions;
 
-public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence)
+public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence, CaseTrailExport trailExport)
 {
     [Function("ShowCase")]
     public async Task<IActionResult> Show(
@@ -21,4 +21,26 @@ public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence)
         int index,
         CancellationToken cancellationToken) =>
         new ResultAction(await caseEvidence.DownloadAsync(request, reference, index, cancellationToken));
+
+    [Function("DownloadOriginalEvidence")]
+    public async Task<IActionResult> DownloadOriginal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/evidence/{index:int}/original")] HttpRequest request,
+        string reference,
+        int index,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseEvidence.DownloadOriginalAsync(request, reference, index, cancellationToken));
+
+    [Function("ExportTrailJson")]
+    public async Task<IActionResult> ExportJson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/trail.json")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await trailExport.JsonAsync(request, reference, cancellationToken));
+
+    [Function("ExportTrailCsv")]
+    public async Task<IActionResult> ExportCsv(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/trail.csv")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await trailExport.CsvAsync(request, reference, cancellationToken));
 }

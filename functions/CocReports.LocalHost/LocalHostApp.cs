@@ -51,6 +51,7 @@ public static class LocalHostApp
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address.AbsoluteUri));
         builder.Services.AddHostedService<IntakeSweepService>();
         builder.Services.AddHostedService<MailboxPollService>();
+        builder.Services.AddHostedService<TransparencyReviewService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

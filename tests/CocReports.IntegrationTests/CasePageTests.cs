@@ -407,6 +407,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             entries.Add((e.GetDateTimeOffset("At")!.Value, e.GetString("MemberId"), e.GetString("What"), e.GetBoolean("Allowed")!.Value));
         }
 
+        entries.Reverse(); // the newest entry is the partition's first row
         return entries;
     }
 }

@@ -146,6 +146,7 @@ public sealed class ProcedureTests(LocalHostFixture host)
         var resolved = await ActAsync(receipt.Reference, "alex", CaseAction.Resolve, new()
         {
             ["violation"] = "yes",
+            ["incidentType"] = "Disrupting discussions or events",
             ["actions"] = "A warning was given.",
             ["publicSummary"] = "A participant was warned for repeated interruptions in a community call.",
         });
@@ -161,6 +162,13 @@ public sealed class ProcedureTests(LocalHostFixture host)
         var caseRow = (await host.Reports.GetEntityAsync<TableEntity>(receipt.Reference, "case")).Value;
         Assert.NotNull(caseRow.GetDateTimeOffset("ResolvedAt"));
         Assert.NotNull(caseRow.GetDateTimeOffset("EvidencePurgedAt"));
+        var kept = new List<string>();
+        await foreach (var row in host.Reports.QueryAsync<TableEntity>(e => e.PartitionKey == receipt.Reference))
+        {
+            kept.Add(row.GetString("Message") ?? "");
+        }
+
+        Assert.Contains(kept, m => m.Contains("\"IncidentType\":\"Disrupting discussions or events\"", StringComparison.Ordinal)); // what the transparency report counts
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class Submissions
         ["setting"] = "online",
         ["onlineSpace"] = "Weekly community call",
         ["conversationLink"] = "https://chat.example.org/c/123",
-        ["reportedPerson"] = "Username @loud",
+        // A person per reporter, so reports match only where a test says so, and one reporter's retries stay identical.
+        ["reportedPerson"] = "Username @loud" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reporterEmail)))[..8],
     };
 
     public static MultipartFormDataContent Multipart(IDictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files)
@@ -55,7 +56,8 @@ public static class Submissions
         return System.Text.Json.JsonSerializer.Deserialize<Receipt>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 
-    public static byte[] Png(int size) => WithHead([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], size);
+    /// <summary>A PNG whose chunks can be read (members view images through <see cref="Photos"/>' kind of cleaning), of random content.</summary>
+    public static byte[] Png(int size) => Photos.PngOfSize(size);
 
     public static byte[] Pdf(int size) => WithHead("%PDF-1.7\n"u8.ToArray(), size);
 

@@ -1,37 +1,80 @@
+using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Adapters.Tables;
 
-/// <summary>Who looked at each case: one partition per report, rows ordered by time, never updated.</summary>
+/// <summary>
+/// Each case's audit trail as a hash chain (<see cref="AuditChain"/>): one partition per report, one row per entry,
+/// never updated. Row keys count down from the largest sequence number, so the newest entry is the partition's first
+/// row and an append reads one row. Two appends at once race for the same row key; the loser reads again and chains
+/// after the winner.
+/// </summary>
 public sealed class TableAuditTrail(TableClient audit) : IAuditTrail
 {
-    public Task AppendAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
+    const int MaxAttempts = 20;
+
+    public async Task AppendAsync(string reference, AuditEntry entry, CancellationToken cancellationToken)
     {
-        var rowKey = ChronologicalKey.For(entry.At);
-        return audit.AddEntityAsync(
-            new TableEntity(reference, rowKey)
+        for (var attempt = 1; ; attempt++)
+        {
+            var latest = await LatestAsync(reference, cancellationToken);
+            var link = AuditChain.Next(reference, latest, entry);
+            try
             {
-                ["At"] = entry.At,
-                ["MemberId"] = entry.MemberId,
-                ["What"] = entry.What,
-                ["Allowed"] = entry.Allowed,
-            },
-            cancellationToken);
+                await audit.AddEntityAsync(
+                    new TableEntity(reference, RowKeyOf(link.Sequence))
+                    {
+                        ["At"] = link.Entry.At,
+                        ["MemberId"] = link.Entry.MemberId,
+                        ["What"] = link.Entry.What,
+                        ["Allowed"] = link.Entry.Allowed,
+                        ["PreviousHash"] = link.PreviousHash,
+                        ["Hash"] = link.Hash,
+                    },
+                    cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 409 && attempt < MaxAttempts)
+            {
+                // Another instance chained an entry first: chain after it.
+            }
+        }
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string reference, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditLink>> ReadAsync(string reference, CancellationToken cancellationToken)
     {
-        var entries = new List<AuditEntry>();
-        await foreach (var e in audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference, cancellationToken: cancellationToken))
+        var links = new List<AuditLink>();
+        await foreach (var row in audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference, cancellationToken: cancellationToken))
         {
-            entries.Add(new AuditEntry(
-                e.GetDateTimeOffset("At") ?? default,
-                e.GetString("MemberId") ?? "",
-                e.GetString("What") ?? "",
-                e.GetBoolean("Allowed") ?? false));
+            links.Add(LinkOf(row));
         }
 
-        return entries;
+        links.Reverse(); // oldest first
+        return links;
     }
+
+    async Task<AuditLink?> LatestAsync(string reference, CancellationToken cancellationToken)
+    {
+        await foreach (var row in audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return LinkOf(row);
+        }
+
+        return null;
+    }
+
+    // The sequence is the row's place, read from its key: a row moved to another key is a link out of place.
+    static string RowKeyOf(long sequence) => (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);
+
+    static AuditLink LinkOf(TableEntity row) => new(
+        long.TryParse(row.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var inverted) ? long.MaxValue - inverted : 0,
+        new AuditEntry(
+            row.GetDateTimeOffset("At") ?? default,
+            row.GetString("MemberId") ?? "",
+            row.GetString("What") ?? "",
+            row.GetBoolean("Allowed") ?? false),
+        row.GetString("PreviousHash") ?? "",
+        row.GetString("Hash") ?? "");
 }

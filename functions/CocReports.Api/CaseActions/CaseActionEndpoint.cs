@@ -24,6 +24,7 @@ public sealed class CaseActionEndpoint(
     IOptions<CommitteeOptions> committee,
     IMemberRevocations revocations,
     IOptions<IntakeOptions> intake,
+    CaseActionAudit audit,
     TimeProvider clock)
 {
     /// <summary>
@@ -83,6 +84,7 @@ public sealed class CaseActionEndpoint(
             return LinkPages.AlreadyUsed();
         }
 
+        await audit.RecordAsync(context!, handler.Action, cancellationToken);
         return await handler.ActAsync(context!, form, cancellationToken);
     }
 

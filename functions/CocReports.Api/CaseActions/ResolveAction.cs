@@ -1,22 +1,25 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Transparency;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>
 /// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
-/// description, or, when it can't be anonymized, only that a report was made.
+/// description, or, when it can't be anonymized, only that a report was made; and the incident type it is counted under.
 /// </summary>
-public sealed class ResolveAction(IReportStore reports, CaseRecord record) : ICaseAction
+public sealed class ResolveAction(IReportStore reports, CaseRecord record, IOptions<TransparencyOptions> transparency) : ICaseAction
 {
     public CaseAction Action => CaseAction.Resolve;
 
     public ActionForm Form(CaseContext context) =>
         new ActionForm($"Resolve report {context.Reference}", "The reporter is told the outcome. The evidence is kept for the retention period, then deleted; the outcome is kept.", "Resolve the report")
             .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))
+            .Choice("incidentType", "For the transparency report: what kind of incident was it?", [.. transparency.Value.IncidentTypes.Select(t => (t, t))])
             .Text("actions", "What actions, if any, were taken?")
             .Text("message", "Anything else for the reporter (optional)")
             .Text("publicSummary", "For the transparency report: a generalized description with nothing about the reporter or the reported person")
@@ -28,6 +31,11 @@ public sealed class ResolveAction(IReportStore reports, CaseRecord record) : ICa
         if (FormValues.Finding(form, "violation") is not (Finding.Yes or Finding.No))
         {
             errors["violation"] = "Please say whether it was found to be a violation.";
+        }
+
+        if (FormValues.Text(form, "incidentType") is not { } type || !transparency.Value.IncidentTypes.Contains(type))
+        {
+            errors["incidentType"] = "Please choose the kind of incident.";
         }
 
         var cannotBeAnonymized = FormValues.Text(form, "cannotBeAnonymized") == "true";
@@ -56,6 +64,7 @@ public sealed class ResolveAction(IReportStore reports, CaseRecord record) : ICa
             Actions = FormValues.Text(form, "actions"),
             Text = FormValues.Text(form, "message") ?? "",
             PublicSummary = FormValues.Text(form, "publicSummary"),
+            IncidentType = FormValues.Text(form, "incidentType"),
         };
         await record.RecordAsync(context, CaseEventKind.Resolved, message, cancellationToken);
         return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");

@@ -1,4 +1,5 @@
 using CocReports.Api.Pages;
+using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -7,35 +8,75 @@ namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// GET /api/reports/{reference}/evidence/{index}: one evidence file, streamed through the app to a member of the
-/// report's audience in a case session (see <see cref="CaseAccess"/>). Storage is never exposed: no public or long-lived URL.
+/// report's audience in a case session (see <see cref="CaseAccess"/>); a photo as a copy without its metadata
+/// (<see cref="EvidenceMetadata"/>). GET …/evidence/{index}/original: the file exactly as received, always as a
+/// download, audited as such. Storage is never exposed: no public or long-lived URL.
 /// </summary>
 public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 {
+    /// <summary>What the audit trail names a download of an original by, followed by its blob name.</summary>
+    public const string OriginalPrefix = "original:";
+
+    public static string OriginalHref(string reference, int index) => CasePage.EvidenceHref(reference, index) + "/original";
+
     public async Task<IResult> DownloadAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
     {
-        var (refusal, opened) = await access.OpenAsync(request, reference, report => What(report, index), cancellationToken);
+        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => blobName, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (!EvidenceMetadata.CanRemove(file!.ContentType))
+        {
+            return new EvidenceDownload(content!, index, file);
+        }
+
+        byte[] original;
+        await using (content)
+        {
+            using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+            await content!.CopyToAsync(buffer, cancellationToken);
+            original = buffer.ToArray();
+        }
+
+        return EvidenceMetadata.Remove(original, file.ContentType) is { } cleaned
+            ? new EvidenceDownload(new MemoryStream(cleaned), index, file)
+            : NotCleaned(reference, index);
+    }
+
+    public async Task<IResult> DownloadOriginalAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
+    {
+        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => OriginalPrefix + blobName, cancellationToken);
+        return refusal ?? new EvidenceDownload(content!, index, file!, original: true);
+    }
+
+    async Task<(IResult? Refusal, EvidenceFile? File, Stream? Content)> OpenAsync(
+        HttpRequest request, string reference, int index, Func<string, string> what, CancellationToken cancellationToken)
+    {
+        var (refusal, opened) = await access.OpenAsync(request, reference, report => what(BlobName(report, index)), cancellationToken);
+        if (refusal is not null)
+        {
+            return (refusal, null, null);
         }
 
         var open = opened!;
         var files = open.Report.Evidence;
         if (index < 0 || index >= files.Count)
         {
-            return NotFound();
+            return (NotFound(), null, null);
         }
 
         var file = files[index];
         var content = await evidence.OpenReadAsync(file.BlobName, cancellationToken);
         if (content is null)
         {
-            return NotFound();
+            return (NotFound(), null, null);
         }
 
         try
         {
-            await access.RecordAsync(open, file.BlobName, cancellationToken);
+            await access.RecordAsync(open, what(file.BlobName), cancellationToken);
         }
         catch
         {
@@ -43,15 +84,21 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
             throw;
         }
 
-        return new EvidenceDownload(content, index, file);
+        return (null, file, content);
     }
 
     // Out of range, the audit names the blob such an index would have.
-    static string What(Report report, int index) =>
+    static string BlobName(Report report, int index) =>
         index >= 0 && index < report.Evidence.Count ? report.Evidence[index].BlobName : $"{report.Reference}/{index:D2}";
 
     static HtmlPage NotFound() =>
         new HtmlPage("This file is not available", StatusCodes.Status404NotFound)
             .Heading("This file is not available.")
             .Paragraph("It is not part of this report, or it was removed when the report's evidence was purged. Nothing was changed.");
+
+    static HtmlPage NotCleaned(string reference, int index) =>
+        new HtmlPage("This picture cannot be shown without its metadata", StatusCodes.Status422UnprocessableEntity)
+            .Heading("This picture cannot be shown without its metadata.")
+            .Paragraph("Its structure could not be read, so its location and camera details could not be removed. The original is kept untouched; downloading it is recorded in the case's audit trail.")
+            .Link("Download the original", OriginalHref(reference, index));
 }

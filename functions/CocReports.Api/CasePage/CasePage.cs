@@ -1,7 +1,10 @@
 using System.Globalization;
+using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -15,7 +18,7 @@ namespace CocReports.Api.CasePage;
 /// GET /api/reports/{reference}/view: the case as a member of its audience sees it, from the View link in every
 /// committee email: the report, its evidence, its timeline and who opened it. Every view is recorded first.
 /// </summary>
-public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee)
+public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee, ReportPatterns patterns, ActionLinks links)
 {
     public async Task<IResult> ShowAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
     {
@@ -35,10 +38,11 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Heading($"Report {reference}")
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
         AppendReport(page, report, open.State);
+        await AppendPatternsAsync(page, report, open.MemberId, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
-            ["File", "Name as sent", "Type", "Size", "SHA-256"],
+            ["File", "Name as sent", "Type", "Size", "SHA-256 of the original", "Original"],
             report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
             [
                 new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
@@ -46,6 +50,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 new(file.ContentType),
                 new(string.Create(CultureInfo.InvariantCulture, $"{file.Length:N0} bytes")),
                 new(file.Sha256),
+                OriginalCell(reference, index, file),
             ]),
             "The reporter sent no evidence.");
 
@@ -57,9 +62,10 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
-            views.OrderBy(v => v.At).Select(v => (IReadOnlyList<PageCell>)
-                [new(Time(v.At)), new(NameOf(v.MemberId)), new(Describe(report, v.What)), new(v.Allowed ? "Opened" : "Refused")]),
+            views.Select(v => (IReadOnlyList<PageCell>)
+                [new(Time(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
             "No one has opened this case yet.");
+        AppendTrailCheck(page, reference, AuditChain.Verify(reference, views));
 
         return page;
     }
@@ -81,12 +87,49 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
             .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
     }
 
+    // Other reports that may name the same person, only those this member may see; a fresh View link opens each.
+    async Task AppendPatternsAsync(HtmlPage page, Report report, string memberId, CancellationToken cancellationToken)
+    {
+        await patterns.IndexAsync(report, cancellationToken);
+        var matches = await patterns.ForMemberAsync(report.Reference, memberId, cancellationToken);
+        if (matches.Count > 0)
+        {
+            page.Subheading("The reported person may be named in other reports").Table(
+                ["Report", "Match"],
+                matches.Select(m => (IReadOnlyList<PageCell>)
+                    [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
+                "");
+        }
+    }
+
+    // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.
+    static PageCell OriginalCell(string reference, int index, EvidenceFile file) =>
+        new(EvidenceMetadata.CanRemove(file.ContentType) ? "Download the original, with its metadata (recorded)" : "Download (recorded)",
+            CaseEvidence.OriginalHref(reference, index));
+
+    // The chain's verdict and its exports, in a block of their own.
+    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification) =>
+        page.Paragraph(verification.Verifies
+                ? $"The audit trail verifies: {verification.Entries} entries, each chained to the one before."
+                : $"The audit trail does not verify: {verification.Problem} Entries from {verification.FirstBroken} on cannot be trusted.")
+            .Link("Export the audit trail (JSON)", CaseTrailExport.Href(reference, "json"))
+            .Link("Export the audit trail (CSV)", CaseTrailExport.Href(reference, "csv"));
+
     string NameOf(string memberId) =>
         memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.Find(memberId)?.Name ?? memberId;
+
+    static string Outcome(AuditEntry entry) =>
+        !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";
 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
             ? "The case page"
+            : what.StartsWith(CaseEvidence.OriginalPrefix, StringComparison.Ordinal)
+            ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
+            : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
+            ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
+            : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)
+            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..]
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";

@@ -16,6 +16,12 @@ public static class CasePageEndpoints
             handler.ShowAsync(request, reference, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
             handler.DownloadAsync(request, reference, index, ct));
+        api.MapGet("/reports/{reference}/evidence/{index:int}/original", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
+            handler.DownloadOriginalAsync(request, reference, index, ct));
+        api.MapGet("/reports/{reference}/trail.json", (HttpRequest request, string reference, CaseTrailExport handler, CancellationToken ct) =>
+            handler.JsonAsync(request, reference, ct));
+        api.MapGet("/reports/{reference}/trail.csv", (HttpRequest request, string reference, CaseTrailExport handler, CancellationToken ct) =>
+            handler.CsvAsync(request, reference, ct));
         return api;
     }
 
@@ -25,6 +31,7 @@ public static class CasePageEndpoints
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CasePage>();
         services.AddSingleton<CaseEvidence>();
+        services.AddSingleton<CaseTrailExport>();
         return services;
     }
 }

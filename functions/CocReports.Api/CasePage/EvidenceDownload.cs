@@ -8,8 +8,9 @@ namespace CocReports.Api.CasePage;
 /// An evidence file as the browser receives it: streamed as it is read from storage, never cached, never sniffed,
 /// and sandboxed so nothing in it can run. Only plain images are shown inline; everything else is a download, named
 /// by what it is (evidence-2.pdf), never by the name its sender gave it: that name would choose the program that opens it.
+/// An original is always a download (evidence-2-original.jpg), so its metadata is opened only on purpose.
 /// </summary>
-sealed class EvidenceDownload(Stream content, int index, EvidenceFile file) : IResult
+sealed class EvidenceDownload(Stream content, int index, EvidenceFile file, bool original = false) : IResult
 {
     public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
 
@@ -24,9 +25,10 @@ sealed class EvidenceDownload(Stream content, int index, EvidenceFile file) : IR
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
 
-        var disposition = new ContentDispositionHeaderValue(InlineTypes.Contains(file.ContentType) ? "inline" : "attachment")
+        var name = EvidenceName.ForDownload(index, file);
+        var disposition = new ContentDispositionHeaderValue(!original && InlineTypes.Contains(file.ContentType) ? "inline" : "attachment")
         {
-            FileName = EvidenceName.ForDownload(index, file),
+            FileName = original ? Path.GetFileNameWithoutExtension(name) + "-original" + Path.GetExtension(name) : name,
         };
         headers.ContentDisposition = disposition.ToString();
 

@@ -45,10 +45,11 @@ public sealed class Announce(
         if (announcement.ToCommittee is { } kind)
         {
             var carried = messages.FirstOrDefault(m => m.Id == announcement.MessageId);
+            var others = kind == CommitteeNoticeKind.NewReport ? await members.OtherReportsAsync(report) : [];
             foreach (var id in audience.MemberIds)
             {
                 var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId);
-                if (members.Compose(report, audience, notice, carried) is { } toMember)
+                if (members.Compose(report, audience, notice, carried, others) is { } toMember)
                 {
                     mails.Add((notice, toMember));
                 }

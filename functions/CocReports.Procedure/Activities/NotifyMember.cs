@@ -2,6 +2,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.DurableTask;
@@ -18,7 +19,8 @@ public sealed class NotifyMember(
     OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
-    IOptions<CommunityOptions> community) : TaskActivity<MemberNotice, bool>
+    IOptions<CommunityOptions> community,
+    ReportPatterns patterns) : TaskActivity<MemberNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, MemberNotice input) => RunAsync(input);
 
@@ -36,7 +38,8 @@ public sealed class NotifyMember(
         var carried = notice.MessageId is null
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
-        if (Compose(report, audience, notice, carried) is not { } message)
+        var others = notice.Kind == CommitteeNoticeKind.NewReport ? await OtherReportsAsync(report) : [];
+        if (Compose(report, audience, notice, carried, others) is not { } message)
         {
             return false;
         }
@@ -45,9 +48,25 @@ public sealed class NotifyMember(
         return true;
     }
 
-    /// <summary>The member's mail, or null when they may not hear about the report now.</summary>
-    public OutgoingMail? Compose(Report report, Audience audience, MemberNotice notice, CaseMessage? carried) =>
+    /// <summary>
+    /// The member's mail, or null when they may not hear about the report now. <paramref name="others"/>: the reports
+    /// sharing an identifier with this one (<see cref="OtherReportsAsync"/>), of which the member is told only those
+    /// they may see: of the others they learn nothing, not even that they exist.
+    /// </summary>
+    public OutgoingMail? Compose(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others) =>
         committee.Value.Find(notice.MemberId) is { } member && audience.Includes(member.Id)
-            ? CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried)
+            ? CommitteeMail.ToMember(
+                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried,
+                patterns.ForMember(member.Id, others))
             : null;
+
+    /// <summary>
+    /// Indexes a new report's identifiers (whichever door it came through) and reads the earlier reports that may name
+    /// the same person, once for every member's mail.
+    /// </summary>
+    public async Task<IReadOnlyList<OtherReport>> OtherReportsAsync(Report report)
+    {
+        await patterns.IndexAsync(report, CancellationToken.None);
+        return await patterns.OthersAsync(report.Reference, CancellationToken.None);
+    }
 }

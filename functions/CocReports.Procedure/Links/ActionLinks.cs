@@ -20,13 +20,22 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// <summary>A key for other server-side derivations (idempotency), separate from the link key by purpose.</summary>
     public byte[] DeriveKey(string purpose) => Keys.Current.Derive(purpose);
 
-    public Uri Create(string reference, string memberId, CaseAction action)
+    /// <summary>What a transparency link is bound to in place of a report's reference.</summary>
+    public const string TransparencyScope = "transparency";
+
+    public Uri Create(string reference, string memberId, CaseAction action) =>
+        new(options.PublicBaseUrl, $"/api/reports/{reference}/{PathOf(action)}?token={Token(reference, memberId, action)}");
+
+    /// <summary>A member's link to the transparency report page, in every committee email; checked with <see cref="TransparencyScope"/>.</summary>
+    public Uri CreateTransparency(string memberId) =>
+        new(options.PublicBaseUrl, $"/api/transparency?token={Token(TransparencyScope, memberId, CaseAction.Transparency)}");
+
+    string Token(string reference, string memberId, CaseAction action)
     {
         var issued = clock.GetUtcNow();
         var expires = issued.Add(action == CaseAction.View ? options.ViewLifetime : options.Lifetime).ToUnixTimeSeconds();
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var token = tokens.Sign($"{reference}|{memberId}|{action}|{issued.ToUnixTimeMilliseconds()}|{expires}|{nonce}");
-        return new Uri(options.PublicBaseUrl, $"/api/reports/{reference}/{PathOf(action)}?token={token}");
+        return tokens.Sign($"{reference}|{memberId}|{action}|{issued.ToUnixTimeMilliseconds()}|{expires}|{nonce}");
     }
 
     public LinkCheck Check(string? token, string reference, CaseAction action)

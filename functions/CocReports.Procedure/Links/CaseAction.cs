@@ -15,4 +15,7 @@ public enum CaseAction
     Ask,
     Resolve,
     Answer,
+
+    /// <summary>Open the transparency report page (<see cref="ActionLinks.CreateTransparency"/>): bound to no report, not single-use.</summary>
+    Transparency,
 }

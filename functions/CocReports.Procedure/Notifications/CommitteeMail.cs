@@ -1,5 +1,6 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 
@@ -11,7 +12,8 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public static class CommitteeMail
 {
-    public static OutgoingMail ToMember(Report report, Recipient member, string memberId, MemberNotice notice, string community, ActionLinks links, CaseMessage? message = null)
+    /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
+    public static OutgoingMail ToMember(Report report, Recipient member, string memberId, MemberNotice notice, string community, ActionLinks links, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
     {
         var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
@@ -28,6 +30,7 @@ public static class CommitteeMail
             body.Field("The reporter's answer", message.Text);
         }
 
+        AppendPatterns(body, memberId, links, patterns);
         var link = (CaseAction action) => links.Create(report.Reference, memberId, action);
         body.Link("Open the case (report, evidence, timeline)", link(CaseAction.View));
         switch (notice.Kind)
@@ -51,8 +54,23 @@ public static class CommitteeMail
 
         body.Paragraph("If you have a conflict of interest, recuse yourself: you will receive nothing more about this report, and your links stop working.")
             .Link("Recuse myself from this report", link(CaseAction.Recuse))
-            .Paragraph("This report is confidential. Do not forward this email.");
+            .Paragraph("This report is confidential. Do not forward this email.")
+            .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
         return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community), body.Text, body.Html);
+    }
+
+    static void AppendPatterns(MailBody body, string memberId, ActionLinks links, IReadOnlyList<PatternMatch>? patterns)
+    {
+        if (patterns is not { Count: > 0 })
+        {
+            return;
+        }
+
+        body.Paragraph("The reported person may be named in other reports you can see:");
+        foreach (var match in patterns)
+        {
+            body.Link($"Report {match.Reference}{(match.Weak ? " (same handle on another platform, a weaker match)" : "")}", links.Create(match.Reference, memberId, CaseAction.View));
+        }
     }
 
     /// <summary>Escalation contacts see that a promise is slipping, or receive a report no member may see, without action links.</summary>

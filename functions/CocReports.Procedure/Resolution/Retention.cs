@@ -4,8 +4,8 @@ using CocReports.Procedure.Storage;
 namespace CocReports.Procedure.Resolution;
 
 /// <summary>
-/// What is kept of a resolved report after its retention period: the outcome and the public summary the transparency
-/// report may print, and nothing that names or describes the reporter, the reported person or what happened.
+/// What is kept of a resolved report after its retention period: the outcome, the incident type and the public summary
+/// the transparency report counts and prints (its dates stay in the case state and the timeline), and nothing that names or describes the reporter, the reported person or what happened.
 /// </summary>
 public static class Retention
 {
@@ -41,5 +41,6 @@ public static class Retention
                 From = m.From,
                 Violation = m.Violation,
                 PublicSummary = m.PublicSummary,
+                IncidentType = m.IncidentType,
             })];
 }

@@ -34,6 +34,9 @@ public sealed record CaseMessage
 
     /// <summary>Resolution: the generalized description for the transparency report; null when it cannot be anonymized.</summary>
     public string? PublicSummary { get; init; }
+
+    /// <summary>Resolution: the category the transparency report counts it under (see <see cref="Transparency.TransparencyOptions.IncidentTypes"/>).</summary>
+    public string? IncidentType { get; init; }
 }
 
 public enum CaseMessageKind

@@ -1,0 +1,40 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Transparency;
+using CocReports.Procedure.Workflow;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.Transparency;
+
+/// <summary>Drafts the transparency report of a period from what storage keeps of each report, retained ones included.</summary>
+public sealed class TransparencyDraft(
+    IReportStore reports,
+    ITimeline timeline,
+    IOptions<TransparencyOptions> options,
+    IOptions<WorkflowOptions> workflow,
+    IOptions<CommunityOptions> community,
+    TimeProvider clock)
+{
+    /// <summary>The calendar year before <paramref name="now"/>: the default period.</summary>
+    public static (DateOnly From, DateOnly To) LastYear(DateTimeOffset now) =>
+        (new DateOnly(now.UtcDateTime.Year - 1, 1, 1), new DateOnly(now.UtcDateTime.Year - 1, 12, 31));
+
+    public async Task<TransparencyReport> DraftAsync(DateOnly from, DateOnly to, string promotion, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var records = new List<TransparencyRecord>();
+        await foreach (var report in reports.ReceivedSinceAsync(start, cancellationToken))
+        {
+            records.Add(TransparencyRecord.From(
+                report,
+                await reports.GetCaseStateAsync(report.Reference, cancellationToken),
+                await reports.GetMessagesAsync(report.Reference, cancellationToken),
+                await timeline.ReadAsync(report.Reference, cancellationToken)));
+        }
+
+        return TransparencyReportGenerator.Generate(
+            records, from, to, community.Value.Name, promotion, options.Value,
+            workflow.Value.AcknowledgeWithin, workflow.Value.FollowUpWithin, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using CocReports.Api.CaseActions;
+using CocReports.Api.Pages;
+using CocReports.Api.Requests;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Transparency;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.Transparency;
+
+/// <summary>
+/// GET /api/transparency from the "Transparency report" link in every committee email (a member link, not single-use):
+/// a form for the period and the committee's text on promoting the Code of Conduct. POST: the draft as HTML, and as
+/// Markdown to publish. Only current committee members whose links were not revoked get it.
+/// </summary>
+public sealed class TransparencyPage(
+    ActionLinks links,
+    IMemberRevocations revocations,
+    IOptions<CommitteeOptions> committee,
+    TransparencyDraft draft,
+    TimeProvider clock)
+{
+    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var token = request.Query["token"].ToString();
+        return await CheckAsync(token, cancellationToken) ?? new HtmlPage("Transparency report").Markup(Form().Render(request.Path, token));
+    }
+
+    public async Task<IResult> DraftAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (tooLarge, form) = await SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var token = form["token"].ToString();
+        if (await CheckAsync(token, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (lastFrom, lastTo) = TransparencyDraft.LastYear(clock.GetUtcNow());
+        var from = Date(form["from"]) ?? lastFrom;
+        var to = Date(form["to"]) ?? lastTo;
+        if (to < from)
+        {
+            return new HtmlPage("Transparency report", StatusCodes.Status400BadRequest)
+                .Markup(Form().Render(request.Path, token, new Dictionary<string, string> { ["to"] = "The end of the period must not be before its start." }));
+        }
+
+        var report = await draft.DraftAsync(from, to, form["promotion"].ToString(), cancellationToken);
+        var page = new HtmlPage($"Transparency report {TransparencyMarkdown.Period(report)}")
+            .Heading($"{report.Community}: Code of Conduct transparency report, {TransparencyMarkdown.Period(report)}")
+            .Paragraph("A draft: review it, then publish the Markdown below. Counts from 1 to " + (report.K - 1).ToString(CultureInfo.InvariantCulture) + $" are shown as \"fewer than {report.K}\".")
+            .Field("Reports received", report.Total.Shown);
+        Table(page, "By incident type", report.ByIncidentType);
+        Table(page, "By outcome", report.ByOutcome);
+        Table(page, $"Acknowledged within {TransparencyMarkdown.Duration(report.AcknowledgeWithin)}", report.Acknowledgment);
+        page.Field("Median time to acknowledge", report.AcknowledgmentMedian);
+        Table(page, $"Followed up within {TransparencyMarkdown.Duration(report.FollowUpWithin)}", report.FollowUp);
+        page.Field("Median time to follow up", report.FollowUpMedian);
+        page.Subheading("How we promoted the Code of Conduct").Paragraph(report.Promotion.Length > 0 ? report.Promotion : "(not given)");
+        page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<PageCell>)[new(d)]),
+            $"Descriptions are published once at least {report.K} reports of the period are resolved.");
+        return page.Subheading("Markdown to publish")
+            .Markup($"<pre>{WebUtility.HtmlEncode(TransparencyMarkdown.Render(report))}</pre>");
+    }
+
+    async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken)
+    {
+        var check = links.Check(token, ActionLinks.TransparencyScope, CaseAction.Transparency);
+        if (check.Status != LinkStatus.Valid)
+        {
+            return LinkPages.Refused(check.Status);
+        }
+
+        if (await revocations.NotBeforeAsync(check.MemberId!, cancellationToken) is { } notBefore && check.IssuedAt < notBefore)
+        {
+            return LinkPages.Revoked();
+        }
+
+        return committee.Value.Find(check.MemberId!) is null ? LinkPages.NoLongerYours() : null;
+    }
+
+    static ActionForm Form() =>
+        new ActionForm("Transparency report", "Choose the period (by default last calendar year) and say how the Code of Conduct was promoted. Nothing is published from here: you get a draft to review.", "Draft the report")
+            .Date("from", "From (first day)")
+            .Date("to", "To (last day)")
+            .Text("promotion", "How the Code of Conduct was promoted in this period");
+
+    static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    static void Table(HtmlPage page, string heading, IReadOnlyList<PublishedCount> cells) =>
+        page.Subheading(heading).Table(["", "Reports"], cells.Select(c => (IReadOnlyList<PageCell>)[new(c.Label), new(c.Shown)]), "None.");
+}

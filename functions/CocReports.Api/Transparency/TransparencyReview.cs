@@ -1,0 +1,30 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.Transparency;
+
+/// <summary>On January 1 (a timer in both hosts): last year's report, drafted and mailed to every committee member for review.</summary>
+public sealed class TransparencyReview(
+    TransparencyDraft draft,
+    IMailSender mail,
+    ActionLinks links,
+    IOptions<CommitteeOptions> committee,
+    TimeProvider clock,
+    ILogger<TransparencyReview> log)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var (from, to) = TransparencyDraft.LastYear(clock.GetUtcNow());
+        var report = await draft.DraftAsync(from, to, "", cancellationToken);
+        foreach (var member in committee.Value.Members)
+        {
+            await mail.SendAsync(TransparencyMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, links), cancellationToken);
+        }
+
+        log.LogInformation("The transparency report draft for {From} to {To} was mailed to {Count} members", from, to, committee.Value.Members.Count);
+    }
+}

@@ -1,0 +1,25 @@
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Transparency;
+
+namespace CocReports.Procedure.Notifications;
+
+/// <summary>On January 1, last year's transparency report as a draft for the committee to review before publishing.</summary>
+public static class TransparencyMail
+{
+    public static OutgoingMail ToMember(TransparencyReport report, Recipient member, string memberId, ActionLinks links)
+    {
+        var period = TransparencyMarkdown.Period(report);
+        var body = new MailBody()
+            .Paragraph($"Hello {member.Name},")
+            .Paragraph($"Here is the draft of {report.Community}'s Code of Conduct transparency report for {period}, drafted from the records. Review it, add how the Code of Conduct was promoted, and publish the Markdown.")
+            .Link("Open the transparency report page", links.CreateTransparency(memberId))
+            .Field("Draft (Markdown)", TransparencyMarkdown.Render(report));
+        return new OutgoingMail(
+            $"transparency.{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.{memberId}@coc-reports",
+            member,
+            $"[{report.Community}] Transparency report {period}: draft for review",
+            body.Text,
+            body.Html);
+    }
+}

@@ -1,0 +1,59 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Procedure.Patterns;
+
+/// <summary>
+/// Indexes a report's identifiers of the reported person (hashes only), and tells a member which other reports may name
+/// the same person, among those the member may see.
+/// </summary>
+public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, ActionLinks links, IOptions<CommitteeOptions> committee, ILogger<ReportPatterns> log)
+{
+    readonly IdentifierHashes hashes = new(links.DeriveKey("patterns"));
+
+    /// <summary>
+    /// Safe to run again: the announcement of every new report indexes it, whatever its door, and opening the case
+    /// indexes it again in case that could not.
+    /// </summary>
+    public async Task IndexAsync(Report report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.AddAsync(report.Reference, hashes.Of(Identifiers.From(report.Details.ReportedPerson)), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The report is stored; matching it can wait for the next view of its case.
+            log.LogWarning("Report {Reference} could not be indexed for patterns: {Reason}", report.Reference, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The other reports that may name the same person, with what decides who may know of each.</summary>
+    public async Task<IReadOnlyList<OtherReport>> OthersAsync(string reference, CancellationToken cancellationToken)
+    {
+        var others = new List<OtherReport>();
+        foreach (var match in await index.MatchesAsync(reference, cancellationToken))
+        {
+            if (await reports.FindAsync(match.Reference, cancellationToken) is { } other)
+            {
+                others.Add(new OtherReport(match, other, await reports.GetCaseStateAsync(match.Reference, cancellationToken)));
+            }
+        }
+
+        return others;
+    }
+
+    /// <summary>Of <paramref name="others"/>, those the member may see: of the rest they learn nothing, not even that they exist.</summary>
+    public IReadOnlyList<PatternMatch> ForMember(string memberId, IEnumerable<OtherReport> others) =>
+        PatternDisclosure.For(memberId, others.Select(o => (o.Match, o.Report, o.State)), committee.Value);
+
+    public async Task<IReadOnlyList<PatternMatch>> ForMemberAsync(string reference, string memberId, CancellationToken cancellationToken) =>
+        ForMember(memberId, await OthersAsync(reference, cancellationToken));
+}
+
+/// <summary>A report that shares an identifier of the reported person, with what decides who may know of it.</summary>
+public sealed record OtherReport(PatternMatch Match, Report Report, CaseState State);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CocReports.Procedure.Storage;
+
+/// <summary>
+/// The hash chain of a case's audit trail. Each entry's hash covers the report's reference, its sequence number, its
+/// fields and the previous entry's hash, so changing an entry breaks its own hash, deleting one leaves a gap in the
+/// sequence, and reordering breaks the links. Removing the newest entries leaves a shorter chain that still holds:
+/// the export of a trail is the anchor that shows it.
+/// </summary>
+public static class AuditChain
+{
+    /// <summary>What the first entry of a case names as its previous hash.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>The entry chained after <paramref name="previous"/> (null for a case's first).</summary>
+    public static AuditLink Next(string reference, AuditLink? previous, AuditEntry entry)
+    {
+        // Storage keeps times to the millisecond at best; a hash over finer ticks would not verify once read back.
+        var stored = entry with { At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero) };
+        var sequence = (previous?.Sequence ?? 0) + 1;
+        var previousHash = previous?.Hash ?? Genesis;
+        return new AuditLink(sequence, stored, previousHash, HashOf(reference, sequence, stored, previousHash));
+    }
+
+    /// <summary>Checks the links in the order they are stored and names the first that does not hold.</summary>
+    public static AuditVerification Verify(string reference, IReadOnlyList<AuditLink> links)
+    {
+        var previousHash = Genesis;
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            var expected = i + 1L;
+            if (link.Sequence != expected)
+            {
+                return new AuditVerification(links.Count, expected, $"Entry {expected} is missing or out of place: entry {link.Sequence} stands where it should be.");
+            }
+
+            if (link.PreviousHash != previousHash)
+            {
+                return new AuditVerification(links.Count, expected, $"Entry {expected} does not follow the entry before it.");
+            }
+
+            if (link.Hash != HashOf(reference, link.Sequence, link.Entry, link.PreviousHash))
+            {
+                return new AuditVerification(links.Count, expected, $"Entry {expected} was changed after it was written.");
+            }
+
+            previousHash = link.Hash;
+        }
+
+        return new AuditVerification(links.Count);
+    }
+
+    static string HashOf(string reference, long sequence, AuditEntry entry, string previousHash)
+    {
+        // Each field length-prefixed, so no two different entries share an encoding.
+        var canonical = new StringBuilder();
+        foreach (var field in new[]
+        {
+            reference,
+            sequence.ToString(CultureInfo.InvariantCulture),
+            entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            entry.MemberId,
+            entry.What,
+            entry.Allowed ? "allowed" : "refused",
+            previousHash,
+        })
+        {
+            canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+
+namespace CocReports.Procedure.Transparency;
+
+/// <summary>The transparency report as Markdown, ready to publish.</summary>
+public static class TransparencyMarkdown
+{
+    public static string Render(TransparencyReport report)
+    {
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# {report.Community}: Code of Conduct transparency report, {Period(report)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Reports received: **{report.Total.Shown}**. Any count from 1 to {report.K - 1} is shown as \"fewer than {report.K}\", and small categories are merged, so that no one can be recognised.\n\n");
+        Table(md, "By incident type", "Incident type", report.ByIncidentType);
+        Table(md, "By outcome", "Outcome", report.ByOutcome);
+        Table(md, $"Acknowledged within {Duration(report.AcknowledgeWithin)}", "Promise", report.Acknowledgment);
+        md.Append(CultureInfo.InvariantCulture, $"Median time to acknowledge: {report.AcknowledgmentMedian}.\n\n");
+        Table(md, $"Followed up within {Duration(report.FollowUpWithin)}", "Promise", report.FollowUp);
+        md.Append(CultureInfo.InvariantCulture, $"Median time to follow up: {report.FollowUpMedian}.\n\n");
+        if (report.Promotion.Length > 0)
+        {
+            md.Append("## How we promoted the Code of Conduct\n\n").Append(report.Promotion.ReplaceLineEndings("\n")).Append("\n\n");
+        }
+
+        md.Append("## The reports\n\n");
+        if (report.Descriptions.Count == 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Descriptions are published once at least {report.K} reports of the period are resolved.\n");
+        }
+
+        foreach (var description in report.Descriptions)
+        {
+            md.Append("- ").Append(description.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    public static string Period(TransparencyReport report) =>
+        report.From.Month == 1 && report.From.Day == 1 && report.To == new DateOnly(report.From.Year, 12, 31)
+            ? report.From.Year.ToString(CultureInfo.InvariantCulture)
+            : $"{report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}";
+
+    /// <summary>"48 hours", "7 days": a promise as the procedure states it.</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalHours % 24 == 0 && span.TotalDays > 2
+            ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0} days")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} hours");
+
+    static void Table(StringBuilder md, string heading, string column, IReadOnlyList<PublishedCount> cells)
+    {
+        md.Append("## ").Append(heading).Append("\n\n| ").Append(column).Append(" | Reports |\n| --- | ---: |\n");
+        foreach (var cell in cells)
+        {
+            md.Append("| ").Append(cell.Label).Append(" | ").Append(cell.Shown).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+}

@@ -1,0 +1,14 @@
+namespace CocReports.Procedure.Transparency;
+
+/// <summary>The transparency report's settings: the incident types the committee chooses from when resolving, and k.</summary>
+public sealed class TransparencyOptions
+{
+    public const string Section = "Transparency";
+
+    /// <summary>The categories offered when resolving a report; the published table counts by them.</summary>
+    public List<string> IncidentTypes { get; set; } =
+        ["Harassment or intimidation", "Insulting or demeaning language", "Unwelcome sexual attention", "Threats or violence", "Disrupting discussions or events", "Other"];
+
+    /// <summary>Counts from 1 to k-1 identify people: they are published as "fewer than k", after merging categories.</summary>
+    public int K { get; set; } = 3;
+}

@@ -1,0 +1,36 @@
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+
+namespace CocReports.Procedure.Transparency;
+
+/// <summary>
+/// All the transparency report reads of one report: dates, the category and outcome the committee set, and the
+/// public summary it wrote. Nothing the reporter wrote, nor who anyone is. Everything here survives retention.
+/// </summary>
+/// <param name="PublicSummary">The committee's generalized description; null when it marked the report as not anonymizable.</param>
+public sealed record TransparencyRecord(
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? FollowedUpAt,
+    DateTimeOffset? ResolvedAt,
+    string? IncidentType,
+    Finding? Violation,
+    string? PublicSummary)
+{
+    /// <summary>Read from what storage keeps: the (possibly retained) report, its case state, its messages and its timeline.</summary>
+    public static TransparencyRecord From(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, IReadOnlyList<TimelineEntry> timeline)
+    {
+        var resolution = messages.FirstOrDefault(m => m.Kind == CaseMessageKind.Resolution);
+        var followedUp = timeline.Where(t => t.Step == nameof(Workflow.CaseEventKind.FollowedUp)).Select(t => (DateTimeOffset?)t.At).Min()
+            ?? messages.Where(m => m.Kind == CaseMessageKind.FollowUp).Select(m => (DateTimeOffset?)m.At).Min();
+        return new TransparencyRecord(
+            report.ReceivedAt,
+            state.AcknowledgedAt,
+            followedUp,
+            state.ResolvedAt ?? resolution?.At,
+            resolution?.IncidentType,
+            resolution?.Violation,
+            resolution?.PublicSummary);
+    }
+}

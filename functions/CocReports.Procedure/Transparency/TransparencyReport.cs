@@ -1,0 +1,23 @@
+namespace CocReports.Procedure.Transparency;
+
+/// <summary>
+/// The yearly public report: counts by incident type, by outcome and for each promise, medians, the committee's own
+/// text on promoting the Code of Conduct, and one generalized description per resolved report.
+/// </summary>
+/// <param name="Descriptions">Empty unless at least k reports were resolved, since even the number of descriptions is a count.</param>
+public sealed record TransparencyReport(
+    string Community,
+    DateOnly From,
+    DateOnly To,
+    int K,
+    PublishedCount Total,
+    IReadOnlyList<PublishedCount> ByIncidentType,
+    IReadOnlyList<PublishedCount> ByOutcome,
+    TimeSpan AcknowledgeWithin,
+    IReadOnlyList<PublishedCount> Acknowledgment,
+    string AcknowledgmentMedian,
+    TimeSpan FollowUpWithin,
+    IReadOnlyList<PublishedCount> FollowUp,
+    string FollowUpMedian,
+    string Promotion,
+    IReadOnlyList<string> Descriptions);

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Resolution;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Transparency;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CocReports.Procedure.Tests.Transparency;
+
+public sealed partial class TransparencyReportTests
+{
+    static readonly DateOnly From = new(2025, 1, 1), To = new(2025, 12, 31);
+    static readonly DateTimeOffset Drafted = new(2026, 1, 1, 6, 0, 0, TimeSpan.Zero);
+    static readonly string[] Types = new TransparencyOptions().IncidentTypes.ToArray();
+
+    static readonly Gen<TransparencyRecord> Record =
+        from day in Gen.Choose(0, 400)
+        from ackHours in Gen.Choose(-1, 200)
+        from followDays in Gen.Choose(-1, 12)
+        from resolveDays in Gen.Choose(-1, 60)
+        from type in Gen.Elements(Types.Append(null).ToArray())
+        from violation in Gen.Elements(Finding.Yes, Finding.No)
+        from summary in Gen.Elements("A member was asked to change how they spoke in the chat.", null)
+        let received = new DateTimeOffset(2024, 12, 20, 10, 0, 0, TimeSpan.Zero).AddDays(day)
+        select new TransparencyRecord(
+            received,
+            ackHours < 0 ? null : received.AddHours(ackHours),
+            followDays < 0 ? null : received.AddDays(followDays),
+            resolveDays < 0 ? null : received.AddDays(resolveDays),
+            resolveDays < 0 ? null : type,
+            resolveDays < 0 ? null : violation,
+            resolveDays < 0 ? null : summary);
+
+    static readonly Arbitrary<(List<TransparencyRecord> Records, int K)> DataSets =
+        (from records in Record.ListOf() from k in Gen.Choose(2, 6) select (records.ToList(), k)).ToArbitrary();
+
+    static TransparencyReport Generate(IEnumerable<TransparencyRecord> records, int k = 3, string promotion = "") =>
+        TransparencyReportGenerator.Generate(records, From, To, "Example Community", promotion,
+            new TransparencyOptions { K = k }, TimeSpan.FromHours(48), TimeSpan.FromDays(7), Drafted);
+
+    [Property(MaxTest = 300)]
+    public Property No_published_count_lies_between_1_and_k_minus_1() =>
+        Prop.ForAll(DataSets, set =>
+        {
+            var markdown = TransparencyMarkdown.Render(Generate(set.Records, set.K));
+            var cells = TableCell().Matches(markdown).Select(m => m.Groups[1].Value).Where(c => c is not ("Reports" or "---:")).ToList();
+            return cells.Count > 0 && cells.All(cell => cell == $"fewer than {set.K}" || (int.TryParse(cell, out var n) && (n == 0 || n >= set.K)));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Every_breakdown_adds_up_to_the_reports_of_the_period() =>
+        Prop.ForAll(DataSets, set =>
+        {
+            var report = Generate(set.Records, set.K);
+            return report.ByIncidentType.Sum(c => c.Count) == report.Total.Count
+                && report.ByOutcome.Sum(c => c.Count) == report.Total.Count
+                && report.ByIncidentType.All(c => c.Count == 0 || c.Count >= set.K || c.Count == report.Total.Count);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Descriptions_appear_only_when_at_least_k_reports_were_resolved() =>
+        Prop.ForAll(DataSets, set =>
+        {
+            var report = Generate(set.Records, set.K);
+            return report.Descriptions.Count == 0 || report.Descriptions.Count >= set.K;
+        });
+
+    [Fact]
+    public void Small_categories_are_merged_until_no_cell_would_reveal_one()
+    {
+        var cells = SmallCells.Merge([("Harassment", 7), ("Threats", 1), ("Spam", 2), ("Other", 0)], 3);
+
+        Assert.Equal([("Harassment", 7), ("Spam; Threats (merged)", 3), ("Other", 0)], cells.Select(c => (c.Label, c.Count)));
+    }
+
+    [Fact]
+    public void A_period_with_fewer_than_k_reports_publishes_only_that_there_were_fewer_than_k()
+    {
+        var received = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var markdown = TransparencyMarkdown.Render(Generate([new TransparencyRecord(received, received.AddHours(3), received.AddDays(2), received.AddDays(9), Types[0], Finding.Yes, "A warning was given.")]));
+
+        Assert.Contains("Reports received: **fewer than 3**", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("A warning was given.", markdown, StringComparison.Ordinal);
+        Assert.Contains("Median time to acknowledge: not published (fewer than 3)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_of_the_reports_but_the_public_summaries_reaches_the_output()
+    {
+        var secrets = new List<string>();
+        var records = new List<TransparencyRecord>();
+        for (var i = 0; i < 12; i++)
+        {
+            var details = new ReportDetails
+            {
+                ContactName = $"Reporter Person{i}",
+                ContactEmail = $"reporter{i}@mail.example",
+                Description = $"Secret narrative number {i} about what happened",
+                ReportedPerson = $"@handle{i} at https://github.com/ReportedUser{i}",
+                Location = $"Room {i}07 of the venue",
+                OthersInvolved = $"Witness Name{i}",
+                Circumstances = $"Circumstance text {i}",
+                SafetyConcerns = $"Worry text {i}",
+                ConversationLink = $"https://chat.example/thread/{i}",
+            };
+            secrets.AddRange([details.ContactName, details.ContactEmail, details.Description, $"@handle{i}", $"ReportedUser{i}", details.Location, details.OthersInvolved, details.Circumstances, details.SafetyConcerns, details.ConversationLink]);
+            var report = Samples.Report(details, $"COC-AAAA-{i:D4}") with { ReceivedAt = new DateTimeOffset(2025, 2, 1 + i, 9, 0, 0, TimeSpan.Zero) };
+            secrets.Add(report.Reference);
+            var resolution = new CaseMessage
+            {
+                Id = $"m{i}",
+                Kind = CaseMessageKind.Resolution,
+                At = report.ReceivedAt.AddDays(20),
+                From = "ada",
+                Text = $"Private message to reporter {i}",
+                Actions = $"Private actions {i}",
+                Violation = i % 2 == 0 ? Finding.Yes : Finding.No,
+                PublicSummary = i % 3 == 0 ? null : $"Public summary {i}.",
+                IncidentType = Types[i % 2],
+            };
+            var followUp = new CaseMessage { Id = $"f{i}", Kind = CaseMessageKind.FollowUp, At = report.ReceivedAt.AddDays(3), From = "grace", Text = $"Follow-up text {i}" };
+            secrets.AddRange([resolution.Text, resolution.Actions, followUp.Text]);
+            var state = new CaseState(report.ReceivedAt.AddHours(5), "ada", ["alan"], resolution.At);
+            var messages = i < 6 ? Retention.Kept([followUp, resolution]) : [followUp, resolution]; // half of them past retention
+            var kept = i < 6 ? Retention.Kept(report) : report;
+            records.Add(TransparencyRecord.From(kept, state, messages, [new TimelineEntry(report.ReceivedAt.AddDays(3), "FollowedUp", "grace")]));
+        }
+
+        var markdown = TransparencyMarkdown.Render(Generate(records, promotion: "We linked the Code of Conduct from every event page."));
+
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, markdown, StringComparison.OrdinalIgnoreCase));
+        Assert.All(new[] { "ada", "grace", "alan", "Ada", "Grace" }, member => Assert.DoesNotMatch($@"\b{member}\b", markdown));
+        Assert.Contains("- Public summary 1.", markdown, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(markdown, "^- A report was made\\.$", RegexOptions.Multiline));
+        Assert.Contains("| Harassment or intimidation | 6 |", markdown, StringComparison.Ordinal); // kept through retention
+        Assert.Contains("| Kept | 12 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Median time to follow up: 72 hours.", markdown, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\| [^|]+ \| ([^|]+) \|$", RegexOptions.Multiline)]
+    private static partial Regex TableCell();
+}
