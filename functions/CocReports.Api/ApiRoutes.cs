@@ -3,6 +3,7 @@ using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
+using CocReports.Api.Pages;
 using CocReports.Api.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,8 @@ public static class ApiRoutes
             handler.ConfirmAsync(request, workflows, reference, action, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
-        api.MapGet("/report-form", (PlainReportForm handler) => handler.Handle());
+        api.MapGet("/report-form", (HttpRequest request, PlainReportForm handler) => handler.Handle(request));
+        api.MapGet("/pages.css", PageStyle.Handle);
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>

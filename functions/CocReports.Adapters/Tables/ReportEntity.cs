@@ -37,6 +37,7 @@ static class ReportEntity
             ["SafetyConcerns"] = d.SafetyConcerns,
             ["FeelsUnsafe"] = d.FeelsUnsafe,
             ["ExcludedMembers"] = JsonSerializer.Serialize(d.ExcludedMembers),
+            ["Language"] = d.Language,
         };
     }
 
@@ -61,6 +62,7 @@ static class ReportEntity
             SafetyConcerns = e.GetString("SafetyConcerns"),
             FeelsUnsafe = e.GetBoolean("FeelsUnsafe") ?? false,
             ExcludedMembers = JsonSerializer.Deserialize<string[]>(e.GetString("ExcludedMembers") ?? "[]") ?? [],
+            Language = e.GetString("Language"),
         },
         JsonSerializer.Deserialize<EvidenceFile[]>(e.GetString("Evidence") ?? "[]") ?? [],
         e.GetString("ReceiptCodeHash") ?? "")

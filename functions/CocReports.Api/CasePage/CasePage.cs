@@ -3,6 +3,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -39,7 +40,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
             ["File", "Name as sent", "Type", "Size", "SHA-256"],
-            report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
+            report.Evidence.Select((file, index) => (IReadOnlyList<TableCell>)
             [
                 new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
                 new(EvidenceName.Shown(file.FileName)),
@@ -51,13 +52,13 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
 
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
-            steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<PageCell>)
+            steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
                 [new(Time(s.At)), new(s.Step), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
-            views.OrderBy(v => v.At).Select(v => (IReadOnlyList<PageCell>)
+            views.OrderBy(v => v.At).Select(v => (IReadOnlyList<TableCell>)
                 [new(Time(v.At)), new(NameOf(v.MemberId)), new(Describe(report, v.What)), new(v.Allowed ? "Opened" : "Refused")]),
             "No one has opened this case yet.");
 

@@ -2,6 +2,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public sealed class NotifyEscalationContact(
     IReportStore reports,
     OnceOnlyMail mail,
     IOptions<CommitteeOptions> committee,
-    IOptions<CommunityOptions> community) : TaskActivity<EscalationNotice, bool>
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow) : TaskActivity<EscalationNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, EscalationNotice input) => RunAsync(input);
 
@@ -28,7 +30,7 @@ public sealed class NotifyEscalationContact(
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
         var withReport = Audience.For(committee.Value, report, state).ToEscalationContacts;
-        var message = CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, withReport);
+        var message = await CommitteeMail.ToEscalationContactAsync(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, workflow.Value, withReport);
         await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }

@@ -3,6 +3,7 @@ using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ public sealed class NotifyMember(
     OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
-    IOptions<CommunityOptions> community) : TaskActivity<MemberNotice, bool>
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow) : TaskActivity<MemberNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, MemberNotice input) => RunAsync(input);
 
@@ -36,7 +38,7 @@ public sealed class NotifyMember(
         var carried = notice.MessageId is null
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
-        var message = CommitteeMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried);
+        var message = await CommitteeMail.ToMemberAsync(report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links, carried);
         await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }

@@ -30,20 +30,20 @@ public sealed class NotifyReporter(
             return false;
         }
 
-        var status = reporterLinks.StatusPage(report.Reference);
+        var status = reporterLinks.StatusPage(report.Reference, report.Details.Language);
         var message = notice.Kind switch
         {
-            ReporterNoticeKind.Receipt => ReporterMail.Receipt(
+            ReporterNoticeKind.Receipt => await ReporterMail.ReceiptAsync(
                 report,
                 notice.SealedReceiptCode is null ? null : sealer.Open(notice.SealedReceiptCode),
                 status,
                 community.Value.Name,
-                workflow.Value.AcknowledgeWithin),
-            ReporterNoticeKind.Acknowledged => ReporterMail.Acknowledged(report, community.Value.Name),
-            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, await MessageAsync(notice), status),
-            ReporterNoticeKind.Question => ReporterMail.Question(report, await MessageAsync(notice), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
-            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, await MessageAsync(notice), status),
+                workflow.Value),
+            ReporterNoticeKind.Acknowledged => await ReporterMail.AcknowledgedAsync(report, community.Value.Name, workflow.Value),
+            ReporterNoticeKind.FollowUp => await ReporterMail.FollowUpAsync(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.StatusUpdate => await ReporterMail.StatusUpdateAsync(report, await MessageAsync(notice), status),
+            ReporterNoticeKind.Question => await ReporterMail.QuestionAsync(report, await MessageAsync(notice), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
+            ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, await MessageAsync(notice), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
         await mail.SendAsync(notice.Reference, message, CancellationToken.None);
