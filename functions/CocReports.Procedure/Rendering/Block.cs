@@ -18,8 +18,11 @@ public sealed record FieldBlock(string Label, string Value) : Block;
 
 public sealed record LinkBlock(string Label, string Href) : Block;
 
-/// <summary>A table with a header row; <paramref name="Empty"/> is shown instead when there are no rows.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows, string Empty) : Block;
+/// <summary>
+/// A table with a header row; <paramref name="Empty"/> is shown instead when there are no rows. <paramref name="Label"/>
+/// names its scrolling region for screen readers, unique on its page.
+/// </summary>
+public sealed record TableBlock(string Label, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<TableCell>> Rows, string Empty) : Block;
 
 /// <summary>One cell of a <see cref="TableBlock"/>: text, and a link when <see cref="Href"/> is set.</summary>
 public sealed record TableCell(string Text, string? Href = null);
