@@ -10,6 +10,7 @@
   const STRINGS = (globalThis.CocReportStrings = globalThis.CocReportStrings || {});
   const DEFAULTS = {
     emergencyNotice: '', maxFiles: 10, maxFileBytes: 26214400, maxReportBytes: 104857600, maxTextLength: 20000,
+    acknowledgeWithinSeconds: 172800, followUpWithinSeconds: 604800,
     allowedTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'video/quicktime', 'application/pdf', 'text/plain']
   };
   // File name endings for the declared types, used when the browser reports no type and for the hint.
@@ -104,6 +105,12 @@
       let i = 0;
       while (n >= 1024 && i < 3) { n /= 1024; i++; }
       return new Intl.NumberFormat(this.#lang, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'long', maximumFractionDigits: i > 1 ? 1 : 0 }).format(n);
+    }
+
+    // The community's configured promises, as the server words them: "72 hours", "10 days", "2 weeks".
+    #duration(s) {
+      const [n, unit] = s < 120 ? [s, 'second'] : s < 7200 ? [s / 60, 'minute'] : s <= 259200 || s % 86400 ? [s / 3600, 'hour'] : s % 604800 ? [s / 86400, 'day'] : [s / 604800, 'week'];
+      return new Intl.NumberFormat(this.#lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(n);
     }
 
     #say(text) {
@@ -282,7 +289,7 @@
     #loadConfig() {
       this.#get('form-config').then(c => {
         const cfg = this.#cfg;
-        for (const k of ['maxFiles', 'maxFileBytes', 'maxReportBytes', 'maxTextLength']) if (Number.isFinite(c[k]) && c[k] > 0) cfg[k] = c[k];
+        for (const k of ['maxFiles', 'maxFileBytes', 'maxReportBytes', 'maxTextLength', 'acknowledgeWithinSeconds', 'followUpWithinSeconds']) if (Number.isFinite(c[k]) && c[k] > 0) cfg[k] = c[k];
         if (Array.isArray(c.allowedTypes) && c.allowedTypes.length) cfg.allowedTypes = c.allowedTypes.filter(x => typeof x === 'string');
         if (typeof c.emergencyNotice === 'string') cfg.emergencyNotice = c.emergencyNotice.trim();
         this.#applyConfig();
@@ -417,6 +424,7 @@
     // for another setting. Text comes first and files last, so upload progress maps onto files.
     #payload() {
       const fd = new FormData(), v = n => this.#value(n);
+      fd.append('lang', this.#lang);
       const put = n => { const x = n === 'conversationLink' ? this.#link() : v(n); if (x) fd.append(n, x); };
       ['description', 'occurredAt', 'location', 'isOngoing', 'circumstances', 'reportedPerson', 'othersInvolved', 'setting'].forEach(put);
       if (v('setting') === 'physical') put('eventName');
@@ -567,7 +575,7 @@
       const finish = h('button', { type: 'button', class: 'primary', disabled: true, 'aria-describedby': 'finish-hint', onclick: () => this.#finish(), text: t('finish') });
       fill(this.#done,
         this.#heading(1, 'doneTitle', 'done-title'),
-        h('p', { text: t('doneThanks') }),
+        h('p', { text: t('doneThanks', { acknowledge: this.#duration(this.#cfg.acknowledgeWithinSeconds), followUp: this.#duration(this.#cfg.followUpWithinSeconds) }) }),
         h('p', { class: 'important', text: t('doneSave') }),
         h('dl', { class: 'codes' }, code('reference', String(r.reference)), code('receiptCode', String(r.receiptCode))),
         h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => this.#download(r, status), text: t('download') })),

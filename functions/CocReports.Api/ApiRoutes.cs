@@ -5,6 +5,7 @@ using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Intake.Mail;
 using CocReports.Api.Organizers;
+using CocReports.Api.Pages;
 using CocReports.Api.Status;
 using CocReports.Api.Transparency;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +32,8 @@ public static class ApiRoutes
             handler.ConfirmAsync(request, workflows, reference, action, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
-        api.MapGet("/report-form", (PlainReportForm handler) => handler.Handle());
+        api.MapGet("/report-form", (HttpRequest request, PlainReportForm handler) => handler.Handle(request));
+        api.MapGet("/pages.css", PageStyle.Handle);
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using CocReports.Api.Committee;
 using CocReports.Api.Form;
+using CocReports.Api.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -22,5 +23,10 @@ public sealed class FormFunctions(GetCommittee committee, FormConfig config, Pla
     [Function(nameof(PlainReportForm))]
     public IActionResult Plain(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "report-form")] HttpRequest request) =>
-        new ResultAction(plainForm.Handle());
+        new ResultAction(plainForm.Handle(request));
+
+    [Function(nameof(PageStyle))]
+    public IActionResult Style(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages.css")] HttpRequest request) =>
+        new ResultAction(PageStyle.Handle());
 }

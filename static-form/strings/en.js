@@ -122,7 +122,7 @@
   eType: 'One of the files is of a type that is not accepted.',
 
   doneTitle: 'Your report was sent',
-  doneThanks: 'Thank you for reporting. The committee aims to acknowledge your report within 48 hours and to follow up within one week.',
+  doneThanks: 'Thank you for reporting. The committee aims to acknowledge your report within {acknowledge} and to follow up within {followUp}.',
   doneSave: 'Save your reference and receipt code now. You need both to check the status of your report and to answer the committee\u2019s questions. They will not be shown again.',
   reference: 'Reference',
   receiptCode: 'Receipt code',

@@ -190,7 +190,7 @@ public sealed class CasePageTests(LocalHostFixture host)
 
         var seenByAlex = await OpenStringAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View));
         Assert.Contains("<td>Kim Tanaka</td><td>The case page</td><td>Refused</td>", seenByAlex, StringComparison.Ordinal);
-        Assert.Contains("<dt>Kept from (at the reporter&#39;s request)</dt><dd>Kim Tanaka</dd>", seenByAlex, StringComparison.Ordinal);
+        Assert.Contains("<dt>Kept from (at the reporter&#x27;s request)</dt><dd>Kim Tanaka</dd>", seenByAlex, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public sealed class CasePageTests(LocalHostFixture host)
     }
 
     static string RefreshTarget(string html) =>
-        WebUtility.HtmlDecode(Regex.Match(html, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
+        WebUtility.HtmlDecode(Regex.Match(html, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"\\s*/?>").Groups[1].Value);
 
     HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
 

@@ -43,6 +43,7 @@ static class ReportEntity
             ["RefusedEvidence"] = JsonSerializer.Serialize(report.RefusedEvidence),
             ["MailReceipt"] = report.MailReceipt,
             ["TakenBy"] = report.TakenBy,
+            ["Language"] = d.Language,
         };
     }
 
@@ -67,6 +68,7 @@ static class ReportEntity
             SafetyConcerns = e.GetString("SafetyConcerns"),
             FeelsUnsafe = e.GetBoolean("FeelsUnsafe") ?? false,
             ExcludedMembers = JsonSerializer.Deserialize<string[]>(e.GetString("ExcludedMembers") ?? "[]") ?? [],
+            Language = e.GetString("Language"),
         },
         JsonSerializer.Deserialize<EvidenceFile[]>(e.GetString("Evidence") ?? "[]") ?? [],
         e.GetString("ReceiptCodeHash") ?? "")

@@ -1,5 +1,6 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CaseActions;
@@ -13,12 +14,13 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
 
     public ActionForm Form(CaseContext context)
     {
+        var t = Texts.For(context.Report.Details.Language);
         var open = Answers.Open(context.Messages);
-        var form = new ActionForm($"The committee's questions about report {context.Reference}", "Your answer goes to the committee members handling your report. You don't have to answer.", "Send my answer");
+        var form = new ActionForm(t.Format("Answer.Heading", context.Reference), t["Status.Answer.Explanation"], t["Status.Answer.Button"], t.Language);
         return open.Count == 0
-            ? form.Note("There is no open question.")
-            : form.Choice("questionId", "Which question are you answering?", [.. open.Select(q => (q.Id, q.Text))])
-                .Text("answer", "Your answer", required: true);
+            ? form.Note(t["Answer.NoOpenQuestion"])
+            : form.Choice("questionId", t["Status.Answer.Which"], [.. open.Select(q => (q.Id, q.Text))])
+                .Text("answer", t["Status.Answer.Label"], required: true);
     }
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
@@ -27,6 +29,7 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
         await answers.RecordAsync(context.Reference, context.Workflows, form, context.Now, cancellationToken);
-        return new HtmlPage("Answer sent").Heading("Thank you. Your answer was sent to the committee.");
+        var t = Texts.For(context.Report.Details.Language);
+        return new HtmlPage(t["Answer.Sent.Title"], language: t.Language).Heading(t["Status.Answer.Sent"]);
     }
 }

@@ -43,7 +43,7 @@ public sealed class CaseActionEndpoint(
         }
 
         var form = handler!.Form(context!);
-        return new HtmlPage(form.Heading).Markup(form.Render(request.Path, token));
+        return form.Page(request.Path, token);
     }
 
     public async Task<IResult> ConfirmAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class CaseActionEndpoint(
         if (errors.Count > 0)
         {
             var page = handler.Form(context!);
-            return new HtmlPage(page.Heading, StatusCodes.Status400BadRequest).Markup(page.Render(request.Path, token, errors));
+            return page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest);
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.

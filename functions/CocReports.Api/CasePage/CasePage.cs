@@ -6,6 +6,7 @@ using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -43,7 +44,7 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
             ["File", "Name as sent", "Type", "Size", "SHA-256 of the original", "Original"],
-            report.Evidence.Select((file, index) => (IReadOnlyList<PageCell>)
+            report.Evidence.Select((file, index) => (IReadOnlyList<TableCell>)
             [
                 new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
                 new(EvidenceName.Shown(file.FileName)),
@@ -56,13 +57,13 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
 
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
-            steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<PageCell>)
+            steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
                 [new(Time(s.At)), new(s.Step), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
-            views.Select(v => (IReadOnlyList<PageCell>)
+            views.Select(v => (IReadOnlyList<TableCell>)
                 [new(Time(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
             "No one has opened this case yet.");
         AppendTrailCheck(page, reference, AuditChain.Verify(reference, views));
@@ -96,14 +97,14 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         {
             page.Subheading("The reported person may be named in other reports").Table(
                 ["Report", "Match"],
-                matches.Select(m => (IReadOnlyList<PageCell>)
+                matches.Select(m => (IReadOnlyList<TableCell>)
                     [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
                 "");
         }
     }
 
     // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.
-    static PageCell OriginalCell(string reference, int index, EvidenceFile file) =>
+    static TableCell OriginalCell(string reference, int index, EvidenceFile file) =>
         new(EvidenceMetadata.CanRemove(file.ContentType) ? "Download the original, with its metadata (recorded)" : "Download (recorded)",
             CaseEvidence.OriginalHref(reference, index));
 

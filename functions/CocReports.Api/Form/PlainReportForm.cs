@@ -1,111 +1,123 @@
-using System.Net;
-using System.Text;
+using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
+using CocReports.Procedure.Rendering;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Form;
 
 /// <summary>
-/// GET /api/report-form: the report form as plain HTML for reporters with JavaScript off. Rendered by the server so
-/// that it can list the committee (for exclusions) and the configured emergency notice; it posts to /api/reports,
-/// which answers such a browser with an HTML receipt.
+/// GET /api/report-form: the report form as plain HTML for reporters with JavaScript off, in the language its
+/// <c>lang</c> query asks for. Rendered by the server so that it can list the committee (for exclusions), the
+/// configured emergency notice and promises; it posts to /api/reports, which answers such a browser in HTML: the
+/// receipt, or this form again with the reporter's text and the errors (never their files, which a page cannot
+/// hand back).
 /// </summary>
-public sealed class PlainReportForm(IOptions<CommitteeOptions> committee, IOptions<FormOptions> form, IOptions<IntakeOptions> limits)
+public sealed class PlainReportForm(IOptions<CommitteeOptions> committee, IOptions<FormOptions> form, IOptions<IntakeOptions> limits, IOptions<WorkflowOptions> workflow)
 {
-    public IResult Handle() => new PlainPage(Render());
+    public IResult Handle(HttpRequest request) => Page(Texts.For(request.Query["lang"]), new ReportForm(), null, StatusCodes.Status200OK);
 
-    string Render()
+    /// <summary>The form again after a refused submission: <paramref name="problem"/>'s status, its errors by field and at the top, the text kept.</summary>
+    public IResult Again(IResult problem, ReportForm sent)
     {
-        var html = new StringBuilder();
-        html.Append("<h1>Report a Code of Conduct concern</h1>");
-        html.Append("<section aria-labelledby=\"emergency\"><h2 id=\"emergency\">If someone is in danger</h2><p>").Append(E(form.Value.EmergencyNotice)).Append("</p></section>");
-        html.Append("<p>Tell us what happened in your own words. Only the description is required. If you are unsure whether it is a violation, report anyway: we prefer receiving reports, even if no action is taken.</p>");
-        html.Append("<form method=\"post\" action=\"/api/reports\" enctype=\"multipart/form-data\">");
-
-        html.Append("<fieldset><legend>About the incident</legend>");
-        TextArea(html, ReportFields.Description, "What happened? (required)", required: true);
-        Text(html, ReportFields.OccurredAt, "When did it happen? Approximate is fine.");
-        Text(html, ReportFields.Location, "Where did it happen?");
-        Radios(html, ReportFields.IsOngoing, "Is it still happening?", ("yes", "Yes"), ("no", "No"), ("unsure", "I'm not sure"));
-        TextArea(html, ReportFields.Circumstances, "Anything else about the circumstances?");
-        html.Append("</fieldset>");
-
-        html.Append("<fieldset><legend>Where it happened</legend>");
-        Radios(html, ReportFields.Setting, "In person or online?", ("physical", "In person, at an event or a place"), ("online", "Online"), ("other", "Somewhere else, or both"));
-        Text(html, ReportFields.EventName, "In person: which event, and where?");
-        Text(html, ReportFields.OnlineSpace, "Online: which community, and which part of its online space?");
-        Text(html, ReportFields.ConversationLink, "Online: link to the conversation", "url");
-        html.Append("</fieldset>");
-
-        html.Append("<fieldset><legend>Who was involved</legend>");
-        TextArea(html, ReportFields.ReportedPerson, "Who is the report about? Name, appearance, badge details, username, handle, email or IP address: anything that helps identify them.");
-        TextArea(html, ReportFields.OthersInvolved, "Other people involved, or witnesses, and how to reach them");
-        html.Append("</fieldset>");
-
-        html.Append("<fieldset><legend>Evidence</legend><p><label for=\"evidence\">Screenshots, logs, pictures, recordings or PDFs</label><br>")
-            .Append("<input id=\"evidence\" name=\"evidence\" type=\"file\" multiple accept=\"image/*,video/*,application/pdf,text/plain,.log,.txt\"></p>")
-            .Append("<p>Up to ").Append(limits.Value.MaxFiles).Append(" files, each up to ").Append(limits.Value.MaxFileBytes / (1024 * 1024)).Append(" MB.</p></fieldset>");
-
-        html.Append("<fieldset><legend>Your safety</legend>");
-        TextArea(html, ReportFields.SafetyConcerns, "Concerns about retaliation or your safety");
-        html.Append("<p><input id=\"feelsUnsafe\" name=\"feelsUnsafe\" type=\"checkbox\" value=\"true\"> <label for=\"feelsUnsafe\">I am worried about my safety</label></p></fieldset>");
-
-        html.Append("<fieldset><legend>If your report involves a committee member</legend><p>Members you tick will not receive or see this report.</p>");
-        foreach (var member in committee.Value.Members)
+        var t = Texts.For(sent.Value(ReportFields.Language));
+        var (status, detail, errors) = (problem is RetryAfter wrapped ? wrapped.Inner : problem) switch
         {
-            var id = "exclude-" + member.Id;
-            html.Append("<p><input id=\"").Append(E(id)).Append("\" name=\"excludedMembers\" type=\"checkbox\" value=\"").Append(E(member.Id))
-                .Append("\"> <label for=\"").Append(E(id)).Append("\">").Append(E(member.Name)).Append("</label></p>");
-        }
+            ValidationProblem v => (StatusCodes.Status400BadRequest, v.ProblemDetails.Detail, v.ProblemDetails.Errors.ToDictionary(e => e.Key, e => string.Join(" ", e.Value))),
+            ProblemHttpResult p => (p.StatusCode, p.ProblemDetails.Detail, new Dictionary<string, string>()),
+            IStatusCodeHttpResult s => (s.StatusCode ?? StatusCodes.Status400BadRequest, null, new Dictionary<string, string>()),
+            _ => (StatusCodes.Status400BadRequest, null, new Dictionary<string, string>()),
+        };
 
-        html.Append("</fieldset>");
-
-        html.Append("<fieldset><legend>How we can reach you</legend>");
-        Radios(html, ReportFields.ContactChoice, "May the committee contact you?", ("contact", "Yes, by email"), ("anonymous", "No, I want to stay anonymous: I will follow my report with its reference and receipt code"));
-        Text(html, ReportFields.ContactName, "Your name (optional)");
-        Text(html, ReportFields.ContactEmail, "Your email", "email");
-        html.Append("</fieldset>");
-
-        html.Append("<p>Your report is confidential. If a public statement is ever needed, the identities of the people affected and of the reporter stay confidential unless they say otherwise.</p>");
-        html.Append("<button type=\"submit\">Send the report</button></form>");
-        return html.ToString();
+        // Errors about something other than a field (the whole report, a file) stand at the top with the rest.
+        var shown = errors.Where(e => e.Key.Length > 0 && FieldNames.Contains(e.Key)).ToDictionary();
+        var general = errors.Where(e => !shown.ContainsKey(e.Key)).Select(e => e.Value).Prepend(detail).OfType<string>().ToList();
+        var result = Page(t, sent, new Refusal(general, shown), status);
+        return problem is RetryAfter retry ? new RetryAfter(result, retry.Wait) : result;
     }
 
-    static void Text(StringBuilder html, string name, string label, string type = "text") =>
-        html.Append("<p><label for=\"").Append(name).Append("\">").Append(E(label)).Append("</label><br><input id=\"").Append(name)
-            .Append("\" name=\"").Append(name).Append("\" type=\"").Append(type).Append("\"></p>");
+    static readonly HashSet<string> FieldNames = [.. ReportFields.Text, ReportFields.IsOngoing, ReportFields.Setting, ReportFields.ExcludedMembers, ReportFields.ContactChoice, ReportFields.Evidence];
 
-    static void TextArea(StringBuilder html, string name, string label, bool required = false) =>
-        html.Append("<p><label for=\"").Append(name).Append("\">").Append(E(label)).Append("</label><br><textarea id=\"").Append(name)
-            .Append("\" name=\"").Append(name).Append("\" rows=\"5\" cols=\"60\"").Append(required ? " required" : "").Append("></textarea></p>");
+    sealed record Refusal(IReadOnlyList<string> General, IReadOnlyDictionary<string, string> Fields);
 
-    static void Radios(StringBuilder html, string name, string legend, params (string Value, string Label)[] options)
+    HtmlPage Page(Texts t, ReportForm sent, Refusal? refusal, int status)
     {
-        html.Append("<fieldset><legend>").Append(E(legend)).Append("</legend>");
-        foreach (var (value, label) in options)
+        string? V(string name) => sent.All(name) is { Count: > 0 } values ? values[0] : null;
+        TextField Text(string name, string key, string type = "text", bool required = false) => new(name, t[key], type, required, V(name));
+        ChoiceField Choice(string name, string key, params string[] values) =>
+            new(name, t[key], [.. values.Select(v => (v, t[$"{key}.{v}"]))], V(name));
+
+        var page = new HtmlPage(t["Form.Title"], status, t.Language).Heading(t["Form.Title"]);
+        if (refusal is not null)
         {
-            var id = name + "-" + value;
-            html.Append("<p><input id=\"").Append(id).Append("\" name=\"").Append(name).Append("\" type=\"radio\" value=\"").Append(value)
-                .Append("\"> <label for=\"").Append(id).Append("\">").Append(E(label)).Append("</label></p>");
+            page.Notice(t["Form.Refused"]);
+            foreach (var line in refusal.General)
+            {
+                page.Notice(line);
+            }
         }
 
-        html.Append("</fieldset>");
-    }
+        page.Subheading(t["Form.Emergency"]).Paragraph(form.Value.EmergencyNotice)
+            .Paragraph(t.Format("Form.Intro", t.Duration(workflow.Value.AcknowledgeWithin), t.Duration(workflow.Value.FollowUpWithin)));
 
-    static string E(string value) => WebUtility.HtmlEncode(value);
+        FormField[] fields =
+        [
+            new FieldGroup("incident", t["Form.Incident"],
+            [
+                Text(ReportFields.Description, "Form.Description", "textarea", required: true),
+                Text(ReportFields.OccurredAt, "Form.OccurredAt"),
+                Text(ReportFields.Location, "Form.Location"),
+                Choice(ReportFields.IsOngoing, "Form.IsOngoing", "yes", "no", "unsure"),
+                Text(ReportFields.Circumstances, "Form.Circumstances", "textarea"),
+            ]),
+            new FieldGroup("where", t["Form.Where"],
+            [
+                Choice(ReportFields.Setting, "Form.Setting", "physical", "online", "other"),
+                Text(ReportFields.EventName, "Form.EventName"),
+                Text(ReportFields.OnlineSpace, "Form.OnlineSpace"),
+                Text(ReportFields.ConversationLink, "Form.ConversationLink", "url"),
+            ]),
+            new FieldGroup("who", t["Form.Who"],
+            [
+                Text(ReportFields.ReportedPerson, "Form.ReportedPerson", "textarea"),
+                Text(ReportFields.OthersInvolved, "Form.OthersInvolved", "textarea"),
+            ]),
+            new FieldGroup("safety", t["Form.Safety"],
+            [
+                Text(ReportFields.SafetyConcerns, "Form.SafetyConcerns", "textarea"),
+                new CheckField(ReportFields.FeelsUnsafe, [("true", t["Form.FeelsUnsafe"])], V(ReportFields.FeelsUnsafe) is "true" ? ["true"] : []),
+            ]),
+            new FieldGroup("committee", t["Form.Committee"],
+            [
+                new CheckField(ReportFields.ExcludedMembers, [.. committee.Value.Members.Select(m => (m.Id, m.Name))], [.. sent.All(ReportFields.ExcludedMembers)]),
+            ], t["Form.Committee.Intro"]),
+            new FieldGroup("contact", t["Form.Contact"],
+            [
+                Choice(ReportFields.ContactChoice, "Form.ContactChoice", "contact", "anonymous"),
+                Text(ReportFields.ContactName, "Form.ContactName"),
+                Text(ReportFields.ContactEmail, "Form.ContactEmail", "email"),
+            ]),
 
-    sealed class PlainPage(string body) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.ContentType = "text/html; charset=utf-8";
-            SecurityHeaders.ApplyTo(httpContext.Response);
-            return httpContext.Response.WriteAsync(
-                $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Report a Code of Conduct concern</title></head><body><main>{body}</main></body></html>",
-                httpContext.RequestAborted);
-        }
+            // Last, so that the browser sends every text field before the files: a refused file still leaves the text.
+            new FieldGroup("evidence", t["Form.Evidence"],
+            [
+                new FileField(ReportFields.Evidence, t["Form.Evidence.Label"], "image/*,video/*,application/pdf,text/plain,.log,.txt",
+                    t.Format("Form.Evidence.Hint", limits.Value.MaxFiles, limits.Value.MaxFileBytes / (1024 * 1024))),
+            ], refusal is null ? null : t["Form.Evidence.NotKept"]),
+            new NoteField("confidential", t["Form.Confidential"]),
+        ];
+
+        return page.Form(new FormBlock(
+            "/api/reports",
+            t["Form.Send"],
+            new Dictionary<string, string> { [ReportFields.Language] = t.Language },
+            fields,
+            refusal?.Fields ?? new Dictionary<string, string>(),
+            t["Form.ErrorSummary"],
+            "multipart/form-data"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -29,6 +30,9 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
 
     public List<EvidenceFile> Stored { get; } = [];
 
+    /// <summary>The text fields read so far: after a refusal, what the plain form shows the reporter again.</summary>
+    public ReportForm Form { get; private set; } = new();
+
     long TextBudget => TextBudgetOf(limits);
 
     /// <summary>
@@ -45,9 +49,30 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
     {
         if (request.HasJsonContentType())
         {
-            return await ReadJsonAsync(request, cancellationToken);
+            return Form = await ReadJsonAsync(request, cancellationToken);
         }
 
+        return await ReadMultipartAsync(request, reference, textOnly: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a refused multipart submission's text fields, up to its first file, within the text budget; nothing
+    /// is stored. The plain form sends every text field before its files, so a reporter gets all their text back.
+    /// </summary>
+    public async Task<ReportForm> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return request.HasJsonContentType() ? Form : await ReadMultipartAsync(request, "", textOnly: true, cancellationToken);
+        }
+        catch (Exception e) when (e is IntakeRejection or IOException || BodyLimit.WasExceeded(e))
+        {
+            return Form;
+        }
+    }
+
+    async Task<ReportForm> ReadMultipartAsync(HttpRequest request, string reference, bool textOnly, CancellationToken cancellationToken)
+    {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
@@ -55,7 +80,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             throw new IntakeRejection(Problems.UnsupportedType("Send the report as multipart/form-data or application/json."));
         }
 
-        var form = new ReportForm();
+        var form = Form;
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 8 };
         long evidenceBytes = 0;
         long textBytes = 0;
@@ -77,6 +102,11 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (disposition.IsFileDisposition())
             {
+                if (textOnly)
+                {
+                    break;
+                }
+
                 if (name != ReportFields.Evidence)
                 {
                     throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [name] = ["Files can only be sent as evidence."] }));

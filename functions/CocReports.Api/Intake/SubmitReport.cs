@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using CocReports.Api.Limits;
+using CocReports.Api.Form;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
@@ -33,6 +35,7 @@ public sealed class SubmitReport(
     TimeProvider clock,
     ProcedureMetrics metrics,
     ClientLimits clientLimits,
+    PlainReportForm plainForm,
     ILogger<SubmitReport> log)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -53,7 +56,7 @@ public sealed class SubmitReport(
 
         if (!BodyLimit.TryApply(request, SubmissionReader.MaxBodyBytes(request, limits.Value)))
         {
-            return Problems.TooLarge("The report is larger than the limit.");
+            return await RefuseAsync(request, Problems.TooLarge("The report is larger than the limit."), null, cancellationToken);
         }
 
         var keyed = key is not null;
@@ -65,7 +68,7 @@ public sealed class SubmitReport(
         {
             if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
             {
-                return Problems.TooManyRequests(wait);
+                return await RefuseAsync(request, Problems.TooManyRequests(wait), null, cancellationToken);
             }
 
             // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
@@ -74,7 +77,7 @@ public sealed class SubmitReport(
         catch (StorageUnavailableException)
         {
             // The budget and the report live in storage: with storage down nothing could be kept.
-            return Problems.Unavailable(StorageRetryAfter);
+            return await RefuseAsync(request, Problems.Unavailable(StorageRetryAfter), null, cancellationToken);
         }
 
         var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
@@ -86,7 +89,7 @@ public sealed class SubmitReport(
             if (!validation.IsValid)
             {
                 await RemoveAsync(reader.Stored);
-                return Problems.Invalid(validation.Errors);
+                return await RefuseAsync(request, Problems.Invalid(validation.Errors), reader, cancellationToken);
             }
 
             var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
@@ -113,24 +116,24 @@ public sealed class SubmitReport(
         catch (IntakeRejection rejection)
         {
             await RemoveAsync(reader.Stored);
-            return rejection.Problem;
+            return await RefuseAsync(request, rejection.Problem, reader, cancellationToken);
         }
         catch (EvidenceTooLargeException tooLarge)
         {
             await RemoveAsync(reader.Stored);
-            return Problems.TooLarge(tooLarge.Message);
+            return await RefuseAsync(request, Problems.TooLarge(tooLarge.Message), reader, cancellationToken);
         }
         catch (Exception e) when (!stored && BodyLimit.WasExceeded(e))
         {
             await RemoveAsync(reader.Stored);
-            return Problems.TooLarge("The report is larger than the limit.");
+            return await RefuseAsync(request, Problems.TooLarge("The report is larger than the limit."), reader, cancellationToken);
         }
         catch (StorageUnavailableException) when (!stored)
         {
             // Whatever evidence did reach storage is removed now if possible, else by the sweep after its grace period.
             await RemoveAsync(reader.Stored, bestEffort: true);
             log.LogWarning("Storage was unavailable while report {Reference} was being stored; the reporter was asked to retry", reference);
-            return Problems.Unavailable(StorageRetryAfter);
+            return await RefuseAsync(request, Problems.Unavailable(StorageRetryAfter), reader, cancellationToken);
         }
         catch (Exception e) when (!stored)
         {
@@ -148,10 +151,26 @@ public sealed class SubmitReport(
     /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
     /// the workflow is started if the first attempt stopped before that); anything else is refused.
     /// </summary>
+    /// <summary>
+    /// A refusal: problem details for scripts; for the plain form, the form again with the reporter's text (read now
+    /// if the refusal came before the body was) and the errors, so that a reporter without JavaScript never sees JSON.
+    /// </summary>
+    async Task<IResult> RefuseAsync(HttpRequest request, IResult problem, SubmissionReader? reader, CancellationToken cancellationToken)
+    {
+        if (!WantsHtml(request))
+        {
+            return problem;
+        }
+
+        reader ??= new SubmissionReader(limits.Value, UnkeptEvidence.Instance, "");
+        var sent = reader.Form.All(ReportFields.Description).Count > 0 ? reader.Form : await reader.ReadTextAsync(request, cancellationToken);
+        return plainForm.Again(problem, sent);
+    }
+
     async Task<IResult> ReplayAsync(HttpRequest request, DurableTaskClient workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
         SubmissionHash.Same(existing.ContentHash, contentHash)
             ? await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken)
-            : Problems.Conflict("A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key.");
+            : await RefuseAsync(request, Problems.Conflict("A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key."), null, cancellationToken);
 
     async Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
     {
@@ -166,7 +185,7 @@ public sealed class SubmitReport(
             log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
         }
 
-        return Receipt(request, new ReportReceipt(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference)));
+        return Receipt(request, report, new ReportReceipt(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference, report.Details.Language)));
     }
 
     // Cleanup must finish even when the reporter's connection dropped.
@@ -185,15 +204,21 @@ public sealed class SubmitReport(
         }
     }
 
-    static IResult Receipt(HttpRequest request, ReportReceipt receipt) =>
-        WantsHtml(request)
-            ? new HtmlPage("Report received", StatusCodes.Status202Accepted)
-                .Heading("Thank you. Your report was received.")
-                .Paragraph("Save the reference and the receipt code now: the code is shown only once. With both you can follow your report and answer the committee's questions on the status page.")
-                .Field("Reference", receipt.Reference)
-                .Field("Receipt code", receipt.ReceiptCode)
-                .Link("Open the status page", receipt.StatusUrl.AbsoluteUri)
-            : TypedResults.Accepted(receipt.StatusUrl, receipt);
+    static IResult Receipt(HttpRequest request, Report report, ReportReceipt receipt)
+    {
+        if (!WantsHtml(request))
+        {
+            return TypedResults.Accepted(receipt.StatusUrl, receipt);
+        }
+
+        var t = Texts.For(report.Details.Language);
+        return new HtmlPage(t["Receipt.Title"], StatusCodes.Status202Accepted, t.Language)
+            .Heading(t["Receipt.Heading"])
+            .Paragraph(t["Receipt.Save"])
+            .Field(t["Status.Reference"], receipt.Reference)
+            .Field(t["Status.ReceiptCode"], receipt.ReceiptCode)
+            .Link(t["Receipt.OpenStatus"], receipt.StatusUrl.AbsoluteUri);
+    }
 
     // The plain form posts with the browser's Accept (text/html first); scripts ask for JSON.
     static bool WantsHtml(HttpRequest request) =>

@@ -8,10 +8,13 @@ public sealed class RetryAfter(IResult inner, TimeSpan wait) : IResult
 {
     public TimeSpan Wait { get; } = wait;
 
+    /// <summary>The answer the header goes with.</summary>
+    public IResult Inner { get; } = inner;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.Headers.RetryAfter = Seconds(Wait).ToString(CultureInfo.InvariantCulture);
-        return inner.ExecuteAsync(httpContext);
+        return Inner.ExecuteAsync(httpContext);
     }
 
     public static long Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));

@@ -123,7 +123,7 @@ public sealed class OrganizerIntake(
         {
             try
             {
-                await mail.SendAsync(report.Reference, OrganizerMail.UrgentAlert(report, takenBy, other), CancellationToken.None);
+                await mail.SendAsync(report.Reference, await OrganizerMail.UrgentAlertAsync(report, takenBy, other), CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -158,9 +158,7 @@ public sealed class OrganizerIntake(
 
     static HtmlPage Page(Organizer organizer, string token, IReadOnlyDictionary<string, string>? errors)
     {
-        var form = F.For(organizer);
-        return new HtmlPage(form.Heading, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest)
-            .Markup(form.Render(OrganizerLinks.Path, token, errors));
+        return F.For(organizer).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     static HtmlPage Refused() =>

@@ -1,9 +1,9 @@
-using System.Globalization;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -22,19 +22,10 @@ namespace CocReports.Api.Status;
 public sealed class StatusPage(IReportStore reports, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
 {
     /// <summary>Steps a reporter may see; internal ones (reminders, escalations, recusals) stay with the committee.</summary>
-    static readonly Dictionary<string, string> Visible = new(StringComparer.Ordinal)
-    {
-        ["Received"] = "Your report was received.",
-        ["Acknowledged"] = "The committee acknowledged your report and will discuss it.",
-        ["FollowedUp"] = "The committee followed up.",
-        ["StatusUpdated"] = "The committee sent a status update.",
-        ["QuestionAsked"] = "The committee asked you a question.",
-        ["Answered"] = "You answered a question.",
-        ["Resolved"] = "Your report was resolved.",
-    };
+    static readonly HashSet<string> Visible = new(StringComparer.Ordinal) { "Received", "Acknowledged", "FollowedUp", "StatusUpdated", "QuestionAsked", "Answered", "Resolved" };
 
     public static IResult Show(HttpRequest request) =>
-        AskForCode(request.Query["reference"].ToString(), StatusCodes.Status200OK);
+        AskForCode(request.Query["reference"].ToString(), StatusCodes.Status200OK, Texts.For(request.Query["lang"]));
 
     public async Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -67,111 +58,94 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
             await answers.RecordAsync(report.Reference, workflows, form!, clock.GetUtcNow(), cancellationToken);
         }
 
-        var notice = errors.Count == 0 ? "Thank you. Your answer was sent to the committee." : string.Join(" ", errors.Values);
+        var notice = errors.Count == 0 ? Texts.For(report.Details.Language)["Status.Answer.Sent"] : string.Join(" ", errors.Values);
         return await RenderAsync(report, form!["receiptCode"].ToString(), notice, cancellationToken);
     }
 
     async Task<(IResult? Refusal, Report? Report, IFormCollection? Form)> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // Counted before the form is read: an address over its budget costs one storage write, nothing more.
+        var t = Texts.For(request.Query["lang"]);
         if (await limits.StatusAsync(request, cancellationToken) is { } wait)
         {
-            return (TooManyAttempts("", wait), null, null);
+            return (TooManyAttempts("", wait, t), null, null);
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        t = Texts.For(form["lang"].ToString() is { Length: > 0 } lang ? lang : request.Query["lang"].ToString());
         var reference = form["reference"].ToString().Trim().ToUpperInvariant();
         var report = await lookup.FindAsync(reference, form["receiptCode"].ToString(), cancellationToken);
         if (report is null)
         {
             return await limits.StatusFailureAsync(request, reference, cancellationToken) is { } failuresWait
-                ? (TooManyAttempts(reference, failuresWait), null, null)
-                : (AskForCode(reference, StatusCodes.Status404NotFound, "We could not find a report with this reference and receipt code. Check both and try again."), null, null);
+                ? (TooManyAttempts(reference, failuresWait, t), null, null)
+                : (AskForCode(reference, StatusCodes.Status404NotFound, t, t["Status.NotFound"]), null, null);
         }
 
         return (null, report, form);
     }
 
-    static RetryAfter TooManyAttempts(string reference, TimeSpan wait) =>
-        new(AskForCode(reference, StatusCodes.Status429TooManyRequests, $"Too many attempts. Please wait {Minutes(wait)} and try again."), wait);
-
-    static string Minutes(TimeSpan wait) =>
-        RetryAfter.Seconds(wait) <= 60 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalMinutes):0} minutes");
+    static RetryAfter TooManyAttempts(string reference, TimeSpan wait, Texts t) =>
+        new(AskForCode(reference, StatusCodes.Status429TooManyRequests, t, t.Format("Status.TooMany", t.Duration(TimeSpan.FromMinutes(Math.Max(1, Math.Ceiling(wait.TotalMinutes)))))), wait);
 
     async Task<IResult> RenderAsync(Report report, string receiptCode, string? notice, CancellationToken cancellationToken)
     {
-        var page = new HtmlPage($"Report {report.Reference}").Heading($"Your report {report.Reference}");
+        var t = Texts.For(report.Details.Language);
+        var page = new HtmlPage(t.Format("Status.Title.Report", report.Reference), language: t.Language).Heading(t.Format("Status.Heading.Report", report.Reference));
         if (notice is not null)
         {
-            page.Paragraph(notice);
+            page.Notice(notice);
         }
 
+        page.Subheading(t["Status.Progress"]);
         foreach (var entry in (await timeline.ReadAsync(report.Reference, cancellationToken)).OrderBy(e => e.At))
         {
-            if (Visible.TryGetValue(entry.Step, out var text))
+            if (Visible.Contains(entry.Step))
             {
-                page.Field(Time(entry.At), text);
+                page.Field(Texts.Time(entry.At), t[$"Status.Step.{entry.Step}"]);
             }
         }
 
         var messages = await reports.GetMessagesAsync(report.Reference, cancellationToken);
-        foreach (var message in messages.OrderBy(m => m.At))
+        foreach (var message in messages.Where(m => m.Kind != CaseMessageKind.Answer).OrderBy(m => m.At))
         {
-            switch (message.Kind)
+            page.Subheading(t.Format($"Status.Message.{message.Kind}", Texts.Time(message.At)));
+            foreach (var (label, value) in ReporterView.Fields(message, t))
             {
-                case CaseMessageKind.FollowUp:
-                    page.Heading("Follow-up from the committee")
-                        .Field("Has the committee discussed it?", message.Discussed == true ? "Yes" : "Not yet")
-                        .Field("Was it found to be a violation?", ReporterMail.Describe(message.Violation))
-                        .Field("Actions taken", message.Actions)
-                        .Field("Message", message.Text)
-                        .Field("Next update or resolution by", ReporterMail.Date(message.NextUpdateBy));
-                    break;
-                case CaseMessageKind.StatusUpdate:
-                    page.Heading($"Status update, {Time(message.At)}")
-                        .Field("Update", message.Text)
-                        .Field("Next update or resolution by", ReporterMail.Date(message.NextUpdateBy));
-                    break;
-                case CaseMessageKind.Question:
-                    page.Heading("A question from the committee").Field("Question", message.Text)
-                        .Field("Your answer", messages.FirstOrDefault(a => a.Kind == CaseMessageKind.Answer && a.InReplyTo == message.Id)?.Text ?? "(not answered yet)");
-                    break;
-                case CaseMessageKind.Resolution:
-                    page.Heading("Resolution")
-                        .Field("Was it found to be a violation?", ReporterMail.Describe(message.Violation))
-                        .Field("Actions taken", message.Actions)
-                        .Field("Message", message.Text);
-                    break;
+                page.Field(label, value);
+            }
+
+            if (message.Kind == CaseMessageKind.Question)
+            {
+                page.Field(t["Status.YourAnswer"], messages.FirstOrDefault(a => a.Kind == CaseMessageKind.Answer && a.InReplyTo == message.Id)?.Text ?? t["Status.NotAnswered"]);
             }
         }
 
         var open = Answers.Open(messages);
         if (open.Count > 0)
         {
-            var form = new ActionForm("Answer the committee", "Your answer goes to the committee members handling your report. You don't have to answer.", "Send my answer")
-                .Choice("questionId", "Which question are you answering?", [.. open.Select(q => (q.Id, q.Text))])
-                .Text("answer", "Your answer", required: true);
-            page.Markup(form.Render("/api/status/answer", hidden: new Dictionary<string, string> { ["reference"] = report.Reference, ["receiptCode"] = receiptCode }));
+            new ActionForm(t["Status.Answer.Heading"], t["Status.Answer.Explanation"], t["Status.Answer.Button"])
+                .Choice("questionId", t["Status.Answer.Which"], [.. open.Select(q => (q.Id, q.Text))])
+                .Text("answer", t["Status.Answer.Label"], required: true)
+                .AppendTo(page, "/api/status/answer", new Dictionary<string, string> { ["reference"] = report.Reference, ["receiptCode"] = receiptCode, ["lang"] = t.Language });
         }
 
         return page;
     }
 
-    static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    static HtmlPage AskForCode(string reference, int status, string? message = null)
+    static HtmlPage AskForCode(string reference, int status, Texts t, string? message = null)
     {
-        var page = new HtmlPage("Follow your report", status).Heading("Follow your report");
+        var page = new HtmlPage(t["Status.Title"], status, t.Language).Heading(t["Status.Title"]);
         if (message is not null)
         {
-            page.Paragraph(message);
+            page.Notice(message);
         }
 
         return page.Form(
             "/api/status",
-            "Open my report",
-            new Dictionary<string, string>(),
-            new FormInput("reference", "Reference", Value: reference),
-            new FormInput("receiptCode", "Receipt code", "password"));
+            t["Status.Open"],
+            new Dictionary<string, string> { ["lang"] = t.Language },
+            new FormInput("reference", t["Status.Reference"], Value: reference),
+            new FormInput("receiptCode", t["Status.ReceiptCode"], "password"));
     }
 }

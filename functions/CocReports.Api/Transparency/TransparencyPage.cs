@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Transparency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,7 @@ public sealed class TransparencyPage(
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
-        return await CheckAsync(token, cancellationToken) ?? new HtmlPage("Transparency report").Markup(Form().Render(request.Path, token));
+        return await CheckAsync(token, cancellationToken) ?? Form().Page(request.Path, token);
     }
 
     public async Task<IResult> DraftAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -48,8 +48,7 @@ public sealed class TransparencyPage(
         var to = Date(form["to"]) ?? lastTo;
         if (to < from)
         {
-            return new HtmlPage("Transparency report", StatusCodes.Status400BadRequest)
-                .Markup(Form().Render(request.Path, token, new Dictionary<string, string> { ["to"] = "The end of the period must not be before its start." }));
+            return Form().Page(request.Path, token, new Dictionary<string, string> { ["to"] = "The end of the period must not be before its start." }, StatusCodes.Status400BadRequest);
         }
 
         var report = await draft.DraftAsync(from, to, form["promotion"].ToString(), cancellationToken);
@@ -64,10 +63,10 @@ public sealed class TransparencyPage(
         Table(page, $"Followed up within {TransparencyMarkdown.Duration(report.FollowUpWithin)}", report.FollowUp);
         page.Field("Median time to follow up", report.FollowUpMedian);
         page.Subheading("How we promoted the Code of Conduct").Paragraph(report.Promotion.Length > 0 ? report.Promotion : "(not given)");
-        page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<PageCell>)[new(d)]),
+        page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<TableCell>)[new(d)]),
             $"Descriptions are published once at least {report.K} reports of the period are resolved.");
         return page.Subheading("Markdown to publish")
-            .Markup($"<pre>{WebUtility.HtmlEncode(TransparencyMarkdown.Render(report))}</pre>");
+            .Field("Markdown", TransparencyMarkdown.Render(report));
     }
 
     async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken)
@@ -96,5 +95,5 @@ public sealed class TransparencyPage(
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     static void Table(HtmlPage page, string heading, IReadOnlyList<PublishedCount> cells) =>
-        page.Subheading(heading).Table(["", "Reports"], cells.Select(c => (IReadOnlyList<PageCell>)[new(c.Label), new(c.Shown)]), "None.");
+        page.Subheading(heading).Table(["", "Reports"], cells.Select(c => (IReadOnlyList<TableCell>)[new(c.Label), new(c.Shown)]), "None.");
 }

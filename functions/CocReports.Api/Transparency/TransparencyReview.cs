@@ -22,7 +22,7 @@ public sealed class TransparencyReview(
         var report = await draft.DraftAsync(from, to, "", cancellationToken);
         foreach (var member in committee.Value.Members)
         {
-            await mail.SendAsync(TransparencyMail.ToMember(report, new Recipient(member.Name, member.Email), member.Id, links), cancellationToken);
+            await mail.SendAsync(await TransparencyMail.ToMemberAsync(report, new Recipient(member.Name, member.Email), member.Id, links), cancellationToken);
         }
 
         log.LogInformation("The transparency report draft for {From} to {To} was mailed to {Count} members", from, to, committee.Value.Members.Count);

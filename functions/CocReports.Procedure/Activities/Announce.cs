@@ -49,7 +49,7 @@ public sealed class Announce(
             foreach (var id in audience.MemberIds)
             {
                 var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId);
-                if (members.Compose(report, audience, notice, carried, others) is { } toMember)
+                if (await members.ComposeAsync(report, audience, notice, carried, others) is { } toMember)
                 {
                     mails.Add((notice, toMember));
                 }
@@ -58,14 +58,14 @@ public sealed class Announce(
             for (var i = 0; (announcement.Escalate || audience.ToEscalationContacts) && i < audience.EscalationContactCount; i++)
             {
                 var notice = new EscalationNotice(reference, i, kind, announcement.Occasion);
-                if (contacts.Compose(report, audience, notice) is { } toContact)
+                if (await contacts.ComposeAsync(report, audience, notice) is { } toContact)
                 {
                     mails.Add((notice, toContact));
                 }
             }
         }
 
-        if (announcement.ToReporter is { } toReporter && reporter.Compose(report, toReporter, messages) is { } receipt)
+        if (announcement.ToReporter is { } toReporter && await reporter.ComposeAsync(report, toReporter, messages) is { } receipt)
         {
             mails.Add((toReporter, receipt));
         }

@@ -3,6 +3,7 @@ using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public sealed class NotifyEscalationContact(
     IReportStore reports,
     OnceOnlyMail mail,
     IOptions<CommitteeOptions> committee,
-    IOptions<CommunityOptions> community) : TaskActivity<EscalationNotice, bool>
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow) : TaskActivity<EscalationNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, EscalationNotice input) => RunAsync(input);
 
@@ -21,18 +23,18 @@ public sealed class NotifyEscalationContact(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        if (notice.ContactIndex >= committee.Value.EscalationContacts.Count)
+        var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
+        if (await ComposeAsync(report, Audience.For(committee.Value, report, state), notice) is not { } message)
         {
             return false;
         }
 
-        var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
-        await mail.SendAsync(notice.Reference, Compose(report, Audience.For(committee.Value, report, state), notice)!, CancellationToken.None);
+        await mail.SendAsync(notice.Reference, message, CancellationToken.None);
         return true;
     }
 
     /// <summary>The contact's mail (with the report itself when no member may see it), or null when there is no such contact.</summary>
-    public OutgoingMail? Compose(Report report, Audience audience, EscalationNotice notice)
+    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, EscalationNotice notice)
     {
         if (notice.ContactIndex >= committee.Value.EscalationContacts.Count)
         {
@@ -40,6 +42,7 @@ public sealed class NotifyEscalationContact(
         }
 
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
-        return CommitteeMail.ToEscalationContact(report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, audience.ToEscalationContacts);
+        return await CommitteeMail.ToEscalationContactAsync(
+            report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, workflow.Value, audience.ToEscalationContacts);
     }
 }

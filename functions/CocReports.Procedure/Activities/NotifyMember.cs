@@ -5,6 +5,7 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class NotifyMember(
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow,
     ReportPatterns patterns) : TaskActivity<MemberNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, MemberNotice input) => RunAsync(input);
@@ -39,7 +41,7 @@ public sealed class NotifyMember(
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
         var others = notice.Kind == CommitteeNoticeKind.NewReport ? await OtherReportsAsync(report) : [];
-        if (Compose(report, audience, notice, carried, others) is not { } message)
+        if (await ComposeAsync(report, audience, notice, carried, others) is not { } message)
         {
             return false;
         }
@@ -53,10 +55,10 @@ public sealed class NotifyMember(
     /// sharing an identifier with this one (<see cref="OtherReportsAsync"/>), of which the member is told only those
     /// they may see: of the others they learn nothing, not even that they exist.
     /// </summary>
-    public OutgoingMail? Compose(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others) =>
+    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others) =>
         committee.Value.Find(notice.MemberId) is { } member && audience.Includes(member.Id)
-            ? CommitteeMail.ToMember(
-                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, links, carried,
+            ? await CommitteeMail.ToMemberAsync(
+                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links, carried,
                 patterns.ForMember(member.Id, others))
             : null;
 

@@ -29,7 +29,7 @@ public sealed class NotifyReporter(
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
         var messages = notice.MessageId is null ? [] : await reports.GetMessagesAsync(notice.Reference, CancellationToken.None);
-        if (Compose(report, notice, messages) is not { } message)
+        if (await ComposeAsync(report, notice, messages) is not { } message)
         {
             return false;
         }
@@ -39,31 +39,31 @@ public sealed class NotifyReporter(
     }
 
     /// <summary>
-    /// The reporter's mail, or null when there is none to send: anonymous reporters follow the status page, and one who
-    /// mailed their report got its receipt at import. <paramref name="messages"/>: the case's, when the notice carries one.
-    /// Replies to it reach the case through its reply address.
+    /// The reporter's mail, in their language, or null when there is none to send: anonymous reporters follow the status
+    /// page, and one who mailed their report got its receipt at import. <paramref name="messages"/>: the case's, when the
+    /// notice carries one. Replies to it reach the case through its reply address.
     /// </summary>
-    public OutgoingMail? Compose(Report report, ReporterNotice notice, IReadOnlyList<CaseMessage> messages)
+    public async Task<OutgoingMail?> ComposeAsync(Report report, ReporterNotice notice, IReadOnlyList<CaseMessage> messages)
     {
         if (report.Details.IsAnonymous || (notice.Kind == ReporterNoticeKind.Receipt && !report.MailReceipt))
         {
             return null;
         }
 
-        var status = reporterLinks.StatusPage(report.Reference);
+        var status = reporterLinks.StatusPage(report.Reference, report.Details.Language);
         var message = notice.Kind switch
         {
-            ReporterNoticeKind.Receipt => ReporterMail.Receipt(
+            ReporterNoticeKind.Receipt => await ReporterMail.ReceiptAsync(
                 report,
                 notice.SealedReceiptCode is null ? null : sealer.Open(notice.SealedReceiptCode),
                 status,
                 community.Value.Name,
-                workflow.Value.AcknowledgeWithin),
-            ReporterNoticeKind.Acknowledged => ReporterMail.Acknowledged(report, community.Value.Name),
-            ReporterNoticeKind.FollowUp => ReporterMail.FollowUp(report, Carried(notice, messages), status),
-            ReporterNoticeKind.StatusUpdate => ReporterMail.StatusUpdate(report, Carried(notice, messages), status),
-            ReporterNoticeKind.Question => ReporterMail.Question(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
-            ReporterNoticeKind.Resolved => ReporterMail.Resolved(report, Carried(notice, messages), status),
+                workflow.Value),
+            ReporterNoticeKind.Acknowledged => await ReporterMail.AcknowledgedAsync(report, community.Value.Name, workflow.Value),
+            ReporterNoticeKind.FollowUp => await ReporterMail.FollowUpAsync(report, Carried(notice, messages), status),
+            ReporterNoticeKind.StatusUpdate => await ReporterMail.StatusUpdateAsync(report, Carried(notice, messages), status),
+            ReporterNoticeKind.Question => await ReporterMail.QuestionAsync(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
+            ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, Carried(notice, messages), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
         return message with { ReplyTo = replies.For(report.Reference) };

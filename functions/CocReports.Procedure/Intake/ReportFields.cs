@@ -22,6 +22,9 @@ public static class ReportFields
     public const string ExcludedMembers = "excludedMembers";
     public const string Evidence = "evidence";
 
+    /// <summary>The form's language (its <c>lang</c>), in which the reporter is written to and shown their pages.</summary>
+    public const string Language = "lang";
+
     /// <summary>Free-text fields, each held to <see cref="IntakeOptions.MaxTextLength"/>.</summary>
     public static readonly string[] Text =
     [

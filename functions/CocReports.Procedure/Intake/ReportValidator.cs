@@ -72,6 +72,7 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
             ConversationLink = setting == IncidentSetting.Online ? link : null,
             SafetyConcerns = form.Value(ReportFields.SafetyConcerns),
             FeelsUnsafe = form.Value(ReportFields.FeelsUnsafe) is "true" or "on",
+            Language = Rendering.Texts.Normalize(form.Value(ReportFields.Language)),
             ExcludedMembers = excluded,
         };
         return new ValidationResult(details, errors);

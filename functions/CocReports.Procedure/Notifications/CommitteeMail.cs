@@ -1,21 +1,24 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Patterns;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.Notifications;
 
 /// <summary>
 /// The emails committee members and escalation contacts receive. Only the first one carries the report itself;
-/// later ones carry the reference and a link to the case page, so less of the report sits in inboxes.
+/// later ones carry the reference and a link to the case page, so less of the report sits in inboxes. Every promise
+/// is quoted from the community's <see cref="WorkflowOptions"/>.
 /// </summary>
 public static class CommitteeMail
 {
     /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
-    public static OutgoingMail ToMember(Report report, Recipient member, string memberId, MemberNotice notice, string community, ActionLinks links, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
+    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
     {
-        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community));
+        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
         {
             ReportSummary.AppendTo(body, report);
@@ -56,7 +59,7 @@ public static class CommitteeMail
             .Link("Recuse myself from this report", link(CaseAction.Recuse))
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community), body.Text, body.Html);
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default));
     }
 
     static void AppendPatterns(MailBody body, string memberId, ActionLinks links, IReadOnlyList<PatternMatch>? patterns)
@@ -74,12 +77,12 @@ public static class CommitteeMail
     }
 
     /// <summary>Escalation contacts see that a promise is slipping, or receive a report no member may see, without action links.</summary>
-    public static OutgoingMail ToEscalationContact(Report report, Recipient contact, EscalationNotice notice, string community, bool withReport)
+    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport)
     {
         var body = new MailBody().Paragraph($"Hello {contact.Name},");
         body.Paragraph(withReport
             ? $"A Code of Conduct report to {community} cannot go to any committee member: every member was excluded by the reporter or has recused. You are receiving it as an escalation contact; please see that it is handled."
-            : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind)} Please make sure someone takes it up.");
+            : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind, promises)} Please make sure someone takes it up.");
         if (withReport)
         {
             ReportSummary.AppendTo(body, report);
@@ -91,31 +94,31 @@ public static class CommitteeMail
 
         body.Paragraph("This is confidential. Do not forward this email.");
         var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
-        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community), body.Text, body.Html);
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default));
     }
 
-    static string Opening(CommitteeNoticeKind kind, string community) => kind switch
+    static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises) => kind switch
     {
-        CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise reporters an acknowledgment within 48 hours.",
-        CommitteeNoticeKind.AcknowledgeReminder => "Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within 48 hours.",
+        CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise reporters an acknowledgment within {Duration(promises.AcknowledgeWithin)}.",
+        CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within {Duration(promises.AcknowledgeWithin)}.",
         CommitteeNoticeKind.AcknowledgeOverdue => "This report is overdue: it was not acknowledged within the promised time. The escalation contacts have been told.",
-        CommitteeNoticeKind.FollowUpReminder => "Reminder: the reporter is owed a follow-up within one week of the report: whether the committee discussed it, whether it was a violation, and what actions were taken.",
-        CommitteeNoticeKind.FollowUpOverdue => "This report is overdue: the reporter did not get a follow-up within one week. The escalation contacts have been told.",
+        CommitteeNoticeKind.FollowUpReminder => $"Reminder: the reporter is owed a follow-up within {Duration(promises.FollowUpWithin)} of the report: whether the committee discussed it, whether it was a violation, and what actions were taken.",
+        CommitteeNoticeKind.FollowUpOverdue => $"This report is overdue: the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}. The escalation contacts have been told.",
         CommitteeNoticeKind.StatusUpdateReminder => "Reminder: the reporter was promised a status update or the resolution by today.",
         CommitteeNoticeKind.StatusUpdateOverdue => "This report is overdue: the promised status update did not come. The escalation contacts have been told.",
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
-        CommitteeNoticeKind.RetentionWarning => "The evidence of this resolved report will be deleted in two weeks, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
+        CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
         _ => "There is news about this report.",
     };
 
-    static string Overdue(CommitteeNoticeKind kind) => kind switch
+    static string Overdue(CommitteeNoticeKind kind, WorkflowOptions promises) => kind switch
     {
         CommitteeNoticeKind.AcknowledgeOverdue => "the committee has not acknowledged it within the promised time.",
-        CommitteeNoticeKind.FollowUpOverdue => "the reporter did not get a follow-up within one week.",
+        CommitteeNoticeKind.FollowUpOverdue => $"the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}.",
         _ => "the reporter did not get the status update they were promised.",
     };
 
-    static string Subject(Report report, CommitteeNoticeKind kind, string community)
+    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises)
     {
         var urgent = report.Details.IsUrgent ? "URGENT: " : "";
         var about = kind switch
@@ -128,12 +131,15 @@ public static class CommitteeMail
             CommitteeNoticeKind.StatusUpdateReminder => $"Reminder: status update due on report {report.Reference}",
             CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
-            CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in two weeks",
+            CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
             CommitteeNoticeKind.HandedToEscalation => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
             _ => $"Report {report.Reference}",
         };
         return urgent + about;
     }
+
+    // The committee reads the community's language; English is the one shipped for the committee so far.
+    static string Duration(TimeSpan span) => Texts.For(Texts.Default).Duration(span);
 
     static string MessageId(string reference, CommitteeNoticeKind kind, string occasion, string recipient) =>
         $"{reference}.{kind}.{occasion}.{recipient}@coc-reports";

@@ -1,21 +1,22 @@
-using System.Net;
 using System.Text;
+using CocReports.Procedure.Rendering;
 
 namespace CocReports.Procedure.Notifications;
 
 /// <summary>
-/// Builds the plain-text and HTML parts of an email together. Every value is HTML-encoded here, once, so nothing a
-/// reporter typed can become markup in a committee member's mail client.
+/// The plain-text and HTML parts of an email, written from the same blocks: the text here, the HTML by the
+/// <see cref="MailShell"/> component, which encodes every value, so nothing a reporter typed can become markup in a
+/// committee member's mail client.
 /// </summary>
 public sealed class MailBody
 {
     readonly StringBuilder text = new();
-    readonly StringBuilder html = new("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">");
+    readonly List<Block> blocks = [];
 
     public MailBody Paragraph(string value)
     {
         text.Append(value).Append("\n\n");
-        html.Append("<p>").Append(Encode(value)).Append("</p>");
+        blocks.Add(new ParagraphBlock(value));
         return this;
     }
 
@@ -27,21 +28,24 @@ public sealed class MailBody
         }
 
         text.Append(label).Append(":\n").Append(value).Append("\n\n");
-        html.Append("<p><strong>").Append(Encode(label)).Append("</strong><br>")
-            .Append(Encode(value).ReplaceLineEndings("<br>")).Append("</p>");
+        blocks.Add(new FieldBlock(label, value));
         return this;
     }
 
     public MailBody Link(string label, Uri url)
     {
         text.Append(label).Append(": ").Append(url.AbsoluteUri).Append("\n\n");
-        html.Append("<p><a href=\"").Append(Encode(url.AbsoluteUri)).Append("\">").Append(Encode(label)).Append("</a></p>");
+        blocks.Add(new LinkBlock(label, url.AbsoluteUri));
         return this;
     }
 
     public string Text => text.ToString().TrimEnd() + "\n";
 
-    public string Html => html + "</body></html>";
-
-    static string Encode(string value) => WebUtility.HtmlEncode(value);
+    /// <param name="language">The <c>lang</c> of the HTML part.</param>
+    public Task<string> RenderHtmlAsync(string language) =>
+        ComponentHtml.RenderAsync<MailShell>(new Dictionary<string, object?>
+        {
+            [nameof(MailShell.Language)] = language,
+            [nameof(MailShell.Items)] = blocks,
+        });
 }

@@ -1,5 +1,6 @@
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Organizers;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 
 namespace CocReports.Procedure.Notifications;
@@ -10,7 +11,7 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public static class OrganizerMail
 {
-    public static OutgoingMail UrgentAlert(Report report, Organizer takenBy, Organizer recipient)
+    public static async Task<OutgoingMail> UrgentAlertAsync(Report report, Organizer takenBy, Organizer recipient)
     {
         var d = report.Details;
         var body = new MailBody()
@@ -29,6 +30,6 @@ public static class OrganizerMail
             new Recipient(recipient.Name, recipient.Email),
             $"URGENT: a Code of Conduct report was taken at {takenBy.Event}",
             body.Text,
-            body.Html);
+            await body.RenderHtmlAsync(Texts.Default));
     }
 }

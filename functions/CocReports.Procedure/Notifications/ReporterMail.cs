@@ -1,115 +1,97 @@
-using System.Globalization;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.Notifications;
 
-/// <summary>The emails a reporter who gave an address receives. Anonymous reporters read the same on their status page.</summary>
+/// <summary>
+/// The emails a reporter who gave an address receives, in the language of the form they used, with the promises the
+/// community configured. Anonymous reporters read the same messages on their status page (<see cref="ReporterView"/>).
+/// </summary>
 public static class ReporterMail
 {
     /// <param name="receiptCode">Null when the workflow was started by the sweep, which knows only the code's hash.</param>
-    public static OutgoingMail Receipt(Report report, string? receiptCode, Uri statusPage, string community, TimeSpan acknowledgeWithin)
+    public static async Task<OutgoingMail> ReceiptAsync(Report report, string? receiptCode, Uri statusPage, string community, WorkflowOptions promises)
     {
+        var t = Texts.For(report.Details.Language);
         var body = new MailBody()
-            .Paragraph($"Thank you for your report to the {community} Code of Conduct committee. We prefer receiving reports, even if no action is taken: they help keep the community safe.")
-            .Field("Your reference", report.Reference);
+            .Paragraph(t.Format("Mail.Receipt.Thanks", community))
+            .Field(t["Reporter.Reference"], report.Reference);
         body = receiptCode is null
-            ? body.Paragraph("Use the receipt code you were shown when you sent the report: with the reference it opens your report's status page, where you can see its progress and answer any question the committee asks.")
-            : body.Field("Your receipt code", receiptCode)
-                .Paragraph("Keep the code: with the reference it opens your report's status page, where you can see its progress and answer any question the committee asks.");
+            ? body.Paragraph(t["Mail.Receipt.UseShownCode"])
+            : body.Field(t["Reporter.ReceiptCode"], receiptCode).Paragraph(t["Mail.Receipt.KeepCode"]);
         body = body
-            .Link("Status page", statusPage)
-            .Paragraph($"What happens next: the committee will acknowledge your report within {Duration(acknowledgeWithin)}, follow up with you within one week, and keep you informed until it is resolved.")
-            .Paragraph("Your report is confidential. If someone is in physical danger, call your local emergency number.");
+            .Link(t["Reporter.StatusPage"], statusPage)
+            .Paragraph(t.Format("Mail.Receipt.Next", t.Duration(promises.AcknowledgeWithin), t.Duration(promises.FollowUpWithin)))
+            .Paragraph(t["Mail.Receipt.Confidential"]);
         if (report.RefusedEvidence.Count > 0)
         {
             body = body.Field(
-                "Attachments we could not keep (your report was received without them)",
+                t["Mail.Receipt.RefusedAttachments"],
                 string.Join("\n", report.RefusedEvidence.Select(r => $"{EvidenceName.Shown(r.FileName)}: {r.Reason}")));
         }
 
         if (report.Door is Door.Email or Door.Webhook)
         {
-            body = body.Paragraph("To add to your report, reply to this email.");
+            body = body.Paragraph(t["Mail.Receipt.ReplyToAdd"]);
         }
 
-        var subject = $"We received your report {report.Reference}";
-        var mail = Mail(report, "receipt", report.InboundMessageId is null ? subject : $"Re: {report.Subject} ({subject})", body);
+        // A report that came by email is answered in its own thread.
+        var subject = t.Format("Mail.Receipt.Subject", report.Reference);
+        var mail = await MailAsync(report, t, "receipt", report.InboundMessageId is null ? subject : $"Re: {report.Subject} ({subject})", body);
         return mail with { InReplyTo = report.InboundMessageId };
     }
 
-    public static OutgoingMail Acknowledged(Report report, string community)
+    public static Task<OutgoingMail> AcknowledgedAsync(Report report, string community, WorkflowOptions promises)
     {
+        var t = Texts.For(report.Details.Language);
         var body = new MailBody()
-            .Paragraph($"The {community} Code of Conduct committee has received your report {report.Reference} and will discuss it.")
-            .Paragraph("We will follow up with you within one week of your report. You can answer the committee's questions through the links in our emails or on your status page.");
-        return Mail(report, "acknowledged", $"Your report {report.Reference} was acknowledged", body);
+            .Paragraph(t.Format("Mail.Acknowledged.Received", community, report.Reference))
+            .Paragraph(t.Format("Mail.Acknowledged.Next", t.Duration(promises.FollowUpWithin)));
+        return MailAsync(report, t, "acknowledged", t.Format("Mail.Acknowledged.Subject", report.Reference), body);
     }
 
-    public static OutgoingMail FollowUp(Report report, CaseMessage followUp, Uri statusPage)
+    public static Task<OutgoingMail> FollowUpAsync(Report report, CaseMessage followUp, Uri statusPage)
     {
-        var body = new MailBody()
-            .Paragraph($"The Code of Conduct committee is following up on your report {report.Reference}.")
-            .Field("Has the committee discussed it?", followUp.Discussed == true ? "Yes" : "Not yet")
-            .Field("Was it found to be a violation of the Code of Conduct?", Describe(followUp.Violation))
-            .Field("Actions taken", followUp.Actions)
-            .Field("Message from the committee", followUp.Text)
-            .Field("Next update or resolution by", Date(followUp.NextUpdateBy))
-            .Link("Your status page", statusPage);
-        return Mail(report, $"followup.{followUp.Id}", $"Follow-up on your report {report.Reference}", body);
+        var t = Texts.For(report.Details.Language);
+        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.FollowUp.Intro", report.Reference)), followUp, t)
+            .Link(t["Reporter.YourStatusPage"], statusPage);
+        return MailAsync(report, t, $"followup.{followUp.Id}", t.Format("Mail.FollowUp.Subject", report.Reference), body);
     }
 
-    public static OutgoingMail StatusUpdate(Report report, CaseMessage update, Uri statusPage)
+    public static Task<OutgoingMail> StatusUpdateAsync(Report report, CaseMessage update, Uri statusPage)
     {
-        var body = new MailBody()
-            .Paragraph($"A status update on your report {report.Reference}:")
-            .Field("Update", update.Text)
-            .Field("Next update or resolution by", Date(update.NextUpdateBy))
-            .Link("Your status page", statusPage);
-        return Mail(report, $"update.{update.Id}", $"Status update on your report {report.Reference}", body);
+        var t = Texts.For(report.Details.Language);
+        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.StatusUpdate.Intro", report.Reference)), update, t)
+            .Link(t["Reporter.YourStatusPage"], statusPage);
+        return MailAsync(report, t, $"update.{update.Id}", t.Format("Mail.StatusUpdate.Subject", report.Reference), body);
     }
 
-    public static OutgoingMail Question(Report report, CaseMessage question, Uri answerLink)
+    public static Task<OutgoingMail> QuestionAsync(Report report, CaseMessage question, Uri answerLink)
     {
-        var body = new MailBody()
-            .Paragraph($"The Code of Conduct committee has a question about your report {report.Reference}.")
-            .Field("Question", question.Text)
-            .Link("Answer the question", answerLink)
-            .Paragraph("You can also answer on your status page with your reference and receipt code. You don't have to answer.");
-        return Mail(report, $"question.{question.Id}", $"A question about your report {report.Reference}", body);
+        var t = Texts.For(report.Details.Language);
+        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.Question.Intro", report.Reference)), question, t)
+            .Link(t["Mail.Question.Answer"], answerLink)
+            .Paragraph(t["Mail.Question.Optional"]);
+        return MailAsync(report, t, $"question.{question.Id}", t.Format("Mail.Question.Subject", report.Reference), body);
     }
 
-    public static OutgoingMail Resolved(Report report, CaseMessage resolution, Uri statusPage)
+    public static Task<OutgoingMail> ResolvedAsync(Report report, CaseMessage resolution, Uri statusPage)
     {
-        var body = new MailBody()
-            .Paragraph($"The Code of Conduct committee has resolved your report {report.Reference}.")
-            .Field("Was it found to be a violation of the Code of Conduct?", Describe(resolution.Violation))
-            .Field("Actions taken", resolution.Actions)
-            .Field("Message from the committee", resolution.Text)
-            .Paragraph("Your identity stays confidential. If a public statement is ever needed, you will not be named unless you tell us otherwise.")
-            .Link("Your status page", statusPage);
-        return Mail(report, "resolved", $"Your report {report.Reference} was resolved", body);
+        var t = Texts.For(report.Details.Language);
+        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.Resolved.Intro", report.Reference)), resolution, t)
+            .Paragraph(t["Mail.Resolved.Confidential"])
+            .Link(t["Reporter.YourStatusPage"], statusPage);
+        return MailAsync(report, t, "resolved", t.Format("Mail.Resolved.Subject", report.Reference), body);
     }
 
-    public static string Describe(Finding? finding) => finding switch
-    {
-        Finding.Yes => "Yes",
-        Finding.No => "No",
-        _ => "Not yet decided",
-    };
-
-    public static string? Date(DateTimeOffset? date) =>
-        date?.UtcDateTime.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    static OutgoingMail Mail(Report report, string occasion, string subject, MailBody body) =>
+    static async Task<OutgoingMail> MailAsync(Report report, Texts t, string occasion, string subject, MailBody body) =>
         new(
             $"{report.Reference}.{occasion}.reporter@coc-reports",
             new Recipient(report.Details.ContactName ?? "", report.Details.ContactEmail!),
             subject,
             body.Text,
-            body.Html);
-
-    static string Duration(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{span.TotalHours:0} hours" : $"{span.TotalSeconds:0} seconds";
+            await body.RenderHtmlAsync(t.Language));
 }

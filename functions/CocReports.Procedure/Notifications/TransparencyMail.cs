@@ -1,5 +1,6 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Transparency;
 
 namespace CocReports.Procedure.Notifications;
@@ -7,7 +8,7 @@ namespace CocReports.Procedure.Notifications;
 /// <summary>On January 1, last year's transparency report as a draft for the committee to review before publishing.</summary>
 public static class TransparencyMail
 {
-    public static OutgoingMail ToMember(TransparencyReport report, Recipient member, string memberId, ActionLinks links)
+    public static async Task<OutgoingMail> ToMemberAsync(TransparencyReport report, Recipient member, string memberId, ActionLinks links)
     {
         var period = TransparencyMarkdown.Period(report);
         var body = new MailBody()
@@ -20,6 +21,6 @@ public static class TransparencyMail
             member,
             $"[{report.Community}] Transparency report {period}: draft for review",
             body.Text,
-            body.Html);
+            await body.RenderHtmlAsync(Texts.Default));
     }
 }

@@ -45,6 +45,9 @@ public sealed record ReportDetails
     /// <summary>Ids of committee members the reporter keeps this report from.</summary>
     public IReadOnlyList<string> ExcludedMembers { get; init; } = [];
 
+    /// <summary>The language of the form the reporter used: their emails and pages are in it. Null reads as English.</summary>
+    public string? Language { get; init; }
+
     public bool IsAnonymous => ContactEmail is null;
 
     /// <summary>An ongoing incident or a reporter who fears for their safety cannot wait for daily reminders.</summary>

@@ -3,6 +3,7 @@ using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
 using static CocReports.Procedure.Tests.Samples;
 
 namespace CocReports.Procedure.Tests.Notifications;
@@ -10,32 +11,35 @@ namespace CocReports.Procedure.Tests.Notifications;
 public class MailBodyTests
 {
     [Fact]
-    public void Html_part_encodes_markup_in_paragraphs_fields_and_link_labels()
+    public async Task Html_part_encodes_markup_in_paragraphs_fields_and_link_labels()
     {
-        var body = new MailBody()
+        var html = await new MailBody()
             .Paragraph("Hi <b>there</b>")
             .Field("<i>Label</i>", "<script>alert(1)</script>\nsecond line")
-            .Link("<img src=x>", new Uri("https://coc.example.org/a?b=1&c=\"2\""));
+            .Link("<img src=x>", new Uri("https://coc.example.org/a?b=1&c=\"2\""))
+            .RenderHtmlAsync("en");
 
-        Assert.Contains("Hi &lt;b&gt;there&lt;/b&gt;", body.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;<br>second line", body.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;i&gt;Label&lt;/i&gt;", body.Html, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://coc.example.org/a?b=1&amp;c=%222%22\"", body.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", body.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b>", body.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<img", body.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<i>", body.Html, StringComparison.Ordinal);
+        Assert.Contains("Hi &lt;b&gt;there&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;<br>second line", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;i&gt;Label&lt;/i&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://coc.example.org/a?b=1&amp;c=%222%22\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Text_part_keeps_what_was_typed_and_html_part_is_a_whole_document()
+    public async Task Text_part_keeps_what_was_typed_and_html_part_is_a_whole_document_in_the_readers_language()
     {
         var body = new MailBody().Paragraph("Hi <b>there</b>").Field("Where", "Hall <B>").Field("Empty", "  ");
+        var html = await body.RenderHtmlAsync("de");
 
         Assert.Equal("Hi <b>there</b>\n\nWhere:\nHall <B>\n", body.Text);
-        Assert.StartsWith("<!doctype html><html><body", body.Html, StringComparison.Ordinal);
-        Assert.EndsWith("</body></html>", body.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Empty", body.Html, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\">", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Empty", html, StringComparison.Ordinal);
     }
 }
 
@@ -54,11 +58,11 @@ public class CommitteeMailTests
 
     static readonly ReportDetails Anonymous = new() { Description = "Something happened in the hallway." };
 
-    static OutgoingMail ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null) =>
-        CommitteeMail.ToMember(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, new MemberNotice(Reference, memberId, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", links ?? SignedLinks(Clock()));
+    static Task<OutgoingMail> ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null, WorkflowOptions? promises = null) =>
+        CommitteeMail.ToMemberAsync(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, new MemberNotice(Reference, memberId, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", promises ?? new WorkflowOptions(), links ?? SignedLinks(Clock()));
 
-    static OutgoingMail ToEscalation(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, bool withReport) =>
-        CommitteeMail.ToEscalationContact(report, contact, new EscalationNotice(report.Reference, contactIndex, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", withReport);
+    static Task<OutgoingMail> ToEscalation(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, bool withReport) =>
+        CommitteeMail.ToEscalationContactAsync(report, contact, new EscalationNotice(report.Reference, contactIndex, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", new WorkflowOptions(), withReport);
 
     static string TokenIn(string text, CaseAction action)
     {
@@ -67,9 +71,9 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Html_encodes_what_the_reporter_typed()
+    public async Task Html_encodes_what_the_reporter_typed()
     {
-        var mail = ToMember(Named);
+        var mail = await ToMember(Named);
 
         Assert.Contains("&lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
@@ -78,9 +82,9 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Mail_names_the_report_and_its_community()
+    public async Task Mail_names_the_report_and_its_community()
     {
-        var mail = ToMember(Anonymous);
+        var mail = await ToMember(Anonymous);
 
         Assert.Equal(new Recipient("Grace", "grace@example.org"), mail.To);
         Assert.Equal($"New Code of Conduct report {Reference} (Rust Meetup)", mail.Subject);
@@ -93,12 +97,12 @@ public class CommitteeMailTests
     [InlineData(CommitteeNoticeKind.NewReport)]
     [InlineData(CommitteeNoticeKind.AcknowledgeReminder)]
     [InlineData(CommitteeNoticeKind.AcknowledgeOverdue)]
-    public void Subject_of_an_urgent_report_starts_with_urgent(CommitteeNoticeKind kind)
+    public async Task Subject_of_an_urgent_report_starts_with_urgent(CommitteeNoticeKind kind)
     {
-        var ongoing = ToMember(Anonymous with { IsOngoing = Ongoing.Yes }, kind: kind);
-        var unsafeReporter = ToMember(Anonymous with { FeelsUnsafe = true }, kind: kind);
-        var ordinary = ToMember(Anonymous with { IsOngoing = Ongoing.No }, kind: kind);
-        var escalation = ToEscalation(Report(Anonymous with { FeelsUnsafe = true }), new Recipient("Chair", "chair@example.org"), 0, kind, 1, false);
+        var ongoing = await ToMember(Anonymous with { IsOngoing = Ongoing.Yes }, kind: kind);
+        var unsafeReporter = await ToMember(Anonymous with { FeelsUnsafe = true }, kind: kind);
+        var ordinary = await ToMember(Anonymous with { IsOngoing = Ongoing.No }, kind: kind);
+        var escalation = await ToEscalation(Report(Anonymous with { FeelsUnsafe = true }), new Recipient("Chair", "chair@example.org"), 0, kind, 1, false);
 
         Assert.StartsWith("URGENT:", ongoing.Subject, StringComparison.Ordinal);
         Assert.StartsWith("URGENT:", unsafeReporter.Subject, StringComparison.Ordinal);
@@ -108,11 +112,11 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Member_mail_holds_acknowledge_and_recuse_links_bound_to_that_member()
+    public async Task Member_mail_holds_acknowledge_and_recuse_links_bound_to_that_member()
     {
         var clock = Clock();
         var links = SignedLinks(clock);
-        var mail = ToMember(Anonymous, memberId: "grace", links: links);
+        var mail = await ToMember(Anonymous, memberId: "grace", links: links);
 
         var acknowledge = links.Check(TokenIn(mail.TextBody, CaseAction.Acknowledge), Reference, CaseAction.Acknowledge);
         var recuse = links.Check(TokenIn(mail.TextBody, CaseAction.Recuse), Reference, CaseAction.Recuse);
@@ -125,29 +129,29 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Message_ids_are_distinct_per_member_kind_and_round_and_stable_for_a_retry()
+    public async Task Message_ids_are_distinct_per_member_kind_and_round_and_stable_for_a_retry()
     {
         var ids = new[]
         {
-            ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0).MessageId,
-            ToMember(Anonymous, "ada", CommitteeNoticeKind.NewReport, 0).MessageId,
-            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 1).MessageId,
-            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 2).MessageId,
-            ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
-            ToMember(Anonymous, "ada", CommitteeNoticeKind.AcknowledgeOverdue, 1).MessageId,
-            ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false).MessageId,
-            ToEscalation(Report(Anonymous, Reference), new Recipient("Board", "board@example.org"), 1, CommitteeNoticeKind.AcknowledgeOverdue, 1, false).MessageId,
-            ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 2, false).MessageId,
+            (await ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0)).MessageId,
+            (await ToMember(Anonymous, "ada", CommitteeNoticeKind.NewReport, 0)).MessageId,
+            (await ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 1)).MessageId,
+            (await ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeReminder, 2)).MessageId,
+            (await ToMember(Anonymous, "grace", CommitteeNoticeKind.AcknowledgeOverdue, 1)).MessageId,
+            (await ToMember(Anonymous, "ada", CommitteeNoticeKind.AcknowledgeOverdue, 1)).MessageId,
+            (await ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false)).MessageId,
+            (await ToEscalation(Report(Anonymous, Reference), new Recipient("Board", "board@example.org"), 1, CommitteeNoticeKind.AcknowledgeOverdue, 1, false)).MessageId,
+            (await ToEscalation(Report(Anonymous, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 2, false)).MessageId,
         };
 
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(ids[0], ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0).MessageId);
+        Assert.Equal(ids[0], (await ToMember(Anonymous, "grace", CommitteeNoticeKind.NewReport, 0)).MessageId);
     }
 
     [Fact]
-    public void Anonymous_report_says_anonymous_and_shows_no_email()
+    public async Task Anonymous_report_says_anonymous_and_shows_no_email()
     {
-        var mail = ToMember(Anonymous with { ContactName = "Sam" });
+        var mail = await ToMember(Anonymous with { ContactName = "Sam" });
 
         Assert.Contains("Anonymous", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Anonymous", mail.HtmlBody, StringComparison.Ordinal);
@@ -156,9 +160,9 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Named_report_shows_the_reporter_name_and_email()
+    public async Task Named_report_shows_the_reporter_name_and_email()
     {
-        var mail = ToMember(Named);
+        var mail = await ToMember(Named);
 
         Assert.Contains("Sam <b>S</b> <sam@example.org>", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Sam &lt;b&gt;S&lt;/b&gt; &lt;sam@example.org&gt;", mail.HtmlBody, StringComparison.Ordinal);
@@ -208,9 +212,9 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Overdue_escalation_names_the_report_but_does_not_carry_it()
+    public async Task Overdue_escalation_names_the_report_but_does_not_carry_it()
     {
-        var mail = ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false);
+        var mail = await ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.AcknowledgeOverdue, 1, false);
 
         Assert.Contains(Reference, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("has not acknowledged it", mail.TextBody, StringComparison.Ordinal);
@@ -224,9 +228,9 @@ public class CommitteeMailTests
     }
 
     [Fact]
-    public void Escalation_of_a_report_no_member_may_see_carries_the_report_without_action_links()
+    public async Task Escalation_of_a_report_no_member_may_see_carries_the_report_without_action_links()
     {
-        var mail = ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.NewReport, 0, true);
+        var mail = await ToEscalation(Report(Named, Reference), new Recipient("Chair", "chair@example.org"), 0, CommitteeNoticeKind.NewReport, 0, true);
 
         Assert.Contains("He said " + Hostile, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("He said &lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
@@ -249,11 +253,11 @@ public class ReporterMailTests
     };
 
     [Fact]
-    public void Receipt_holds_the_reference_the_receipt_code_and_the_status_page()
+    public async Task Receipt_holds_the_reference_the_receipt_code_and_the_status_page()
     {
         var statusPage = new ReporterLinks(LinkOptions()).StatusPage(Reference);
 
-        var mail = ReporterMail.Receipt(Report(Details, Reference), Code, statusPage, "Rust Meetup", TimeSpan.FromHours(48));
+        var mail = await ReporterMail.ReceiptAsync(Report(Details, Reference), Code, statusPage, "Rust Meetup", new WorkflowOptions());
 
         Assert.Equal(new Recipient("Sam", "sam@example.org"), mail.To);
         Assert.Contains(Reference, mail.Subject, StringComparison.Ordinal);
@@ -269,14 +273,44 @@ public class ReporterMailTests
     }
 
     [Fact]
-    public void Receipt_and_acknowledgment_have_their_own_message_ids()
+    public async Task Receipt_and_acknowledgment_have_their_own_message_ids()
     {
         var report = Report(Details, Reference);
-        var receipt = ReporterMail.Receipt(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", TimeSpan.FromHours(48));
-        var acknowledged = ReporterMail.Acknowledged(report, "Rust Meetup");
+        var receipt = await ReporterMail.ReceiptAsync(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", new WorkflowOptions());
+        var acknowledged = await ReporterMail.AcknowledgedAsync(report, "Rust Meetup", new WorkflowOptions());
 
         Assert.NotEqual(receipt.MessageId, acknowledged.MessageId);
         Assert.Contains(Reference, acknowledged.TextBody, StringComparison.Ordinal);
         Assert.Contains("acknowledged", acknowledged.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reporter_mail_quotes_the_configured_promises_in_words()
+    {
+        var promises = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72), FollowUpWithin = TimeSpan.FromDays(10) };
+        var report = Report(Details, Reference);
+
+        var receipt = await ReporterMail.ReceiptAsync(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", promises);
+        var acknowledged = await ReporterMail.AcknowledgedAsync(report, "Rust Meetup", promises);
+
+        Assert.Contains("within 72 hours", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("within 10 days", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("within 10 days", acknowledged.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("48 hours", receipt.TextBody + receipt.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("one week", receipt.TextBody + acknowledged.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_made_in_german_gets_german_mail()
+    {
+        var report = Report(Details with { Language = "de" }, Reference);
+        var promises = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72) };
+
+        var receipt = await ReporterMail.ReceiptAsync(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", promises);
+
+        Assert.Contains("Wir haben Ihre Meldung", receipt.Subject, StringComparison.Ordinal);
+        Assert.Contains("innerhalb von 72 Stunden", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ihr Bestätigungscode", receipt.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\">", receipt.HtmlBody, StringComparison.Ordinal);
     }
 }

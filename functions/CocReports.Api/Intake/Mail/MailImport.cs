@@ -162,7 +162,7 @@ public sealed class MailImport(
     async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
     {
         var addressed = report with { Details = report.Details with { ContactEmail = from } };
-        var receipt = ReporterMail.Receipt(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value.AcknowledgeWithin);
+        var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
         await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
     }
 
