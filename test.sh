@@ -42,6 +42,11 @@ for project in tests/*/*.csproj; do
     count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
     p=$(count passed); f=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
     s=$(( $(count total) - $(count executed) ))
+    # A test host that crashed leaves a summary of what ran before, all passed: the run itself failed.
+    if [ "$f" -eq 0 ] && ! grep -q '<ResultSummary outcome="Completed"' "$trx"; then
+      log "$name did not complete ($(grep -o '<ResultSummary outcome="[A-Za-z]*"' "$trx")): counted as one failure"
+      f=1
+    fi
   else
     log "$name produced no results: counted as one failure"
     p=0; f=1; s=0
