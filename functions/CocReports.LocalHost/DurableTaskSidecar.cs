@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,6 +16,7 @@ namespace CocReports.LocalHost;
 /// </summary>
 sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnectionString, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    readonly WorkerCalls workerCalls = new();
     WebApplication? app;
     AzureStorageOrchestrationService? service;
 
@@ -41,7 +44,8 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, Address.Port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(workerCalls);
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkerCalls>());
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
@@ -52,7 +56,10 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (app is not null)
+        // The engine starts when the worker first calls in. Stopping the sidecar's app stops the engine from an
+        // ApplicationStopping callback, where an engine that never started throws on the thread pool and brings the
+        // whole process down (a host stopped within moments of starting); such an app is only disposed.
+        if (app is not null && workerCalls.Any)
         {
             await app.StopAsync(cancellationToken);
         }
@@ -82,5 +89,19 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Notes that the worker has opened its work-item stream, which is what starts the engine.</summary>
+    sealed class WorkerCalls : Interceptor
+    {
+        volatile bool any;
+
+        public bool Any => any;
+
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            any = true;
+            return continuation(request, responseStream, context);
+        }
     }
 }
