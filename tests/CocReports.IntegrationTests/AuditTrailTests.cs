@@ -73,13 +73,7 @@ public sealed class AuditTrailTests(LocalHostFixture host)
         Assert.Equal(1, exported.RootElement.GetProperty("firstBroken").GetInt64());
     }
 
-    HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
+    HttpClient NewBrowser() => MemberBrowser.NewBrowser(host.BaseUrl);
 
-    // A View link starts a case session, and its page sends the browser on without the token.
-    static async Task<string> OpenAsync(HttpClient browser, Uri link)
-    {
-        var exchange = await browser.GetStringAsync(link);
-        var target = WebUtility.HtmlDecode(Regex.Match(exchange, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
-        return await browser.GetStringAsync(target);
-    }
+    static Task<string> OpenAsync(HttpClient browser, Uri link) => MemberBrowser.OpenStringAsync(browser, link);
 }

@@ -256,7 +256,7 @@ public sealed class CasePageTests(LocalHostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
         Assert.Equal("no-referrer", Assert.Single(exchange.Headers.GetValues("Referrer-Policy")));
-        Assert.Equal($"/api/reports/{receipt.Reference}/view", RefreshTarget(html));
+        Assert.Equal($"/api/reports/{receipt.Reference}/view", MemberBrowser.RefreshTarget(html));
         var cookie = Assert.Single(exchange.Headers.GetValues("Set-Cookie"));
         var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
         Assert.StartsWith("coc-case=", cookie, StringComparison.Ordinal);
@@ -267,7 +267,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Contains(attributes, a => a.StartsWith("expires=", StringComparison.Ordinal));
         Assert.DoesNotContain(MailLinks.Token(link), cookie, StringComparison.Ordinal);
 
-        using var page = await browser.GetAsync(RefreshTarget(html));
+        using var page = await browser.GetAsync(MemberBrowser.RefreshTarget(html));
         using var file = await browser.GetAsync(Evidence(receipt.Reference, 0));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Someone kept interrupting me", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -374,11 +374,7 @@ public sealed class CasePageTests(LocalHostFixture host)
     /// </summary>
     async Task<HttpResponseMessage> OpenAsync(Uri link, HttpClient? browser = null)
     {
-        browser ??= host.Http;
-        using var exchange = await browser.GetAsync(link);
-        var html = await exchange.Content.ReadAsStringAsync();
-        Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
-        return await browser.GetAsync(RefreshTarget(html));
+        return await MemberBrowser.OpenAsync(browser ?? host.Http, link);
     }
 
     async Task<string> OpenStringAsync(Uri link)
@@ -388,10 +384,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         return await response.Content.ReadAsStringAsync();
     }
 
-    static string RefreshTarget(string html) =>
-        WebUtility.HtmlDecode(Regex.Match(html, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"\\s*/?>").Groups[1].Value);
-
-    HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
+    HttpClient NewBrowser() => MemberBrowser.NewBrowser(host.BaseUrl);
 
     async Task<List<string>> BlobNamesAsync(string reference)
     {

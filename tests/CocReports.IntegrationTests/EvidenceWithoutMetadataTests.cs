@@ -61,12 +61,7 @@ public sealed class EvidenceWithoutMetadataTests(LocalHostFixture host)
         Assert.Contains("<td>Alex Rivera</td><td>Original: evidence-1.jpg</td><td>Opened</td>", again, StringComparison.Ordinal);
     }
 
-    HttpClient NewBrowser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
+    HttpClient NewBrowser() => MemberBrowser.NewBrowser(host.BaseUrl);
 
-    static async Task<string> OpenAsync(HttpClient browser, Uri link)
-    {
-        var exchange = await browser.GetStringAsync(link);
-        var target = WebUtility.HtmlDecode(Regex.Match(exchange, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
-        return await browser.GetStringAsync(target);
-    }
+    static Task<string> OpenAsync(HttpClient browser, Uri link) => MemberBrowser.OpenStringAsync(browser, link);
 }

@@ -64,11 +64,5 @@ public sealed class PatternTests(LocalHostFixture host)
         Assert.All(stored, row => Assert.DoesNotContain("jordan", row, StringComparison.OrdinalIgnoreCase));
     }
 
-    async Task<string> OpenAsync(Uri link)
-    {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseUrl };
-        var exchange = await browser.GetStringAsync(link);
-        var target = WebUtility.HtmlDecode(Regex.Match(exchange, "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">").Groups[1].Value);
-        return await browser.GetStringAsync(target);
-    }
+    Task<string> OpenAsync(Uri link) => MemberBrowser.OpenStringAsync(MemberBrowser.NewBrowser(host.BaseUrl), link);
 }

@@ -32,6 +32,8 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 
     public HtmlPage Link(string label, string href) => Add(new LinkBlock(label, href));
 
+    public HtmlPage Preformatted(string text) => Add(new PreformattedBlock(text));
+
     /// <summary>A table with a header row under a subheading, which names it; <paramref name="empty"/> is shown instead when there are no rows.</summary>
     public HtmlPage Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<TableCell>> rows, string empty) =>
         Add(new TableBlock(blocks.OfType<HeadingBlock>().LastOrDefault()?.Text ?? headers[0], headers, [.. rows], empty));

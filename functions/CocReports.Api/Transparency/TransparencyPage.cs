@@ -66,7 +66,7 @@ public sealed class TransparencyPage(
         page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<TableCell>)[new(d)]),
             $"Descriptions are published once at least {report.K} reports of the period are resolved.");
         return page.Subheading("Markdown to publish")
-            .Field("Markdown", TransparencyMarkdown.Render(report));
+            .Preformatted(TransparencyMarkdown.Render(report));
     }
 
     async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed record FieldBlock(string Label, string Value) : Block;
 
 public sealed record LinkBlock(string Label, string Href) : Block;
 
+/// <summary>Text shown exactly as written, line breaks and spacing kept (Markdown to copy, say).</summary>
+public sealed record PreformattedBlock(string Text) : Block;
+
 /// <summary>
 /// A table with a header row; <paramref name="Empty"/> is shown instead when there are no rows. <paramref name="Label"/>
 /// names its scrolling region for screen readers, unique on its page.

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CocReports.Testing;
+
+/// <summary>
+/// A member's browser on the case page: a View link starts a case session (a cookie the client keeps), and its page
+/// sends the browser on, by a meta refresh, to the same address without the token.
+/// </summary>
+public static partial class MemberBrowser
+{
+    /// <summary>A browser of its own, with its own cookies.</summary>
+    public static HttpClient NewBrowser(Uri baseUrl) => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseUrl };
+
+    public static async Task<HttpResponseMessage> OpenAsync(HttpClient browser, Uri link)
+    {
+        using var exchange = await browser.GetAsync(link);
+        var html = await exchange.Content.ReadAsStringAsync();
+        Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
+        return await browser.GetAsync(RefreshTarget(html));
+    }
+
+    public static async Task<string> OpenStringAsync(HttpClient browser, Uri link)
+    {
+        using var response = await OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Where the exchange page sends the browser; a page without one fails the test rather than open "/".</summary>
+    public static string RefreshTarget(string html)
+    {
+        var match = Refresh().Match(html);
+        Assert.True(match.Success, "The page has no meta refresh.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"\\s*/?>")]
+    private static partial Regex Refresh();
+}
