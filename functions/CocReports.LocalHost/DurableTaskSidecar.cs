@@ -1,7 +1,7 @@
 using System.Net;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Net.Sockets;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -16,9 +16,9 @@ namespace CocReports.LocalHost;
 /// </summary>
 sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnectionString, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    readonly WorkerCalls workerCalls = new();
     WebApplication? app;
     AzureStorageOrchestrationService? service;
+    IOrchestrationService? engine;
 
     public Uri Address { get; } = new($"http://127.0.0.1:{(options.SidecarPort == 0 ? FreePort() : options.SidecarPort)}");
 
@@ -44,9 +44,9 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, Address.Port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddSingleton(workerCalls);
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<WorkerCalls>());
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddGrpc();
+        engine = EngineStop.Guard(service);
+        builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         app = builder.Build();
@@ -56,24 +56,14 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The engine starts when the worker first calls in. Stopping the sidecar's app stops the engine from an
-        // ApplicationStopping callback, where an engine that never started throws on the thread pool and brings the
-        // whole process down (a host stopped within moments of starting); such an app is only disposed.
-        if (app is not null && workerCalls.Any)
+        if (app is not null)
         {
             await app.StopAsync(cancellationToken);
         }
 
         // Release the partition leases now, so a restarted host takes them over at once instead of
         // competing with a still-running engine in this process.
-        try
-        {
-            await (service?.StopAsync(isForced: true) ?? Task.CompletedTask);
-        }
-        catch (NullReferenceException)
-        {
-            // The engine starts only once a worker connects; stopping one that never started throws here.
-        }
+        await (engine?.StopAsync(isForced: true) ?? Task.CompletedTask);
     }
 
     public async ValueTask DisposeAsync()
@@ -91,17 +81,54 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Notes that the worker has opened its work-item stream, which is what starts the engine.</summary>
-    sealed class WorkerCalls : Interceptor
+    /// <summary>
+    /// The engine as the sidecar's dispatcher sees it, with one difference: stopping an engine that has not (yet)
+    /// started (a host stopped moments after it started) throws a NullReferenceException, and the sidecar stops it from
+    /// an ApplicationStopping callback, where that exception takes the whole process down. Everything else goes to the
+    /// engine unchanged.
+    /// </summary>
+    public class EngineStop : DispatchProxy
     {
-        volatile bool any;
+        IOrchestrationService engine = null!;
 
-        public bool Any => any;
-
-        public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        public static IOrchestrationService Guard(IOrchestrationService engine)
         {
-            any = true;
-            return continuation(request, responseStream, context);
+            var guarded = Create<IOrchestrationService, EngineStop>();
+            ((EngineStop)(object)guarded).engine = engine;
+            return guarded;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var stop = targetMethod!.Name == nameof(IOrchestrationService.StopAsync);
+            try
+            {
+                var result = targetMethod.Invoke(engine, args);
+                return stop && result is Task stopping ? IgnoreNeverStarted(stopping) : result;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is { } inner)
+            {
+                if (stop && inner is NullReferenceException)
+                {
+                    return Task.CompletedTask;
+                }
+
+                // The engine's own exception, as the dispatcher expects it.
+                ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
+        }
+
+        static async Task IgnoreNeverStarted(Task stopping)
+        {
+            try
+            {
+                await stopping;
+            }
+            catch (NullReferenceException)
+            {
+                // Nothing to stop.
+            }
         }
     }
 }
