@@ -5,23 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace CocReports.LocalHost;
 
-/// <summary>The local host's timer for <see cref="MailboxPoll"/>, as the Functions app's timer trigger is in Azure.</summary>
-sealed class MailboxPollService(MailboxPoll poll, DurableTaskClient workflows, IOptions<MailIntakeOptions> options, ILogger<MailboxPollService> log) : BackgroundService
+/// <summary>
+/// The local host's timer for <see cref="MailboxPoll"/>, as the Functions app's timer trigger is in Azure. A poll that
+/// fails marked nothing imported: the next one reads the same messages.
+/// </summary>
+sealed class MailboxPollService(MailboxPoll poll, DurableTaskClient workflows, IOptions<MailIntakeOptions> options, ILogger<MailboxPollService> log)
+    : PeriodicService(options.Value.PollEvery, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await poll.RunAsync(workflows, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The mailbox, storage or the engine is unreachable: nothing was marked imported, the next tick tries again.
-                log.LogWarning("The conduct mailbox could not be polled: {Reason}", e.GetType().Name);
-            }
-        }
-    }
+    protected override string Name => "The conduct mailbox poll";
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => poll.RunAsync(workflows, cancellationToken);
 }
