@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CocReports.Testing;
@@ -20,27 +21,12 @@ public sealed class HostCrashTests : IDisposable
 
     public HostCrashTests()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Storage:ConnectionString"] = TestEnvironment.StorageConnectionString,
-            ["Storage:TablePrefix"] = run,
-            ["Storage:EvidenceContainer"] = run + "-evidence",
-            ["LocalHost:TaskHubName"] = run,
-            ["LocalHost:WorkerId"] = run,
-            ["LocalHost:SidecarPort"] = "0",
-            ["LocalHost:MessageVisibilityTimeout"] = "00:00:15",
-            ["Mail:Transport"] = "Smtp",
-            ["Mail:Smtp:Host"] = "127.0.0.1",
-            ["Mail:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Smtp:Security"] = "None",
-            ["Links:SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()),
-            ["Intake:SweepEvery"] = "00:00:01",
-            ["Intake:SweepGrace"] = "00:00:02",
-            ["Intake:AbandonedEvidenceAfter"] = "00:00:03",
-            ["RateLimits:Intake:PermitLimit"] = "1000000",
-            ["RateLimits:Status:PermitLimit"] = "1000000",
-        };
+        var settings = LocalHostFixture.SettingsFor(
+            run, run, TestEnvironment.StorageConnectionString, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), new Uri("http://127.0.0.1"));
+        settings["Intake:SweepEvery"] = "00:00:01";
+        settings["Intake:SweepGrace"] = "00:00:02";
+        settings["Intake:AbandonedEvidenceAfter"] = "00:00:03";
+
         first = new LocalHostProcess(settings);
         second = new LocalHostProcess(settings);
     }

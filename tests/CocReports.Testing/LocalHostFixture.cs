@@ -134,10 +134,22 @@ public class LocalHostFixture : IAsyncLifetime
 
     Dictionary<string, string?> Settings()
     {
+        var settings = SettingsFor(runId, storageId, StorageConnectionString, SigningKey, BaseUrl);
+        Configure(settings);
+        return settings;
+    }
+
+    /// <summary>
+    /// Everything a test host is configured with: its own task hub (<paramref name="runId"/>), tables and container
+    /// (<paramref name="storageId"/>), test.sh's smtp4dev, deadlines of seconds. Also used by tests that run the local
+    /// host as a process of its own.
+    /// </summary>
+    public static Dictionary<string, string?> SettingsFor(string runId, string storageId, string storageConnectionString, string signingKey, Uri baseUrl)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Storage:ConnectionString"] = StorageConnectionString,
+            ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = storageId,
             ["Storage:EvidenceContainer"] = storageId + "-evidence",
             ["LocalHost:TaskHubName"] = runId,
@@ -151,8 +163,8 @@ public class LocalHostFixture : IAsyncLifetime
             ["Community:Name"] = "Test Community",
             ["Committee:EscalationContacts:0:Name"] = "Board",
             ["Committee:EscalationContacts:0:Email"] = EscalationAddress,
-            ["Links:SigningKey"] = SigningKey,
-            ["Links:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
+            ["Links:SigningKey"] = signingKey,
+            ["Links:PublicBaseUrl"] = baseUrl.AbsoluteUri,
             ["Intake:MaxFileBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Intake:MaxReportBytes"] = (3 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Intake:MaxFiles"] = "3",
@@ -182,7 +194,6 @@ public class LocalHostFixture : IAsyncLifetime
             settings[$"Committee:Members:{i}:Email"] = Members[i].Email;
         }
 
-        Configure(settings);
         return settings;
     }
 

@@ -8,7 +8,7 @@ namespace CocReports.Testing;
 /// The built local host run as a process of its own, so a test can kill it outright (SIGKILL: no cleanup, no
 /// graceful stop) in the middle of a request, as a crash or a scale-in would, then start it again on the same storage.
 /// </summary>
-public sealed class LocalHostProcess(IReadOnlyDictionary<string, string> settings) : IDisposable
+public sealed class LocalHostProcess(IReadOnlyDictionary<string, string?> settings) : IDisposable
 {
     readonly int port = FreePort();
     Process? process;
@@ -36,7 +36,7 @@ public sealed class LocalHostProcess(IReadOnlyDictionary<string, string> setting
 
         foreach (var (name, value) in settings)
         {
-            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
