@@ -20,16 +20,18 @@ public static class Problems
 
     /// <summary>
     /// 503 with Retry-After: storage is down for a moment. Nothing was kept, so sending the same report again (with the
-    /// same Idempotency-Key) is safe.
+    /// same Idempotency-Key) is safe. The wait is long enough for a blip to pass.
     /// </summary>
-    public static IResult Unavailable(TimeSpan retryAfter) =>
+    public static IResult Unavailable() =>
         new RetryAfter(
             TypedResults.Problem(
                 "We could not store your report just now. Nothing was lost on your side: please send it again in a moment.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The service is briefly unavailable",
-                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(retryAfter) }),
-            retryAfter);
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(StorageRetryAfter) }),
+            StorageRetryAfter);
+
+    static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(30);
 
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(detail + " Nothing of this submission was stored.", statusCode: StatusCodes.Status409Conflict, title: "This key belongs to another report");

@@ -40,9 +40,6 @@ public sealed class SubmitReport(
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    /// <summary>What a reporter is asked to wait when storage is down: long enough for a blip to pass.</summary>
-    static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(30);
-
     readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
@@ -77,7 +74,7 @@ public sealed class SubmitReport(
         catch (StorageUnavailableException)
         {
             // The budget and the report live in storage: with storage down nothing could be kept.
-            return await RefuseAsync(request, Problems.Unavailable(StorageRetryAfter), null, cancellationToken);
+            return await RefuseAsync(request, Problems.Unavailable(), null, cancellationToken);
         }
 
         var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
@@ -133,7 +130,7 @@ public sealed class SubmitReport(
             // Whatever evidence did reach storage is removed now if possible, else by the sweep after its grace period.
             await RemoveAsync(reader.Stored, bestEffort: true);
             log.LogWarning("Storage was unavailable while report {Reference} was being stored; the reporter was asked to retry", reference);
-            return await RefuseAsync(request, Problems.Unavailable(StorageRetryAfter), reader, cancellationToken);
+            return await RefuseAsync(request, Problems.Unavailable(), reader, cancellationToken);
         }
         catch (Exception e) when (!stored)
         {

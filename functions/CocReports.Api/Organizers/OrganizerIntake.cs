@@ -94,7 +94,7 @@ public sealed class OrganizerIntake(
         }
         catch (StorageUnavailableException)
         {
-            return Problems.Unavailable(TimeSpan.FromSeconds(30));
+            return Problems.Unavailable();
         }
 
         metrics.ReportReceived("organizer");

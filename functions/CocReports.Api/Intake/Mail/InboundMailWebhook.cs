@@ -65,7 +65,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
         catch (Exception e) when (e is StorageUnavailableException or Grpc.Core.RpcException)
         {
             // Nothing is lost: the provider delivers again, and a message stored in part is found by its key.
-            return Problems.Unavailable(TimeSpan.FromSeconds(30));
+            return Problems.Unavailable();
         }
     }
 
