@@ -44,6 +44,7 @@ public static class ApiExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section);
         services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));

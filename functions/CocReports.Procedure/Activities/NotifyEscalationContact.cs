@@ -15,7 +15,8 @@ public sealed class NotifyEscalationContact(
     OnceOnlyMail mail,
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community,
-    IOptions<WorkflowOptions> workflow) : TaskActivity<EscalationNotice, bool>
+    IOptions<WorkflowOptions> workflow,
+    IOptions<NotificationOptions> notifications) : TaskActivity<EscalationNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, EscalationNotice input) => RunAsync(input);
 
@@ -43,6 +44,7 @@ public sealed class NotifyEscalationContact(
 
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         return await CommitteeMail.ToEscalationContactAsync(
-            report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, workflow.Value, audience.ToEscalationContacts);
+            report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, workflow.Value, audience.ToEscalationContacts,
+            Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey));
     }
 }

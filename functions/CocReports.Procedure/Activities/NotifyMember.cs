@@ -22,6 +22,7 @@ public sealed class NotifyMember(
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community,
     IOptions<WorkflowOptions> workflow,
+    IOptions<NotificationOptions> notifications,
     ReportPatterns patterns) : TaskActivity<MemberNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, MemberNotice input) => RunAsync(input);
@@ -58,7 +59,8 @@ public sealed class NotifyMember(
     public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others) =>
         committee.Value.Find(notice.MemberId) is { } member && audience.Includes(member.Id)
             ? await CommitteeMail.ToMemberAsync(
-                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links, carried,
+                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links,
+                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried,
                 patterns.ForMember(member.Id, others))
             : null;
 

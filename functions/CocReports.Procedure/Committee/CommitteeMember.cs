@@ -8,4 +8,7 @@ public sealed class CommitteeMember
     public string Name { get; set; } = "";
 
     public string Email { get; set; } = "";
+
+    /// <summary>Optional OpenPGP public key (armored, or the binary key in base64): mail to this member is encrypted to it and carries the whole report.</summary>
+    public string? OpenPgpPublicKey { get; set; }
 }

@@ -14,4 +14,10 @@ public sealed record OutgoingMail(string MessageId, Recipient To, string Subject
 
     /// <summary>Where the recipient's reply goes: the case's own reply address, for the reporter.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>
+    /// The recipient's OpenPGP public key (armored, or the binary key in base64): the transport sends the mail encrypted
+    /// to it, or not at all, since a mail composed for a key may carry the whole report.
+    /// </summary>
+    public string? OpenPgpKey { get; init; }
 }

@@ -9,19 +9,24 @@ using CocReports.Procedure.Workflow;
 namespace CocReports.Procedure.Notifications;
 
 /// <summary>
-/// The emails committee members and escalation contacts receive. Only the first one carries the report itself;
-/// later ones carry the reference and a link to the case page, so less of the report sits in inboxes. Every promise
-/// is quoted from the community's <see cref="WorkflowOptions"/>.
+/// The emails committee members and escalation contacts receive. Only the first one carries the report, and only as much
+/// of it as the recipient's <see cref="Disclosure"/> allows; later ones carry the reference and a link to the case page.
+/// Subjects name the reference, the urgency and the step at every level: a subject is shown in notification previews
+/// and stays readable in an encrypted mail. Every promise is quoted from the community's <see cref="WorkflowOptions"/>.
 /// </summary>
 public static class CommitteeMail
 {
     /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
+    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
     {
         var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
         {
-            ReportSummary.AppendTo(body, report);
+            ReportSummary.AppendTo(body, report, disclosure.Content);
+            if (disclosure.Content != NotificationContent.Full)
+            {
+                body.Paragraph("What the reporter wrote, who they are, whom they report and their evidence are not sent by email: open the case to read them.");
+            }
         }
         else
         {
@@ -30,7 +35,15 @@ public static class CommitteeMail
 
         if (message is not null)
         {
-            body.Field("The reporter's answer", message.Text);
+            // The answer is the reporter's own words: only a mail that may carry the whole report carries it.
+            if (disclosure.Content == NotificationContent.Full)
+            {
+                body.Field("The reporter's answer", message.Text);
+            }
+            else
+            {
+                body.Paragraph("Their answer is not sent by email: open the case to read it.");
+            }
         }
 
         AppendPatterns(body, memberId, links, patterns);
@@ -59,7 +72,10 @@ public static class CommitteeMail
             .Link("Recuse myself from this report", link(CaseAction.Recuse))
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default));
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        {
+            OpenPgpKey = disclosure.OpenPgpKey,
+        };
     }
 
     static void AppendPatterns(MailBody body, string memberId, ActionLinks links, IReadOnlyList<PatternMatch>? patterns)
@@ -76,8 +92,12 @@ public static class CommitteeMail
         }
     }
 
-    /// <summary>Escalation contacts see that a promise is slipping, or receive a report no member may see, without action links.</summary>
-    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport)
+    /// <summary>
+    /// Escalation contacts see that a promise is slipping, or receive a report no member may see, without action links.
+    /// They have no case page: below Full they learn what the <see cref="Disclosure"/> allows and that the rest is not
+    /// emailed; a contact who configured an OpenPGP key receives the whole report, encrypted.
+    /// </summary>
+    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport, Disclosure disclosure)
     {
         var body = new MailBody().Paragraph($"Hello {contact.Name},");
         body.Paragraph(withReport
@@ -85,7 +105,12 @@ public static class CommitteeMail
             : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind, promises)} Please make sure someone takes it up.");
         if (withReport)
         {
-            ReportSummary.AppendTo(body, report);
+            ReportSummary.AppendTo(body, report, disclosure.Content);
+            if (disclosure.Content != NotificationContent.Full)
+            {
+                body.Paragraph("What the reporter wrote is not sent by email under this community's settings, and escalation contacts have no case page. "
+                    + "To receive such reports whole, encrypted, give the person who runs this service your OpenPGP public key.");
+            }
         }
         else
         {
@@ -94,7 +119,10 @@ public static class CommitteeMail
 
         body.Paragraph("This is confidential. Do not forward this email.");
         var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
-        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default));
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        {
+            OpenPgpKey = disclosure.OpenPgpKey,
+        };
     }
 
     static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises) => kind switch

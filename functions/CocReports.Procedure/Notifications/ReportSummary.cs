@@ -5,7 +5,7 @@ namespace CocReports.Procedure.Notifications;
 
 /// <summary>
 /// The report as the committee reads it, in the order of the procedure's "Report Data": the same in the first email
-/// and on the case page. Fields the reporter left empty are left out.
+/// and on the case page. Fields the reporter left empty are left out. Mail carries as much as <see cref="NotificationContent"/> allows.
 /// </summary>
 public static class ReportSummary
 {
@@ -15,7 +15,7 @@ public static class ReportSummary
         (string, string?)[] fields =
         [
             ("Reference", report.Reference),
-            ("Received", report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            ("Received", Received(report)),
             ("Came in through", DoorName(report.Door)),
             ("Taken by", report.TakenBy),
             ("Email subject", report.Subject),
@@ -38,6 +38,43 @@ public static class ReportSummary
         return fields.Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => (f.Item1, f.Item2!));
     }
 
+    /// <summary><see cref="NotificationContent.None"/>: what intake knows of the report, nothing the reporter said.</summary>
+    public static IEnumerable<(string Label, string Value)> Notice(Report report)
+    {
+        (string, string?)[] fields =
+        [
+            ("Reference", report.Reference),
+            ("Received", Received(report)),
+            ("Came in through", DoorName(report.Door)),
+            ("Urgent", report.Details.IsUrgent ? "Yes: the incident is ongoing or the reporter fears for their safety" : null),
+        ];
+        return fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
+    }
+
+    /// <summary>
+    /// <see cref="NotificationContent.Summary"/>: the notice and what the reporter chose on the form (ticked, selected,
+    /// how many files), never text they typed, nor a file's name.
+    /// </summary>
+    public static IEnumerable<(string Label, string Value)> Choices(Report report)
+    {
+        var d = report.Details;
+        (string, string?)[] fields =
+        [
+            ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : "Gave a contact address (on the case page)"),
+            ("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" }),
+            ("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString()),
+            ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
+            ("Evidence", report.Evidence.Count == 0 ? null : Files(report.Evidence.Count, "kept")),
+            ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : Files(report.RefusedEvidence.Count, "not kept")),
+        ];
+        return Notice(report).Concat(fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!)));
+    }
+
+    static string Files(int count, string kept) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "file" : "files")} {kept} (on the case page)");
+
+    static string Received(Report report) => report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
     public static string DoorName(Door door) => door switch
     {
         Door.Email => "Email to the conduct address",
@@ -46,11 +83,23 @@ public static class ReportSummary
         _ => "The report form",
     };
 
-    public static MailBody AppendTo(MailBody body, Report report)
+    /// <summary>The report as far as <paramref name="content"/> allows.</summary>
+    public static MailBody AppendTo(MailBody body, Report report, NotificationContent content)
     {
-        foreach (var (label, value) in Fields(report))
+        var fields = content switch
+        {
+            NotificationContent.Full => Fields(report),
+            NotificationContent.Summary => Choices(report),
+            _ => Notice(report),
+        };
+        foreach (var (label, value) in fields)
         {
             body.Field(label, value);
+        }
+
+        if (content != NotificationContent.Full)
+        {
+            return body;
         }
 
         // Named as the case page names the download; the sender's name follows as text, its invisible characters removed.

@@ -9,6 +9,7 @@ namespace CocReports.Procedure.Notifications;
 /// <summary>
 /// The emails a reporter who gave an address receives, in the language of the form they used, with the promises the
 /// community configured. Anonymous reporters read the same messages on their status page (<see cref="ReporterView"/>).
+/// Nothing the reporter typed or sent is repeated in them: a mailbox may be read by someone the reporter fears.
 /// </summary>
 public static class ReporterMail
 {
@@ -26,11 +27,10 @@ public static class ReporterMail
             .Link(t["Reporter.StatusPage"], statusPage)
             .Paragraph(t.Format("Mail.Receipt.Next", t.Duration(promises.AcknowledgeWithin), t.Duration(promises.FollowUpWithin)))
             .Paragraph(t["Mail.Receipt.Confidential"]);
+        // Why each attachment was not kept, not its name: the receipt never repeats what the reporter sent.
         if (report.RefusedEvidence.Count > 0)
         {
-            body = body.Field(
-                t["Mail.Receipt.RefusedAttachments"],
-                string.Join("\n", report.RefusedEvidence.Select(r => $"{EvidenceName.Shown(r.FileName)}: {r.Reason}")));
+            body = body.Field(t["Mail.Receipt.RefusedAttachments"], string.Join("\n", report.RefusedEvidence.Select(r => r.Reason)));
         }
 
         if (report.Door is Door.Email or Door.Webhook)
@@ -38,9 +38,9 @@ public static class ReporterMail
             body = body.Paragraph(t["Mail.Receipt.ReplyToAdd"]);
         }
 
-        // A report that came by email is answered in its own thread.
-        var subject = t.Format("Mail.Receipt.Subject", report.Reference);
-        var mail = await MailAsync(report, t, "receipt", report.InboundMessageId is null ? subject : $"Re: {report.Subject} ({subject})", body);
+        // A report that came by email is answered in its own thread (In-Reply-To), under our own subject: the receipt
+        // never repeats the one the reporter wrote.
+        var mail = await MailAsync(report, t, "receipt", t.Format("Mail.Receipt.Subject", report.Reference), body);
         return mail with { InReplyTo = report.InboundMessageId };
     }
 
@@ -90,7 +90,8 @@ public static class ReporterMail
     static async Task<OutgoingMail> MailAsync(Report report, Texts t, string occasion, string subject, MailBody body) =>
         new(
             $"{report.Reference}.{occasion}.reporter@coc-reports",
-            new Recipient(report.Details.ContactName ?? "", report.Details.ContactEmail!),
+            // The address alone: the name the reporter typed is not repeated, not even in the To header.
+            new Recipient("", report.Details.ContactEmail!),
             subject,
             body.Text,
             await body.RenderHtmlAsync(t.Language));

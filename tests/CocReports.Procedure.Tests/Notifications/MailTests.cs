@@ -58,11 +58,16 @@ public class CommitteeMailTests
 
     static readonly ReportDetails Anonymous = new() { Description = "Something happened in the hallway." };
 
-    static Task<OutgoingMail> ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null, WorkflowOptions? promises = null) =>
-        CommitteeMail.ToMemberAsync(Report(details, Reference), new Recipient("Grace", "grace@example.org"), memberId, new MemberNotice(Reference, memberId, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", promises ?? new WorkflowOptions(), links ?? SignedLinks(Clock()));
+    static readonly Disclosure Full = new(NotificationContent.Full, null);
 
-    static Task<OutgoingMail> ToEscalation(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, bool withReport) =>
-        CommitteeMail.ToEscalationContactAsync(report, contact, new EscalationNotice(report.Reference, contactIndex, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", new WorkflowOptions(), withReport);
+    static Task<OutgoingMail> ToMember(ReportDetails details, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null, WorkflowOptions? promises = null, Disclosure? disclosure = null) =>
+        ToMember(Report(details, Reference), memberId, kind, round, links, promises, disclosure);
+
+    static Task<OutgoingMail> ToMember(Report report, string memberId = "grace", CommitteeNoticeKind kind = CommitteeNoticeKind.NewReport, int round = 0, ActionLinks? links = null, WorkflowOptions? promises = null, Disclosure? disclosure = null) =>
+        CommitteeMail.ToMemberAsync(report, new Recipient("Grace", "grace@example.org"), memberId, new MemberNotice(Reference, memberId, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", promises ?? new WorkflowOptions(), links ?? SignedLinks(Clock()), disclosure ?? Full);
+
+    static Task<OutgoingMail> ToEscalation(Report report, Recipient contact, int contactIndex, CommitteeNoticeKind kind, int round, bool withReport, Disclosure? disclosure = null) =>
+        CommitteeMail.ToEscalationContactAsync(report, contact, new EscalationNotice(report.Reference, contactIndex, kind, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Rust Meetup", new WorkflowOptions(), withReport, disclosure ?? Full);
 
     static string TokenIn(string text, CaseAction action)
     {
@@ -185,7 +190,7 @@ public class CommitteeMailTests
             Evidence = [new EvidenceFile("blob-1", "screenshot.png", "image/png", 12_345, "ab12")],
         };
 
-        var text = ReportSummary.AppendTo(new MailBody(), report).Text;
+        var text = ReportSummary.AppendTo(new MailBody(), report, NotificationContent.Full).Text;
 
         foreach (var expected in new[] { "Discord #general", "https://chat.example.org/room/42", "@troll", "Online", "evidence-1.png, sent as \"screenshot.png\" (image/png, 12,345 bytes, SHA-256 ab12)", "2025-03-14 09:00 UTC" })
         {
@@ -205,7 +210,7 @@ public class CommitteeMailTests
             Evidence = [new EvidenceFile("blob-1", "minutes\u202Efdp.hta", "text/plain", 10, "cd34")],
         };
 
-        var text = ReportSummary.AppendTo(new MailBody(), report).Text;
+        var text = ReportSummary.AppendTo(new MailBody(), report, NotificationContent.Full).Text;
 
         Assert.Contains("evidence-1.txt, sent as \"minutesfdp.hta\" (text/plain", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', text);
@@ -259,7 +264,7 @@ public class ReporterMailTests
 
         var mail = await ReporterMail.ReceiptAsync(Report(Details, Reference), Code, statusPage, "Rust Meetup", new WorkflowOptions());
 
-        Assert.Equal(new Recipient("Sam", "sam@example.org"), mail.To);
+        Assert.Equal(new Recipient("", "sam@example.org"), mail.To);
         Assert.Contains(Reference, mail.Subject, StringComparison.Ordinal);
         foreach (var part in new[] { mail.TextBody, mail.HtmlBody })
         {
@@ -270,6 +275,27 @@ public class ReporterMailTests
 
         Assert.Contains("48 hours", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Rust Meetup", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receipt_of_an_emailed_report_stays_in_its_thread_without_repeating_what_the_reporter_sent()
+    {
+        var report = Report(Details with { ContactName = "Sam Typedname" }, Reference) with
+        {
+            Door = Door.Email,
+            Subject = "Typed subject about Alex",
+            InboundMessageId = "<typed@example.org>",
+            RefusedEvidence = [new RefusedEvidence("alex-typed-file.exe", "The file is empty.")],
+        };
+
+        var receipt = await ReporterMail.ReceiptAsync(report, Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", new WorkflowOptions());
+
+        Assert.Equal("<typed@example.org>", receipt.InReplyTo);
+        Assert.Contains("The file is empty.", receipt.TextBody, StringComparison.Ordinal);
+        foreach (var typed in new[] { "Typedname", "Typed subject", "alex-typed-file", "He said" })
+        {
+            Assert.DoesNotContain(typed, $"{receipt.To.Name}\n{receipt.Subject}\n{receipt.TextBody}\n{receipt.HtmlBody}", StringComparison.Ordinal);
+        }
     }
 
     [Fact]
