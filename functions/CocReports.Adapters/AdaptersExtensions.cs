@@ -6,8 +6,10 @@ using CocReports.Adapters.Blobs;
 using CocReports.Adapters.Mail;
 using CocReports.Adapters.Mail.Acs;
 using CocReports.Adapters.Mail.Inbound;
+using CocReports.Adapters.Mail.OpenPgp;
 using CocReports.Adapters.Mail.Smtp;
 using CocReports.Adapters.Tables;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
@@ -43,12 +45,14 @@ public static class AdaptersExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IMailParser, MimeMailParser>();
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();
+        services.AddSingleton<IValidateOptions<CommitteeOptions>, CommitteeKeysValidation>();
+        services.AddOptions<CommitteeOptions>().ValidateOnStart();
 
         var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Smtp";
         if (transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IMailSender>(sp => new SmtpMailSender(
-                sp.GetRequiredService<IOptions<SmtpOptions>>().Value, sp.GetRequiredService<IOptions<MailOptions>>().Value));
+                sp.GetRequiredService<IOptions<SmtpOptions>>().Value, sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         }
         else if (transport.Equals("Acs", StringComparison.OrdinalIgnoreCase))
         {

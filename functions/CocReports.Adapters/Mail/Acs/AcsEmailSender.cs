@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using CocReports.Adapters.Mail.OpenPgp;
 using CocReports.Procedure.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -73,7 +75,7 @@ public sealed class AcsEmailSender : IMailSender
         var operationId = OperationIdFor(mail);
         var body = new SendRequest(
             _options.FromAddress,
-            new SendContent(mail.Subject, mail.TextBody, mail.HtmlBody),
+            mail.OpenPgpKey is null ? new SendContent(mail.Subject, mail.TextBody, mail.HtmlBody) : Encrypted(mail),
             new SendRecipients([new SendAddress(mail.To.Email, mail.To.Name)]))
         {
             // EmailMessage.ReplyTo in the REST body ("replyTo"): where the reporter's reply goes, the case's reply address
@@ -123,6 +125,18 @@ public sealed class AcsEmailSender : IMailSender
             default:
                 throw new RequestFailedException(response);
         }
+    }
+
+    /// <summary>
+    /// ACS sends the parts it is given and no MIME of our own (the REST body has a subject, a plain-text and an HTML
+    /// part), so PGP/MIME can't go through it. A mail for a recipient's key goes as inline OpenPGP instead: the text
+    /// part is the ASCII-armored message, which OpenPGP mail clients and <c>gpg --decrypt</c> open; the HTML part shows
+    /// the same armor, so no client falls back to a readable copy.
+    /// </summary>
+    private SendContent Encrypted(OutgoingMail mail)
+    {
+        var armored = OpenPgpEnvelope.Encrypt(Encoding.UTF8.GetBytes(mail.TextBody), RecipientKey.Parse(mail.OpenPgpKey!, _time.GetUtcNow()));
+        return new SendContent(mail.Subject, armored, $"<!DOCTYPE html><html><body><pre>{WebUtility.HtmlEncode(armored)}</pre></body></html>");
     }
 
     /// <summary>

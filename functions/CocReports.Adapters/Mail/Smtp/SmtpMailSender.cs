@@ -1,3 +1,4 @@
+using CocReports.Adapters.Mail.OpenPgp;
 using CocReports.Procedure.Mail;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -5,16 +6,20 @@ using MimeKit;
 
 namespace CocReports.Adapters.Mail.Smtp;
 
-/// <summary>Sends each message over SMTP with MailKit. Any failure throws, so the workflow's retry policy resends.</summary>
-public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender) : IMailSender
+/// <summary>
+/// Sends each message over SMTP with MailKit. Any failure throws, so the workflow's retry policy resends. A mail for a
+/// recipient's OpenPGP key goes as PGP/MIME, its subject and addresses the only readable parts.
+/// </summary>
+public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender, TimeProvider clock) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
         using var mime = new MimeMessage
         {
             MessageId = mail.MessageId,
             Subject = mail.Subject,
-            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+            Body = mail.OpenPgpKey is null ? body : OpenPgpEnvelope.Seal(body, RecipientKey.Parse(mail.OpenPgpKey, clock.GetUtcNow())),
         };
         mime.From.Add(new MailboxAddress(sender.FromName, sender.FromAddress));
         mime.To.Add(new MailboxAddress(mail.To.Name, mail.To.Email));
