@@ -161,6 +161,9 @@ public class LocalHostFixture : IAsyncLifetime
             ["Mail:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Security"] = "None",
             ["Community:Name"] = "Test Community",
+
+            // Most tests read the report in the committee's mail; ReportContentTests runs the default, None, on its own host.
+            ["Notifications:Content"] = "Full",
             ["Committee:EscalationContacts:0:Name"] = "Board",
             ["Committee:EscalationContacts:0:Email"] = EscalationAddress,
             ["Links:SigningKey"] = signingKey,
