@@ -32,11 +32,15 @@ type committeeMember = {
   id: string
   name: string
   email: string
+  @description('Optional OpenPGP public key, best as one line: gpg --export --export-options export-minimal KEYID | base64 -w0. Mail to this member is then encrypted and carries the whole report.')
+  openPgpPublicKey: string?
 }
 
 type contact = {
   name: string
   email: string
+  @description('Optional OpenPGP public key, as for committee members.')
+  openPgpPublicKey: string?
 }
 
 @minLength(1)
@@ -45,6 +49,10 @@ param committeeMembers committeeMember[]
 
 @description('People outside the committee told when a promise is overdue or the whole committee is recused (JSON array, may be []; azd env ESCALATION_CONTACTS).')
 param escalationContacts contact[]
+
+@description('How much of a report committee email carries: None (reference, urgency, door, link), Summary (also the reporter\'s choices, no text they typed) or Full (everything). Members with an OpenPGP key get Full, encrypted. azd env NOTIFICATION_CONTENT.')
+@allowed(['None', 'Summary', 'Full'])
+param notificationContent string = 'None'
 
 @description('Text the form shows about emergencies (local emergency numbers, venue security).')
 param emergencyNotice string
@@ -284,6 +292,7 @@ var memberSettings = toObject(
     { key: 'Committee__Members__${i}__Id', value: committeeMembers[i].id }
     { key: 'Committee__Members__${i}__Name', value: committeeMembers[i].name }
     { key: 'Committee__Members__${i}__Email', value: committeeMembers[i].email }
+    { key: 'Committee__Members__${i}__OpenPgpPublicKey', value: committeeMembers[i].?openPgpPublicKey ?? '' }
   ])),
   e => e.key,
   e => e.value
@@ -292,6 +301,7 @@ var escalationSettings = toObject(
   flatten(map(range(0, length(escalationContacts)), i => [
     { key: 'Committee__EscalationContacts__${i}__Name', value: escalationContacts[i].name }
     { key: 'Committee__EscalationContacts__${i}__Email', value: escalationContacts[i].email }
+    { key: 'Committee__EscalationContacts__${i}__OpenPgpPublicKey', value: escalationContacts[i].?openPgpPublicKey ?? '' }
   ])),
   e => e.key,
   e => e.value
@@ -332,6 +342,7 @@ var mailIntakeSettings = union(
 
 var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, {
   Community__Name: communityName
+  Notifications__Content: notificationContent
   Form__EmergencyNotice: emergencyNotice
   Workflow__AcknowledgeWithin: acknowledgeWithin
   Workflow__FollowUpWithin: followUpWithin

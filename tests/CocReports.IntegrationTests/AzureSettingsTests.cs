@@ -8,6 +8,7 @@ using CocReports.Api.Form;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public sealed partial class AzureSettingsTests : IDisposable
     static readonly Dictionary<string, string> AppSettings = new()
     {
         ["Community__Name"] = "Example Community",
+        ["Notifications__Content"] = "Summary",
         ["Committee__Members__0__Id"] = "alex",
         ["Committee__Members__0__Name"] = "Alex Rivera",
         ["Committee__Members__0__Email"] = "alex@example.org",
@@ -120,6 +122,7 @@ public sealed partial class AzureSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(2), workflow.AcknowledgeWithin);
         Assert.Equal(TimeSpan.FromDays(365), workflow.RetentionPeriod);
         Assert.Equal(["https://form.example.org"], form.AllowedOrigins);
+        Assert.Equal(NotificationContent.Summary, host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.Content);
         Assert.StartsWith("https://func-coc-abc.azurewebsites.net/api/reports/", host.Services.GetRequiredService<ActionLinks>().Create("COC-0000-0000", "alex", CaseAction.View).AbsoluteUri, StringComparison.Ordinal);
     }
 
