@@ -35,8 +35,11 @@ public static class OpenPgpEnvelope
     /// </summary>
     public static MimeEntity Seal(MimeEntity body, PgpPublicKey key)
     {
+        // Encrypted MIME is canonical, CRLF line ends (RFC 3156, section 4), whatever the platform's.
+        var canonical = FormatOptions.Default.Clone();
+        canonical.NewLineFormat = NewLineFormat.Dos;
         using var plaintext = new MemoryStream();
-        body.WriteTo(FormatOptions.Default, plaintext);
+        body.WriteTo(canonical, plaintext);
         var sealedBody = new MultipartEncrypted();
         sealedBody.ContentType.Parameters["protocol"] = "application/pgp-encrypted";
         sealedBody.Add(new MimePart("application", "pgp-encrypted")

@@ -1,5 +1,7 @@
 using System.Text;
+using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Bcpg.Sig;
 
 namespace CocReports.Adapters.Mail.OpenPgp;
 
@@ -28,9 +30,27 @@ public static class RecipientKey
 
         return bundle.GetKeyRings()
             .SelectMany(ring => ring.GetPublicKeys())
-            .Where(k => k.IsEncryptionKey && !k.HasRevocation() && (k.GetValidSeconds() == 0 || new DateTimeOffset(k.CreationTime).AddSeconds(k.GetValidSeconds()) > now))
+            .Where(k => MayEncrypt(k) && !k.HasRevocation() && (k.GetValidSeconds() == 0 || new DateTimeOffset(k.CreationTime).AddSeconds(k.GetValidSeconds()) > now))
             .OrderBy(k => k.IsMasterKey)
             .FirstOrDefault()
             ?? throw new FormatException("The OpenPGP public key has no unexpired, unrevoked key that may encrypt.");
+    }
+
+    /// <summary>
+    /// An algorithm that can encrypt, and key flags that allow it when the key's signatures carry any (RFC 4880,
+    /// section 5.2.3.21): a signing-only RSA subkey, common on smartcards, must not be chosen.
+    /// </summary>
+    static bool MayEncrypt(PgpPublicKey key)
+    {
+        if (!key.IsEncryptionKey)
+        {
+            return false;
+        }
+
+        var flags = key.GetSignatures()
+            .Where(s => s.HasSubpackets && s.GetHashedSubPackets().HasSubpacket(SignatureSubpacketTag.KeyFlags))
+            .Select(s => s.GetHashedSubPackets().GetKeyFlags())
+            .ToList();
+        return flags.Count == 0 || flags.Exists(f => (f & (KeyFlags.EncryptComms | KeyFlags.EncryptStorage)) != 0);
     }
 }

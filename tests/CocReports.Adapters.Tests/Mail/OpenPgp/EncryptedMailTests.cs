@@ -85,11 +85,21 @@ public sealed class EncryptedMailTests
     }
 
     [Fact]
-    public void A_key_given_as_base64_of_the_binary_key_is_the_same_key_as_the_armored_one()
+    public void Mail_is_encrypted_to_the_subkey_that_may_encrypt_whether_the_key_is_given_armored_or_in_base64()
     {
         var now = DateTimeOffset.UtcNow;
 
-        Assert.Equal(RecipientKey.Parse(Member.ArmoredPublicKey, now).KeyId, RecipientKey.Parse(Member.Base64PublicKey, now).KeyId);
+        Assert.Equal(Member.EncryptionKeyId, RecipientKey.Parse(Member.ArmoredPublicKey, now).KeyId);
+        Assert.Equal(Member.EncryptionKeyId, RecipientKey.Parse(Member.Base64PublicKey, now).KeyId);
+    }
+
+    [Fact]
+    public void A_key_whose_keys_may_only_sign_is_refused()
+    {
+        var signingOnly = MemberKey.Generate("Kim <kim@example.org>", Org.BouncyCastle.Bcpg.Sig.KeyFlags.SignData);
+
+        var refused = Assert.Throws<FormatException>(() => RecipientKey.Parse(signingOnly.ArmoredPublicKey, DateTimeOffset.UtcNow));
+        Assert.Contains("may encrypt", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

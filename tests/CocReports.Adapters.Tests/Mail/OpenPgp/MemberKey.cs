@@ -1,6 +1,7 @@
 using System.Text;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
+using Org.BouncyCastle.Bcpg.Sig;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
@@ -8,20 +9,34 @@ using Org.BouncyCastle.Security;
 
 namespace CocReports.Adapters.Tests.Mail.OpenPgp;
 
-/// <summary>A committee member's OpenPGP key pair, made for the test: the public half configured, the secret half the member's.</summary>
+/// <summary>
+/// A committee member's OpenPGP key, made for the test as gpg makes one: an RSA primary key that signs and certifies
+/// and an RSA subkey that encrypts. The public ring is configured; the secret ring stays the member's.
+/// </summary>
 public sealed class MemberKey
 {
-    readonly PgpSecretKey secret;
+    readonly PgpPublicKeyRing publicRing;
+    readonly PgpSecretKeyRing secretRing;
 
-    MemberKey(PgpSecretKey secret) => this.secret = secret;
+    MemberKey(PgpKeyRingGenerator generator)
+    {
+        publicRing = generator.GeneratePublicKeyRing();
+        secretRing = generator.GenerateSecretKeyRing();
+    }
 
-    public static MemberKey Generate(string userId)
+    /// <param name="subkeyFlags">What the subkey may do: encrypt, unless a test makes a key that may only sign.</param>
+    public static MemberKey Generate(string userId, int subkeyFlags = KeyFlags.EncryptComms | KeyFlags.EncryptStorage)
     {
         var rsa = new RsaKeyPairGenerator();
         rsa.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(0x10001), new SecureRandom(), 2048, 12));
-        var pair = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, rsa.GenerateKeyPair(), DateTime.UtcNow.AddMinutes(-1));
-        return new(new PgpSecretKey(
-            PgpSignature.DefaultCertification, pair, userId, SymmetricKeyAlgorithmTag.Aes256, Array.Empty<char>(), true, null, null, new SecureRandom()));
+        var created = DateTime.UtcNow.AddMinutes(-1);
+        var primary = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, rsa.GenerateKeyPair(), created);
+        var subkey = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, rsa.GenerateKeyPair(), created);
+        var generator = new PgpKeyRingGenerator(
+            PgpSignature.PositiveCertification, primary, userId, SymmetricKeyAlgorithmTag.Aes256, Array.Empty<char>(), true,
+            Flags(KeyFlags.SignData | KeyFlags.CertifyOther), null, new SecureRandom());
+        generator.AddSubKey(subkey, Flags(subkeyFlags), null);
+        return new(generator);
     }
 
     /// <summary>As <c>gpg --armor --export</c> prints it.</summary>
@@ -32,7 +47,7 @@ public sealed class MemberKey
             using var output = new MemoryStream();
             using (var armor = new ArmoredOutputStream(output))
             {
-                secret.PublicKey.Encode(armor);
+                publicRing.Encode(armor);
             }
 
             return Encoding.ASCII.GetString(output.ToArray());
@@ -40,17 +55,21 @@ public sealed class MemberKey
     }
 
     /// <summary>As <c>gpg --export | base64 -w0</c> prints it.</summary>
-    public string Base64PublicKey => Convert.ToBase64String(secret.PublicKey.GetEncoded());
+    public string Base64PublicKey => Convert.ToBase64String(publicRing.GetEncoded());
 
-    /// <summary>Opens an armored OpenPGP message with this member's secret key; throws when the key can't.</summary>
+    /// <summary>The key id of the encryption subkey.</summary>
+    public long EncryptionKeyId => publicRing.GetPublicKeys().Single(k => !k.IsMasterKey).KeyId;
+
+    /// <summary>Opens an armored OpenPGP message with this member's secret encryption key; throws when that key can't.</summary>
     public string Decrypt(string armored)
     {
         using var input = PgpUtilities.GetDecoderStream(new MemoryStream(Encoding.ASCII.GetBytes(armored)));
         var factory = new PgpObjectFactory(input);
         var first = factory.NextPgpObject();
         var list = first as PgpEncryptedDataList ?? (PgpEncryptedDataList)factory.NextPgpObject();
-        // Whatever key the message names, try this member's: the point is whether their secret opens it.
+        // Whichever key the message names, this member's secret key is tried: the point is whether it opens the message.
         var data = list.GetEncryptedDataObjects().OfType<PgpPublicKeyEncryptedData>().Single();
+        var secret = secretRing.GetSecretKey(EncryptionKeyId);
         using var clear = data.GetDataStream(secret.ExtractPrivateKey(Array.Empty<char>()));
         var literal = (PgpLiteralData)new PgpObjectFactory(clear).NextPgpObject();
         using var text = new MemoryStream();
@@ -61,5 +80,12 @@ public sealed class MemberKey
         }
 
         return Encoding.UTF8.GetString(text.ToArray());
+    }
+
+    static PgpSignatureSubpacketVector Flags(int flags)
+    {
+        var packets = new PgpSignatureSubpacketGenerator();
+        packets.SetKeyFlags(false, flags);
+        return packets.Generate();
     }
 }
