@@ -167,6 +167,35 @@ public sealed class ActivityTests(ActivityTests.Host host)
     }
 
     [Fact]
+    public async Task A_match_is_told_on_the_earlier_report_once_per_member_however_often_and_whichever_report_finds_it()
+    {
+        // One reporter: Submissions gives both reports the same reported person.
+        var reporter = Submissions.NewReporter();
+        var earlier = await StoreAsync(reporter, excluded: "kim");
+        var later = await StoreAsync(reporter);
+        var subject = $"Report {earlier.Reference} may name the same person as another report";
+        await host.Services.GetRequiredService<ReportPatterns>().IndexAsync(earlier, CancellationToken.None); // as its own announcement did
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Activity<Announce>().RunAsync(new Announcement(later.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
+            await Activity<Announce>().RunAsync(new Announcement(earlier.Reference, TellPatterns: true));
+            Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(later.Reference, "alex", CommitteeNoticeKind.PatternFound, earlier.Reference)));
+            Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(earlier.Reference, "kim", CommitteeNoticeKind.PatternFound, later.Reference)));
+        }
+
+        // A later mail, sent after every run, has arrived: anything the runs sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(earlier.Reference, "alex", CommitteeNoticeKind.AcknowledgeReminder, "after"));
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(earlier.Reference, StringComparison.Ordinal) && m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+
+        var all = await host.Inbox.AllAsync();
+        Assert.Single(all, m => m.Subject == subject && m.IsTo("alex@committee.test"));
+        Assert.Single(all, m => m.Subject == subject && m.IsTo("sam@committee.test"));
+        Assert.DoesNotContain(all, m => m.Subject == subject && m.IsTo("kim@committee.test"));
+        Assert.DoesNotContain(all, m => m.Subject == $"Report {later.Reference} may name the same person as another report");
+    }
+
+    [Fact]
     public async Task At_the_end_of_retention_the_report_leaves_the_match_index_with_the_identifiers_members_added_and_removed()
     {
         var report = await StoreAsync(Submissions.NewReporter());
