@@ -91,6 +91,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, AskAction>();
         services.AddSingleton<ICaseAction, ResolveAction>();
         services.AddSingleton<ICaseAction, AnswerAction>();
+        services.AddSingleton<ICaseAction, IdentifyAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();

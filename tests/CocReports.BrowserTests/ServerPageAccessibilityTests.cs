@@ -74,7 +74,7 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
-        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Recuse })
+        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Recuse, CaseAction.Identify })
         {
             await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", action).AbsoluteUri);
             await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
@@ -163,6 +164,60 @@ public sealed class ActivityTests(ActivityTests.Host host)
         {
             Assert.DoesNotContain(stored, value => value.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task A_match_is_told_on_the_earlier_report_once_per_member_however_often_and_whichever_report_finds_it()
+    {
+        // One reporter: Submissions gives both reports the same reported person.
+        var reporter = Submissions.NewReporter();
+        var earlier = await StoreAsync(reporter, excluded: "kim");
+        var later = await StoreAsync(reporter);
+        var subject = $"Report {earlier.Reference} may name the same person as another report";
+        await host.Services.GetRequiredService<ReportPatterns>().IndexAsync(earlier, CancellationToken.None); // as its own announcement did
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Activity<Announce>().RunAsync(new Announcement(later.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
+            await Activity<Announce>().RunAsync(new Announcement(earlier.Reference, TellPatterns: true));
+            Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(later.Reference, "alex", CommitteeNoticeKind.PatternFound, earlier.Reference)));
+            Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(earlier.Reference, "kim", CommitteeNoticeKind.PatternFound, later.Reference)));
+        }
+
+        // A later mail, sent after every run, has arrived: anything the runs sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(earlier.Reference, "alex", CommitteeNoticeKind.AcknowledgeReminder, "after"));
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(earlier.Reference, StringComparison.Ordinal) && m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+
+        var all = await host.Inbox.AllAsync();
+        Assert.Single(all, m => m.Subject == subject && m.IsTo("alex@committee.test"));
+        Assert.Single(all, m => m.Subject == subject && m.IsTo("sam@committee.test"));
+        Assert.DoesNotContain(all, m => m.Subject == subject && m.IsTo("kim@committee.test"));
+        Assert.DoesNotContain(all, m => m.Subject == $"Report {later.Reference} may name the same person as another report");
+    }
+
+    [Fact]
+    public async Task At_the_end_of_retention_the_report_leaves_the_match_index_with_the_identifiers_members_added_and_removed()
+    {
+        var report = await StoreAsync(Submissions.NewReporter());
+        var patterns = host.Services.GetRequiredService<ReportPatterns>();
+        var change = new IdentifierChange("alex", DateTimeOffset.UtcNow);
+        await patterns.IndexAsync(report, CancellationToken.None);
+        await patterns.AddAsync(report.Reference, Identifiers.From("https://github.com/someone-" + report.Reference.ToLowerInvariant()), change, CancellationToken.None);
+        await patterns.RemoveAsync(report.Reference, [patterns.TakenFrom(report)[0].Hash], change, CancellationToken.None);
+        Assert.Contains(await patterns.IndexedAsync(report.Reference, CancellationToken.None), i => i.Added is not null);
+        Assert.Contains(await patterns.IndexedAsync(report.Reference, CancellationToken.None), i => i.Removed is not null);
+
+        await Activity<PurgeEvidence>().RunAsync(report.Reference);
+
+        var index = new TableServiceClient(host.StorageConnectionString).GetTableClient(host.Reports.Name[..^"Reports".Length] + "Patterns");
+        await foreach (var row in index.QueryAsync<TableEntity>())
+        {
+            Assert.DoesNotContain(report.Reference, row.PartitionKey + "|" + row.RowKey, StringComparison.Ordinal);
+        }
+
+        // Viewing the case reads the report again, and finds nothing left to index.
+        await patterns.IndexAsync((await Store.FindAsync(report.Reference, CancellationToken.None))!, CancellationToken.None);
+        Assert.Empty(await patterns.IndexedAsync(report.Reference, CancellationToken.None));
     }
 
     IReportStore Store => host.Services.GetRequiredService<IReportStore>();

@@ -19,6 +19,8 @@ public sealed class ActionForm(string heading, string explanation, string button
 
     public ActionForm Check(string name, string label) => Add(new CheckField(name, [("true", label)], []));
 
+    public ActionForm Checks(string name, string legend, params (string Value, string Label)[] options) => Add(new CheckField(name, options, [], legend));
+
     public ActionForm Note(string text) => Add(new NoteField("note-" + fields.Count, text));
 
     /// <summary>The page: heading, explanation, and the form posting back to <paramref name="action"/> with the link's token.</summary>

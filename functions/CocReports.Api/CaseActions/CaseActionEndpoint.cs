@@ -31,7 +31,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|identify)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class CaseActionEndpoint(
             return refusal;
         }
 
-        var form = handler!.Form(context!);
+        var form = await handler!.FormAsync(context!, cancellationToken);
         return form.Page(request.Path, token);
     }
 
@@ -74,7 +74,7 @@ public sealed class CaseActionEndpoint(
 
         if (errors.Count > 0)
         {
-            var page = handler.Form(context!);
+            var page = await handler.FormAsync(context!, cancellationToken);
             return page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest);
         }
 

@@ -18,6 +18,9 @@ public interface ICaseAction
     /// <summary>The confirmation page: a heading, what acting means, and the form fields.</summary>
     ActionForm Form(CaseContext context);
 
+    /// <summary>The confirmation page, for an action whose form shows what it reads from storage first.</summary>
+    Task<ActionForm> FormAsync(CaseContext context, CancellationToken cancellationToken) => Task.FromResult(Form(context));
+
     /// <summary>Errors by field name; empty when the posted form can be acted on.</summary>
     Dictionary<string, string> Validate(CaseContext context, IFormCollection form) => [];
 

@@ -101,6 +101,8 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                     [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
                 "");
         }
+
+        page.Link("Add or correct the identifiers of the reported person that other reports are matched on", links.Create(report.Reference, memberId, CaseAction.Identify).PathAndQuery);
     }
 
     // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.

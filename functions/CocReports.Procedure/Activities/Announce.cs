@@ -14,6 +14,8 @@ namespace CocReports.Procedure.Activities;
 /// the moment of sending, as <see cref="NotifyMember"/> does. A recipient whose mail failed is handed back, so the
 /// workflow retries that mail alone (<see cref="NotifyMember"/>, <see cref="NotifyEscalationContact"/>,
 /// <see cref="NotifyReporter"/>, with the mail retry policy) while everyone else already has theirs.
+/// A new report (or one a member gave new identifiers) is also told on every other report that may name the same
+/// person, to the members who may see both (<see cref="NotifyMember.PatternFoundAsync"/>).
 /// Safe to run twice: the timeline row has a deterministic key and the ledger skips mail already sent.
 /// </summary>
 public sealed class Announce(
@@ -37,19 +39,24 @@ public sealed class Announce(
             await record.RunAsync(new StepRecord(reference, step));
         }
 
-        var audience = Audience.For(committee.Value, report, await reports.GetCaseStateAsync(reference, CancellationToken.None));
+        var state = await reports.GetCaseStateAsync(reference, CancellationToken.None);
+        var audience = Audience.For(committee.Value, report, state);
         var carriesMessage = announcement.MessageId is not null || announcement.ToReporter?.MessageId is not null;
         var messages = carriesMessage ? await reports.GetMessagesAsync(reference, CancellationToken.None) : [];
+
+        // The other reports that may name the same person: named in a new report's mail, and told of it themselves.
+        var tellsPatterns = announcement.ToCommittee == CommitteeNoticeKind.NewReport || announcement.TellPatterns;
+        var others = tellsPatterns ? await members.OtherReportsAsync(report) : [];
 
         var mails = new List<(object Notice, OutgoingMail Mail)>();
         if (announcement.ToCommittee is { } kind)
         {
             var carried = messages.FirstOrDefault(m => m.Id == announcement.MessageId);
-            var others = kind == CommitteeNoticeKind.NewReport ? await members.OtherReportsAsync(report) : [];
+            var named = kind == CommitteeNoticeKind.NewReport ? others : [];
             foreach (var id in audience.MemberIds)
             {
                 var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId);
-                if (await members.ComposeAsync(report, audience, notice, carried, others) is { } toMember)
+                if (await members.ComposeAsync(report, audience, notice, carried, named) is { } toMember)
                 {
                     mails.Add((notice, toMember));
                 }
@@ -70,8 +77,15 @@ public sealed class Announce(
             mails.Add((toReporter, receipt));
         }
 
-        var failed = await mail.SendEachAsync(reference, [.. mails.Select(m => m.Mail)], CancellationToken.None);
-        var unsent = mails.Where(m => failed.Contains(m.Mail.MessageId)).Select(m => m.Notice).ToList();
+        // Each other report's mail goes in that report's ledger, so the pair is told once whichever report finds it.
+        var patternMails = tellsPatterns ? await members.PatternFoundAsync(report, state, others) : [];
+        var failed = (await mail.SendEachAsync(reference, [.. mails.Select(m => m.Mail)], CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        foreach (var onOther in patternMails.GroupBy(m => m.Notice.Reference, StringComparer.Ordinal))
+        {
+            failed.UnionWith(await mail.SendEachAsync(onOther.Key, [.. onOther.Select(m => m.Mail)], CancellationToken.None));
+        }
+
+        var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.Contains(m.Mail.MessageId)).Select(m => m.Notice).ToList();
         return new Unsent([.. unsent.OfType<MemberNotice>()], [.. unsent.OfType<EscalationNotice>()], unsent.OfType<ReporterNotice>().FirstOrDefault());
     }
 }

@@ -41,7 +41,12 @@ public sealed class NotifyMember(
         var carried = notice.MessageId is null
             ? null
             : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
-        var others = notice.Kind == CommitteeNoticeKind.NewReport ? await OtherReportsAsync(report) : [];
+        var others = notice.Kind switch
+        {
+            CommitteeNoticeKind.NewReport => await OtherReportsAsync(report),
+            CommitteeNoticeKind.PatternFound => await NamedAsync(notice),
+            _ => [],
+        };
         if (await ComposeAsync(report, audience, notice, carried, others) is not { } message)
         {
             return false;
@@ -56,13 +61,55 @@ public sealed class NotifyMember(
     /// sharing an identifier with this one (<see cref="OtherReportsAsync"/>), of which the member is told only those
     /// they may see: of the others they learn nothing, not even that they exist.
     /// </summary>
-    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others) =>
-        committee.Value.Find(notice.MemberId) is { } member && audience.Includes(member.Id)
-            ? await CommitteeMail.ToMemberAsync(
+    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others)
+    {
+        if (committee.Value.Find(notice.MemberId) is not { } member || !audience.Includes(member.Id))
+        {
+            return null;
+        }
+
+        // A pattern is news only to a member who may see the other report too; the others learn nothing of it.
+        var shown = patterns.ForMember(member.Id, others);
+        return notice.Kind == CommitteeNoticeKind.PatternFound && shown.Count == 0
+            ? null
+            : await CommitteeMail.ToMemberAsync(
                 report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links,
-                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried,
-                patterns.ForMember(member.Id, others))
-            : null;
+                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown);
+    }
+
+    /// <summary>
+    /// "A later match on an old report is told to its current members too": for each other report sharing an
+    /// identifier with <paramref name="report"/>, a mail on that report to each of its members who may see both, naming
+    /// <paramref name="report"/>. Once per pair of reports and member, whichever of the two the match was found from.
+    /// </summary>
+    public async Task<IReadOnlyList<(MemberNotice Notice, OutgoingMail Mail)>> PatternFoundAsync(Report report, CaseState state, IReadOnlyList<OtherReport> others)
+    {
+        var mails = new List<(MemberNotice, OutgoingMail)>();
+        foreach (var other in others)
+        {
+            var audience = Audience.For(committee.Value, other.Report, other.State);
+            var notices = audience.MemberIds.Select(id => new MemberNotice(other.Report.Reference, id, CommitteeNoticeKind.PatternFound, report.Reference)).ToList();
+            var toldTheOtherWay = await reports.SentMailAmongAsync(report.Reference, [.. notices.Select(n => CommitteeMail.MessageId(Reversed(n)))], CancellationToken.None);
+            OtherReport named = new(other.Match with { Reference = report.Reference }, report, state);
+            foreach (var notice in notices.Where(n => !toldTheOtherWay.Contains(CommitteeMail.MessageId(Reversed(n)))))
+            {
+                if (await ComposeAsync(other.Report, audience, notice, null, [named]) is { } mail)
+                {
+                    mails.Add((notice, mail));
+                }
+            }
+        }
+
+        return mails;
+    }
+
+    /// <summary>The report a <see cref="CommitteeNoticeKind.PatternFound"/> notice names, while the two still share an identifier and the pair was not told the other way round.</summary>
+    async Task<IReadOnlyList<OtherReport>> NamedAsync(MemberNotice notice) =>
+        await reports.IsMailSentAsync(notice.Occasion, CommitteeMail.MessageId(Reversed(notice)), CancellationToken.None)
+            ? []
+            : [.. (await patterns.OthersAsync(notice.Reference, CancellationToken.None)).Where(o => o.Report.Reference == notice.Occasion)];
+
+    static MemberNotice Reversed(MemberNotice notice) => notice with { Reference = notice.Occasion, Occasion = notice.Reference };
 
     /// <summary>
     /// Indexes a new report's identifiers (whichever door it came through) and reads the earlier reports that may name

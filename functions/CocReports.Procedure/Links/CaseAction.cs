@@ -18,4 +18,7 @@ public enum CaseAction
 
     /// <summary>Open the transparency report page (<see cref="ActionLinks.CreateTransparency"/>): bound to no report, not single-use.</summary>
     Transparency,
+
+    /// <summary>Add or correct the identifiers of the reported person that other reports are matched on.</summary>
+    Identify,
 }

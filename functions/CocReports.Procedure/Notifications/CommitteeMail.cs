@@ -135,6 +135,7 @@ public static class CommitteeMail
         CommitteeNoticeKind.StatusUpdateReminder => "Reminder: the reporter was promised a status update or the resolution by today.",
         CommitteeNoticeKind.StatusUpdateOverdue => "This report is overdue: the promised status update did not come. The escalation contacts have been told.",
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
+        CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
         CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
         _ => "There is news about this report.",
     };
@@ -159,6 +160,7 @@ public static class CommitteeMail
             CommitteeNoticeKind.StatusUpdateReminder => $"Reminder: status update due on report {report.Reference}",
             CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
+            CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
             CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
             CommitteeNoticeKind.HandedToEscalation => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
             _ => $"Report {report.Reference}",
@@ -168,6 +170,9 @@ public static class CommitteeMail
 
     // The committee reads the community's language; English is the one shipped for the committee so far.
     static string Duration(TimeSpan span) => Texts.For(Texts.Default).Duration(span);
+
+    /// <summary>The Message-ID of a member's mail: one per report, kind, occasion and member, so the ledger sends it once.</summary>
+    public static string MessageId(MemberNotice notice) => MessageId(notice.Reference, notice.Kind, notice.Occasion, notice.MemberId);
 
     static string MessageId(string reference, CommitteeNoticeKind kind, string occasion, string recipient) =>
         $"{reference}.{kind}.{occasion}.{recipient}@coc-reports";

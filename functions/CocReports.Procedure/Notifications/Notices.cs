@@ -15,6 +15,12 @@ public enum CommitteeNoticeKind
 
     /// <summary>Every member is excluded or recused: the escalation contacts receive the report instead.</summary>
     HandedToEscalation,
+
+    /// <summary>
+    /// A later report (or an identifier a member added) may name the same person as this one: told on this report to
+    /// its members who may see both. The notice's occasion is the other report's reference.
+    /// </summary>
+    PatternFound,
 }
 
 /// <summary>What the reporter is told.</summary>

@@ -10,8 +10,11 @@ namespace CocReports.Procedure.Patterns;
 public sealed class IdentifierHashes(byte[] key)
 {
     public IReadOnlyList<IdentifierHash> Of(IEnumerable<Identifier> identifiers) =>
-        [.. identifiers.Select(i => new IdentifierHash(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(i.Canonical))), i.Weak))];
+        [.. identifiers.Select(i => new IdentifierHash(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(i.Canonical))), i.Weak, i.Kind))];
 }
 
-/// <summary>One stored identifier: its keyed hash, and whether it can only suggest the same person.</summary>
-public sealed record IdentifierHash(string Hash, bool Weak);
+/// <summary>
+/// One stored identifier: its keyed hash, whether it can only suggest the same person, and its kind ("email",
+/// "github", "handle"…), which says what a member added without saying who it names.
+/// </summary>
+public sealed record IdentifierHash(string Hash, bool Weak, string Kind = "");

@@ -32,6 +32,28 @@ public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, Ac
         }
     }
 
+    /// <summary>The identifiers taken from the report's text, derived afresh: the index keeps none of them in plaintext.</summary>
+    public IReadOnlyList<(Identifier Identifier, IdentifierHash Hash)> TakenFrom(Report report)
+    {
+        var taken = Identifiers.From(report.Details.ReportedPerson);
+        return [.. taken.Zip(hashes.Of(taken))];
+    }
+
+    /// <summary>What the index holds for the report: the identifiers members added and removed, by hash and kind only.</summary>
+    public Task<IReadOnlyList<IndexedIdentifier>> IndexedAsync(string reference, CancellationToken cancellationToken) =>
+        index.OfAsync(reference, cancellationToken);
+
+    /// <summary>A member adds identifiers the report missed (hashes only), or restores ones removed before.</summary>
+    public Task AddAsync(string reference, IEnumerable<Identifier> identifiers, IdentifierChange change, CancellationToken cancellationToken) =>
+        index.AddByMemberAsync(reference, hashes.Of(identifiers), change, cancellationToken);
+
+    /// <summary>A member removes identifiers found to be wrong: the report no longer matches on them.</summary>
+    public Task RemoveAsync(string reference, IReadOnlyList<IdentifierHash> wrong, IdentifierChange change, CancellationToken cancellationToken) =>
+        index.RemoveAsync(reference, wrong, change, cancellationToken);
+
+    /// <summary>At the end of the retention period, with the rest of what described the reported person.</summary>
+    public Task ForgetAsync(string reference, CancellationToken cancellationToken) => index.ForgetAsync(reference, cancellationToken);
+
     /// <summary>The other reports that may name the same person, with what decides who may know of each.</summary>
     public async Task<IReadOnlyList<OtherReport>> OthersAsync(string reference, CancellationToken cancellationToken)
     {

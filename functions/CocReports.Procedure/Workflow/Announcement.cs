@@ -9,6 +9,10 @@ namespace CocReports.Procedure.Workflow;
 /// contacts when <paramref name="Escalate"/> or when no member may), and a notice to the reporter.
 /// </summary>
 /// <param name="Occasion">Tells apart notices of one kind about one report, so each mail gets its own Message-ID.</param>
+/// <param name="TellPatterns">
+/// Tell the members of every other report that may name the same person, who may see both, on that report (a new
+/// report's announcement always does).
+/// </param>
 public sealed record Announcement(
     string Reference,
     TimelineEntry? Step = null,
@@ -16,7 +20,8 @@ public sealed record Announcement(
     string Occasion = "",
     bool Escalate = false,
     string? MessageId = null,
-    ReporterNotice? ToReporter = null);
+    ReporterNotice? ToReporter = null,
+    bool TellPatterns = false);
 
 /// <summary>The notices of an <see cref="Announcement"/> whose mail was not sent: each is retried on its own.</summary>
 public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter)

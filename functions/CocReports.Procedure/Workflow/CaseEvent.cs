@@ -20,4 +20,7 @@ public enum CaseEventKind
     Answered,
     Recused,
     Resolved,
+
+    /// <summary>A member added or removed identifiers of the reported person: other reports may now match.</summary>
+    IdentifiersChanged,
 }

@@ -118,6 +118,11 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 await steps.HandToEscalationIfNoMemberRemains();
                 return progress;
 
+            case CaseEventKind.IdentifiersChanged:
+                // "A later match on an old report is told to its current members too."
+                steps.Announce(new Announcement(progress.Reference, TellPatterns: true), "PatternFound to the committee");
+                return progress;
+
             case CaseEventKind.Resolved when progress.ResolvedAt is null:
                 steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
                 return progress with { ResolvedAt = happened.At, AcknowledgedAt = progress.AcknowledgedAt ?? happened.At, LastNudgeAt = null };

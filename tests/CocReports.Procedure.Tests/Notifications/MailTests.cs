@@ -154,6 +154,24 @@ public class CommitteeMailTests
     }
 
     [Fact]
+    public async Task A_later_match_is_told_on_the_earlier_report_naming_the_other_with_a_view_link_and_none_of_the_report()
+    {
+        var links = SignedLinks(Clock());
+        var notice = new MemberNotice(Reference, "grace", CommitteeNoticeKind.PatternFound, "COC-LATE-R000");
+        var mail = await CommitteeMail.ToMemberAsync(
+            Report(Named, Reference), new Recipient("Grace", "grace@example.org"), "grace", notice, "Rust Meetup", new WorkflowOptions(), links, Full,
+            patterns: [new Procedure.Patterns.PatternMatch("COC-LATE-R000", Weak: false)]);
+
+        Assert.Equal($"Report {Reference} may name the same person as another report", mail.Subject);
+        Assert.Contains("Report COC-LATE-R000", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://coc.example.org/api/reports/COC-LATE-R000/view?token=", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("He said", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam@example.org", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal($"{Reference}.PatternFound.COC-LATE-R000.grace@coc-reports", mail.MessageId);
+        Assert.Equal(mail.MessageId, CommitteeMail.MessageId(notice));
+    }
+
+    [Fact]
     public async Task Anonymous_report_says_anonymous_and_shows_no_email()
     {
         var mail = await ToMember(Anonymous with { ContactName = "Sam" });

@@ -34,6 +34,16 @@ public sealed class IdentifiersTests
         Assert.Empty(Strong("@AnnEx"));
     }
 
+    [Fact]
+    public void A_stored_identifier_keeps_its_kind_and_not_its_value()
+    {
+        var stored = Assert.Single(Hashes.Of(Identifiers.From("Ann@Example.org")));
+
+        Assert.Equal("email", stored.Kind);
+        Assert.DoesNotContain("ann", stored.Hash + stored.Kind, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(64, stored.Hash.Length);
+    }
+
     [Theory]
     [InlineData("ann.example@mail.example", "ann.example@mail.example.org")]
     [InlineData("https://github.com/annex", "https://github.com/annex2")]

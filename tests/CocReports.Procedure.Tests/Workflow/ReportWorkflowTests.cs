@@ -95,6 +95,21 @@ public sealed class ReportWorkflowTests
         Assert.Equal(2, timers.Count);
     }
 
+    [Fact]
+    public void Identifiers_a_member_changed_are_told_to_the_other_reports_in_one_announcement_and_nothing_else()
+    {
+        context.SetupSequence(c => c.WaitForExternalEvent<CaseEvent>(CaseEvent.Name, It.IsAny<CancellationToken>()))
+            .Returns(Task.FromResult(new CaseEvent(CaseEventKind.IdentifiersChanged, "alex", ReceivedAt.AddMinutes(1))))
+            .Returns(Never<CaseEvent>());
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Never<Unsent>());
+
+        _ = Run(announced: true);
+
+        var told = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
+        Assert.Equal(new Announcement("r1", TellPatterns: true), told);
+        Assert.Empty(Scheduled<bool>());
+    }
+
     Task<CaseProgress> Run(bool announced = false) =>
         new ReportWorkflow().RunAsync(context.Object, new CaseProgress("r1", ReceivedAt, Urgent: false, "sealed", Schedule, Announced: announced));
 
