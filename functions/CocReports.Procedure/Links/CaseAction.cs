@@ -18,4 +18,7 @@ public enum CaseAction
 
     /// <summary>Open the transparency report page (<see cref="ActionLinks.CreateTransparency"/>): bound to no report, not single-use.</summary>
     Transparency,
+
+    /// <summary>Open the member's list of open cases (<see cref="ActionLinks.CreateOpenCases"/>): bound to no report, not single-use, short-lived.</summary>
+    OpenCases,
 }

@@ -1,0 +1,24 @@
+namespace CocReports.Procedure.OpenCases;
+
+/// <summary>The weekly digest of each member's open cases. Bound from the "OpenCases" configuration section.</summary>
+public sealed class OpenCasesOptions
+{
+    public const string Section = "OpenCases";
+
+    /// <summary>
+    /// On unless a committee switches it off: it tells a member nothing their other mail did not, and a member with
+    /// nothing open gets nothing.
+    /// </summary>
+    public bool WeeklyDigest { get; set; } = true;
+
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The time of day, UTC.</summary>
+    public TimeOnly DigestAt { get; set; } = new(8, 0);
+
+    /// <summary>
+    /// How often the digest's timer looks whether the week's digest is due (hourly in the Functions app, whose timer
+    /// schedule is fixed at build time; the local host reads this).
+    /// </summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
+}
