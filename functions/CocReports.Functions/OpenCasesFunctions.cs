@@ -14,7 +14,7 @@ public sealed class OpenCasesFunctions(OpenCasesPage page, OpenCasesDigest diges
         new ResultAction(await page.ShowAsync(request, cancellationToken));
 
     // Hourly, on the hour (NCRONTAB: second minute hour day month day-of-week), https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer:
-    // a timer's schedule is fixed at build time, so the configured day and time (OpenCases:DigestDay, DigestAt) are checked by the digest itself.
+    // the digest itself decides from OpenCases:DigestDay and DigestAt whether this week's is due, the same in both hosts.
     [Function(nameof(OpenCasesDigest))]
     public Task Digest([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         digest.RunAsync(cancellationToken);

@@ -5,9 +5,11 @@ using CocReports.Procedure.Reports;
 namespace CocReports.Adapters.Tables;
 
 /// <summary>
-/// The open cases as rows of one partition of the reports table, one per case: listing them all is one query (pages
-/// of 1,000 rows) instead of a scan of every report's rows. The partition key is no well-formed reference, so it
-/// can't meet a report's partition.
+/// The open cases as rows of one partition of the reports table, one per case: listing them all is one query instead
+/// of a scan of every report's rows, 2,000 cases in two pages (a query returns at most 1,000 entities at a time,
+/// https://learn.microsoft.com/rest/api/storageservices/query-timeout-and-pagination). One partition takes up to 2,000
+/// entities a second (https://learn.microsoft.com/azure/storage/tables/scalability-targets), far beyond a committee's
+/// pace. The partition key is no well-formed reference, so it can't meet a report's partition.
 /// </summary>
 static class OpenCaseEntity
 {

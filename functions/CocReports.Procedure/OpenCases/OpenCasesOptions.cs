@@ -16,9 +16,6 @@ public sealed class OpenCasesOptions
     /// <summary>The time of day, UTC.</summary>
     public TimeOnly DigestAt { get; set; } = new(8, 0);
 
-    /// <summary>
-    /// How often the digest's timer looks whether the week's digest is due (hourly in the Functions app, whose timer
-    /// schedule is fixed at build time; the local host reads this).
-    /// </summary>
+    /// <summary>How often the local host looks whether the week's digest is due; the Functions app's timer looks hourly.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
 }
