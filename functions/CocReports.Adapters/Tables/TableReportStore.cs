@@ -68,7 +68,14 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }, cancellationToken);
         if (acknowledged)
         {
-            await UpdateOpenCaseAsync(reference, row => row["AcknowledgedAt"] = at, cancellationToken);
+            try
+            {
+                await reports.UpdateEntityAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["AcknowledgedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Not listed: resolved meanwhile, or from before the list was kept.
+            }
         }
 
         return acknowledged;
@@ -76,25 +83,24 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
 
     public async Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken)
     {
-        var recusals = "";
-        var added = await UpdateCaseAsync(reference, row =>
+        // The list first: a crash in between leaves the member off a case they can still open from their mail, never
+        // a recused member seeing it listed.
+        await UpdateOpenCaseAsync(reference, row =>
         {
-            var recused = Recused(row);
+            var recused = Members(row, "RecusedMembers");
+            row["RecusedMembers"] = string.Join(',', recused.Contains(memberId) ? recused : recused.Append(memberId));
+        }, cancellationToken);
+        return await UpdateCaseAsync(reference, row =>
+        {
+            var recused = Members(row, "RecusedMembers");
             if (recused.Contains(memberId))
             {
                 return false;
             }
 
-            recusals = string.Join(',', recused.Append(memberId));
-            row["RecusedMembers"] = recusals;
+            row["RecusedMembers"] = string.Join(',', recused.Append(memberId));
             return true;
         }, cancellationToken);
-        if (added)
-        {
-            await UpdateOpenCaseAsync(reference, row => row["RecusedMembers"] = recusals, cancellationToken);
-        }
-
-        return added;
     }
 
     public async Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken)
@@ -327,12 +333,12 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }
     }
 
-    static string[] Recused(TableEntity row) => (row.GetString("RecusedMembers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    static string[] Members(TableEntity row, string property) => (row.GetString(property) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     static CaseState ToCaseState(TableEntity e) => new(
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetString("AcknowledgedBy"),
-        Recused(e),
+        Members(e, "RecusedMembers"),
         e.GetDateTimeOffset("ResolvedAt"),
         e.GetDateTimeOffset("EvidencePurgedAt"));
 }
