@@ -7,6 +7,7 @@ using CocReports.Api.Intake;
 using CocReports.Api.Intake.Mail;
 using CocReports.Api.Organizers;
 using CocReports.Api.Limits;
+using CocReports.Api.OpenCases;
 using CocReports.Api.Status;
 using CocReports.Api.Transparency;
 using CocReports.Procedure.Activities;
@@ -100,6 +101,7 @@ public static class ApiExtensions
         services.AddSingleton<ClientLimits>();
 
         services.AddCasePage();
+        services.AddOpenCases();
         services.AddAzureAdapters(configuration);
         return services;
     }

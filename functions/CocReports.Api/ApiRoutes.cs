@@ -4,6 +4,7 @@ using CocReports.Api.Committee;
 using CocReports.Api.Form;
 using CocReports.Api.Intake;
 using CocReports.Api.Intake.Mail;
+using CocReports.Api.OpenCases;
 using CocReports.Api.Organizers;
 using CocReports.Api.Pages;
 using CocReports.Api.Status;
@@ -46,6 +47,7 @@ public static class ApiRoutes
         api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.DraftAsync(request, ct)).DisableAntiforgery();
         api.MapCasePage();
+        api.MapOpenCases();
         return api;
     }
 }

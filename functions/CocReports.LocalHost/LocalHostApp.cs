@@ -52,6 +52,7 @@ public static class LocalHostApp
         builder.Services.AddHostedService<IntakeSweepService>();
         builder.Services.AddHostedService<MailboxPollService>();
         builder.Services.AddHostedService<TransparencyReviewService>();
+        builder.Services.AddHostedService<OpenCasesDigestService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -10,7 +10,7 @@ namespace CocReports.BrowserTests;
 /// <summary>
 /// axe-core on every server-rendered page, as the web component is checked in <see cref="AccessibilityTests"/>: the
 /// plain form with and without errors, the receipt, the status page before and after the committee asked, each
-/// action page and the case page. The contexts bypass the pages' Content-Security-Policy only so axe can be injected.
+/// action page, the case page and the open-cases page. The contexts bypass the pages' Content-Security-Policy only so axe can be injected.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, ITestOutputHelper output)
@@ -92,6 +92,10 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.View).AbsoluteUri);
         await Expect(page.Locator("main")).ToContainTextAsync("Who opened this case");
         found.AddRange(await ViolationsAsync(page, "case page"));
+
+        await page.GotoAsync(host.Links().CreateOpenCases("kim").AbsoluteUri);
+        await Expect(page.Locator("main")).ToContainTextAsync(receipt.Reference);
+        found.AddRange(await ViolationsAsync(page, "open-cases page"));
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.Acknowledge).AbsoluteUri + "x");
         found.AddRange(await ViolationsAsync(page, "refused link page"));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 
@@ -11,7 +12,8 @@ namespace CocReports.Adapters.Tables;
 
 /// <summary>
 /// Reports and their cases in Table storage, one partition per report: the report row, the case row (what the
-/// committee did), one row per message, one per used link.
+/// committee did), one row per message, one per used link. Beside them, one partition lists the open cases
+/// (<see cref="OpenCaseEntity"/>), kept current here as the case is recorded.
 /// </summary>
 public sealed class TableReportStore(TableClient reports) : IReportStore
 {
@@ -51,8 +53,9 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         return row.HasValue ? ToCaseState(row.Value!) : CaseState.New;
     }
 
-    public Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateCaseAsync(reference, row =>
+    public async Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var acknowledged = await UpdateCaseAsync(reference, row =>
         {
             if (row.GetDateTimeOffset("AcknowledgedAt") is not null)
             {
@@ -63,11 +66,33 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             row["AcknowledgedBy"] = memberId;
             return true;
         }, cancellationToken);
-
-    public Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken) =>
-        UpdateCaseAsync(reference, row =>
+        if (acknowledged)
         {
-            var recused = Recused(row);
+            try
+            {
+                await reports.UpdateEntityAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["AcknowledgedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Not listed: resolved meanwhile, or from before the list was kept.
+            }
+        }
+
+        return acknowledged;
+    }
+
+    public async Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken)
+    {
+        // The list first: a crash in between leaves the member off a case they can still open from their mail, never
+        // a recused member seeing it listed.
+        await UpdateOpenCaseAsync(reference, row =>
+        {
+            var recused = Members(row, "RecusedMembers");
+            row["RecusedMembers"] = string.Join(',', recused.Contains(memberId) ? recused : recused.Append(memberId));
+        }, cancellationToken);
+        return await UpdateCaseAsync(reference, row =>
+        {
+            var recused = Members(row, "RecusedMembers");
             if (recused.Contains(memberId))
             {
                 return false;
@@ -76,9 +101,11 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             row["RecusedMembers"] = string.Join(',', recused.Append(memberId));
             return true;
         }, cancellationToken);
+    }
 
-    public Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateCaseAsync(reference, row =>
+    public async Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var resolved = await UpdateCaseAsync(reference, row =>
         {
             if (row.GetDateTimeOffset("ResolvedAt") is not null)
             {
@@ -88,6 +115,20 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
             row["ResolvedAt"] = at;
             return true;
         }, cancellationToken);
+        if (resolved)
+        {
+            try
+            {
+                await reports.DeleteEntityAsync(OpenCaseEntity.PartitionKey, reference, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Never listed: a report from before the list was kept.
+            }
+        }
+
+        return resolved;
+    }
 
     public Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
         UpdateCaseAsync(reference, row =>
@@ -167,8 +208,26 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
     // Each text gets a property of its own: one string property holds 64 KiB of UTF-16 (32,768 characters), and a
     // resolution's three texts in one JSON property could exceed that where each alone does not.
     // https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model
-    public Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken) =>
-        reports.AddEntityAsync(MessageRow(reference, "msg-" + ChronologicalKey.For(message.At, message.Id), message), cancellationToken);
+    public async Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken)
+    {
+        await reports.AddEntityAsync(MessageRow(reference, "msg-" + ChronologicalKey.For(message.At, message.Id), message), cancellationToken);
+        if (message.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
+        {
+            // The next status update is due from the latest update: the date it named, or the policy's interval after it.
+            await UpdateOpenCaseAsync(reference, row =>
+            {
+                row["LastUpdateAt"] = message.At;
+                if (message.NextUpdateBy is { } next)
+                {
+                    row["NextUpdateBy"] = next;
+                }
+                else
+                {
+                    row.Remove("NextUpdateBy");
+                }
+            }, cancellationToken);
+        }
+    }
 
     static TableEntity MessageRow(string reference, string rowKey, CaseMessage message) =>
         new(reference, rowKey)
@@ -199,6 +258,45 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         reports.QueryAsync<TableEntity>(
             e => e.PartitionKey == reference && e.RowKey.CompareTo("msg-") >= 0 && e.RowKey.CompareTo("msg.") < 0,
             cancellationToken: cancellationToken);
+
+    public async Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken) =>
+        await reports.UpsertEntityAsync(OpenCaseEntity.From(OpenCaseSummary.Of(report)), TableUpdateMode.Merge, cancellationToken);
+
+    public async IAsyncEnumerable<OpenCaseSummary> OpenCasesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in reports.QueryAsync<TableEntity>(e => e.PartitionKey == OpenCaseEntity.PartitionKey, cancellationToken: cancellationToken))
+        {
+            yield return OpenCaseEntity.To(row);
+        }
+    }
+
+    /// <summary>
+    /// Changes a listed open case, after the case row changed, under the same optimistic concurrency. A case that is
+    /// not listed (resolved meanwhile, or from before the list was kept) stays unlisted.
+    /// </summary>
+    async Task UpdateOpenCaseAsync(string reference, Action<TableEntity> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await reports.GetEntityIfExistsAsync<TableEntity>(OpenCaseEntity.PartitionKey, reference, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                return;
+            }
+
+            var row = existing.Value!;
+            change(row);
+            try
+            {
+                await reports.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Changed or resolved in between: read again.
+            }
+        }
+    }
 
     /// <summary>
     /// Changes the case row under optimistic concurrency: the insert or the ETag-guarded update fails for whoever
@@ -235,12 +333,12 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }
     }
 
-    static string[] Recused(TableEntity row) => (row.GetString("RecusedMembers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    static string[] Members(TableEntity row, string property) => (row.GetString(property) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     static CaseState ToCaseState(TableEntity e) => new(
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetString("AcknowledgedBy"),
-        Recused(e),
+        Members(e, "RecusedMembers"),
         e.GetDateTimeOffset("ResolvedAt"),
         e.GetDateTimeOffset("EvidencePurgedAt"));
 }

@@ -23,6 +23,9 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// <summary>What a transparency link is bound to in place of a report's reference.</summary>
     public const string TransparencyScope = "transparency";
 
+    /// <summary>What an open-cases link is bound to in place of a report's reference.</summary>
+    public const string OpenCasesScope = "open-cases";
+
     public Uri Create(string reference, string memberId, CaseAction action) =>
         new(options.PublicBaseUrl, $"/api/reports/{reference}/{PathOf(action)}?token={Token(reference, memberId, action)}");
 
@@ -30,10 +33,17 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri CreateTransparency(string memberId) =>
         new(options.PublicBaseUrl, $"/api/transparency?token={Token(TransparencyScope, memberId, CaseAction.Transparency)}");
 
+    /// <summary>
+    /// A member's link to their open cases, in every committee email and the digest; checked with <see cref="OpenCasesScope"/>.
+    /// As short-lived as a View link: the page hands out View links, and every email brings a fresh one.
+    /// </summary>
+    public Uri CreateOpenCases(string memberId) =>
+        new(options.PublicBaseUrl, $"/api/open-cases?token={Token(OpenCasesScope, memberId, CaseAction.OpenCases)}");
+
     string Token(string reference, string memberId, CaseAction action)
     {
         var issued = clock.GetUtcNow();
-        var expires = issued.Add(action == CaseAction.View ? options.ViewLifetime : options.Lifetime).ToUnixTimeSeconds();
+        var expires = issued.Add(action is CaseAction.View or CaseAction.OpenCases ? options.ViewLifetime : options.Lifetime).ToUnixTimeSeconds();
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         return tokens.Sign($"{reference}|{memberId}|{action}|{issued.ToUnixTimeMilliseconds()}|{expires}|{nonce}");
     }

@@ -21,4 +21,7 @@ public enum CaseAction
 
     /// <summary>Add or correct the identifiers of the reported person that other reports are matched on.</summary>
     Identify,
+
+    /// <summary>Open the member's list of open cases (<see cref="ActionLinks.CreateOpenCases"/>): bound to no report, not single-use, short-lived.</summary>
+    OpenCases,
 }

@@ -72,6 +72,7 @@ public static class CommitteeMail
             .Link("Recuse myself from this report", link(CaseAction.Recuse))
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
+        body.Link("Open cases", links.CreateOpenCases(memberId));
         return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,

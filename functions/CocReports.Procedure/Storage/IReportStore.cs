@@ -1,3 +1,4 @@
+using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Reports;
 
 namespace CocReports.Procedure.Storage;
@@ -54,4 +55,13 @@ public interface IReportStore
     Task AddMessageAsync(string reference, CaseMessage message, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists the report among the open cases, when its workflow starts. The store then keeps its entry current as it
+    /// records the case (acknowledgment, recusals, follow-ups and status updates) and drops it at resolution.
+    /// </summary>
+    Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken);
+
+    /// <summary>Every open case, for the open-cases page and the digest: one query, however many there are.</summary>
+    IAsyncEnumerable<OpenCaseSummary> OpenCasesAsync(CancellationToken cancellationToken);
 }

@@ -283,4 +283,19 @@ public class ActionLinksTests
         options.PreviousSigningKey = Samples.SigningKey;
         return options;
     }
+
+    [Fact]
+    public void An_open_cases_link_lasts_as_long_as_a_view_link_and_opens_nothing_else()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var token = TokenOf(links.CreateOpenCases("grace"));
+
+        Assert.Equal("grace", links.Check(token, ActionLinks.OpenCasesScope, CaseAction.OpenCases).MemberId);
+        Assert.Equal(LinkStatus.Tampered, links.Check(token, ActionLinks.TransparencyScope, CaseAction.Transparency).Status);
+        Assert.Equal(LinkStatus.Tampered, links.Check(token, ActionLinks.OpenCasesScope, CaseAction.View).Status);
+
+        clock.Advance(LinkOptions().ViewLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(LinkStatus.Expired, links.Check(token, ActionLinks.OpenCasesScope, CaseAction.OpenCases).Status);
+    }
 }

@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+using CocReports.Procedure.OpenCases;
+using CocReports.Procedure.Reports;
+
+namespace CocReports.Adapters.Tables;
+
+/// <summary>
+/// The open cases as rows of one partition of the reports table, one per case: listing them all is one query instead
+/// of a scan of every report's rows, 2,000 cases in two pages (a query returns at most 1,000 entities at a time,
+/// https://learn.microsoft.com/rest/api/storageservices/query-timeout-and-pagination). One partition takes up to 2,000
+/// entities a second (https://learn.microsoft.com/azure/storage/tables/scalability-targets), far beyond a committee's
+/// pace. The partition key is no well-formed reference, so it can't meet a report's partition.
+/// </summary>
+static class OpenCaseEntity
+{
+    public const string PartitionKey = "open-cases";
+
+    /// <summary>What intake knew when the workflow started; merged, so a repeated start keeps what the committee did since.</summary>
+    public static TableEntity From(OpenCaseSummary c) => new(PartitionKey, c.Reference)
+    {
+        ["ReceivedAt"] = c.ReceivedAt,
+        ["Urgent"] = c.Urgent,
+        ["Door"] = c.Door.ToString(),
+        ["ExcludedMembers"] = string.Join(',', c.ExcludedMembers),
+    };
+
+    public static OpenCaseSummary To(TableEntity e) => new(
+        e.RowKey,
+        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        e.GetBoolean("Urgent") ?? false,
+        Enum.TryParse<Door>(e.GetString("Door"), out var door) ? door : Door.Form,
+        Members(e.GetString("ExcludedMembers")),
+        Members(e.GetString("RecusedMembers")),
+        e.GetDateTimeOffset("AcknowledgedAt"),
+        e.GetDateTimeOffset("LastUpdateAt"),
+        e.GetDateTimeOffset("NextUpdateBy"));
+
+    static string[] Members(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

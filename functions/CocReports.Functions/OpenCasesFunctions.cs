@@ -1,0 +1,21 @@
+using CocReports.Api.OpenCases;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CocReports.Functions;
+
+public sealed class OpenCasesFunctions(OpenCasesPage page, OpenCasesDigest digest)
+{
+    [Function("ShowOpenCases")]
+    public async Task<IActionResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open-cases")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await page.ShowAsync(request, cancellationToken));
+
+    // Hourly, on the hour (NCRONTAB: second minute hour day month day-of-week), https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer:
+    // the digest itself decides from OpenCases:DigestDay and DigestAt whether this week's is due, the same in both hosts.
+    [Function(nameof(OpenCasesDigest))]
+    public Task Digest([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        digest.RunAsync(cancellationToken);
+}

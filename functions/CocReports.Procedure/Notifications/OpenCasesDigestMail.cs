@@ -1,0 +1,38 @@
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.OpenCases;
+using CocReports.Procedure.Rendering;
+
+namespace CocReports.Procedure.Notifications;
+
+/// <summary>
+/// The weekly digest: a member's open cases and the promises due in the coming week. No report content: for each
+/// case only its reference, urgency, door and next promise with its due date, and the link to the open-cases page.
+/// </summary>
+public static class OpenCasesDigestMail
+{
+    /// <summary>What the digest counts as "the coming week".</summary>
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(7);
+
+    /// <param name="week">When this week's digest was due: one digest per member per week, whatever replays the timer.</param>
+    public static async Task<OutgoingMail> ToMemberAsync(IReadOnlyList<OpenCaseLine> cases, Recipient member, string memberId, string community, DateTimeOffset week, DateTimeOffset now, ActionLinks links)
+    {
+        var dueSoon = cases.Where(c => c.Due <= now + Ahead).ToList();
+        var body = new MailBody()
+            .Paragraph($"Hello {member.Name},")
+            .Paragraph($"This is your weekly summary of the open Code of Conduct cases of {community} that you handle. It carries no report content; open the cases from the link below.")
+            .Field("Due in the coming week", dueSoon.Count == 0 ? "Nothing." : Lines(dueSoon))
+            .Field("All your open cases", Lines(cases))
+            .Link("Open cases", links.CreateOpenCases(memberId))
+            .Paragraph("This email is confidential. Do not forward it.");
+        return new OutgoingMail(
+            $"digest.{week:yyyyMMdd}.{memberId}@coc-reports",
+            member,
+            $"[{community}] Your open cases, week of {week:yyyy-MM-dd}",
+            body.Text,
+            await body.RenderHtmlAsync(Texts.Default));
+    }
+
+    static string Lines(IEnumerable<OpenCaseLine> cases) =>
+        string.Join('\n', cases.Select(c => string.Join(" | ", new[] { c.Reference, c.Urgency, c.DoorName, $"{c.NextPromise} by {c.DueText}" }.Where(s => s.Length > 0))));
+}

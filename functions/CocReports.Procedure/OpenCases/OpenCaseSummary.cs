@@ -1,0 +1,24 @@
+using CocReports.Procedure.Reports;
+
+namespace CocReports.Procedure.OpenCases;
+
+/// <summary>
+/// What the store keeps of each open case for the open-cases page and the digest: who may see it (exclusions,
+/// recusals) and what its next promise depends on. No report content. Kept from the workflow's start to resolution.
+/// </summary>
+/// <param name="LastUpdateAt">The latest follow-up or status update; null until the committee followed up.</param>
+/// <param name="NextUpdateBy">The date that update promised for the next one, if it named one.</param>
+public sealed record OpenCaseSummary(
+    string Reference,
+    DateTimeOffset ReceivedAt,
+    bool Urgent,
+    Door Door,
+    IReadOnlyList<string> ExcludedMembers,
+    IReadOnlyList<string> RecusedMembers,
+    DateTimeOffset? AcknowledgedAt = null,
+    DateTimeOffset? LastUpdateAt = null,
+    DateTimeOffset? NextUpdateBy = null)
+{
+    public static OpenCaseSummary Of(Report report) =>
+        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, []);
+}

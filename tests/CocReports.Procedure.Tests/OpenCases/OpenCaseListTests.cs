@@ -1,0 +1,89 @@
+using CocReports.Procedure.OpenCases;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
+using static CocReports.Procedure.Tests.Samples;
+
+namespace CocReports.Procedure.Tests.OpenCases;
+
+public class OpenCaseListTests
+{
+    static readonly WorkflowOptions Schedule = new();
+
+    static OpenCaseList List() => new(ThreeMembers(), Schedule);
+
+    static OpenCaseSummary Case(string reference, DateTimeOffset receivedAt, string[]? excluded = null, string[]? recused = null) =>
+        new(reference, receivedAt, Urgent: false, Door.Form, excluded ?? [], recused ?? []);
+
+    [Fact]
+    public void A_member_sees_all_and_only_the_cases_they_are_neither_excluded_nor_recused_from()
+    {
+        OpenCaseSummary[] cases =
+        [
+            Case("COC-AAAA-0001", Start),
+            Case("COC-AAAA-0002", Start, excluded: ["grace"]),
+            Case("COC-AAAA-0003", Start, recused: ["grace"]),
+            Case("COC-AAAA-0004", Start, excluded: ["ada"], recused: ["alan"]),
+        ];
+
+        Assert.Equal(["COC-AAAA-0001", "COC-AAAA-0004"], List().For("grace", cases, Start).Select(l => l.Reference));
+        Assert.Equal(["COC-AAAA-0001", "COC-AAAA-0002", "COC-AAAA-0003"], List().For("ada", cases, Start).Select(l => l.Reference));
+        Assert.Equal(["COC-AAAA-0001", "COC-AAAA-0002", "COC-AAAA-0003"], List().For("alan", cases, Start).Select(l => l.Reference));
+        Assert.Empty(List().For("someone-else", cases, Start));
+    }
+
+    [Fact]
+    public void Overdue_cases_come_first_then_the_others_by_due_date()
+    {
+        var now = Start + TimeSpan.FromDays(10);
+        OpenCaseSummary[] cases =
+        [
+            Case("COC-NEW0-0001", now - TimeSpan.FromHours(1)),                                                 // acknowledge, due in 47 h
+            Case("COC-LATE-0001", now - TimeSpan.FromHours(50)),                                                // acknowledge, 2 h overdue
+            Case("COC-SOON-0001", now - TimeSpan.FromDays(6)) with { AcknowledgedAt = now - TimeSpan.FromDays(5) }, // follow-up, due in a day
+            Case("COC-LATE-0002", now - TimeSpan.FromDays(9)) with { AcknowledgedAt = now - TimeSpan.FromDays(8) }, // follow-up, 2 days overdue
+        ];
+
+        var lines = List().For("ada", cases, now);
+
+        Assert.Equal(["COC-LATE-0002", "COC-LATE-0001", "COC-SOON-0001", "COC-NEW0-0001"], lines.Select(l => l.Reference));
+        Assert.Equal([true, true, false, false], lines.Select(l => l.Overdue));
+    }
+
+    [Fact]
+    public void The_next_promise_is_acknowledgment_then_follow_up_then_the_status_update_on_the_date_promised()
+    {
+        var clock = Clock();
+        var received = clock.GetUtcNow();
+        var open = Case("COC-AAAA-0001", received);
+
+        var line = List().For("ada", [open], clock.GetUtcNow()).Single();
+        Assert.Equal((PromiseKind.Acknowledge, received + TimeSpan.FromHours(48), false), (line.Next, line.Due, line.Overdue));
+
+        clock.Advance(TimeSpan.FromHours(49));
+        Assert.True(List().For("ada", [open], clock.GetUtcNow()).Single().Overdue);
+
+        open = open with { AcknowledgedAt = clock.GetUtcNow() };
+        line = List().For("ada", [open], clock.GetUtcNow()).Single();
+        Assert.Equal((PromiseKind.FollowUp, received + TimeSpan.FromDays(7), false), (line.Next, line.Due, line.Overdue));
+
+        var followedUp = received + TimeSpan.FromDays(6);
+        var promised = received + TimeSpan.FromDays(20);
+        open = open with { LastUpdateAt = followedUp, NextUpdateBy = promised };
+        line = List().For("ada", [open], followedUp).Single();
+        Assert.Equal((PromiseKind.StatusUpdate, promised, false), (line.Next, line.Due, line.Overdue));
+
+        // The grace the workflow allows before escalating does not move the date the reporter was given.
+        Assert.True(List().For("ada", [open], promised + TimeSpan.FromMinutes(1)).Single().Overdue);
+
+        open = open with { NextUpdateBy = null };
+        Assert.Equal(followedUp + Schedule.StatusUpdateEvery, List().For("ada", [open], followedUp).Single().Due);
+    }
+
+    [Fact]
+    public void A_follow_up_counts_as_the_acknowledgment()
+    {
+        var open = Case("COC-AAAA-0001", Start) with { LastUpdateAt = Start + TimeSpan.FromHours(1) };
+
+        Assert.Equal(PromiseKind.StatusUpdate, List().For("ada", [open], Start + TimeSpan.FromHours(2)).Single().Next);
+    }
+}
