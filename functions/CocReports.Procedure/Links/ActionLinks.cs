@@ -30,10 +30,20 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri CreateTransparency(string memberId) =>
         new(options.PublicBaseUrl, $"/api/transparency?token={Token(TransparencyScope, memberId, CaseAction.Transparency)}");
 
-    string Token(string reference, string memberId, CaseAction action)
+    /// <summary>
+    /// The token an action's form on the case page posts, checked and spent exactly like a link's. It lives only as long
+    /// as a case session: the page mints a fresh one each time it is shown.
+    /// </summary>
+    public string CreateForPage(string reference, string memberId, CaseAction action) =>
+        Token(reference, memberId, action, options.SessionLifetime);
+
+    string Token(string reference, string memberId, CaseAction action) =>
+        Token(reference, memberId, action, action == CaseAction.View ? options.ViewLifetime : options.Lifetime);
+
+    string Token(string reference, string memberId, CaseAction action, TimeSpan lifetime)
     {
         var issued = clock.GetUtcNow();
-        var expires = issued.Add(action == CaseAction.View ? options.ViewLifetime : options.Lifetime).ToUnixTimeSeconds();
+        var expires = issued.Add(lifetime).ToUnixTimeSeconds();
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         return tokens.Sign($"{reference}|{memberId}|{action}|{issued.ToUnixTimeMilliseconds()}|{expires}|{nonce}");
     }
