@@ -90,6 +90,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, AskAction>();
         services.AddSingleton<ICaseAction, ResolveAction>();
         services.AddSingleton<ICaseAction, AnswerAction>();
+        services.AddSingleton<ICaseAction, NoteAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();

@@ -31,7 +31,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|note)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -85,7 +85,16 @@ public sealed class CaseActionEndpoint(
         }
 
         await audit.RecordAsync(context!, handler.Action, cancellationToken);
-        return await handler.ActAsync(context!, form, cancellationToken);
+        var done = await handler.ActAsync(context!, form, cancellationToken);
+
+        // Whether the member came from an email or from the case page, a fresh View link leads back to the case,
+        // unless they just recused themselves from it.
+        if (done is HtmlPage donePage && handler.Action != CaseAction.Recuse && context!.MemberId != ActionLinks.Reporter)
+        {
+            donePage.Link("Back to the case", links.Create(reference, context.MemberId, CaseAction.View).PathAndQuery);
+        }
+
+        return done;
     }
 
     async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(

@@ -18,4 +18,7 @@ public enum CaseAction
 
     /// <summary>Open the transparency report page (<see cref="ActionLinks.CreateTransparency"/>): bound to no report, not single-use.</summary>
     Transparency,
+
+    /// <summary>Add an internal note to the case, which only the members who may see the case read; offered on the case page.</summary>
+    Note,
 }
