@@ -11,17 +11,27 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// GET /api/reports/{reference}/view: the case as a member of its audience sees it, from the View link in every
-/// committee email: the report, its evidence, its timeline and who opened it. Every view is recorded first.
+/// committee email: the report, its evidence (pictures shown without their metadata), its timeline, the committee's
+/// internal notes, a form for each action the member may take now, and who opened it. Every view is recorded first.
 /// </summary>
-public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee, ReportPatterns patterns, ActionLinks links)
+public sealed class CasePage(
+    CaseAccess access,
+    ITimeline timeline,
+    IAuditTrail audit,
+    IReportStore reports,
+    IOptions<CommitteeOptions> committee,
+    ReportPatterns patterns,
+    ActionLinks links,
+    CaseForms forms)
 {
-    public async Task<IResult> ShowAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, CancellationToken cancellationToken)
     {
         var (refusal, opened) = await access.OpenAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
         if (refusal is not null)
@@ -33,6 +43,9 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         await access.RecordAsync(open, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
+        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        var context = forms.ContextFor(open, messages, workflows);
+        var offered = CaseForms.Offered(open.State);
 
         var report = open.Report;
         var page = new HtmlPage($"Report {reference}")
@@ -54,12 +67,15 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 OriginalCell(reference, index, file),
             ]),
             "The reporter sent no evidence.");
+        AppendPictures(page, report);
 
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
                 [new(Time(s.At)), new(s.Step), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
+        AppendNotes(page, messages, context, offered);
+        AppendActions(page, context, offered);
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
@@ -100,6 +116,45 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 matches.Select(m => (IReadOnlyList<TableCell>)
                     [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
                 "");
+        }
+    }
+
+    // Each photo is shown from the same route as its download: the copy without metadata, its viewing recorded like a download.
+    static void AppendPictures(HtmlPage page, Report report)
+    {
+        var pictures = report.Evidence.Select((file, index) => (file, index)).Where(p => EvidenceMetadata.CanRemove(p.file.ContentType)).ToList();
+        if (pictures.Count == 0)
+        {
+            return;
+        }
+
+        page.Subheading("Pictures (shown without their metadata)");
+        foreach (var (file, index) in pictures)
+        {
+            var name = EvidenceName.ForDownload(index, file);
+            page.Image(EvidenceHref(report.Reference, index), $"{name}, a picture the reporter sent", $"{name} (sent as {EvidenceName.Shown(file.FileName)})");
+        }
+    }
+
+    // The committee's own discussion of the case: read here only, by the members who may open it.
+    void AppendNotes(HtmlPage page, IReadOnlyList<CaseMessage> messages, CaseContext context, IReadOnlyList<CaseAction> offered)
+    {
+        page.Subheading("Committee notes (never shown to the reporter)").Table(
+            ["When", "By", "Note"],
+            messages.Where(m => m.Kind == CaseMessageKind.Note).OrderBy(m => m.At).Select(m => (IReadOnlyList<TableCell>)
+                [new(Time(m.At)), new(NameOf(m.From)), new(m.Text)]),
+            "No notes yet.");
+        if (offered.Contains(CaseAction.Note))
+        {
+            forms.Append(page, context, CaseAction.Note);
+        }
+    }
+
+    void AppendActions(HtmlPage page, CaseContext context, IReadOnlyList<CaseAction> offered)
+    {
+        foreach (var action in offered.Where(a => a != CaseAction.Note))
+        {
+            forms.Append(page, context, action);
         }
     }
 

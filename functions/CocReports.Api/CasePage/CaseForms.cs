@@ -1,0 +1,47 @@
+using CocReports.Api.CaseActions;
+using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.CasePage;
+
+/// <summary>
+/// The actions a member may take now, each as its own form on the case page. A form is the action's confirmation
+/// form from the email link, carrying a token minted for this member and action as the page is shown; it posts to
+/// the same endpoint as the link (<see cref="CaseActionEndpoint"/>), so acting from the page passes the same checks
+/// (revocation, recusal, exclusion), is audited the same way and spends its token once. The page holds no other authority.
+/// </summary>
+public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks links, IOptions<CommitteeOptions> committee, TimeProvider clock)
+{
+    /// <summary>
+    /// What the case allows now. Acknowledging only until someone has; once resolved, only notes (the committee may
+    /// still discuss it) and recusal (which still withdraws the documentation from the member); once retention has
+    /// removed the case's content, only recusal.
+    /// </summary>
+    public static IReadOnlyList<CaseAction> Offered(CaseState state) =>
+        state.EvidencePurgedAt is not null ? [CaseAction.Recuse]
+        : state.ResolvedAt is not null ? [CaseAction.Note, CaseAction.Recuse]
+        : [
+            .. state.AcknowledgedAt is null ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
+            CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Note, CaseAction.Recuse,
+        ];
+
+    /// <summary>What the forms are drawn from; it carries no link, since the page has none.</summary>
+    public CaseContext ContextFor(OpenCase open, IReadOnlyList<CaseMessage> messages, DurableTaskClient workflows) =>
+        new(open.Report, open.State, messages, open.MemberId, committee.Value.Find(open.MemberId)?.Name ?? open.MemberId, LinkId: "", clock.GetUtcNow(), workflows);
+
+    /// <summary>Appends the form of <paramref name="action"/>, with a fresh token of its own.</summary>
+    public void Append(HtmlPage page, CaseContext context, CaseAction action)
+    {
+        var handler = actions.Single(a => a.Action == action);
+        var path = ActionLinks.PathOf(action);
+        handler.Form(context).AppendSectionTo(
+            page,
+            $"/api/reports/{Uri.EscapeDataString(context.Reference)}/{path}",
+            links.CreateForPage(context.Reference, context.MemberId, action),
+            idPrefix: path + "-");
+    }
+}
