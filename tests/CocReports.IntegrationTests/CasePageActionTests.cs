@@ -107,7 +107,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var seenBySam = await OpenCaseAsync(NewBrowser(), receipt.Reference, "sam");
-        Assert.Contains($"<td>Alex Rivera</td><td>{WebUtility.HtmlEncode(Note)}</td>", seenBySam, StringComparison.Ordinal);
+        Assert.Matches($"<dt>Alex Rivera, [^<]+ UTC</dt><dd>{Regex.Escape(Note)}</dd>", seenBySam);
         Assert.Contains("<td>Noted</td><td>Alex Rivera</td><td></td>", seenBySam, StringComparison.Ordinal);
         Assert.Contains(("alex", "action:note", true), await AuditAsync(receipt.Reference));
 

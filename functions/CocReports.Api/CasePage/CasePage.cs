@@ -136,14 +136,21 @@ public sealed class CasePage(
         }
     }
 
-    // The committee's own discussion of the case: read here only, by the members who may open it.
+    // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.
     void AppendNotes(HtmlPage page, IReadOnlyList<CaseMessage> messages, CaseContext context, IReadOnlyList<CaseAction> offered)
     {
-        page.Subheading("Committee notes (never shown to the reporter)").Table(
-            ["When", "By", "Note"],
-            messages.Where(m => m.Kind == CaseMessageKind.Note).OrderBy(m => m.At).Select(m => (IReadOnlyList<TableCell>)
-                [new(Time(m.At)), new(NameOf(m.From)), new(m.Text)]),
-            "No notes yet.");
+        page.Subheading("Committee notes (never shown to the reporter)");
+        var notes = messages.Where(m => m.Kind == CaseMessageKind.Note).OrderBy(m => m.At).ToList();
+        if (notes.Count == 0)
+        {
+            page.Paragraph("No notes yet.");
+        }
+
+        foreach (var note in notes)
+        {
+            page.Field($"{NameOf(note.From)}, {Time(note.At)}", note.Text);
+        }
+
         if (offered.Contains(CaseAction.Note))
         {
             forms.Append(page, context, CaseAction.Note);
