@@ -41,7 +41,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task A_follow_up_from_the_case_page_reaches_the_reporter_and_its_token_acts_once()
+    public async Task A_follow_up_from_the_case_page_reaches_the_reporter_and_its_token_acts_once_but_survives_a_refused_form()
     {
         var reporter = Submissions.NewReporter();
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter)));
@@ -55,9 +55,12 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
             ["nextUpdateBy"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
 
+        using var incomplete = await PostFormAsync(browser, page, receipt.Reference, "follow-up", new() { ["discussed"] = "yes" });
         using var first = await PostFormAsync(browser, page, receipt.Reference, "follow-up", followUp);
         using var second = await PostFormAsync(browser, page, receipt.Reference, "follow-up", followUp);
 
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.Contains("Back to the case", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("already used", await second.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
@@ -66,6 +69,11 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
         Assert.Single(await MessageKindsAsync(receipt.Reference), "FollowUp");
         Assert.Single(await AuditAsync(receipt.Reference), ("sam", "action:follow-up", true));
         Assert.Single(await StepsAsync(receipt.Reference), "FollowedUp");
+
+        // The workflow took the follow-up as the acknowledgment: the page no longer offers one.
+        var after = await OpenCaseAsync(browser, receipt.Reference, "sam");
+        Assert.DoesNotContain(ActionPath(receipt.Reference, "acknowledge"), after, StringComparison.Ordinal);
+        Assert.Contains(ActionPath(receipt.Reference, "status-update"), after, StringComparison.Ordinal);
     }
 
     [Fact]

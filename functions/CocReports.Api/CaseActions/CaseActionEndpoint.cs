@@ -75,7 +75,7 @@ public sealed class CaseActionEndpoint(
         if (errors.Count > 0)
         {
             var page = handler.Form(context!);
-            return page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest);
+            return WithWayBack(page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest), handler, context!);
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
@@ -85,17 +85,15 @@ public sealed class CaseActionEndpoint(
         }
 
         await audit.RecordAsync(context!, handler.Action, cancellationToken);
-        var done = await handler.ActAsync(context!, form, cancellationToken);
-
-        // Whether the member came from an email or from the case page, a fresh View link leads back to the case,
-        // unless they just recused themselves from it.
-        if (done is HtmlPage donePage && handler.Action != CaseAction.Recuse && context!.MemberId != ActionLinks.Reporter)
-        {
-            donePage.Link("Back to the case", links.Create(reference, context.MemberId, CaseAction.View).PathAndQuery);
-        }
-
-        return done;
+        return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
+
+    // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
+    // they just recused themselves from it.
+    IResult WithWayBack(IResult result, ICaseAction handler, CaseContext context) =>
+        result is HtmlPage page && handler.Action != CaseAction.Recuse && context.MemberId != ActionLinks.Reporter
+            ? page.Link("Back to the case", links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
+            : result;
 
     async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(
         string token, string reference, string action, DurableTaskClient workflows, CancellationToken cancellationToken)

@@ -17,15 +17,17 @@ namespace CocReports.Api.CasePage;
 public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks links, IOptions<CommitteeOptions> committee, TimeProvider clock)
 {
     /// <summary>
-    /// What the case allows now. Acknowledging only until someone has; once resolved, only notes (the committee may
-    /// still discuss it) and recusal (which still withdraws the documentation from the member); once retention has
-    /// removed the case's content, only recusal.
+    /// What the case allows now. Acknowledging only until someone has, or a follow-up or status update has (the
+    /// workflow takes either as the acknowledgment); once resolved, only notes (the committee may still discuss it)
+    /// and recusal (which still withdraws the documentation from the member); once retention has removed the case's
+    /// content, only recusal.
     /// </summary>
-    public static IReadOnlyList<CaseAction> Offered(CaseState state) =>
+    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages) =>
         state.EvidencePurgedAt is not null ? [CaseAction.Recuse]
         : state.ResolvedAt is not null ? [CaseAction.Note, CaseAction.Recuse]
         : [
-            .. state.AcknowledgedAt is null ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
+            .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
+                ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
             CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Note, CaseAction.Recuse,
         ];
 

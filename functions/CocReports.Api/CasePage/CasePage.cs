@@ -45,7 +45,7 @@ public sealed class CasePage(
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
         var messages = await reports.GetMessagesAsync(reference, cancellationToken);
         var context = forms.ContextFor(open, messages, workflows);
-        var offered = CaseForms.Offered(open.State);
+        var offered = CaseForms.Offered(open.State, messages);
 
         var report = open.Report;
         var page = new HtmlPage($"Report {reference}")
