@@ -93,6 +93,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, ResolveAction>();
         services.AddSingleton<ICaseAction, AnswerAction>();
         services.AddSingleton<ICaseAction, IdentifyAction>();
+        services.AddSingleton<ICaseAction, NoteAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();

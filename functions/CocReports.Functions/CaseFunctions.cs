@@ -2,6 +2,7 @@ using CocReports.Api.CasePage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace CocReports.Functions;
 
@@ -11,8 +12,9 @@ public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence, 
     public async Task<IActionResult> Show(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/view")] HttpRequest request,
         string reference,
+        [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await casePage.ShowAsync(request, reference, cancellationToken));
+        new ResultAction(await casePage.ShowAsync(request, workflows, reference, cancellationToken));
 
     [Function("DownloadEvidence")]
     public async Task<IActionResult> Download(

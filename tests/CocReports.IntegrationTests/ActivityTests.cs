@@ -137,6 +137,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
             new CaseMessage { Id = "f1", Kind = CaseMessageKind.FollowUp, At = now, From = "alex", Text = "We spoke with @loud about the call.", Actions = "Warned @loud" },
             new CaseMessage { Id = "q1", Kind = CaseMessageKind.Question, At = now.AddSeconds(1), From = "alex", Text = "Was anyone else on the call?" },
             new CaseMessage { Id = "a1", Kind = CaseMessageKind.Answer, At = now.AddSeconds(2), From = "reporter", Text = "Yes, Dana was there.", InReplyTo = "q1" },
+            new CaseMessage { Id = "n1", Kind = CaseMessageKind.Note, At = now.AddSeconds(2), From = "sam", Text = "Dana may confirm what @loud said." },
             new CaseMessage { Id = "r1", Kind = CaseMessageKind.Resolution, At = now.AddSeconds(3), From = "alex", Text = "We banned @loud for a month.", Violation = Finding.Yes, Actions = "Temporary ban of @loud", PublicSummary = "A member was temporarily banned for repeated interruptions." },
         })
         {

@@ -32,6 +32,14 @@ public sealed class ActionForm(string heading, string explanation, string button
         page.Heading(heading).Paragraph(explanation)
             .Form(new FormBlock(action, button, hidden, fields, errors ?? new Dictionary<string, string>(), errorSummary));
 
+    /// <summary>
+    /// The form as one section of a page holding several (the case page): a subheading, and element ids prefixed with
+    /// <paramref name="idPrefix"/> so they stay unique on the page. It posts the same token the link would carry.
+    /// </summary>
+    public HtmlPage AppendSectionTo(HtmlPage page, string action, string token, string idPrefix) =>
+        page.Subheading(heading).Paragraph(explanation)
+            .Form(new FormBlock(action, button, new Dictionary<string, string> { ["token"] = token }, fields, new Dictionary<string, string>(), "", IdPrefix: idPrefix));
+
     ActionForm Add(FormField field)
     {
         fields.Add(field);

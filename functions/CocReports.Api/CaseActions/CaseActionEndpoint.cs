@@ -31,7 +31,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|identify)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|identify|note)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ public sealed class CaseActionEndpoint(
         if (errors.Count > 0)
         {
             var page = await handler.FormAsync(context!, cancellationToken);
-            return page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest);
+            return WithWayBack(page.Page(request.Path, token, errors, StatusCodes.Status400BadRequest), handler, context!);
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
@@ -85,8 +85,15 @@ public sealed class CaseActionEndpoint(
         }
 
         await audit.RecordAsync(context!, handler.Action, cancellationToken);
-        return await handler.ActAsync(context!, form, cancellationToken);
+        return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
+
+    // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
+    // they just recused themselves from it.
+    IResult WithWayBack(IResult result, ICaseAction handler, CaseContext context) =>
+        result is HtmlPage page && handler.Action != CaseAction.Recuse && context.MemberId != ActionLinks.Reporter
+            ? page.Link("Back to the case", links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
+            : result;
 
     async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(
         string token, string reference, string action, DurableTaskClient workflows, CancellationToken cancellationToken)

@@ -11,17 +11,27 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// GET /api/reports/{reference}/view: the case as a member of its audience sees it, from the View link in every
-/// committee email: the report, its evidence, its timeline and who opened it. Every view is recorded first.
+/// committee email: the report, its evidence (pictures shown without their metadata), its timeline, the committee's
+/// internal notes, a form for each action the member may take now, and who opened it. Every view is recorded first.
 /// </summary>
-public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail audit, IOptions<CommitteeOptions> committee, ReportPatterns patterns, ActionLinks links)
+public sealed class CasePage(
+    CaseAccess access,
+    ITimeline timeline,
+    IAuditTrail audit,
+    IReportStore reports,
+    IOptions<CommitteeOptions> committee,
+    ReportPatterns patterns,
+    ActionLinks links,
+    CaseForms forms)
 {
-    public async Task<IResult> ShowAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, CancellationToken cancellationToken)
     {
         var (refusal, opened) = await access.OpenAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
         if (refusal is not null)
@@ -33,13 +43,16 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
         await access.RecordAsync(open, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
+        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        var context = forms.ContextFor(open, messages, workflows);
+        var offered = CaseForms.Offered(open.State, messages);
 
         var report = open.Report;
         var page = new HtmlPage($"Report {reference}")
             .Heading($"Report {reference}")
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
         AppendReport(page, report, open.State);
-        await AppendPatternsAsync(page, report, open.MemberId, cancellationToken);
+        await AppendPatternsAsync(page, context, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.
         page.Subheading("Evidence").Table(
@@ -54,12 +67,15 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 OriginalCell(reference, index, file),
             ]),
             "The reporter sent no evidence.");
+        AppendPictures(page, report);
 
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
                 [new(Time(s.At)), new(s.Step), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
+        await AppendNotesAsync(page, messages, context, offered, cancellationToken);
+        await AppendActionsAsync(page, context, offered, cancellationToken);
 
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
@@ -89,8 +105,9 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
     }
 
     // Other reports that may name the same person, only those this member may see; a fresh View link opens each.
-    async Task AppendPatternsAsync(HtmlPage page, Report report, string memberId, CancellationToken cancellationToken)
+    async Task AppendPatternsAsync(HtmlPage page, CaseContext context, CancellationToken cancellationToken)
     {
+        var (report, memberId) = (context.Report, context.MemberId);
         await patterns.IndexAsync(report, cancellationToken);
         var matches = await patterns.ForMemberAsync(report.Reference, memberId, cancellationToken);
         if (matches.Count > 0)
@@ -102,7 +119,57 @@ public sealed class CasePage(CaseAccess access, ITimeline timeline, IAuditTrail 
                 "");
         }
 
-        page.Link("Add or correct the identifiers of the reported person that other reports are matched on", links.Create(report.Reference, memberId, CaseAction.Identify).PathAndQuery);
+        // Once retention has removed the report's text there is nothing left to match on.
+        if (context.State.EvidencePurgedAt is null)
+        {
+            page.Link("Add or correct the identifiers of the reported person that other reports are matched on", forms.Href(context, CaseAction.Identify));
+        }
+    }
+
+    // Each photo is shown from the same route as its download: the copy without metadata, its viewing recorded like a download.
+    static void AppendPictures(HtmlPage page, Report report)
+    {
+        var pictures = report.Evidence.Select((file, index) => (file, index)).Where(p => EvidenceMetadata.CanRemove(p.file.ContentType)).ToList();
+        if (pictures.Count == 0)
+        {
+            return;
+        }
+
+        page.Subheading("Pictures (shown without their metadata)");
+        foreach (var (file, index) in pictures)
+        {
+            var name = EvidenceName.ForDownload(index, file);
+            page.Image(EvidenceHref(report.Reference, index), $"{name}, a picture the reporter sent", $"{name} (sent as {EvidenceName.Shown(file.FileName)})");
+        }
+    }
+
+    // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.
+    async Task AppendNotesAsync(HtmlPage page, IReadOnlyList<CaseMessage> messages, CaseContext context, IReadOnlyList<CaseAction> offered, CancellationToken cancellationToken)
+    {
+        page.Subheading("Committee notes (never shown to the reporter)");
+        var notes = messages.Where(m => m.Kind == CaseMessageKind.Note).OrderBy(m => m.At).ToList();
+        if (notes.Count == 0)
+        {
+            page.Paragraph("No notes yet.");
+        }
+
+        foreach (var note in notes)
+        {
+            page.Field($"{NameOf(note.From)}, {Time(note.At)}", note.Text);
+        }
+
+        if (offered.Contains(CaseAction.Note))
+        {
+            await forms.AppendAsync(page, context, CaseAction.Note, cancellationToken);
+        }
+    }
+
+    async Task AppendActionsAsync(HtmlPage page, CaseContext context, IReadOnlyList<CaseAction> offered, CancellationToken cancellationToken)
+    {
+        foreach (var action in offered.Where(a => a != CaseAction.Note))
+        {
+            await forms.AppendAsync(page, context, action, cancellationToken);
+        }
     }
 
     // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.

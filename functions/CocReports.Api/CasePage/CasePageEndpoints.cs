@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,8 @@ public static class CasePageEndpoints
     /// <summary>Routes relative to the /api group; the Functions app declares the same in CaseFunctions.</summary>
     public static RouteGroupBuilder MapCasePage(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, CancellationToken ct) =>
-            handler.ShowAsync(request, reference, ct));
+        api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, DurableTaskClient workflows, CancellationToken ct) =>
+            handler.ShowAsync(request, workflows, reference, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
             handler.DownloadAsync(request, reference, index, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}/original", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
@@ -29,6 +30,7 @@ public static class CasePageEndpoints
     {
         services.AddSingleton(sp => new Procedure.Links.CaseSessions(sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CaseAccess>();
+        services.AddSingleton<CaseForms>();
         services.AddSingleton<CasePage>();
         services.AddSingleton<CaseEvidence>();
         services.AddSingleton<CaseTrailExport>();

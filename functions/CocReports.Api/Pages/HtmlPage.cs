@@ -32,6 +32,8 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 
     public HtmlPage Link(string label, string href) => Add(new LinkBlock(label, href));
 
+    public HtmlPage Image(string src, string alt, string caption) => Add(new ImageBlock(src, alt, caption));
+
     public HtmlPage Preformatted(string text) => Add(new PreformattedBlock(text));
 
     /// <summary>A table with a header row under a subheading, which names it; <paramref name="empty"/> is shown instead when there are no rows.</summary>

@@ -107,7 +107,8 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
         }
 
         var messages = await reports.GetMessagesAsync(report.Reference, cancellationToken);
-        foreach (var message in messages.Where(m => m.Kind != CaseMessageKind.Answer).OrderBy(m => m.At))
+        // Answers stand under their questions; the committee's internal notes are never the reporter's to read.
+        foreach (var message in messages.Where(m => m.Kind is not (CaseMessageKind.Answer or CaseMessageKind.Note)).OrderBy(m => m.At))
         {
             page.Subheading(t.Format($"Status.Message.{message.Kind}", Texts.Time(message.At)));
             foreach (var (label, value) in ReporterView.Fields(message, t))

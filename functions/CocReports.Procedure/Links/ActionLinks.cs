@@ -40,10 +40,20 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri CreateOpenCases(string memberId) =>
         new(options.PublicBaseUrl, $"/api/open-cases?token={Token(OpenCasesScope, memberId, CaseAction.OpenCases)}");
 
-    string Token(string reference, string memberId, CaseAction action)
+    /// <summary>
+    /// The token an action's form on the case page posts, checked and spent exactly like a link's. It lives only as long
+    /// as a case session: the page mints a fresh one each time it is shown.
+    /// </summary>
+    public string CreateForPage(string reference, string memberId, CaseAction action) =>
+        Token(reference, memberId, action, options.SessionLifetime);
+
+    string Token(string reference, string memberId, CaseAction action) =>
+        Token(reference, memberId, action, action is CaseAction.View or CaseAction.OpenCases ? options.ViewLifetime : options.Lifetime);
+
+    string Token(string reference, string memberId, CaseAction action, TimeSpan lifetime)
     {
         var issued = clock.GetUtcNow();
-        var expires = issued.Add(action is CaseAction.View or CaseAction.OpenCases ? options.ViewLifetime : options.Lifetime).ToUnixTimeSeconds();
+        var expires = issued.Add(lifetime).ToUnixTimeSeconds();
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         return tokens.Sign($"{reference}|{memberId}|{action}|{issued.ToUnixTimeMilliseconds()}|{expires}|{nonce}");
     }

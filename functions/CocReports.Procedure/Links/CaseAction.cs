@@ -24,4 +24,7 @@ public enum CaseAction
 
     /// <summary>Open the member's list of open cases (<see cref="ActionLinks.CreateOpenCases"/>): bound to no report, not single-use, short-lived.</summary>
     OpenCases,
+
+    /// <summary>Add an internal note to the case, which only the members who may see the case read; offered on the case page.</summary>
+    Note,
 }

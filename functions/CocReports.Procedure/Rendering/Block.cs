@@ -18,6 +18,9 @@ public sealed record FieldBlock(string Label, string Value) : Block;
 
 public sealed record LinkBlock(string Label, string Href) : Block;
 
+/// <summary>A picture served by the app itself (same origin), with its text alternative and a caption.</summary>
+public sealed record ImageBlock(string Src, string Alt, string Caption) : Block;
+
 /// <summary>Text shown exactly as written, line breaks and spacing kept (Markdown to copy, say).</summary>
 public sealed record PreformattedBlock(string Text) : Block;
 
@@ -32,7 +35,8 @@ public sealed record TableCell(string Text, string? Href = null);
 
 /// <summary>
 /// A POST form that works without JavaScript: hidden values, fields with their errors beside them, and every
-/// error again in a summary at the top that links to its field.
+/// error again in a summary at the top that links to its field. <paramref name="IdPrefix"/> keeps element ids unique
+/// on a page that holds several forms.
 /// </summary>
 public sealed record FormBlock(
     string Action,
@@ -41,7 +45,8 @@ public sealed record FormBlock(
     IReadOnlyList<FormField> Fields,
     IReadOnlyDictionary<string, string> Errors,
     string ErrorSummary,
-    string? Enctype = null) : Block;
+    string? Enctype = null,
+    string? IdPrefix = null) : Block;
 
 public abstract record FormField(string Name);
 

@@ -2,7 +2,8 @@ namespace CocReports.Procedure.Storage;
 
 /// <summary>
 /// Something the committee sent the reporter (a follow-up, a status update, a question, the resolution) or the
-/// reporter sent back (an answer). Stored with the case; the workflow mails it, the status page shows it.
+/// reporter sent back (an answer). Stored with the case; the workflow mails it, the status page shows it. A
+/// <see cref="CaseMessageKind.Note"/> is the exception: members write it for one another, and the reporter never sees it.
 /// </summary>
 public sealed record CaseMessage
 {
@@ -46,6 +47,9 @@ public enum CaseMessageKind
     Question,
     Answer,
     Resolution,
+
+    /// <summary>An internal note of the committee's: shown only on the case page, never mailed, removed at retention.</summary>
+    Note,
 }
 
 /// <summary>The procedure's three answers to "was it a violation?".</summary>

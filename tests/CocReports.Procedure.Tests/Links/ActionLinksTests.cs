@@ -138,6 +138,21 @@ public class ActionLinksTests
     }
 
     [Fact]
+    public void A_case_page_form_token_acts_like_its_link_and_expires_with_a_case_session()
+    {
+        var clock = Clock();
+        var links = SignedLinks(clock);
+        var token = links.CreateForPage(Reference, "grace", CaseAction.FollowUp);
+
+        var check = links.Check(token, Reference, CaseAction.FollowUp);
+        Assert.Equal((LinkStatus.Valid, "grace"), (check.Status, check.MemberId));
+        Assert.Equal(LinkStatus.Tampered, links.Check(token, Reference, CaseAction.Resolve).Status);
+
+        clock.Advance(LinkOptions().SessionLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(LinkStatus.Expired, links.Check(token, Reference, CaseAction.FollowUp).Status);
+    }
+
+    [Fact]
     public void Expired_link_signed_with_another_key_is_tampered_not_expired()
     {
         var clock = Clock();

@@ -1,0 +1,53 @@
+using CocReports.Api.CaseActions;
+using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace CocReports.Api.CasePage;
+
+/// <summary>
+/// The actions a member may take now, each as its own form on the case page. A form is the action's confirmation
+/// form from the email link, carrying a token minted for this member and action as the page is shown; it posts to
+/// the same endpoint as the link (<see cref="CaseActionEndpoint"/>), so acting from the page passes the same checks
+/// (revocation, recusal, exclusion), is audited the same way and spends its token once. The page holds no other authority.
+/// </summary>
+public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks links, IOptions<CommitteeOptions> committee, TimeProvider clock)
+{
+    /// <summary>
+    /// What the case allows now. Acknowledging only until someone has, or a follow-up or status update has (the
+    /// workflow takes either as the acknowledgment); once resolved, only notes (the committee may still discuss it)
+    /// and recusal (which still withdraws the documentation from the member); once retention has removed the case's
+    /// content, only recusal.
+    /// </summary>
+    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages) =>
+        state.EvidencePurgedAt is not null ? [CaseAction.Recuse]
+        : state.ResolvedAt is not null ? [CaseAction.Note, CaseAction.Recuse]
+        : [
+            .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
+                ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
+            CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Note, CaseAction.Recuse,
+        ];
+
+    /// <summary>What the forms are drawn from; it carries no link, since the page has none.</summary>
+    public CaseContext ContextFor(OpenCase open, IReadOnlyList<CaseMessage> messages, DurableTaskClient workflows) =>
+        new(open.Report, open.State, messages, open.MemberId, committee.Value.Find(open.MemberId)?.Name ?? open.MemberId, LinkId: "", clock.GetUtcNow(), workflows);
+
+    /// <summary>A link to the form of <paramref name="action"/> on a page of its own, for forms too long to sit on the case page.</summary>
+    public string Href(CaseContext context, CaseAction action) =>
+        $"/api/reports/{Uri.EscapeDataString(context.Reference)}/{ActionLinks.PathOf(action)}?token={links.CreateForPage(context.Reference, context.MemberId, action)}";
+
+    /// <summary>Appends the form of <paramref name="action"/>, with a fresh token of its own.</summary>
+    public async Task AppendAsync(HtmlPage page, CaseContext context, CaseAction action, CancellationToken cancellationToken)
+    {
+        var handler = actions.Single(a => a.Action == action);
+        var path = ActionLinks.PathOf(action);
+        (await handler.FormAsync(context, cancellationToken)).AppendSectionTo(
+            page,
+            $"/api/reports/{Uri.EscapeDataString(context.Reference)}/{path}",
+            links.CreateForPage(context.Reference, context.MemberId, action),
+            idPrefix: path + "-");
+    }
+}
