@@ -7,8 +7,10 @@ using CocReports.Benchmarks;
 using CocReports.Procedure.Links;
 
 // Usage: CocReports.Benchmarks --base-url http://127.0.0.1:PORT --storage "CONNECTION STRING" --host-pid PID
-//   --smtp4dev URL --azurite-logs DIR --task-hub NAME --signing-key KEY --retention SECONDS [--mode latency|counts|soak]
+//   --smtp4dev URL --azurite-logs DIR --task-hub NAME --signing-key KEY --retention SECONDS
+//   [--mode latency|counts|intake|soak] [--reports N (soak)]
 // "counts" runs only the counting scenes (a few reports, one whole life): light enough to run beside other work.
+// "intake" runs only the intake latency beside its floor.
 // Prints figures, asserts nothing: exits 0 whatever the targets say, 1 when a step fails.
 const double FlatTargetMegabytes = 64;
 const int CountedReports = 10;
@@ -49,7 +51,8 @@ try
     var oneAddress = new IntakeBenchmark(oneAddressHttp, evidence);
     if (soak)
     {
-        return await SoakAsync(intake, http, options["--smtp4dev"], int.Parse(hostPid, CultureInfo.InvariantCulture), cancellationToken);
+        var reports = int.Parse(options.GetValueOrDefault("--reports", "1000"), CultureInfo.InvariantCulture);
+        return await SoakAsync(intake, http, options["--smtp4dev"], int.Parse(hostPid, CultureInfo.InvariantCulture), reports, cancellationToken);
     }
 
     var floor = await StorageFloor.CreateAsync(storage, evidence, cancellationToken);
@@ -200,15 +203,14 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
 
 static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
-// 1,000 reports with evidence at 32 concurrent clients; every mail accounted for; memory over the whole run.
-static async Task<int> SoakAsync(IntakeBenchmark intake, HttpClient api, string smtp4devUrl, int hostPid, CancellationToken cancellationToken)
+// Reports with evidence (1,000 unless --reports says otherwise) at 32 concurrent clients; every mail accounted for; memory over the whole run.
+static async Task<int> SoakAsync(IntakeBenchmark intake, HttpClient api, string smtp4devUrl, int hostPid, int reports, CancellationToken cancellationToken)
 {
-    const int Reports = 1000;
     const int Clients = 32;
     const double FlatTargetMegabytes = 64;
     using var smtp4dev = new HttpClient { BaseAddress = new Uri(smtp4devUrl.TrimEnd('/') + "/") };
-    Progress($"soak: {Reports} reports (2 x 1 MB evidence each) on {Clients} clients, then until every committee mail is delivered");
-    var result = await new Soak(intake, api, smtp4dev, new MemoryProbe(hostPid)).RunAsync(Reports, Clients, TimeSpan.FromMinutes(20), cancellationToken);
+    Progress($"soak: {reports} reports (2 x 1 MB evidence each) on {Clients} clients, then until every committee mail is delivered");
+    var result = await new Soak(intake, api, smtp4dev, new MemoryProbe(hostPid)).RunAsync(reports, Clients, TimeSpan.FromMinutes(20), cancellationToken);
 
     Console.WriteLine();
     Console.WriteLine($"Soak: {result.Reports} reports on {result.Clients} clients, POST /api/reports, anonymous, 2 x 1 MB PNG evidence");
