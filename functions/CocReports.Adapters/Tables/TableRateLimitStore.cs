@@ -20,18 +20,28 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
     readonly ConcurrentDictionary<string, DateTimeOffset> lastSweep = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The row this instance last wrote for each key, so the next count is one request, not a read and a write: a
-    /// replace on that row's ETag, or, for a key it never wrote (most reporters send one report), an insert. A wrong
-    /// guess (another instance counted since, or a sweep deleted the row) fails and falls back to read and write.
+    /// Keys this instance has counted, until the sweep that ends them. A key it hasn't is most likely new (most reporters
+    /// send one report): its count starts with a plain insert, one request instead of a read and a write, and falls
+    /// back to those when the row was there after all. Only an insert is tried blind: it can't succeed over another
+    /// count, so it never makes a concurrent read-and-write start over.
     /// </summary>
-    readonly ConcurrentDictionary<(string Bucket, string Key), Written> written = new();
+    readonly ConcurrentDictionary<(string Bucket, string Key), DateTimeOffset> counted = new();
 
     public async Task<RateCount> HitAsync(string bucket, string key, TimeSpan window, CancellationToken cancellationToken)
     {
         await SweepAsync(bucket, window, cancellationToken);
-        if (await TryWriteBlindAsync(bucket, key, window, cancellationToken) is { } counted)
+        if (!counted.ContainsKey((bucket, key)))
         {
-            return counted;
+            var fresh = new RateCount(1, clock.GetUtcNow() + window);
+            try
+            {
+                await limits.AddEntityAsync(Row(bucket, key, fresh.Count, fresh.WindowEnds), cancellationToken);
+                return Remember(bucket, key, fresh);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Counted before, by another instance or before this one started: read and write below.
+            }
         }
 
         for (var attempt = 1; attempt <= MaxTries; attempt++)
@@ -42,16 +52,16 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
                 var row = await limits.GetEntityIfExistsAsync<TableEntity>(bucket, key, cancellationToken: cancellationToken);
                 if (!row.HasValue)
                 {
-                    var fresh = await limits.AddEntityAsync(Row(bucket, key, 1, now + window), cancellationToken);
-                    return Remember(bucket, key, new RateCount(1, now + window), fresh);
+                    await limits.AddEntityAsync(Row(bucket, key, 1, now + window), cancellationToken);
+                    return Remember(bucket, key, new RateCount(1, now + window));
                 }
 
                 var entity = row.Value!;
                 var ends = entity.GetDateTimeOffset("WindowEnds") ?? now;
                 var count = ends > now ? (entity.GetInt32("Count") ?? 0) + 1 : 1;
                 ends = ends > now ? ends : now + window;
-                var replaced = await limits.UpdateEntityAsync(Row(bucket, key, count, ends), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return Remember(bucket, key, new RateCount(count, ends), replaced);
+                await limits.UpdateEntityAsync(Row(bucket, key, count, ends), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return Remember(bucket, key, new RateCount(count, ends));
             }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {
@@ -64,40 +74,11 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
         return new RateCount(int.MaxValue, clock.GetUtcNow() + window);
     }
 
-    async Task<RateCount?> TryWriteBlindAsync(string bucket, string key, TimeSpan window, CancellationToken cancellationToken)
+    RateCount Remember(string bucket, string key, RateCount count)
     {
-        var now = clock.GetUtcNow();
-        var known = written.TryGetValue((bucket, key), out var last);
-        if (known && last!.WindowEnds <= now)
+        if (counted.Count < MaxRemembered || counted.ContainsKey((bucket, key)))
         {
-            return null; // the row is there, its window over: the read-and-write path starts it again
-        }
-
-        try
-        {
-            if (known)
-            {
-                var count = new RateCount(last!.Count + 1, last.WindowEnds);
-                var replaced = await limits.UpdateEntityAsync(Row(bucket, key, count.Count, count.WindowEnds), last.ETag, TableUpdateMode.Replace, cancellationToken);
-                return Remember(bucket, key, count, replaced);
-            }
-
-            var first = new RateCount(1, now + window);
-            var added = await limits.AddEntityAsync(Row(bucket, key, 1, first.WindowEnds), cancellationToken);
-            return Remember(bucket, key, first, added);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            written.TryRemove((bucket, key), out _);
-            return null;
-        }
-    }
-
-    RateCount Remember(string bucket, string key, RateCount count, Response response)
-    {
-        if (response.Headers.ETag is { } etag && (written.Count < MaxRemembered || written.ContainsKey((bucket, key))))
-        {
-            written[(bucket, key)] = new Written(count.Count, count.WindowEnds, etag);
+            counted[(bucket, key)] = count.WindowEnds;
         }
 
         return count;
@@ -112,11 +93,11 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
             return;
         }
 
-        foreach (var (id, row) in written)
+        foreach (var (id, until) in counted)
         {
-            if (id.Bucket == bucket && row.WindowEnds < now)
+            if (id.Bucket == bucket && until < now)
             {
-                written.TryRemove(id, out _);
+                counted.TryRemove(id, out _);
             }
         }
 
@@ -136,6 +117,4 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
 
     static TableEntity Row(string bucket, string key, int count, DateTimeOffset windowEnds) =>
         new(bucket, key) { ["Count"] = count, ["WindowEnds"] = windowEnds };
-
-    sealed record Written(int Count, DateTimeOffset WindowEnds, ETag ETag);
 }
