@@ -65,8 +65,10 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
             }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                // Another request counted (or a sweep deleted) the same key between our read and write: read again, a little later.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
+                // Another request counted (or a sweep deleted) the same key between our read and write: read again,
+                // after a random wait that doubles with each loss, so that many requests for one key spread out
+                // instead of colliding again (ten losses in a row answer 429).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 7))), cancellationToken);
             }
         }
 
