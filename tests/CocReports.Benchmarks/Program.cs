@@ -155,7 +155,7 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
         floors[clients] = (latency, $"{load}-{LoadAverage()}");
     }
 
-    var intakes = new List<(Percentiles Latency, string Load)>();
+    var intakes = new List<(Percentiles Latency, string Load, int Refused)>();
     var announced = TimeSpan.Zero;
     var announcedReports = 0;
     foreach (var (label, benchmark, clients, warmUp, requests) in intakeRuns)
@@ -164,8 +164,9 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
         var mailBefore = await mailbox.CountAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var load = LoadAverage();
+        var refusedBefore = benchmark.Refused;
         var latency = await Latency.MeasureAsync(benchmark.SubmitAsync, clients, warmUp, requests, cancellationToken);
-        intakes.Add((latency, $"{load}-{LoadAverage()}"));
+        intakes.Add((latency, $"{load}-{LoadAverage()}", benchmark.Refused - refusedBefore));
         if (label == intakeRuns[^1].Label)
         {
             Progress("waiting until every report filed is announced to every member");
@@ -185,10 +186,10 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
     for (var i = 0; i < intakeRuns.Length; i++)
     {
         var (label, _, clients, _, requests) = intakeRuns[i];
-        var (latency, load) = intakes[i];
+        var (latency, load, refused) = intakes[i];
         var (floorLatency, floorLoad) = floors[clients];
         var (p50, p99) = (latency.P50 / floorLatency.P50, latency.P99 / floorLatency.P99);
-        var verdict = clients == 16 ? $"{p99:F2}x {Verdict(p99 <= BusyRatioTarget)}" : "";
+        var verdict = (clients == 16 ? $"{p99:F2}x {Verdict(p99 <= BusyRatioTarget)}" : "") + (refused > 0 ? $"  ({refused} answered 429, a lost counting race, and sent again)" : "");
         Console.WriteLine(
             $"{label,-26} {requests,8} | {Ms(latency.P50),10} {Ms(latency.P99),10} {load,9} | {Ms(floorLatency.P50),10} {Ms(floorLatency.P99),10} {floorLoad,9} | {p50,9:F2} {p99,6:F2} | {verdict}");
     }
