@@ -17,6 +17,8 @@ public sealed class BlobEvidenceStoreTests : IAsyncLifetime
     [Theory]
     [InlineData(0)]
     [InlineData(1024)]
+    [InlineData(64 * 1024)]
+    [InlineData((1024 * 1024) + 1)]
     [InlineData(4 * 1024 * 1024)]
     [InlineData((9 * 1024 * 1024) + 3)]
     public async Task A_file_of_any_size_is_kept_byte_for_byte_with_its_type(int length)
