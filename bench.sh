@@ -5,9 +5,12 @@
 # requests by service and kind, read from Azurite's access logs) when announced and over a whole life; and the
 # storage requests of an idle host; then 2,000 open cases left waiting on their timers: the idle host's CPU, memory and
 # storage requests over a minute, and how late a timer falling due among them fires.
+# `./bench.sh intake` runs only the intake latency beside its floor (16 clients from one address and from 16 loopback
+# addresses) and the machine's load average: about three minutes.
 # `./bench.sh counts` runs only the counting (10 reports announced, one whole life): about two minutes, light on the CPU.
 # `./bench.sh soak` instead files 1,000 reports with evidence from 32 clients and waits for every committee mail,
-# printing answers by status, mails delivered of expected, and the host's memory over the run (about 10-20 minutes). Starts its own
+# printing answers by status, mails delivered of expected, and the host's memory over the run (about 10-20 minutes;
+# SOAK_REPORTS=300 for a shorter one). Starts its own
 # Azurite, smtp4dev and local host (Release) on free loopback ports in a temporary folder, and removes it all at the
 # end. Figures, not a test: targets are printed as PASS/MISS and the exit code is non-zero only when a step fails.
 set -euo pipefail
@@ -97,4 +100,4 @@ committee_answers || { log "The local host did not answer GET /api/committee wit
 log "Running the benchmark (${1:-latency and memory})"
 dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
   --base-url "$base_url" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web" \
-  --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention"
+  --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention" --reports "${SOAK_REPORTS:-1000}"

@@ -56,7 +56,7 @@ sealed class WorkflowCost(HttpClient api, Mailbox mail, StorageRequests storage,
             (CaseAction.StatusUpdate, new() { ["update"] = "Still talking to the people involved.", ["nextUpdateBy"] = later }),
             (CaseAction.StatusUpdate, new() { ["update"] = "A decision is close.", ["nextUpdateBy"] = later }),
             (CaseAction.StatusUpdate, new() { ["update"] = "The committee meets on Thursday.", ["nextUpdateBy"] = later }),
-            (CaseAction.Resolve, new() { ["violation"] = "yes", ["actions"] = "A warning.", ["publicSummary"] = "A warning after disruptive behaviour on a call." }),
+            (CaseAction.Resolve, new() { ["violation"] = "yes", ["incidentType"] = "Disrupting discussions or events", ["actions"] = "A warning.", ["publicSummary"] = "A warning after disruptive behaviour on a call." }),
         ];
         foreach (var (action, fields) in steps)
         {
@@ -110,7 +110,7 @@ sealed class WorkflowCost(HttpClient api, Mailbox mail, StorageRequests storage,
     {
         await ActAsync(reference, CaseAction.Acknowledge, [], cancellationToken);
         var resolvedAt = DateTimeOffset.UtcNow;
-        await ActAsync(reference, CaseAction.Resolve, new() { ["violation"] = "no", ["publicSummary"] = "No violation was found." }, cancellationToken);
+        await ActAsync(reference, CaseAction.Resolve, new() { ["violation"] = "no", ["incidentType"] = "Other", ["publicSummary"] = "No violation was found." }, cancellationToken);
         return resolvedAt;
     }
 

@@ -1,27 +1,55 @@
 using System.Runtime.CompilerServices;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Adapters.Blobs;
 
-/// <summary>Evidence in a private Blob container, one blob per file, streamed in small blocks.</summary>
+/// <summary>Evidence in a private Blob container, one blob per file, streamed in blocks.</summary>
 public sealed class BlobEvidenceStore(BlobContainerClient container) : IEvidenceStore
 {
-    // Small blocks and little parallelism: an upload holds a few MB in memory however large the file.
-    static readonly StorageTransferOptions Transfer = new()
-    {
-        InitialTransferSize = 4 * 1024 * 1024,
-        MaximumTransferSize = 4 * 1024 * 1024,
-        MaximumConcurrency = 2,
-    };
+    /// <summary>One block: the most an upload holds in memory, however large the file.</summary>
+    const int BlockBytes = 4 * 1024 * 1024;
 
-    public Task SaveAsync(string blobName, string contentType, Stream content, CancellationToken cancellationToken) =>
-        container.GetBlobClient(blobName).UploadAsync(
-            content,
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, TransferOptions = Transfer },
-            cancellationToken);
+    /// <summary>
+    /// A file arrives as a stream of unknown length. Given one, the SDK stages it as blocks and commits a block list:
+    /// two requests even for a screenshot. So up to one block is read here first: a file that ends within it (most
+    /// do) is written in one request; a larger one is staged block by block and committed.
+    /// </summary>
+    public async Task SaveAsync(string blobName, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlockBlobClient(blobName);
+        var headers = new BlobHttpHeaders { ContentType = contentType };
+        await using var block = new PooledBlock();
+        var ended = await block.FillAsync(content, BlockBytes, cancellationToken);
+        if (ended)
+        {
+            await blob.UploadAsync(block, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
+            return;
+        }
+
+        var blocks = new List<string>();
+        while (true)
+        {
+            // Every block id of a blob has the same length: the block's number, 4 bytes, in base64.
+            var id = Convert.ToBase64String(BitConverter.GetBytes(blocks.Count));
+            await blob.StageBlockAsync(id, block, cancellationToken: cancellationToken);
+            blocks.Add(id);
+            if (ended)
+            {
+                break;
+            }
+
+            ended = await block.FillAsync(content, BlockBytes, cancellationToken);
+            if (block.Length == 0)
+            {
+                break; // the file was a whole number of blocks
+            }
+        }
+
+        await blob.CommitBlockListAsync(blocks, new CommitBlockListOptions { HttpHeaders = headers }, cancellationToken);
+    }
 
     public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken)
     {

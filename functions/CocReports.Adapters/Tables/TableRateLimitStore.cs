@@ -14,11 +14,36 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
 {
     const int MaxTries = 10;
 
+    /// <summary>Far more keys than one instance counts in a window; past it, new keys just aren't remembered.</summary>
+    const int MaxRemembered = 10_000;
+
     readonly ConcurrentDictionary<string, DateTimeOffset> lastSweep = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keys this instance has counted, until the sweep that ends them. A key it hasn't is most likely new (most reporters
+    /// send one report): its count starts with a plain insert, one request instead of a read and a write, and falls
+    /// back to those when the row was there after all. Only an insert is tried blind: it can't succeed over another
+    /// count, so it never makes a concurrent read-and-write start over.
+    /// </summary>
+    readonly ConcurrentDictionary<(string Bucket, string Key), DateTimeOffset> counted = new();
 
     public async Task<RateCount> HitAsync(string bucket, string key, TimeSpan window, CancellationToken cancellationToken)
     {
         await SweepAsync(bucket, window, cancellationToken);
+        if (!counted.ContainsKey((bucket, key)))
+        {
+            var fresh = new RateCount(1, clock.GetUtcNow() + window);
+            try
+            {
+                await limits.AddEntityAsync(Row(bucket, key, fresh.Count, fresh.WindowEnds), cancellationToken);
+                return Remember(bucket, key, fresh);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Counted before, by another instance or before this one started: read and write below.
+            }
+        }
+
         for (var attempt = 1; attempt <= MaxTries; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -27,9 +52,8 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
                 var row = await limits.GetEntityIfExistsAsync<TableEntity>(bucket, key, cancellationToken: cancellationToken);
                 if (!row.HasValue)
                 {
-                    var fresh = Row(bucket, key, 1, now + window);
-                    await limits.AddEntityAsync(fresh, cancellationToken);
-                    return new RateCount(1, now + window);
+                    await limits.AddEntityAsync(Row(bucket, key, 1, now + window), cancellationToken);
+                    return Remember(bucket, key, new RateCount(1, now + window));
                 }
 
                 var entity = row.Value!;
@@ -37,17 +61,29 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
                 var count = ends > now ? (entity.GetInt32("Count") ?? 0) + 1 : 1;
                 ends = ends > now ? ends : now + window;
                 await limits.UpdateEntityAsync(Row(bucket, key, count, ends), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new RateCount(count, ends);
+                return Remember(bucket, key, new RateCount(count, ends));
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                // Another request counted the same key between our read and write: read again, a little later.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
+                // Another request counted (or a sweep deleted) the same key between our read and write: read again,
+                // after a random wait that doubles with each loss, so that many requests for one key spread out
+                // instead of colliding again (ten losses in a row answer 429).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 7))), cancellationToken);
             }
         }
 
         // So many requests for this one key at once that ours lost every race: over any budget.
         return new RateCount(int.MaxValue, clock.GetUtcNow() + window);
+    }
+
+    RateCount Remember(string bucket, string key, RateCount count)
+    {
+        if (counted.Count < MaxRemembered || counted.ContainsKey((bucket, key)))
+        {
+            counted[(bucket, key)] = count.WindowEnds;
+        }
+
+        return count;
     }
 
     async Task SweepAsync(string bucket, TimeSpan window, CancellationToken cancellationToken)
@@ -57,6 +93,14 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
         if (now - last < window || !lastSweep.TryUpdate(bucket, now, last))
         {
             return;
+        }
+
+        foreach (var (id, until) in counted)
+        {
+            if (id.Bucket == bucket && until < now)
+            {
+                counted.TryRemove(id, out _);
+            }
         }
 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and WindowEnds lt {now}");

@@ -63,13 +63,18 @@ public sealed class SubmitReport(
         Report? existing;
         try
         {
-            if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
+            // Both before the body, side by side: a reporter waits for one round trip to storage instead of two. The
+            // look-up only reads, so a refused submission costs it nothing more than a wasted read.
+            var budget = clientLimits.IntakeAsync(request, cancellationToken);
+            var earlier = keyed ? reports.FindAsync(reference, cancellationToken) : Task.FromResult<Report?>(null);
+            await Task.WhenAll(budget, earlier);
+            if (await budget is { } wait)
             {
                 return await RefuseAsync(request, Problems.TooManyRequests(wait), null, cancellationToken);
             }
 
             // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
-            existing = keyed ? await reports.FindAsync(reference, cancellationToken) : null;
+            existing = await earlier;
         }
         catch (StorageUnavailableException)
         {
@@ -108,7 +113,8 @@ public sealed class SubmitReport(
             stored = true;
             metrics.ReportReceived("form");
             log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
-            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: keyed, cancellationToken);
+            // This attempt stored the report, so no workflow was started for it before: no need to look first.
+            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: false, cancellationToken);
         }
         catch (IntakeRejection rejection)
         {
@@ -145,10 +151,6 @@ public sealed class SubmitReport(
     }
 
     /// <summary>
-    /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
-    /// the workflow is started if the first attempt stopped before that); anything else is refused.
-    /// </summary>
-    /// <summary>
     /// A refusal: problem details for scripts; for the plain form, the form again with the reporter's text (read now
     /// if the refusal came before the body was) and the errors, so that a reporter without JavaScript never sees JSON.
     /// </summary>
@@ -164,6 +166,10 @@ public sealed class SubmitReport(
         return plainForm.Again(problem, sent);
     }
 
+    /// <summary>
+    /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
+    /// the workflow is started if the first attempt stopped before that); anything else is refused.
+    /// </summary>
     async Task<IResult> ReplayAsync(HttpRequest request, DurableTaskClient workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
         SubmissionHash.Same(existing.ContentHash, contentHash)
             ? await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken)

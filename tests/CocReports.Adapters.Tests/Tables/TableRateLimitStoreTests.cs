@@ -30,6 +30,34 @@ public sealed class TableRateLimitStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_counting_a_key_it_wrote_last_also_counts_what_another_instance_counted_since()
+    {
+        var first = new TableRateLimitStore(table, clock);
+        var second = new TableRateLimitStore(table, clock);
+        await first.HitAsync("intake", "client", Window, default);
+        await second.HitAsync("intake", "client", Window, default);
+        await second.HitAsync("intake", "client", Window, default);
+
+        var fourth = await first.HitAsync("intake", "client", Window, default);
+
+        Assert.Equal(4, fourth.Count);
+    }
+
+    [Fact]
+    public async Task An_instance_whose_counter_was_swept_by_another_counts_from_one_again()
+    {
+        var store = new TableRateLimitStore(table, clock);
+        await store.HitAsync("intake", "client", Window, default);
+        await store.HitAsync("intake", "client", Window, default);
+        await table.DeleteEntityAsync("intake", "client");
+
+        var again = await store.HitAsync("intake", "client", Window, default);
+
+        Assert.Equal(1, again.Count);
+        Assert.Equal(1, (await table.GetEntityAsync<TableEntity>("intake", "client")).Value.GetInt32("Count"));
+    }
+
+    [Fact]
     public async Task A_key_counts_from_one_again_once_its_window_has_ended()
     {
         var store = new TableRateLimitStore(table, clock);
