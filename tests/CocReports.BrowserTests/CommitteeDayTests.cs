@@ -10,9 +10,9 @@ namespace CocReports.BrowserTests;
 /// link of their first email to the case page, acting there each time and coming back by the result page's way back.
 /// </summary>
 /// <remarks>
-/// The test also writes the README's pictures of both pages. To regenerate them:
-/// <c>/work/wt/test-project.sh tests/CocReports.BrowserTests "FullyQualifiedName~CommitteeDayTests"</c> (or
-/// <c>./test.sh</c>), then <c>cp .artifacts/screenshots/open-cases.png .artifacts/screenshots/case-page.png docs/screenshots/</c>.
+/// The test also writes the README's pictures of both pages to .artifacts/screenshots/. To regenerate them, run it
+/// (<c>./test.sh</c> runs every test; any run of this one against test.sh's Azurite and smtp4dev will do), then
+/// <c>cp .artifacts/screenshots/open-cases.png .artifacts/screenshots/case-page.png docs/screenshots/</c> and commit.
 /// </remarks>
 public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<CommitteeDayHost>
 {
