@@ -7,7 +7,7 @@ namespace CocReports.BrowserTests;
 /// The local host, two community sites on other origins (one allowed to call the API, one not) and one headless
 /// Chromium shared by every browser test. Each test opens its own browser context.
 /// </summary>
-public sealed class BrowserFixture : LocalHostFixture
+public class BrowserFixture : LocalHostFixture
 {
     IPlaywright? playwright;
 
