@@ -200,7 +200,7 @@ public sealed class CasePage(
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
             ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
             : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)
-            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..]
+            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..].Replace('-', ' ')
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";
