@@ -1,4 +1,5 @@
 using CocReports.Adapters;
+using CocReports.Api.Access;
 using CocReports.Api.CaseActions;
 using CocReports.Api.CasePage;
 using CocReports.Api.Committee;
@@ -77,6 +78,7 @@ public static class ApiExtensions
         services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section);
         services.AddSingleton(sp => new OrganizerLinks(Value<LinkOptions>(sp)));
         services.AddSingleton<OrganizerIntake>();
+        services.AddSingleton<MemberLinkGate>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<CaseActionAudit>();
         services.AddSingleton<ReportPatterns>();

@@ -1,3 +1,4 @@
+using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
@@ -19,10 +20,10 @@ namespace CocReports.Api.CaseActions;
 /// <remarks>The forms carry no cookie-based authority, only the link's token, so there is nothing for a forged cross-site post to borrow.</remarks>
 public sealed class CaseActionEndpoint(
     IEnumerable<ICaseAction> actions,
+    MemberLinkGate gate,
     ActionLinks links,
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
-    IMemberRevocations revocations,
     IOptions<IntakeOptions> intake,
     CaseActionAudit audit,
     TimeProvider clock)
@@ -104,15 +105,10 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.Refused(LinkStatus.Tampered), null, null);
         }
 
-        var check = links.Check(token, reference, handler.Action);
-        if (check.Status != LinkStatus.Valid)
+        var (refusal, check) = await gate.CheckAsync(token, reference, handler.Action, cancellationToken);
+        if (refusal is not null)
         {
-            return (LinkPages.Refused(check.Status), null, null);
-        }
-
-        if (await revocations.NotBeforeAsync(check.MemberId!, cancellationToken) is { } notBefore && check.IssuedAt < notBefore)
-        {
-            return (LinkPages.Revoked(), null, null);
+            return (refusal, null, null);
         }
 
         var report = await reports.FindAsync(reference, cancellationToken);

@@ -1,3 +1,4 @@
+using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
@@ -17,9 +18,8 @@ namespace CocReports.Api.CasePage;
 /// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
 /// </summary>
 public sealed class CaseAccess(
-    ActionLinks links,
+    MemberLinkGate gate,
     CaseSessions sessions,
-    IMemberRevocations revocations,
     IOptions<LinkOptions> linkOptions,
     IReportStore reports,
     IAuditTrail audit,
@@ -48,7 +48,7 @@ public sealed class CaseAccess(
             return (LinkPages.NoSession(), null);
         }
 
-        if (await IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
+        if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
         {
             return (LinkPages.Revoked(), null);
         }
@@ -79,23 +79,15 @@ public sealed class CaseAccess(
 
     async Task<IResult> ExchangeAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
     {
-        var check = links.Check(request.Query["token"].ToString(), reference, CaseAction.View);
-        if (check.Status != LinkStatus.Valid)
+        var (refusal, check) = await gate.CheckAsync(request.Query["token"].ToString(), reference, CaseAction.View, cancellationToken);
+        if (refusal is not null)
         {
-            return LinkPages.Refused(check.Status);
-        }
-
-        if (await IsRevokedAsync(check.MemberId!, check.IssuedAt, cancellationToken))
-        {
-            return LinkPages.Revoked();
+            return refusal;
         }
 
         var secure = request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
         return new CaseSessionStarted(sessions.Start(reference, check.MemberId!), $"/api/reports/{reference}", request.Path, secure);
     }
-
-    async Task<bool> IsRevokedAsync(string memberId, DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
-        await revocations.NotBeforeAsync(memberId, cancellationToken) is { } notBefore && issuedAt < notBefore;
 }
 
 /// <summary>A case a member may see.</summary>

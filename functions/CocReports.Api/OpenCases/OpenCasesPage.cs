@@ -1,3 +1,4 @@
+using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
@@ -18,7 +19,7 @@ namespace CocReports.Api.OpenCases;
 /// </summary>
 public sealed class OpenCasesPage(
     ActionLinks links,
-    IMemberRevocations revocations,
+    MemberLinkGate gate,
     IReportStore reports,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
@@ -31,21 +32,10 @@ public sealed class OpenCasesPage(
 
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var check = links.Check(request.Query["token"].ToString(), ActionLinks.OpenCasesScope, CaseAction.OpenCases);
-        if (check.Status != LinkStatus.Valid)
+        var (refusal, memberId) = await gate.CheckMemberAsync(request.Query["token"].ToString(), ActionLinks.OpenCasesScope, CaseAction.OpenCases, cancellationToken);
+        if (refusal is not null)
         {
-            return LinkPages.Refused(check.Status);
-        }
-
-        var memberId = check.MemberId!;
-        if (await revocations.NotBeforeAsync(memberId, cancellationToken) is { } notBefore && check.IssuedAt < notBefore)
-        {
-            return LinkPages.Revoked();
-        }
-
-        if (committee.Value.Find(memberId) is null)
-        {
-            return LinkPages.NoLongerYours();
+            return refusal;
         }
 
         var open = new List<OpenCaseSummary>();

@@ -1,13 +1,12 @@
 using System.Globalization;
+using CocReports.Api.Access;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
-using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Transparency;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Transparency;
 
@@ -17,9 +16,7 @@ namespace CocReports.Api.Transparency;
 /// Markdown to publish. Only current committee members whose links were not revoked get it.
 /// </summary>
 public sealed class TransparencyPage(
-    ActionLinks links,
-    IMemberRevocations revocations,
-    IOptions<CommitteeOptions> committee,
+    MemberLinkGate gate,
     TransparencyDraft draft,
     TimeProvider clock)
 {
@@ -69,21 +66,8 @@ public sealed class TransparencyPage(
             .Preformatted(TransparencyMarkdown.Render(report));
     }
 
-    async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken)
-    {
-        var check = links.Check(token, ActionLinks.TransparencyScope, CaseAction.Transparency);
-        if (check.Status != LinkStatus.Valid)
-        {
-            return LinkPages.Refused(check.Status);
-        }
-
-        if (await revocations.NotBeforeAsync(check.MemberId!, cancellationToken) is { } notBefore && check.IssuedAt < notBefore)
-        {
-            return LinkPages.Revoked();
-        }
-
-        return committee.Value.Find(check.MemberId!) is null ? LinkPages.NoLongerYours() : null;
-    }
+    async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken) =>
+        (await gate.CheckMemberAsync(token, ActionLinks.TransparencyScope, CaseAction.Transparency, cancellationToken)).Refusal;
 
     static ActionForm Form() =>
         new ActionForm("Transparency report", "Choose the period (by default last calendar year) and say how the Code of Conduct was promoted. Nothing is published from here: you get a draft to review.", "Draft the report")
