@@ -54,6 +54,16 @@ param escalationContacts contact[]
 @allowed(['None', 'Summary', 'Full'])
 param notificationContent string = 'None'
 
+@description('Whether each member gets a weekly email listing their open cases and the promises due that week (no report content; nothing when nothing is open). azd env WEEKLY_DIGEST.')
+param weeklyDigest bool = true
+
+@description('The day of the weekly digest. azd env DIGEST_DAY.')
+@allowed(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+param digestDay string = 'Monday'
+
+@description('The time of day (UTC, HH:mm) of the weekly digest. azd env DIGEST_AT.')
+param digestAt string = '08:00'
+
 @description('Text the form shows about emergencies (local emergency numbers, venue security).')
 param emergencyNotice string
 
@@ -343,6 +353,9 @@ var mailIntakeSettings = union(
 var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, {
   Community__Name: communityName
   Notifications__Content: notificationContent
+  OpenCases__WeeklyDigest: string(weeklyDigest)
+  OpenCases__DigestDay: digestDay
+  OpenCases__DigestAt: digestAt
   Form__EmergencyNotice: emergencyNotice
   Workflow__AcknowledgeWithin: acknowledgeWithin
   Workflow__FollowUpWithin: followUpWithin

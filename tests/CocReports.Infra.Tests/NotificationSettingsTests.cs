@@ -1,6 +1,6 @@
 namespace CocReports.Infra.Tests;
 
-/// <summary>What committee email may carry, and the members' OpenPGP keys, as the template hands them to the app.</summary>
+/// <summary>What committee email may carry, the members' OpenPGP keys and the weekly digest, as the template hands them to the app.</summary>
 public sealed class NotificationSettingsTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
 {
     [Fact]
@@ -21,4 +21,13 @@ public sealed class NotificationSettingsTests(CompiledTemplate template) : IClas
             $"format('{setting}', lambdaVariables('i')), 'value', coalesce(tryGet(parameters('{parameter}')[lambdaVariables('i')], 'openPgpPublicKey'), '')",
             template.Text,
             StringComparison.Ordinal);
+
+    [Fact]
+    public void The_weekly_digest_is_on_by_default_and_its_switch_day_and_time_reach_the_app()
+    {
+        Assert.True((bool?)template.Json["parameters"]!["weeklyDigest"]!["defaultValue"]);
+        Assert.Contains("'OpenCases__WeeklyDigest', string(parameters('weeklyDigest'))", template.Text, StringComparison.Ordinal);
+        Assert.Contains("'OpenCases__DigestDay', parameters('digestDay')", template.Text, StringComparison.Ordinal);
+        Assert.Contains("'OpenCases__DigestAt', parameters('digestAt')", template.Text, StringComparison.Ordinal);
+    }
 }

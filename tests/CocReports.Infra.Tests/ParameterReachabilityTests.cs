@@ -16,7 +16,7 @@ public sealed partial class ParameterReachabilityTests(CompiledTemplate template
         "communityName", "committeeMembers", "escalationContacts", "embeddingOrigins", "emergencyNotice",
         "mailFromName", "emailSenderUsername", "emailCustomDomain", "sendFromCustomDomain", "alertEmails",
         "conductAddress", "conductImapHost", "conductImapPort", "conductImapUserName", "conductImapPassword",
-        "inboundMailWebhookSecret", "organizers", "notificationContent",
+        "inboundMailWebhookSecret", "organizers", "notificationContent", "weeklyDigest", "digestDay", "digestAt",
     ];
 
     static JsonObject Mapping => JsonNode.Parse(File.ReadAllText(Path.Combine(Bicep.RepoRoot, "infra", "main.parameters.json")))!["parameters"]!.AsObject();

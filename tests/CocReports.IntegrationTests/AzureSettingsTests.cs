@@ -9,6 +9,7 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,9 @@ public sealed partial class AzureSettingsTests : IDisposable
     {
         ["Community__Name"] = "Example Community",
         ["Notifications__Content"] = "Summary",
+        ["OpenCases__WeeklyDigest"] = "False", // as ARM's string() writes a bool
+        ["OpenCases__DigestDay"] = "Friday",
+        ["OpenCases__DigestAt"] = "16:30",
         ["Committee__Members__0__Id"] = "alex",
         ["Committee__Members__0__Name"] = "Alex Rivera",
         ["Committee__Members__0__Email"] = "alex@example.org",
@@ -123,6 +127,8 @@ public sealed partial class AzureSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(365), workflow.RetentionPeriod);
         Assert.Equal(["https://form.example.org"], form.AllowedOrigins);
         Assert.Equal(NotificationContent.Summary, host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.Content);
+        var digest = host.Services.GetRequiredService<IOptions<OpenCasesOptions>>().Value;
+        Assert.Equal((false, DayOfWeek.Friday, new TimeOnly(16, 30)), (digest.WeeklyDigest, digest.DigestDay, digest.DigestAt));
         Assert.StartsWith("https://func-coc-abc.azurewebsites.net/api/reports/", host.Services.GetRequiredService<ActionLinks>().Create("COC-0000-0000", "alex", CaseAction.View).AbsoluteUri, StringComparison.Ordinal);
     }
 
