@@ -62,7 +62,8 @@ public static class CommitteeMail
                 break;
         }
 
-        if (notice.Kind != CommitteeNoticeKind.RetentionWarning)
+        // A retention warning and a pattern on an earlier report may come after resolution: they only point to the case.
+        if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.PatternFound))
         {
             body.Link("Ask the reporter a question", link(CaseAction.Ask))
                 .Link("Resolve the report", link(CaseAction.Resolve));

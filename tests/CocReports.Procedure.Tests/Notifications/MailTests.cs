@@ -167,6 +167,8 @@ public class CommitteeMailTests
         Assert.Contains("https://coc.example.org/api/reports/COC-LATE-R000/view?token=", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("He said", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("sam@example.org", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/resolve?token=", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ask?token=", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal($"{Reference}.PatternFound.COC-LATE-R000.grace@coc-reports", mail.MessageId);
         Assert.Equal(mail.MessageId, CommitteeMail.MessageId(notice));
     }
