@@ -262,12 +262,15 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
     public async Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken) =>
         await reports.UpsertEntityAsync(OpenCaseEntity.From(OpenCaseSummary.Of(report)), TableUpdateMode.Merge, cancellationToken);
 
-    public async IAsyncEnumerable<OpenCaseSummary> OpenCasesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenCaseSummary>> OpenCasesAsync(CancellationToken cancellationToken)
     {
+        var open = new List<OpenCaseSummary>();
         await foreach (var row in reports.QueryAsync<TableEntity>(e => e.PartitionKey == OpenCaseEntity.PartitionKey, cancellationToken: cancellationToken))
         {
-            yield return OpenCaseEntity.To(row);
+            open.Add(OpenCaseEntity.To(row));
         }
+
+        return open;
     }
 
     /// <summary>

@@ -37,11 +37,7 @@ public sealed class OpenCasesDigest(
             return;
         }
 
-        var open = new List<OpenCaseSummary>();
-        await foreach (var summary in reports.OpenCasesAsync(cancellationToken))
-        {
-            open.Add(summary);
-        }
+        var open = await reports.OpenCasesAsync(cancellationToken);
 
         var list = new OpenCaseList(committee.Value, workflow.Value);
         var mailed = 0;

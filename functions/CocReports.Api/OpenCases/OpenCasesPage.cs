@@ -38,11 +38,7 @@ public sealed class OpenCasesPage(
             return refusal;
         }
 
-        var open = new List<OpenCaseSummary>();
-        await foreach (var summary in reports.OpenCasesAsync(cancellationToken))
-        {
-            open.Add(summary);
-        }
+        var open = await reports.OpenCasesAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var lines = new OpenCaseList(committee.Value, workflow.Value).For(memberId, open, now);

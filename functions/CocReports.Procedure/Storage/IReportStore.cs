@@ -63,5 +63,5 @@ public interface IReportStore
     Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken);
 
     /// <summary>Every open case, for the open-cases page and the digest: one query, however many there are.</summary>
-    IAsyncEnumerable<OpenCaseSummary> OpenCasesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<OpenCaseSummary>> OpenCasesAsync(CancellationToken cancellationToken);
 }
