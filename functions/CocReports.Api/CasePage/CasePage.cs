@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
@@ -73,7 +72,7 @@ public sealed class CasePage(
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
-                [new(Time(s.At)), new(StepName(s.Step)), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
+                [new(Time(s.At)), new(Words.Split(s.Step, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
         await AppendNotesAsync(page, messages, context, offered, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
@@ -204,25 +203,6 @@ public sealed class CasePage(
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";
-
-    // Steps are stored as one word ("FollowedUp", "AcknowledgeOverdue"); members read them as words.
-    static string StepName(string step)
-    {
-        var words = new StringBuilder(step.Length + 4);
-        foreach (var c in step)
-        {
-            if (words.Length > 0 && char.IsUpper(c))
-            {
-                words.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                words.Append(c);
-            }
-        }
-
-        return words.ToString();
-    }
 
     static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

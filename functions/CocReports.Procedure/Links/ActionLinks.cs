@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CocReports.Procedure.Rendering;
 
 namespace CocReports.Procedure.Links;
 
@@ -76,6 +77,5 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     }
 
     /// <summary>"follow-up", "status-update"…: the path segment that names the action.</summary>
-    public static string PathOf(CaseAction action) =>
-        string.Concat(action.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public static string PathOf(CaseAction action) => Words.Split(action.ToString(), '-').ToLowerInvariant();
 }
