@@ -35,7 +35,7 @@ public static class ReportSummary
             ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
             ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : string.Join("\n", report.RefusedEvidence.Select(r => $"\"{EvidenceName.Shown(r.FileName)}\": {r.Reason}"))),
         ];
-        return fields.Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => (f.Item1, f.Item2!));
+        return Given(fields);
     }
 
     /// <summary><see cref="NotificationContent.None"/>: what intake knows of the report, nothing the reporter said.</summary>
@@ -48,7 +48,7 @@ public static class ReportSummary
             ("Came in through", DoorName(report.Door)),
             ("Urgent", report.Details.IsUrgent ? "Yes: the incident is ongoing or the reporter fears for their safety" : null),
         ];
-        return fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
+        return Given(fields);
     }
 
     /// <summary>
@@ -67,11 +67,15 @@ public static class ReportSummary
             ("Evidence", report.Evidence.Count == 0 ? null : Files(report.Evidence.Count, "kept")),
             ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : Files(report.RefusedEvidence.Count, "not kept")),
         ];
-        return Notice(report).Concat(fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!)));
+        return Notice(report).Concat(Given(fields));
     }
 
     static string Files(int count, string kept) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "file" : "files")} {kept} (on the case page)");
+
+    // A field with nothing in it is left out, at every level.
+    static IEnumerable<(string Label, string Value)> Given((string Label, string? Value)[] fields) =>
+        fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Label, f.Value!));
 
     static string Received(Report report) => report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
