@@ -85,8 +85,26 @@ Logging__LogLevel__Default=Warning \
     --contentRoot "$PWD/functions/CocReports.LocalHost" --urls "$base_url" >"$run_dir/host.log" 2>&1 &
 host_pid=$!
 
-committee_answers() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$http" \
+# A second host that serves HTTP only, on a task hub no engine runs: intake as Flex Consumption places it, on
+# instances of its own with the workflows elsewhere (LocalHost:Workflows=false). Its starts are written and left.
+apart_http=$(free_port)
+Storage__ConnectionString="$storage" \
+Storage__TablePrefix="$name" \
+Storage__EvidenceContainer="$name" \
+Links__SigningKey="$signing_key" \
+Links__PublicBaseUrl="$base_url" \
+LocalHost__SidecarPort=0 \
+LocalHost__TaskHubName="${name}apart" \
+LocalHost__WorkerId="${name}apart" \
+LocalHost__Workflows=false \
+RateLimits__Intake__PermitLimit=1000000 \
+Logging__LogLevel__Default=Warning \
+  dotnet functions/CocReports.LocalHost/bin/Release/net10.0/CocReports.LocalHost.dll \
+    --contentRoot "$PWD/functions/CocReports.LocalHost" --urls "http://127.0.0.1:$apart_http" >"$run_dir/apart.log" 2>&1 &
+STARTED_PIDS+=($!)
+
+committee_answers() { # [port]
+  (exec 3<>"/dev/tcp/127.0.0.1/${1:-$http}" \
     && printf 'GET /api/committee HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3 \
     && head -n 1 <&3 | grep -q ' 200 ') 2>/dev/null
 }
@@ -96,8 +114,13 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 committee_answers || { log "The local host did not answer GET /api/committee within 60 s"; exit 1; }
+for _ in $(seq 1 600); do
+  committee_answers "$apart_http" && break
+  sleep 0.1
+done
+committee_answers "$apart_http" || { log "The HTTP-only host did not answer GET /api/committee within 60 s"; tail -n 30 "$run_dir/apart.log" >&2; exit 1; }
 
 log "Running the benchmark (${1:-latency and memory})"
 dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
-  --base-url "$base_url" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web" \
+  --base-url "$base_url" --apart-url "http://127.0.0.1:$apart_http" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web" \
   --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention" --reports "${SOAK_REPORTS:-1000}"

@@ -49,6 +49,10 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        // Without workflows of its own, the sidecar only answers the client: it never polls the task hub's queues.
+        builder.Services.Configure<TaskHubGrpcServerOptions>(server => server.Mode = options.Workflows
+            ? TaskHubGrpcServerMode.ApiServerAndDispatcher
+            : TaskHubGrpcServerMode.ApiServerOnly);
         app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);

@@ -43,16 +43,19 @@ public static class LocalHostApp
             storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required by the local host."),
             LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning)));
         builder.Services.AddHostedService(_ => sidecar);
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.UseGrpc(sidecar.Address.AbsoluteUri);
-            worker.AddTasks(WorkflowTasks.Register);
-        });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address.AbsoluteUri));
-        builder.Services.AddHostedService<IntakeSweepService>();
-        builder.Services.AddHostedService<MailboxPollService>();
-        builder.Services.AddHostedService<TransparencyReviewService>();
-        builder.Services.AddHostedService<OpenCasesDigestService>();
+        if (options.Workflows)
+        {
+            builder.Services.AddDurableTaskWorker(worker =>
+            {
+                worker.UseGrpc(sidecar.Address.AbsoluteUri);
+                worker.AddTasks(WorkflowTasks.Register);
+            });
+            builder.Services.AddHostedService<IntakeSweepService>();
+            builder.Services.AddHostedService<MailboxPollService>();
+            builder.Services.AddHostedService<TransparencyReviewService>();
+            builder.Services.AddHostedService<OpenCasesDigestService>();
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();

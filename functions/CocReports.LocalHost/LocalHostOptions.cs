@@ -22,6 +22,14 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// False: this host serves HTTP and starts workflows but runs none of them, nor the timers; another host on the
+    /// same task hub runs them. That is how Flex Consumption places them: HTTP functions and durable functions scale in
+    /// separate groups of instances (per-function scaling,
+    /// https://learn.microsoft.com/azure/azure-functions/event-driven-scaling).
+    /// </summary>
+    public bool Workflows { get; set; } = true;
+
     /// <summary>Where static-form/ is; empty means the nearest one above the content root.</summary>
     public string? StaticFormPath { get; set; }
 }

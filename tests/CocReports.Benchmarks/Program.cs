@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 using CocReports.Benchmarks;
 using CocReports.Procedure.Links;
 
-// Usage: CocReports.Benchmarks --base-url http://127.0.0.1:PORT --storage "CONNECTION STRING" --host-pid PID
+// Usage: CocReports.Benchmarks --base-url http://127.0.0.1:PORT --apart-url http://127.0.0.1:PORT --storage "CONNECTION STRING" --host-pid PID
 //   --smtp4dev URL --azurite-logs DIR --task-hub NAME --signing-key KEY --retention SECONDS
 //   [--mode latency|counts|intake|soak] [--reports N (soak)]
 // "counts" runs only the counting scenes (a few reports, one whole life): light enough to run beside other work.
@@ -25,9 +25,9 @@ const int ClientAddresses = 16; // the busiest level's clients, each a reporter 
 
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 if (!options.TryGetValue("--base-url", out var baseUrl) || !options.TryGetValue("--storage", out var storage)
-    || !options.TryGetValue("--host-pid", out var hostPid))
+    || !options.TryGetValue("--host-pid", out var hostPid) || !options.TryGetValue("--apart-url", out var apartUrl))
 {
-    Console.Error.WriteLine("Usage: CocReports.Benchmarks --base-url URL --storage CONNECTION-STRING --host-pid PID");
+    Console.Error.WriteLine("Usage: CocReports.Benchmarks --base-url URL --apart-url URL --storage CONNECTION-STRING --host-pid PID");
     return 2;
 }
 
@@ -49,6 +49,8 @@ try
     var intake = new IntakeBenchmark(http, evidence);
     using var oneAddressHttp = IntakeBenchmark.CreateClient(apiUrl, 1);
     var oneAddress = new IntakeBenchmark(oneAddressHttp, evidence);
+    using var apartHttp = IntakeBenchmark.CreateClient(new Uri(apartUrl.TrimEnd('/') + "/"), ClientAddresses);
+    var apart = new IntakeBenchmark(apartHttp, evidence);
     if (soak)
     {
         var reports = int.Parse(options.GetValueOrDefault("--reports", "1000"), CultureInfo.InvariantCulture);
@@ -72,7 +74,7 @@ try
 
     if (mode == "intake")
     {
-        await MeasureIntakeAsync(floor, intake, oneAddress, mailbox, members, cancellationToken);
+        await MeasureIntakeAsync(floor, intake, oneAddress, apart, mailbox, members, cancellationToken);
         await floor.DeleteAsync(cancellationToken);
         return 0;
     }
@@ -92,7 +94,7 @@ try
         token => intake.SubmitAsync([.. Enumerable.Range(0, 4).Select(_ => (HttpContent)new GeneratedEvidence(LargeFileBytes))], token),
         cancellationToken);
 
-    await MeasureIntakeAsync(floor, intake, oneAddress, mailbox, members, cancellationToken);
+    await MeasureIntakeAsync(floor, intake, oneAddress, apart, mailbox, members, cancellationToken);
     await floor.DeleteAsync(cancellationToken);
 
     Console.WriteLine();
@@ -134,7 +136,9 @@ catch (Exception e)
 // Intake latency beside its storage floor, each run with the machine's load average: one client; 16 clients that all
 // come from one address (so every request counts on one rate-limit row); 16 clients from 16 addresses, as reporters
 // are. Then how fast the engine announces what was filed: from the start of the last run to the last committee mail.
-static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake, IntakeBenchmark oneAddress, Mailbox mailbox, int members, CancellationToken cancellationToken)
+// Before those, on a quiet machine like the floor, 16 clients on a host that runs no workflows (`apart`): intake where
+// the engine runs on other instances, as Flex Consumption places it.
+static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake, IntakeBenchmark oneAddress, IntakeBenchmark apart, Mailbox mailbox, int members, CancellationToken cancellationToken)
 {
     const double BusyRatioTarget = 2;
     (int Clients, int WarmUp, int Requests)[] floorRuns = [(1, 5, 40), (16, 16, 160)];
@@ -154,6 +158,12 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
         var latency = await Latency.MeasureAsync(floor.StoreReportAsync, clients, warmUp, requests, cancellationToken);
         floors[clients] = (latency, $"{load}-{LoadAverage()}");
     }
+
+    const string ApartLabel = "16 addresses, engine apart";
+    Progress($"intake on a host that runs no workflows, {ClientAddresses} clients from {ClientAddresses} addresses: 160 reports after 16 warm-up");
+    var apartLoad = LoadAverage();
+    var apartLatency = await Latency.MeasureAsync(apart.SubmitAsync, 16, 16, 160, cancellationToken);
+    apartLoad = $"{apartLoad}-{LoadAverage()}";
 
     var intakes = new List<(Percentiles Latency, string Load, int Refused)>();
     var announced = TimeSpan.Zero;
@@ -194,11 +204,16 @@ static async Task MeasureIntakeAsync(StorageFloor floor, IntakeBenchmark intake,
             $"{label,-26} {requests,8} | {Ms(latency.P50),10} {Ms(latency.P99),10} {load,9} | {Ms(floorLatency.P50),10} {Ms(floorLatency.P99),10} {floorLoad,9} | {p50,9:F2} {p99,6:F2} | {verdict}");
     }
 
+    var apartRatio = (P50: apartLatency.P50 / floors[16].Latency.P50, P99: apartLatency.P99 / floors[16].Latency.P99);
+    Console.WriteLine(
+        $"{ApartLabel,-26} {160,8} | {Ms(apartLatency.P50),10} {Ms(apartLatency.P99),10} {apartLoad,9} | {Ms(floors[16].Latency.P50),10} {Ms(floors[16].Latency.P99),10} {floors[16].Load,9} | {apartRatio.P50,9:F2} {apartRatio.P99,6:F2} | {apartRatio.P99:F2}x {Verdict(apartRatio.P99 <= BusyRatioTarget)}");
+
     var busy = intakes[^1].Latency.P99 / floors[16].Latency.P99;
     var sustained = announcedReports / announced.TotalSeconds;
     Console.WriteLine();
     Console.WriteLine($"Two views of the last 16-client run ({intakeRuns[^1].Label}):");
     Console.WriteLine($"  what a reporter feels: intake p99 {Ms(intakes[^1].Latency.P99)} while the engine announces earlier reports, floor p99 {Ms(floors[16].Latency.P99)}: {busy:F2}x   target: within {BusyRatioTarget}x {Verdict(busy <= BusyRatioTarget)}");
+    Console.WriteLine($"  the same reporter where the engine runs on other instances (Flex Consumption's placement; here a host with no workflows, the engine idle): intake p99 {Ms(apartLatency.P99)}: {apartRatio.P99:F2}x   target: within {BusyRatioTarget}x {Verdict(apartRatio.P99 <= BusyRatioTarget)}");
     Console.WriteLine($"  what the system sustains: {announcedReports} reports fully announced (every committee mail delivered) in {announced.TotalSeconds:F1} s = {sustained:F1} reports/s; storage floor {floors[16].Latency.PerSecond:F1} reports/s ({sustained / floors[16].Latency.PerSecond:P0} of it)");
 }
 

@@ -49,6 +49,9 @@ public class LocalHostFixture : IAsyncLifetime
 
     public string SigningKey { get; }
 
+    /// <summary>The durable task hub this host's workflows run in.</summary>
+    public string TaskHubName => runId;
+
     public Uri BaseUrl => new($"http://127.0.0.1:{port}");
 
     /// <summary>test.sh's Azurite, unless a fixture brings its own (to stop it, say).</summary>
