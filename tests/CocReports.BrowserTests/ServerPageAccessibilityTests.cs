@@ -93,6 +93,8 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await Expect(page.Locator("main")).ToContainTextAsync("Who opened this case");
         found.AddRange(await ViolationsAsync(page, "case page"));
 
+        // Kim reaches the open-cases page from the committee's mail, sent once the case is listed.
+        await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal));
         await page.GotoAsync(host.Links().CreateOpenCases("kim").AbsoluteUri);
         await Expect(page.Locator("main")).ToContainTextAsync(receipt.Reference);
         found.AddRange(await ViolationsAsync(page, "open-cases page"));

@@ -154,8 +154,13 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         }
     }
 
-    async Task<Receipt> SubmitAsync(Dictionary<string, string> fields) =>
-        await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields));
+    /// <summary>Files a report and waits for the committee's first mail: members act from it, and the case is listed before it goes.</summary>
+    async Task<Receipt> SubmitAsync(Dictionary<string, string> fields)
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields));
+        await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report", StringComparison.Ordinal) && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal));
+        return receipt;
+    }
 
     async Task ActAsync(string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {

@@ -15,7 +15,7 @@ static class OpenCaseEntity
 {
     public const string PartitionKey = "open-cases";
 
-    /// <summary>What intake knew when the workflow started; merged, so a repeated start keeps what the committee did since.</summary>
+    /// <summary>What the report says from the start; merged, so a repeated announcement keeps what the committee did since.</summary>
     public static TableEntity From(OpenCaseSummary c) => new(PartitionKey, c.Reference)
     {
         ["ReceivedAt"] = c.ReceivedAt,

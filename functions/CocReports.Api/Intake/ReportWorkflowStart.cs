@@ -1,6 +1,5 @@
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
-using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Grpc.Core;
 using Microsoft.DurableTask;
@@ -13,7 +12,7 @@ namespace CocReports.Api.Intake;
 /// Starts a stored report's workflow exactly once, whoever asks: intake right after storing it, a retried submission,
 /// or the sweep that finds a report whose start was cut short.
 /// </summary>
-public sealed class ReportWorkflowStart(SealedSecret sealer, IReportStore reports, IOptions<WorkflowOptions> schedule)
+public sealed class ReportWorkflowStart(SealedSecret sealer, IOptions<WorkflowOptions> schedule)
 {
     /// <param name="receiptCode">
     /// Null when the code is no longer known (the sweep): the receipt then asks the reporter to use the code they were
@@ -27,8 +26,6 @@ public sealed class ReportWorkflowStart(SealedSecret sealer, IReportStore report
             return;
         }
 
-        // Listed before the start, so a start cut short is listed when the sweep or a retry starts it again.
-        await reports.ListOpenCaseAsync(report, cancellationToken);
         var sealedCode = receiptCode is null ? null : sealer.Seal(receiptCode);
         var input = new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealedCode, schedule.Value);
         try

@@ -16,7 +16,8 @@ namespace CocReports.Procedure.Activities;
 /// <see cref="NotifyReporter"/>, with the mail retry policy) while everyone else already has theirs.
 /// A new report (or one a member gave new identifiers) is also told on every other report that may name the same
 /// person, to the members who may see both (<see cref="NotifyMember.PatternFoundAsync"/>).
-/// Safe to run twice: the timeline row has a deterministic key and the ledger skips mail already sent.
+/// Safe to run twice: the timeline row has a deterministic key, the open-case listing merges, and the ledger skips
+/// mail already sent.
 /// </summary>
 public sealed class Announce(
     IReportStore reports,
@@ -37,6 +38,13 @@ public sealed class Announce(
         if (announcement.Step is { } step)
         {
             await record.RunAsync(new StepRecord(reference, step));
+        }
+
+        if (announcement.ToCommittee == CommitteeNoticeKind.NewReport)
+        {
+            // Listed here rather than at intake: the reporter doesn't wait for it, and it is listed before the first
+            // mail's Open cases link can be followed, whichever door the report came through.
+            await reports.ListOpenCaseAsync(report, CancellationToken.None);
         }
 
         var state = await reports.GetCaseStateAsync(reference, CancellationToken.None);
