@@ -60,29 +60,23 @@ public sealed class SubmitReport(
         var reference = keyed ? ReportReference.FromIdempotencyKey(key!, idempotencyKey) : ReportReference.New();
         var receiptCode = keyed ? ReceiptCode.FromIdempotencyKey(key!, idempotencyKey) : ReceiptCode.New();
 
-        Report? existing;
         try
         {
-            // Both before the body, side by side: a reporter waits for one round trip to storage instead of two. The
-            // look-up only reads, so a refused submission costs it nothing more than a wasted read.
-            var budget = clientLimits.IntakeAsync(request, cancellationToken);
-            var earlier = keyed ? reports.FindAsync(reference, cancellationToken) : Task.FromResult<Report?>(null);
-            await Task.WhenAll(budget, earlier);
-            if (await budget is { } wait)
+            // Before the body: a client over its budget writes nothing. A retry under a stored report's key isn't
+            // looked up first (that would be a read on every first submission, which is nearly all of them): it is
+            // read and stored like any, meets the stored row, and keeps nothing.
+            if (await clientLimits.IntakeAsync(request, cancellationToken) is { } wait)
             {
                 return await RefuseAsync(request, Problems.TooManyRequests(wait), null, cancellationToken);
             }
-
-            // A retry of a stored report is read like any submission, to compare it with the first, but keeps nothing.
-            existing = await earlier;
         }
         catch (StorageUnavailableException)
         {
-            // The budget and the report live in storage: with storage down nothing could be kept.
+            // The budget lives in storage: with storage down nothing could be kept.
             return await RefuseAsync(request, Problems.Unavailable(), null, cancellationToken);
         }
 
-        var reader = new SubmissionReader(limits.Value, existing is null ? evidence : UnkeptEvidence.Instance, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        var reader = new SubmissionReader(limits.Value, evidence, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         var stored = false;
         try
         {
@@ -95,17 +89,12 @@ public sealed class SubmitReport(
             }
 
             var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
-            if (existing is not null)
-            {
-                return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
-            }
-
             var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode)) { ContentHash = contentHash };
             if (!await reports.TryAddAsync(report, cancellationToken))
             {
-                // Another attempt with this key was stored while this one was read: answer from it, keep nothing of this one.
+                // An attempt with this key was stored before or while this one was read: answer from it, keep nothing of this one.
                 await RemoveAsync(reader.Stored);
-                existing = await reports.FindAsync(reference, cancellationToken) ?? throw new InvalidOperationException("A stored report vanished.");
+                var existing = await reports.FindAsync(reference, cancellationToken) ?? throw new InvalidOperationException("A stored report vanished.");
                 return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
             }
 
