@@ -6,7 +6,8 @@
 # storage requests of an idle host; then 2,000 open cases left waiting on their timers: the idle host's CPU, memory and
 # storage requests over a minute, and how late a timer falling due among them fires.
 # `./bench.sh intake` runs only the intake latency beside its floor (16 clients from one address and from 16 loopback
-# addresses) and the machine's load average: about three minutes.
+# addresses, and 16 on a second host that serves HTTP only, the engine elsewhere, as Flex Consumption places it) and
+# the machine's load average: about a minute.
 # `./bench.sh counts` runs only the counting (10 reports announced, one whole life): about two minutes, light on the CPU.
 # `./bench.sh soak` instead files 1,000 reports with evidence from 32 clients and waits for every committee mail,
 # printing answers by status, mails delivered of expected, and the host's memory over the run (about 10-20 minutes;
