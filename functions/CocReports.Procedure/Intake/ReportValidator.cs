@@ -1,5 +1,6 @@
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Rendering;
 using MimeKit;
 
 namespace CocReports.Procedure.Intake;
@@ -14,40 +15,43 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
+        // In the form's language, like every page the reporter sees next.
+        var t = Texts.For(form.Value(ReportFields.Language));
+
         foreach (var field in ReportFields.Text)
         {
             if (form.Value(field) is { } text && text.Length > limits.MaxTextLength)
             {
-                errors[field] = [$"Please keep this under {limits.MaxTextLength:N0} characters."];
+                errors[field] = [t.Format("Validation.TooLong", limits.MaxTextLength)];
             }
         }
 
         var description = form.Value(ReportFields.Description);
         if (description is null)
         {
-            errors[ReportFields.Description] = ["Please describe what happened. A few words are enough to start."];
+            errors[ReportFields.Description] = [t["Validation.Description"]];
         }
 
         var anonymous = form.Value(ReportFields.ContactChoice) == "anonymous";
         var email = anonymous ? null : form.Value(ReportFields.ContactEmail);
         if (email is not null && !LooksLikeEmail(email))
         {
-            errors[ReportFields.ContactEmail] = ["This doesn't look like an email address. Leave it empty to report anonymously."];
+            errors[ReportFields.ContactEmail] = [t["Validation.Email"]];
         }
 
-        var ongoing = ParseEnum(form, ReportFields.IsOngoing, Ongoing.Unsure, errors);
-        var setting = ParseEnum(form, ReportFields.Setting, IncidentSetting.Unspecified, errors);
+        var ongoing = ParseEnum(form, ReportFields.IsOngoing, Ongoing.Unsure, errors, t);
+        var setting = ParseEnum(form, ReportFields.Setting, IncidentSetting.Unspecified, errors, t);
 
         var link = form.Value(ReportFields.ConversationLink);
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
-            errors[ReportFields.ConversationLink] = ["Please give a web address starting with https:// or http://."];
+            errors[ReportFields.ConversationLink] = [t["Validation.Link"]];
         }
 
         var excluded = form.All(ReportFields.ExcludedMembers).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         if (excluded.Any(id => committee.Members.All(m => m.Id != id)))
         {
-            errors[ReportFields.ExcludedMembers] = ["One of the selected committee members is not on the committee. Please reload the form."];
+            errors[ReportFields.ExcludedMembers] = [t["Validation.ExcludedMember"]];
         }
 
         if (errors.Count > 0)
@@ -72,13 +76,13 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
             ConversationLink = setting == IncidentSetting.Online ? link : null,
             SafetyConcerns = form.Value(ReportFields.SafetyConcerns),
             FeelsUnsafe = form.Value(ReportFields.FeelsUnsafe) is "true" or "on",
-            Language = Rendering.Texts.Normalize(form.Value(ReportFields.Language)),
+            Language = Texts.Normalize(form.Value(ReportFields.Language)),
             ExcludedMembers = excluded,
         };
         return new ValidationResult(details, errors);
     }
 
-    static T ParseEnum<T>(ReportForm form, string field, T fallback, Dictionary<string, string[]> errors)
+    static T ParseEnum<T>(ReportForm form, string field, T fallback, Dictionary<string, string[]> errors, Texts t)
         where T : struct, Enum
     {
         var raw = form.Value(field);
@@ -93,7 +97,7 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
             return Enum.Parse<T>(name);
         }
 
-        errors[field] = [$"Please choose one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."];
+        errors[field] = [t.Format("Validation.Choose", string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant())))];
         return fallback;
     }
 

@@ -47,6 +47,23 @@ public class ReportValidatorTests
     }
 
     [Fact]
+    public void A_German_form_is_told_what_to_correct_in_German_and_an_unknown_language_in_English()
+    {
+        var german = Validate(new IntakeOptions { MaxTextLength = 10_000 }, (ReportFields.Language, "de-CH"), (ReportFields.ContactEmail, "nicht-eine-adresse"), (ReportFields.Setting, "space"), (ReportFields.Location, new string('x', 10_001)));
+
+        Assert.Equal(["Bitte beschreiben Sie, was passiert ist. Ein paar Worte genügen für den Anfang."], german.Errors[ReportFields.Description]);
+        Assert.StartsWith("Das sieht nicht wie eine E-Mail-Adresse aus.", german.Errors[ReportFields.ContactEmail][0], StringComparison.Ordinal);
+        Assert.StartsWith("Bitte wählen Sie eines von: unspecified, ", german.Errors[ReportFields.Setting][0], StringComparison.Ordinal);
+
+        // No thousands separator in German: "10,000" would read as ten.
+        Assert.Equal(["Bitte bleiben Sie unter 10000 Zeichen."], german.Errors[ReportFields.Location]);
+
+        var other = Validate(new IntakeOptions { MaxTextLength = 10_000 }, (ReportFields.Language, "fr"), (ReportFields.Location, new string('x', 10_001)));
+        Assert.Equal(["Please keep this under 10,000 characters."], other.Errors[ReportFields.Location]);
+        Assert.Equal(["Please describe what happened. A few words are enough to start."], other.Errors[ReportFields.Description]);
+    }
+
+    [Fact]
     public void Every_text_field_over_the_limit_is_named_in_the_errors()
     {
         var limits = new IntakeOptions { MaxTextLength = 11 };
