@@ -1,4 +1,5 @@
 using CocReports.Api.Limits;
+using CocReports.Procedure.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api;
@@ -12,11 +13,13 @@ public static class Problems
             detail: "Some fields need your attention. Nothing was stored; please correct them and send again.",
             title: "The report has invalid fields");
 
-    public static IResult TooLarge(string detail) =>
-        TypedResults.Problem(detail + " Nothing was stored.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The report is too large");
+    /// <param name="t">The reporter's language, once the submission has named it; the detail is in it too.</param>
+    public static IResult TooLarge(string detail, Texts t) =>
+        TypedResults.Problem($"{detail} {t["Intake.NothingStored"]}", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The report is too large");
 
-    public static IResult UnsupportedType(string detail) =>
-        TypedResults.Problem(detail + " Nothing was stored.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted");
+    /// <param name="t">The reporter's language, once the submission has named it; the detail is in it too.</param>
+    public static IResult UnsupportedType(string detail, Texts t) =>
+        TypedResults.Problem($"{detail} {t["Intake.NothingStored"]}", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "This kind of file is not accepted");
 
     /// <summary>
     /// 503 with Retry-After: storage is down for a moment. Nothing was kept, so sending the same report again (with the

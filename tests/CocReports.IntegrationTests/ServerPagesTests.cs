@@ -65,6 +65,28 @@ public sealed partial class ServerPagesTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_german_plain_form_is_told_what_went_wrong_in_german()
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter(), description: "");
+        fields["lang"] = "de";
+        fields["contactEmail"] = "keine-adresse";
+        var invalid = await (await PostAsBrowserAsync(Submissions.Multipart(fields))).Content.ReadAsStringAsync();
+        Assert.Contains("Bitte beschreiben Sie, was passiert ist.", invalid, StringComparison.Ordinal);
+        Assert.Contains("Das sieht nicht wie eine E-Mail-Adresse aus.", invalid, StringComparison.Ordinal);
+
+        fields = Submissions.Fields(Submissions.NewReporter());
+        fields["lang"] = "de";
+        var program = "MZ\u0090\0\u0003"u8.ToArray().Concat(new byte[2_000]).ToArray();
+        var refusedType = await PostAsBrowserAsync(Submissions.Multipart(fields, ("notiz.exe", "application/octet-stream", program)));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refusedType.StatusCode);
+        Assert.Contains("„notiz.exe“ ist kein Bild, kein Video, kein PDF und keine Text- oder Logdatei. Es wurde nichts gespeichert.", WebUtility.HtmlDecode(await refusedType.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var tooLarge = await PostAsBrowserAsync(Submissions.Multipart(fields, ("gross.png", "image/png", Submissions.Png(1_500_000))));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("„gross.png“ ist größer als 1 MB, die Grenze für eine Datei.", WebUtility.HtmlDecode(await tooLarge.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plain_form_and_the_receipt_mail_quote_the_configured_promises()
     {
         var form = await host.Http.GetStringAsync("/api/report-form");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,14 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
     public ReportForm Form { get; private set; } = new();
 
     long TextBudget => TextBudgetOf(limits);
+
+    /// <summary>
+    /// The reporter's language as far as the submission has told it (the form sends it before any file): what a
+    /// reporter can run into is said in it. Refusals only a script can cause stay in English.
+    /// </summary>
+    public Texts T => Texts.For(Form.Value(ReportFields.Language));
+
+    static Texts English => Texts.For(Texts.Default);
 
     /// <summary>
     /// The most a submission's body may hold. JSON carries no files, so it is held to the text budget with room for
@@ -77,7 +86,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw new IntakeRejection(Problems.UnsupportedType("Send the report as multipart/form-data or application/json."));
+            throw new IntakeRejection(Problems.UnsupportedType("Send the report as multipart/form-data or application/json.", English));
         }
 
         var form = Form;
@@ -89,7 +98,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
         {
             if (++parts > MaxParts)
             {
-                throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} parts."));
+                throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} parts.", English));
             }
 
             // IsFormDisposition() is false for file parts, so check the type itself.
@@ -121,7 +130,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
                 textBytes += Encoding.UTF8.GetByteCount(value);
                 if (textBytes > TextBudget)
                 {
-                    throw new IntakeRejection(Problems.TooLarge("The report's text fields together are longer than the limit."));
+                    throw new IntakeRejection(Problems.TooLarge(T["Intake.TextsTooLong"], T));
                 }
 
                 form.Add(name, value);
@@ -135,7 +144,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
     {
         if (Stored.Count == limits.MaxFiles)
         {
-            throw new IntakeRejection(Problems.TooLarge($"A report can carry at most {limits.MaxFiles} files."));
+            throw new IntakeRejection(Problems.TooLarge(T.Format("Intake.TooManyFiles", limits.MaxFiles), T));
         }
 
         var head = new byte[EvidenceType.HeadLength];
@@ -149,14 +158,13 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
         var displayName = EvidenceName.Shown(SafeFileName(fileName, Stored.Count));
         if (contentType is null)
         {
-            throw new IntakeRejection(Problems.UnsupportedType(
-                $"\"{displayName}\" is not an image, a video, a PDF or a plain text or log file."));
+            throw new IntakeRejection(Problems.UnsupportedType(T.Format("Intake.FileType", displayName), T));
         }
 
         var fileLimit = Math.Min(limits.MaxFileBytes, reportBudget);
         var message = fileLimit == limits.MaxFileBytes
-            ? $"\"{displayName}\" is larger than {Megabytes(limits.MaxFileBytes)}, the limit for one file."
-            : $"All files together may be at most {Megabytes(limits.MaxReportBytes)}.";
+            ? T.Format("Intake.FileTooLarge", displayName, Megabytes(limits.MaxFileBytes))
+            : T.Format("Intake.FilesTooLarge", Megabytes(limits.MaxReportBytes));
         var blobName = $"{reference}/{attempt}/{Stored.Count:D2}";
         await using var metered = new MeteredEvidenceStream(head.AsMemory(0, headLength), body, fileLimit, message);
 
@@ -189,7 +197,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                throw new IntakeRejection(Problems.TooLarge($"A text field may hold at most {limits.MaxTextLength:N0} characters."));
+                throw new IntakeRejection(Problems.TooLarge(T.Format("Intake.TextTooLong", limits.MaxTextLength), T));
             }
         }
 
@@ -225,7 +233,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
                 values += property.Value.ValueKind == JsonValueKind.Array ? property.Value.GetArrayLength() : 1;
                 if (values > MaxParts)
                 {
-                    throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} values."));
+                    throw new IntakeRejection(Problems.TooLarge($"A report can have at most {MaxParts} values.", English));
                 }
 
                 foreach (var value in property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray() : Once(property.Value))

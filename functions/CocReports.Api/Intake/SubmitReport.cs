@@ -53,7 +53,9 @@ public sealed class SubmitReport(
 
         if (!BodyLimit.TryApply(request, SubmissionReader.MaxBodyBytes(request, limits.Value)))
         {
-            return await RefuseAsync(request, Problems.TooLarge("The report is larger than the limit."), null, cancellationToken);
+            // Refused before the body is read, so before it names its language.
+            var english = Texts.For(Texts.Default);
+            return await RefuseAsync(request, Problems.TooLarge(english["Intake.ReportTooLarge"], english), null, cancellationToken);
         }
 
         var keyed = key is not null;
@@ -113,12 +115,12 @@ public sealed class SubmitReport(
         catch (EvidenceTooLargeException tooLarge)
         {
             await RemoveAsync(reader.Stored);
-            return await RefuseAsync(request, Problems.TooLarge(tooLarge.Message), reader, cancellationToken);
+            return await RefuseAsync(request, Problems.TooLarge(tooLarge.Message, reader.T), reader, cancellationToken);
         }
         catch (Exception e) when (!stored && BodyLimit.WasExceeded(e))
         {
             await RemoveAsync(reader.Stored);
-            return await RefuseAsync(request, Problems.TooLarge("The report is larger than the limit."), reader, cancellationToken);
+            return await RefuseAsync(request, Problems.TooLarge(reader.T["Intake.ReportTooLarge"], reader.T), reader, cancellationToken);
         }
         catch (StorageUnavailableException) when (!stored)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
 
         if (!BodyLimit.TryApply(request, options.Value.MaxMessageBytes))
         {
-            return Problems.TooLarge("The message is larger than the limit.");
+            return Problems.TooLarge("The message is larger than the limit.", Texts.For(Texts.Default));
         }
 
         // On disk, hashed as it arrives: the message is read once, and only a signed one is parsed.
@@ -49,7 +50,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
         }
         catch (Exception e) when (BodyLimit.WasExceeded(e))
         {
-            return Problems.TooLarge("The message is larger than the limit.");
+            return Problems.TooLarge("The message is larger than the limit.", Texts.For(Texts.Default));
         }
 
         if (!CryptographicOperations.FixedTimeEquals(mac.GetHashAndReset(), signature))
