@@ -68,7 +68,7 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, I
             page.Subheading("The reported person may be named in other reports");
             foreach (var match in matches)
             {
-                page.Link($"Report {match.Reference}{(match.Weak ? " (same handle on another platform, a weaker match)" : "")}", links.Create(match.Reference, context.MemberId, CaseAction.View).PathAndQuery);
+                page.Link(match.Line, links.Create(match.Reference, context.MemberId, CaseAction.View).PathAndQuery);
             }
         }
 

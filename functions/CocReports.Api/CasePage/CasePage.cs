@@ -115,7 +115,7 @@ public sealed class CasePage(
             page.Subheading("The reported person may be named in other reports").Table(
                 ["Report", "Match"],
                 matches.Select(m => (IReadOnlyList<TableCell>)
-                    [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Weak ? "Same handle on another platform (weaker)" : "Same identifier")]),
+                    [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Strength)]),
                 "");
         }
 

@@ -90,7 +90,7 @@ public static class CommitteeMail
         body.Paragraph("The reported person may be named in other reports you can see:");
         foreach (var match in patterns)
         {
-            body.Link($"Report {match.Reference}{(match.Weak ? " (same handle on another platform, a weaker match)" : "")}", links.Create(match.Reference, memberId, CaseAction.View));
+            body.Link(match.Line, links.Create(match.Reference, memberId, CaseAction.View));
         }
     }
 
