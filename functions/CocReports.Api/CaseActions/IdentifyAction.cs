@@ -3,6 +3,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Patterns;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -93,14 +94,14 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, I
         foreach (var (identifier, hash) in taken.Where(t => removed.ContainsKey(t.Hash.Hash)))
         {
             var by = removed[hash.Hash];
-            form.Note($"{Describe(identifier)}: removed by {NameOf(by.MemberId)} on {Time(by.At)}. Add it again below to match on it again.");
+            form.Note($"{Describe(identifier)}: removed by {NameOf(by.MemberId)} on {Texts.Time(by.At)}. Add it again below to match on it again.");
         }
 
         (string, string)[] added =
         [
             .. indexed
                 .Where(i => i.Added is not null && i.Removed is null && taken.All(t => t.Hash.Hash != i.Identifier.Hash))
-                .Select(i => (i.Identifier.Hash, $"{KindOf(i.Identifier.Kind)}, added by {NameOf(i.Added!.MemberId)} on {Time(i.Added.At)}")),
+                .Select(i => (i.Identifier.Hash, $"{KindOf(i.Identifier.Kind)}, added by {NameOf(i.Added!.MemberId)} on {Texts.Time(i.Added.At)}")),
         ];
         if (added.Length > 0)
         {
@@ -138,5 +139,4 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, I
 
     string NameOf(string memberId) => committee.Value.Find(memberId)?.Name ?? memberId;
 
-    static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,7 @@ public sealed class CasePage(
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
-                [new(Time(s.At)), new(Words.Split(s.Step, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
+                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
         await AppendNotesAsync(page, messages, context, offered, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class CasePage(
         page.Subheading("Who opened this case").Table(
             ["When", "Member", "What", "Outcome"],
             views.Select(v => (IReadOnlyList<TableCell>)
-                [new(Time(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
+                [new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
             "No one has opened this case yet.");
         AppendTrailCheck(page, reference, AuditChain.Verify(reference, views));
 
@@ -155,7 +155,7 @@ public sealed class CasePage(
 
         foreach (var note in notes)
         {
-            page.Field($"{NameOf(note.From)}, {Time(note.At)}", note.Text);
+            page.Field($"{NameOf(note.From)}, {Texts.TimeToTheSecond(note.At)}", note.Text);
         }
 
         if (offered.Contains(CaseAction.Note))
@@ -204,5 +204,4 @@ public sealed class CasePage(
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";
 
-    static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

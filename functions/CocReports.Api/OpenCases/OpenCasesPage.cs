@@ -55,7 +55,7 @@ public sealed class OpenCasesPage(
                 lines.Select(l => (IReadOnlyList<TableCell>)
                 [
                     new(l.Reference, links.Create(l.Reference, memberId, CaseAction.View).AbsoluteUri),
-                    new(OpenCaseLine.Time(l.ReceivedAt)),
+                    new(Texts.Time(l.ReceivedAt)),
                     new(l.Urgency),
                     new(l.DoorName),
                     new(l.NextPromise),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 
 namespace CocReports.Procedure.Notifications;
@@ -77,7 +78,7 @@ public static class ReportSummary
     static IEnumerable<(string Label, string Value)> Given((string Label, string? Value)[] fields) =>
         fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Label, f.Value!));
 
-    static string Received(Report report) => report.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    static string Received(Report report) => Texts.Time(report.ReceivedAt);
 
     public static string DoorName(Door door) => door switch
     {

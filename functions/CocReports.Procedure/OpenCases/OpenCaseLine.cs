@@ -1,5 +1,5 @@
-using System.Globalization;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Workflow;
 
@@ -20,7 +20,6 @@ public sealed record OpenCaseLine(string Reference, DateTimeOffset ReceivedAt, b
 
     public string DoorName => ReportSummary.DoorName(Door);
 
-    public string DueText => Time(Due) + (Overdue ? " (overdue)" : "");
+    public string DueText => Texts.Time(Due) + (Overdue ? " (overdue)" : "");
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -62,6 +62,9 @@ public sealed class Texts
     /// <summary>A moment to the minute, UTC, written the same way in every language.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>A moment to the second, UTC: where several steps can fall in one minute and their order matters (the audit trail).</summary>
+    public static string TimeToTheSecond(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
     string Count(string key, double amount) => Format(key, Math.Round(amount, MidpointRounding.AwayFromZero));
 
     static FrozenDictionary<string, string> Load(string language)
