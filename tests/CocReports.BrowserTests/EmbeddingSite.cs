@@ -18,6 +18,9 @@ public sealed class EmbeddingSite(Uri product) : IAsyncDisposable
 
     public Uri FramePage => new(Origin, "/frame.html");
 
+    /// <summary>A German page embedding the component with only its script: the form fetches its strings itself.</summary>
+    public Uri GermanComponentPage => new(Origin, "/de/component.html");
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,6 +39,14 @@ public sealed class EmbeddingSite(Uri product) : IAsyncDisposable
               <p><a href="{productBase}/index.html">Report a Code of Conduct concern</a></p>
             </coc-report-form>
             """), "text/html; charset=utf-8"));
+        app.MapGet("/de/component.html", () => Results.Content(Page(
+            $"""<script src="{productBase}/coc-report-form.js" defer></script>""",
+            $"""
+            <coc-report-form api="{productBase}/api">
+              <p><a href="{productBase}/api/report-form?lang=de">Einen Verstoß gegen den Verhaltenskodex melden</a></p>
+            </coc-report-form>
+            """,
+            "de"), "text/html; charset=utf-8"));
         app.MapGet("/frame.html", () => Results.Content(Page(
             "",
             $"""
@@ -50,10 +61,10 @@ public sealed class EmbeddingSite(Uri product) : IAsyncDisposable
     /// <summary>The origin as a browser sends it in the Origin header: no trailing slash.</summary>
     public string OriginHeader => Origin.GetLeftPart(UriPartial.Authority);
 
-    static string Page(string head, string body) =>
+    static string Page(string head, string body, string lang = "en") =>
         $"""
         <!doctype html>
-        <html lang="en">
+        <html lang="{lang}">
         <head>
           <meta charset="utf-8">
           <title>Example community</title>
