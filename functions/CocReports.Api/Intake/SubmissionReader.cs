@@ -197,7 +197,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                throw new IntakeRejection(Problems.TooLarge(T.Format("Intake.TextTooLong", limits.MaxTextLength), T));
+                throw new IntakeRejection(Problems.TooLarge(T.Format("Intake.TextTooLong", T.Number(limits.MaxTextLength)), T));
             }
         }
 

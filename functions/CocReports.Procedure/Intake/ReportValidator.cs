@@ -22,7 +22,7 @@ public sealed class ReportValidator(IntakeOptions limits, CommitteeOptions commi
         {
             if (form.Value(field) is { } text && text.Length > limits.MaxTextLength)
             {
-                errors[field] = [t.Format("Validation.TooLong", limits.MaxTextLength)];
+                errors[field] = [t.Format("Validation.TooLong", t.Number(limits.MaxTextLength))];
             }
         }
 

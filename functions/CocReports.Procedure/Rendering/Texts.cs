@@ -59,6 +59,12 @@ public sealed class Texts
     public string? Date(DateTimeOffset? date) =>
         date is { } d ? string.Format(CultureInfo.InvariantCulture, this["Format.Date"], d.UtcDateTime.Day, this[$"Month.{d.UtcDateTime.Month}"], d.UtcDateTime.Year, this[$"Day.{d.UtcDateTime.DayOfWeek}"]) : null;
 
+    /// <summary>
+    /// A whole number with this language's digit grouping ("20,000", "20.000"). The build runs with invariant
+    /// globalization, so the separator is a text of its own rather than a culture's.
+    /// </summary>
+    public string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(",", this["Format.Thousands"], StringComparison.Ordinal);
+
     /// <summary>A moment to the minute, UTC, written the same way in every language.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

@@ -55,8 +55,8 @@ public class ReportValidatorTests
         Assert.StartsWith("Das sieht nicht wie eine E-Mail-Adresse aus.", german.Errors[ReportFields.ContactEmail][0], StringComparison.Ordinal);
         Assert.StartsWith("Bitte wählen Sie eines von: unspecified, ", german.Errors[ReportFields.Setting][0], StringComparison.Ordinal);
 
-        // No thousands separator in German: "10,000" would read as ten.
-        Assert.Equal(["Bitte bleiben Sie unter 10000 Zeichen."], german.Errors[ReportFields.Location]);
+        // German groups digits with a dot: "10,000" would read as ten.
+        Assert.Equal(["Bitte bleiben Sie unter 10.000 Zeichen."], german.Errors[ReportFields.Location]);
 
         var other = Validate(new IntakeOptions { MaxTextLength = 10_000 }, (ReportFields.Language, "fr"), (ReportFields.Location, new string('x', 10_001)));
         Assert.Equal(["Please keep this under 10,000 characters."], other.Errors[ReportFields.Location]);
