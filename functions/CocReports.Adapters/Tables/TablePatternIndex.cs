@@ -101,15 +101,8 @@ public sealed class TablePatternIndex(TableClient index) : IPatternIndex
     static IdentifierChange? Change(TableEntity row, string what) =>
         row.GetString(what + "By") is { } member && row.GetDateTimeOffset(what + "At") is { } at ? new IdentifierChange(member, at) : null;
 
-    async Task DeleteAsync(string partition, string row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await index.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone: a second run finds nothing more to delete.
-        }
-    }
+    // Already gone is fine: TableClient.DeleteEntityAsync answers a missing entity (404) without throwing, so a second
+    // run finds nothing more to delete.
+    async Task DeleteAsync(string partition, string row, CancellationToken cancellationToken) =>
+        await index.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
 }

@@ -106,14 +106,8 @@ public sealed class TableRateLimitStore(TableClient limits, TimeProvider clock) 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and WindowEnds lt {now}");
         await foreach (var expired in limits.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            try
-            {
-                await limits.DeleteEntityAsync(expired.PartitionKey, expired.RowKey, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Another instance swept it first.
-            }
+            // Another instance may have swept it first: a missing entity's delete doesn't throw.
+            await limits.DeleteEntityAsync(expired.PartitionKey, expired.RowKey, ETag.All, cancellationToken);
         }
     }
 

@@ -117,14 +117,8 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }, cancellationToken);
         if (resolved)
         {
-            try
-            {
-                await reports.DeleteEntityAsync(OpenCaseEntity.PartitionKey, reference, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Never listed: a report from before the list was kept.
-            }
+            // A case never listed (from before the list was kept) is fine: a missing entity's delete doesn't throw.
+            await reports.DeleteEntityAsync(OpenCaseEntity.PartitionKey, reference, ETag.All, cancellationToken);
         }
 
         return resolved;
