@@ -3,8 +3,8 @@ using CocReports.Procedure.Storage;
 namespace CocReports.Api.Intake;
 
 /// <summary>
-/// Where a retry's evidence goes when its report is already stored: read to the end (so it is metered and hashed
-/// like any upload, to compare with the first attempt) and kept nowhere, so a retry can never change a report.
+/// The evidence store of a reader that only takes a refused submission's text back to the plain form: it stops at the
+/// first file, so nothing reaches this store, and whatever did would be read to the end and kept nowhere.
 /// </summary>
 sealed class UnkeptEvidence : IEvidenceStore
 {
