@@ -117,26 +117,7 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.Hosts hosts)
         }
     }
 
-    public sealed class Hosts : IAsyncLifetime
-    {
-        public Hosts() => Second = new LimitedHost(First);
-
-        public LimitedHost First { get; } = new();
-
-        public LimitedHost Second { get; }
-
-        public async Task InitializeAsync()
-        {
-            await First.InitializeAsync();
-            await Second.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Second.DisposeAsync();
-            await First.DisposeAsync();
-        }
-    }
+    public sealed class Hosts() : HostPair<LimitedHost, LimitedHost>(new LimitedHost(), first => new LimitedHost(first));
 
     [CollectionDefinition(Name)]
     public sealed class Collection : ICollectionFixture<Hosts>;

@@ -43,25 +43,11 @@ public sealed class WorkflowsApartTests(WorkflowsApartTests.Hosts hosts)
         }
     }
 
-    public sealed class Hosts : IAsyncLifetime
+    public sealed class Hosts() : HostPair<LocalHostFixture, HttpOnlyHost>(new LocalHostFixture(), engine => new HttpOnlyHost(engine))
     {
-        public Hosts() => Http = new HttpOnlyHost(Engine);
+        public LocalHostFixture Engine => First;
 
-        public LocalHostFixture Engine { get; } = new();
-
-        public HttpOnlyHost Http { get; }
-
-        public async Task InitializeAsync()
-        {
-            await Engine.InitializeAsync();
-            await Http.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Http.DisposeAsync();
-            await Engine.DisposeAsync();
-        }
+        public HttpOnlyHost Http => Second;
     }
 
     [CollectionDefinition(Name)]
