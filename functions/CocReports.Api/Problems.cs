@@ -7,11 +7,9 @@ namespace CocReports.Api;
 /// <summary>RFC 9457 problem details for every error the API returns, with words a reporter can act on.</summary>
 public static class Problems
 {
-    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: "Some fields need your attention. Nothing was stored; please correct them and send again.",
-            title: "The report has invalid fields");
+    /// <param name="t">The reporter's language, once the submission has named it.</param>
+    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors, Texts t) =>
+        TypedResults.ValidationProblem(errors, detail: t["Intake.Invalid"], title: "The report has invalid fields");
 
     /// <param name="t">The reporter's language, once the submission has named it; the detail is in it too.</param>
     public static IResult TooLarge(string detail, Texts t) =>

@@ -71,6 +71,7 @@ public sealed partial class ServerPagesTests(LocalHostFixture host)
         fields["lang"] = "de";
         fields["contactEmail"] = "keine-adresse";
         var invalid = await (await PostAsBrowserAsync(Submissions.Multipart(fields))).Content.ReadAsStringAsync();
+        Assert.Contains("Einige Felder brauchen Ihre Aufmerksamkeit.", invalid, StringComparison.Ordinal);
         Assert.Contains("Bitte beschreiben Sie, was passiert ist.", invalid, StringComparison.Ordinal);
         Assert.Contains("Das sieht nicht wie eine E-Mail-Adresse aus.", invalid, StringComparison.Ordinal);
 

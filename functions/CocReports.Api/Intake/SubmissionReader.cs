@@ -118,7 +118,7 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
 
                 if (name != ReportFields.Evidence)
                 {
-                    throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [name] = ["Files can only be sent as evidence."] }));
+                    throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [name] = ["Files can only be sent as evidence."] }, English));
                 }
 
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
@@ -217,14 +217,14 @@ sealed class SubmissionReader(IntakeOptions limits, IEvidenceStore evidence, str
             throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]>
             {
                 [""] = [$"The request body is not valid JSON, or nests deeper than a report's {MaxJsonDepth} levels (an object of strings, booleans and arrays of strings)."],
-            }));
+            }, English));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["Send the report as a JSON object."] }));
+                throw new IntakeRejection(Problems.Invalid(new Dictionary<string, string[]> { [""] = ["Send the report as a JSON object."] }, English));
             }
 
             var values = 0;

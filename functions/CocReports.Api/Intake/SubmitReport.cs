@@ -48,7 +48,7 @@ public sealed class SubmitReport(
         var key = header.Length > 0 ? IdempotencyKey.Normalize(header) : null;
         if (header.Length > 0 && key is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = [IdempotencyKey.Rule] });
+            return Problems.Invalid(new Dictionary<string, string[]> { [IdempotencyHeader] = [IdempotencyKey.Rule] }, Texts.For(Texts.Default));
         }
 
         if (!BodyLimit.TryApply(request, SubmissionReader.MaxBodyBytes(request, limits.Value)))
@@ -87,7 +87,7 @@ public sealed class SubmitReport(
             if (!validation.IsValid)
             {
                 await RemoveAsync(reader.Stored);
-                return await RefuseAsync(request, Problems.Invalid(validation.Errors), reader, cancellationToken);
+                return await RefuseAsync(request, Problems.Invalid(validation.Errors, reader.T), reader, cancellationToken);
             }
 
             var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
