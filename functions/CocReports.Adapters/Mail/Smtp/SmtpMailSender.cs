@@ -1,17 +1,19 @@
 using CocReports.Adapters.Mail.OpenPgp;
 using CocReports.Procedure.Mail;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace CocReports.Adapters.Mail.Smtp;
 
 /// <summary>
-/// Sends each message over SMTP with MailKit. Any failure throws, so the workflow's retry policy resends. A mail for a
+/// Sends each message over SMTP with MailKit, on a session kept from an earlier mail when there is one
+/// (<see cref="SmtpConnections"/>). Any failure throws, so the workflow's retry policy resends. A mail for a
 /// recipient's OpenPGP key goes as PGP/MIME, its subject and addresses the only readable parts.
 /// </summary>
-public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender, TimeProvider clock) : IMailSender
+public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender, TimeProvider clock) : IMailSender, IDisposable
 {
+    readonly SmtpConnections connections = new(smtp, clock);
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
@@ -34,14 +36,44 @@ public sealed class SmtpMailSender(SmtpOptions smtp, MailOptions sender, TimePro
             mime.References.Add(mail.InReplyTo);
         }
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        var (client, reused) = await connections.TakeAsync(cancellationToken);
+        try
         {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch (Exception e) when (reused && ClosedMeanwhile(e))
+        {
+            // The server closed a kept session meanwhile: once more on a new session, rather than leaving this
+            // recipient to the workflow's next retry.
+            client.Dispose();
+            client = await connections.ConnectAsync(cancellationToken);
+            await SendOrDisposeAsync(client, mime, cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
 
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        connections.Return(client);
+    }
+
+    public void Dispose() => connections.Dispose();
+
+    /// <summary>A dropped connection, or a server saying it is closing the session (421); not a refusal of this mail.</summary>
+    static bool ClosedMeanwhile(Exception e) =>
+        e is not OperationCanceledException && (e is not SmtpCommandException command || command.StatusCode == SmtpStatusCode.ServiceNotAvailable);
+
+    static async Task SendOrDisposeAsync(SmtpClient client, MimeMessage mime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }

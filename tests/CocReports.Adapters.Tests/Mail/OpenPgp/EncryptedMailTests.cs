@@ -21,6 +21,7 @@ namespace CocReports.Adapters.Tests.Mail.OpenPgp;
 /// A member who configured an OpenPGP key gets mail only their secret key opens: PGP/MIME over SMTP (to the smtp4dev
 /// test.sh starts), inline OpenPGP through ACS (to a fake ACS endpoint).
 /// </summary>
+[Collection(CocReports.Adapters.Tests.Mail.Smtp.Smtp4devSessions.Name)]
 public sealed class EncryptedMailTests
 {
     static readonly MemberKey Member = MemberKey.Generate("Grace <grace@example.org>");
