@@ -37,17 +37,16 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
 
     /// <summary>A link to the form of <paramref name="action"/> on a page of its own, for forms too long to sit on the case page.</summary>
     public string Href(CaseContext context, CaseAction action) =>
-        $"/api/reports/{Uri.EscapeDataString(context.Reference)}/{ActionLinks.PathOf(action)}?token={links.CreateForPage(context.Reference, context.MemberId, action)}";
+        $"{ActionLinks.PathOf(context.Reference, action)}?token={links.CreateForPage(context.Reference, context.MemberId, action)}";
 
     /// <summary>Appends the form of <paramref name="action"/>, with a fresh token of its own.</summary>
     public async Task AppendAsync(HtmlPage page, CaseContext context, CaseAction action, CancellationToken cancellationToken)
     {
         var handler = actions.Single(a => a.Action == action);
-        var path = ActionLinks.PathOf(action);
         (await handler.FormAsync(context, cancellationToken)).AppendSectionTo(
             page,
-            $"/api/reports/{Uri.EscapeDataString(context.Reference)}/{path}",
+            ActionLinks.PathOf(context.Reference, action),
             links.CreateForPage(context.Reference, context.MemberId, action),
-            idPrefix: path + "-");
+            idPrefix: ActionLinks.PathOf(action) + "-");
     }
 }

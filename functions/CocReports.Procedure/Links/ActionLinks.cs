@@ -28,7 +28,7 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public const string OpenCasesScope = "open-cases";
 
     public Uri Create(string reference, string memberId, CaseAction action) =>
-        new(options.PublicBaseUrl, $"/api/reports/{reference}/{PathOf(action)}?token={Token(reference, memberId, action)}");
+        new(options.PublicBaseUrl, $"{PathOf(reference, action)}?token={Token(reference, memberId, action)}");
 
     /// <summary>A member's link to the transparency report page, in every committee email; checked with <see cref="TransparencyScope"/>.</summary>
     public Uri CreateTransparency(string memberId) =>
@@ -75,6 +75,9 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
             ? LinkCheck.Expired
             : new LinkCheck(LinkStatus.Valid, memberId, nonce, DateTimeOffset.FromUnixTimeMilliseconds(issuedAt));
     }
+
+    /// <summary>Where an action on a report is shown and posted, whether reached by a link or from the case page.</summary>
+    public static string PathOf(string reference, CaseAction action) => $"/api/reports/{Uri.EscapeDataString(reference)}/{PathOf(action)}";
 
     /// <summary>"follow-up", "status-update"…: the path segment that names the action.</summary>
     public static string PathOf(CaseAction action) => Words.Split(action.ToString(), '-').ToLowerInvariant();
