@@ -21,5 +21,4 @@ public sealed record OpenCaseLine(string Reference, DateTimeOffset ReceivedAt, b
     public string DoorName => ReportSummary.DoorName(Door);
 
     public string DueText => Texts.Time(Due) + (Overdue ? " (overdue)" : "");
-
 }

@@ -4,7 +4,7 @@ namespace CocReports.Procedure.OpenCases;
 
 /// <summary>
 /// What the store keeps of each open case for the open-cases page and the digest: who may see it (exclusions,
-/// recusals) and what its next promise depends on. No report content. Kept from the workflow's start to resolution.
+/// recusals) and what its next promise depends on. No report content. Kept from the workflow's first announcement to resolution.
 /// </summary>
 /// <param name="LastUpdateAt">The latest follow-up or status update; null until the committee followed up.</param>
 /// <param name="NextUpdateBy">The date that update promised for the next one, if it named one.</param>

@@ -57,8 +57,9 @@ public interface IReportStore
     Task<IReadOnlyList<CaseMessage>> GetMessagesAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Lists the report among the open cases, when its workflow announces it to the committee. The store then keeps its entry current as it
-    /// records the case (acknowledgment, recusals, follow-ups and status updates) and drops it at resolution.
+    /// Lists the report among the open cases, when its workflow announces it to the committee. The store then keeps its
+    /// entry current as it records the case (acknowledgment, recusals, follow-ups and status updates) and drops it at
+    /// resolution.
     /// </summary>
     Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken);
 
