@@ -126,7 +126,7 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.AlreadyUsed(), null, null);
         }
 
-        var name = isReporterLink ? "You" : committee.Value.Find(check.MemberId!)?.Name ?? check.MemberId!;
+        var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
         var messages = await reports.GetMessagesAsync(reference, cancellationToken);
         return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
     }

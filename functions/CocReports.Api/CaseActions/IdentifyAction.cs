@@ -137,6 +137,5 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, I
         _ => "Identifier",
     };
 
-    string NameOf(string memberId) => committee.Value.Find(memberId)?.Name ?? memberId;
-
+    string NameOf(string memberId) => committee.Value.NameOf(memberId);
 }

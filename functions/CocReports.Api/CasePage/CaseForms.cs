@@ -33,7 +33,7 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
 
     /// <summary>What the forms are drawn from; it carries no link, since the page has none.</summary>
     public CaseContext ContextFor(OpenCase open, IReadOnlyList<CaseMessage> messages, DurableTaskClient workflows) =>
-        new(open.Report, open.State, messages, open.MemberId, committee.Value.Find(open.MemberId)?.Name ?? open.MemberId, LinkId: "", clock.GetUtcNow(), workflows);
+        new(open.Report, open.State, messages, open.MemberId, committee.Value.NameOf(open.MemberId), LinkId: "", clock.GetUtcNow(), workflows);
 
     /// <summary>A link to the form of <paramref name="action"/> on a page of its own, for forms too long to sit on the case page.</summary>
     public string Href(CaseContext context, CaseAction action) =>

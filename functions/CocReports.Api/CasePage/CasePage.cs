@@ -186,7 +186,7 @@ public sealed class CasePage(
             .Link("Export the audit trail (CSV)", CaseTrailExport.Href(reference, "csv"));
 
     string NameOf(string memberId) =>
-        memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.Find(memberId)?.Name ?? memberId;
+        memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.NameOf(memberId);
 
     static string Outcome(AuditEntry entry) =>
         !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";

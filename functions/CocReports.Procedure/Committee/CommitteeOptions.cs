@@ -11,4 +11,7 @@ public sealed class CommitteeOptions
     public List<EscalationContact> EscalationContacts { get; set; } = [];
 
     public CommitteeMember? Find(string memberId) => Members.Find(m => m.Id == memberId);
+
+    /// <summary>The member's name, or their id once they are no longer on the committee (a former member in the trail).</summary>
+    public string NameOf(string memberId) => Find(memberId)?.Name ?? memberId;
 }
