@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CocReports.Testing;
 
@@ -13,9 +11,9 @@ public sealed class AzuriteProcess : IDisposable
     const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     readonly string location = Directory.CreateTempSubdirectory("coc-azurite-").FullName;
-    readonly int blob = FreePort();
-    readonly int queue = FreePort();
-    readonly int table = FreePort();
+    readonly int blob = LoopbackPorts.Free();
+    readonly int queue = LoopbackPorts.Free();
+    readonly int table = LoopbackPorts.Free();
     Process? process;
 
     public string ConnectionString =>
@@ -43,7 +41,7 @@ public sealed class AzuriteProcess : IDisposable
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         foreach (var port in new[] { blob, queue, table })
         {
-            await WaitForPortAsync(port);
+            await LoopbackPorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
         }
     }
 
@@ -96,30 +94,5 @@ public sealed class AzuriteProcess : IDisposable
         }
 
         throw new InvalidOperationException("node_modules/.bin/azurite not found: run the tests with ./test.sh, which installs it.");
-    }
-
-    static async Task WaitForPortAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

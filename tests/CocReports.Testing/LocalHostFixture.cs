@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CocReports.LocalHost;
@@ -28,8 +26,9 @@ public class LocalHostFixture : IAsyncLifetime
 
     readonly string runId = "t" + Guid.NewGuid().ToString("N")[..10];
     readonly string storageId;
-    readonly int port = FreePort();
+    readonly int port = LoopbackPorts.Free();
     WebApplication? app;
+    Inbox? inbox;
 
     public LocalHostFixture()
     {
@@ -62,7 +61,11 @@ public class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public Inbox Inbox { get; } = new(TestEnvironment.Smtp4devUrl);
+    /// <summary>The mail test.sh's smtp4dev received, or the fixture's own server's (<see cref="Smtp4devUrl"/>).</summary>
+    public Inbox Inbox => inbox ??= new(Smtp4devUrl);
+
+    /// <summary>test.sh's smtp4dev, unless a fixture brings its own (to stop it, say).</summary>
+    protected virtual Uri Smtp4devUrl => TestEnvironment.Smtp4devUrl;
 
     public TableClient Reports => new TableServiceClient(StorageConnectionString).GetTableClient(storageId + "Reports");
 
@@ -206,14 +209,7 @@ public class LocalHostFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
-        Inbox.Dispose();
+        inbox?.Dispose();
         await StopAsync();
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace CocReports.Testing;
 
@@ -10,14 +9,14 @@ namespace CocReports.Testing;
 /// </summary>
 public sealed class LocalHostProcess(IReadOnlyDictionary<string, string?> settings) : IDisposable
 {
-    readonly int port = FreePort();
+    readonly int port = LoopbackPorts.Free();
     Process? process;
 
     public Uri BaseUrl => new($"http://127.0.0.1:{port}");
 
     public async Task StartAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
         var start = new ProcessStartInfo("dotnet")
         {
@@ -81,21 +80,4 @@ public sealed class LocalHostProcess(IReadOnlyDictionary<string, string?> settin
 
     public void Dispose() => Kill();
 
-    static string RepositoryRoot()
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "CocFunctions.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("CocFunctions.sln not found above the test output.");
-        }
-
-        return root;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

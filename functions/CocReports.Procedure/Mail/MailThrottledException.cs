@@ -38,9 +38,15 @@ public sealed class MailThrottledException : Exception
     public TimeSpan RetryAfter { get; }
 
     /// <summary>The wait asked for by a throttled send, or null when the failure is something else.</summary>
+    /// <remarks>
+    /// The type is compared by name, not with <see cref="TaskFailureDetails.IsCausedBy{T}"/>: that loads the failure's type
+    /// by name from every loaded assembly and throws when several name it, as for a SocketException (defined once,
+    /// forwarded by netstandard and others). Thrown from the retry handler, that failed a send to a mail server that was
+    /// down at once, instead of retrying it.
+    /// </remarks>
     public static TimeSpan? RetryAfterOf(TaskFailureDetails failure)
     {
-        if (!failure.IsCausedBy<MailThrottledException>())
+        if (failure.ErrorType != typeof(MailThrottledException).FullName)
         {
             return null;
         }
