@@ -13,7 +13,7 @@ namespace CocReports.Procedure.Activities;
 /// read once, the step is written to the timeline, and every mail is sent side by side. The audience is decided at
 /// the moment of sending, as <see cref="NotifyMember"/> does. A recipient whose mail failed is handed back, so the
 /// workflow retries that mail alone (<see cref="NotifyMember"/>, <see cref="NotifyEscalationContact"/>,
-/// <see cref="NotifyReporter"/>, with the mail retry policy) while everyone else already has theirs.
+/// <see cref="NotifyReporter"/>, with the mail retry policy, and no sooner than a throttled mail service asked) while everyone else already has theirs.
 /// A new report (or one a member gave new identifiers) is also told on every other report that may name the same
 /// person, to the members who may see both (<see cref="NotifyMember.PatternFoundAsync"/>).
 /// Safe to run twice: the timeline row has a deterministic key, the open-case listing merges, and the ledger skips
@@ -87,13 +87,20 @@ public sealed class Announce(
 
         // Each other report's mail goes in that report's ledger, so the pair is told once whichever report finds it.
         var patternMails = tellsPatterns ? await members.PatternFoundAsync(report, state, others) : [];
-        var failed = (await mail.SendEachAsync(reference, [.. mails.Select(m => m.Mail)], CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        var failed = new Dictionary<string, TimeSpan?>(await mail.SendEachAsync(reference, [.. mails.Select(m => m.Mail)], CancellationToken.None), StringComparer.Ordinal);
         foreach (var onOther in patternMails.GroupBy(m => m.Notice.Reference, StringComparer.Ordinal))
         {
-            failed.UnionWith(await mail.SendEachAsync(onOther.Key, [.. onOther.Select(m => m.Mail)], CancellationToken.None));
+            foreach (var (id, wait) in await mail.SendEachAsync(onOther.Key, [.. onOther.Select(m => m.Mail)], CancellationToken.None))
+            {
+                failed[id] = wait;
+            }
         }
 
-        var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.Contains(m.Mail.MessageId)).Select(m => m.Notice).ToList();
-        return new Unsent([.. unsent.OfType<MemberNotice>()], [.. unsent.OfType<EscalationNotice>()], unsent.OfType<ReporterNotice>().FirstOrDefault());
+        var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.ContainsKey(m.Mail.MessageId)).Select(m => m.Notice).ToList();
+        return new Unsent(
+            [.. unsent.OfType<MemberNotice>()],
+            [.. unsent.OfType<EscalationNotice>()],
+            unsent.OfType<ReporterNotice>().FirstOrDefault(),
+            failed.Values.Max());
     }
 }

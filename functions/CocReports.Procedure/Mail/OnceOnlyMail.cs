@@ -26,10 +26,11 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
     /// <summary>
     /// Sends several mails of one report side by side, each on its own: one read of the ledger for all of them, and each
     /// recorded right after its transport accepted it, as <see cref="SendAsync"/> does. A mail the transport refused
-    /// doesn't stop the others; it is named in the result for the workflow to retry on its own.
+    /// doesn't stop the others; it is named in the result for the workflow to retry on its own, with the wait a
+    /// throttled mail service asked for, so that retry comes no sooner.
     /// </summary>
-    /// <returns>The Message-IDs that were not sent.</returns>
-    public async Task<IReadOnlySet<string>> SendEachAsync(string reference, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
+    /// <returns>The Message-IDs that were not sent, each with the wait the mail service asked for (null: none).</returns>
+    public async Task<IReadOnlyDictionary<string, TimeSpan?>> SendEachAsync(string reference, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
     {
         var sentBefore = await reports.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
         var failed = await Task.WhenAll(mails.Where(m => !sentBefore.Contains(m.MessageId)).Select(async m =>
@@ -38,16 +39,20 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
             {
                 await transport.SendAsync(m, cancellationToken);
             }
+            catch (MailThrottledException throttled)
+            {
+                return (MessageId: (string?)m.MessageId, Wait: (TimeSpan?)throttled.RetryAfter);
+            }
 #pragma warning disable CA1031 // Any failure of one recipient's send is that recipient's to retry, with the workflow's policy.
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return m.MessageId;
+                return (MessageId: (string?)m.MessageId, Wait: (TimeSpan?)null);
             }
 
             await reports.RecordMailSentAsync(reference, m.MessageId, clock.GetUtcNow(), cancellationToken);
-            return null;
+            return (MessageId: (string?)null, Wait: (TimeSpan?)null);
         }));
-        return failed.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return failed.Where(f => f.MessageId is not null).ToDictionary(f => f.MessageId!, f => f.Wait, StringComparer.Ordinal);
     }
 }

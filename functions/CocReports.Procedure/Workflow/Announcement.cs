@@ -24,7 +24,8 @@ public sealed record Announcement(
     bool TellPatterns = false);
 
 /// <summary>The notices of an <see cref="Announcement"/> whose mail was not sent: each is retried on its own.</summary>
-public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter)
-{
-    public static readonly Unsent None = new([], [], null);
-}
+/// <param name="RetryAfter">
+/// The longest wait a throttled mail service asked for: the retries come no sooner, so a 429 is not answered with
+/// another request at once.
+/// </param>
+public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter, TimeSpan? RetryAfter = null);

@@ -235,8 +235,15 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             }
         }
 
-        void Send<TNotice>(string activity, TNotice notice, string what) =>
-            Mail.Add(context.CallActivityAsync<bool>(activity, notice, retry), what);
+        void Send<TNotice>(string activity, TNotice notice, string what, TimeSpan? after = null) =>
+            Mail.Add(after is { } wait ? SendLater(activity, notice, wait) : context.CallActivityAsync<bool>(activity, notice, retry), what);
+
+        /// <summary>A send the mail service asked to wait for: first a durable timer, then the send with its retries.</summary>
+        async Task<bool> SendLater<TNotice>(string activity, TNotice notice, TimeSpan wait)
+        {
+            await context.CreateTimer(MailRetry.AsAsked(wait), CancellationToken.None);
+            return await context.CallActivityAsync<bool>(activity, notice, retry);
+        }
 
         /// <summary>
         /// Takes the settled mail off the list: an announcement's recipients whose mail failed are each retried on
@@ -262,17 +269,17 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         {
             foreach (var notice in unsent.Members)
             {
-                Send(nameof(NotifyMember), notice, $"{notice.Kind} to {notice.MemberId}");
+                Send(nameof(NotifyMember), notice, $"{notice.Kind} to {notice.MemberId}", unsent.RetryAfter);
             }
 
             foreach (var notice in unsent.Contacts)
             {
-                Send(nameof(NotifyEscalationContact), notice, $"{notice.Kind} to escalation contact {notice.ContactIndex + 1}");
+                Send(nameof(NotifyEscalationContact), notice, $"{notice.Kind} to escalation contact {notice.ContactIndex + 1}", unsent.RetryAfter);
             }
 
             if (unsent.Reporter is { } toReporter)
             {
-                Send(nameof(Activities.NotifyReporter), toReporter, $"{toReporter.Kind} to the reporter");
+                Send(nameof(Activities.NotifyReporter), toReporter, $"{toReporter.Kind} to the reporter", unsent.RetryAfter);
             }
         }
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using CocReports.Adapters.Mail.Acs;
 using CocReports.Procedure.Mail;
+using CocReports.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.DurableTask;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CocReports.Adapters.Tests.Mail.Acs;
+namespace CocReports.Testing;
 
 /// <summary>One request as the fake ACS endpoint received it.</summary>
 public sealed record RecordedRequest(
@@ -36,6 +36,7 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedResponse> _sends = new();
     private readonly ConcurrentQueue<ScriptedResponse> _polls = new();
+    private ScriptedResponse? _otherwise;
 
     private FakeAcsEmail(WebApplication app) => _app = app;
 
@@ -62,6 +63,13 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     {
         foreach (var response in responses)
             _sends.Enqueue(response);
+        return this;
+    }
+
+    /// <summary>The answer to every send once the scripted ones are used up (without it, 500).</summary>
+    public FakeAcsEmail OtherwiseOnSend(ScriptedResponse response)
+    {
+        _otherwise = response;
         return this;
     }
 
@@ -97,8 +105,8 @@ public sealed class FakeAcsEmail : IAsyncDisposable
             body.ToArray(),
             DateTimeOffset.UtcNow));
 
-        var queue = HttpMethods.IsPost(context.Request.Method) ? _sends : _polls;
-        if (!queue.TryDequeue(out var response))
+        var isSend = HttpMethods.IsPost(context.Request.Method);
+        if (!(isSend ? _sends : _polls).TryDequeue(out var response) && !(isSend && _otherwise is { } otherwise && (response = otherwise) is not null))
         {
             context.Response.StatusCode = 500;
             return;
