@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using CocReports.Api.Transparency;
+using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +13,11 @@ namespace CocReports.IntegrationTests;
 
 /// <summary>The yearly transparency report as members draft it: a member link from every committee email, a page, the January 1 mail.</summary>
 [Collection(LocalHostCollection.Name)]
-public sealed class TransparencyReportTests(LocalHostFixture host)
+public sealed partial class TransparencyReportTests(LocalHostFixture host)
 {
+    /// <summary>The words every draft carries, to every member alike.</summary>
+    const string Note = "counts only the reports you may see";
+
     [Fact]
     public async Task Every_committee_email_links_to_the_transparency_page_which_drafts_the_report_without_report_content()
     {
@@ -53,16 +59,150 @@ public sealed class TransparencyReportTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task The_january_review_mails_every_member_last_years_draft_with_a_link_to_the_page()
+    public async Task A_report_that_excludes_a_member_or_that_they_recused_from_is_not_in_their_draft_of_any_period()
+    {
+        // A day of its own, years back: no other test's report came in on it.
+        var day = new DateOnly(2009, 6, 15);
+        var reference = await StoreAsync(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), excluded: "kim", recused: "sam");
+
+        // The day before is empty: the figures of every period around the report's day are the empty day's.
+        var empty = Figures(await DraftAsync("alex", day.AddDays(-1), day.AddDays(-1)), day.AddDays(-1), day.AddDays(-1));
+        foreach (var member in new[] { "kim", "sam" })
+        {
+            foreach (var (from, to) in new[] { (day, day), (day.AddDays(-1), day.AddDays(-1)), (day.AddDays(-1), day), (day, day.AddDays(1)), (day.AddDays(-1), day.AddDays(1)) })
+            {
+                Assert.Equal(empty, Figures(await DraftAsync(member, from, to), from, to));
+            }
+        }
+
+        Assert.Contains("Reports received: **0**", empty, StringComparison.Ordinal);
+
+        // Alex, whom the report keeps from nothing, has it counted.
+        var alexs = await DraftAsync("alex", day, day);
+        Assert.Contains("Reports received: **fewer than 3**", Figures(alexs, day, day), StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, alexs, StringComparison.Ordinal);
+
+        // Every draft says so in the same words, left out or not.
+        var kims = await DraftAsync("kim", day, day);
+        Assert.Equal(NoteOf(alexs), NoteOf(kims));
+        Assert.Contains(Note, NoteOf(kims), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drafting_is_in_the_audit_trail_with_who_drafted_which_period()
+    {
+        await DraftAsync("kim", new DateOnly(2010, 2, 1), new DateOnly(2010, 2, 28));
+
+        var audit = new List<TableEntity>();
+        await foreach (var row in host.Audit.QueryAsync<TableEntity>(e => e.PartitionKey == TransparencyPage.AuditChain))
+        {
+            audit.Add(row);
+        }
+
+        Assert.Contains(audit, a => a.GetString("MemberId") == "kim" && a.GetString("What") == "transparency draft 2010-02-01..2010-02-28" && a.GetBoolean("Allowed") == true);
+    }
+
+    [Fact]
+    public async Task A_period_longer_than_five_years_is_refused_with_the_form_again()
+    {
+        var link = host.Links().CreateTransparency("alex");
+        var fields = new Dictionary<string, string> { ["token"] = MailLinks.Token(link), ["from"] = "2015-01-01", ["to"] = "2020-01-01" };
+
+        using var draft = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(fields));
+        var html = await draft.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, draft.StatusCode);
+        Assert.Contains("at most 5 years", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"from\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<pre>", html, StringComparison.Ordinal);
+
+        // Five years to the day are drafted.
+        using var fiveYears = await PostAsync(link, "2015-01-01", "2019-12-31");
+        Assert.Equal(HttpStatusCode.OK, fiveYears.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_january_review_mails_every_member_last_years_draft_of_the_reports_they_may_see_with_a_link_to_the_page()
     {
         var year = DateTime.UtcNow.Year - 1;
 
+        // The only report of last year on this host: it excludes Kim.
+        await StoreAsync(new DateTimeOffset(year, 6, 15, 10, 0, 0, TimeSpan.Zero), excluded: "kim");
         await host.Services.GetRequiredService<TransparencyReview>().RunAsync(CancellationToken.None);
 
-        var mails = await host.Inbox.WaitForAsync(m => m.Subject.Contains($"Transparency report {year}: draft for review", StringComparison.Ordinal), LocalHostFixture.Members.Length);
-        Assert.All(LocalHostFixture.Members, member => Assert.Contains(mails, m => m.IsTo(member.Email)));
-        var text = await host.Inbox.TextAsync(mails[0]);
-        Assert.Contains($"Code of Conduct transparency report, {year}", text, StringComparison.Ordinal);
-        Assert.Equal("/api/transparency", MailLinks.Find(text, "transparency").AbsolutePath);
+        var texts = await ReviewMailsAsync(year);
+        Assert.Equal(LocalHostFixture.Members.Select(m => m.Id).Order(), texts.Keys.Order());
+        Assert.Contains($"Code of Conduct transparency report, {year}", texts["alex"], StringComparison.Ordinal);
+        Assert.Equal("/api/transparency", MailLinks.Find(texts["alex"], "transparency").AbsolutePath);
+        Assert.Contains("Reports received: **fewer than 3**", texts["alex"], StringComparison.Ordinal);
+        Assert.Contains("Reports received: **fewer than 3**", texts["sam"], StringComparison.Ordinal);
+        Assert.Contains("Reports received: **0**", texts["kim"], StringComparison.Ordinal);
+        Assert.All(texts.Values, text => Assert.Contains(Note, text, StringComparison.Ordinal));
     }
+
+    /// <summary>The text of each member's review mail of <paramref name="year"/> from this host, by the member its own transparency link names.</summary>
+    async Task<Dictionary<string, string>> ReviewMailsAsync(int year)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var texts = new Dictionary<string, string>();
+            foreach (var mail in (await host.Inbox.AllAsync()).Where(m => m.Subject.Contains($"Transparency report {year}: draft for review", StringComparison.Ordinal)))
+            {
+                var text = await host.Inbox.TextAsync(mail);
+                var check = host.Links().Check(MailLinks.Token(MailLinks.Find(text, "transparency")), ActionLinks.TransparencyScope, CaseAction.Transparency);
+                if (check.Status == LinkStatus.Valid && LocalHostFixture.Members.Any(m => m.Id == check.MemberId && mail.IsTo(m.Email)))
+                {
+                    texts[check.MemberId!] = text;
+                }
+            }
+
+            if (texts.Count == LocalHostFixture.Members.Length || DateTime.UtcNow > deadline)
+            {
+                return texts;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>A report stored as intake stores it, received at <paramref name="receivedAt"/>, that excludes a member and that another recused from.</summary>
+    async Task<string> StoreAsync(DateTimeOffset receivedAt, string excluded, string? recused = null)
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter(), "Transparency secret " + Guid.NewGuid().ToString("N"));
+        fields[ReportFields.ExcludedMembers] = excluded;
+        var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, fields, receivedAt: receivedAt);
+        if (recused is not null)
+        {
+            Assert.True(await host.Services.GetRequiredService<IReportStore>().TryRecuseAsync(report.Reference, recused, CancellationToken.None));
+        }
+
+        return report.Reference;
+    }
+
+    /// <summary>The draft page <paramref name="memberId"/> gets for the period, from a link of their own.</summary>
+    async Task<string> DraftAsync(string memberId, DateOnly from, DateOnly to)
+    {
+        using var response = await PostAsync(host.Links().CreateTransparency(memberId), $"{from:yyyy-MM-dd}", $"{to:yyyy-MM-dd}");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {html}");
+        return html;
+    }
+
+    async Task<HttpResponseMessage> PostAsync(Uri link, string from, string to) =>
+        await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(link), ["from"] = from, ["to"] = to }));
+
+    /// <summary>The Markdown to publish, with the period (in its heading) taken out: what it counts, and nothing else.</summary>
+    static string Figures(string html, DateOnly from, DateOnly to) =>
+        WebUtility.HtmlDecode(Preformatted().Match(html).Groups[1].Value).Replace($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}", "(period)", StringComparison.Ordinal);
+
+    /// <summary>The paragraph of the draft page that says which reports it counts.</summary>
+    static string NoteOf(string html) =>
+        Paragraphs().Matches(html).Select(m => m.Groups[1].Value).FirstOrDefault(p => p.Contains(Note, StringComparison.Ordinal)) ?? "";
+
+    [GeneratedRegex("<pre>(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex Preformatted();
+
+    [GeneratedRegex("<p>(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex Paragraphs();
 }

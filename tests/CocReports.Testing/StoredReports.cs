@@ -12,7 +12,8 @@ namespace CocReports.Testing;
 public static class StoredReports
 {
     /// <param name="withEvidence">Stores one small PNG as the report's evidence file.</param>
-    public static async Task<Report> StoreWithoutWorkflowAsync(IServiceProvider services, IDictionary<string, string> fields, bool withEvidence = false)
+    /// <param name="receivedAt">When it came in, if not now: a day of its own that no other test's report shares.</param>
+    public static async Task<Report> StoreWithoutWorkflowAsync(IServiceProvider services, IDictionary<string, string> fields, bool withEvidence = false, DateTimeOffset? receivedAt = null)
     {
         var form = new ReportForm();
         foreach (var (field, value) in fields)
@@ -30,7 +31,7 @@ public static class StoredReports
             evidence.Add(new EvidenceFile(blobName, "shot.png", "image/png", 1024, ""));
         }
 
-        var report = new Report(reference, DateTimeOffset.UtcNow, details, evidence, ReceiptCode.Hash(ReceiptCode.New()));
+        var report = new Report(reference, receivedAt ?? DateTimeOffset.UtcNow, details, evidence, ReceiptCode.Hash(ReceiptCode.New()));
         Assert.True(await services.GetRequiredService<IReportStore>().TryAddAsync(report, CancellationToken.None));
         return report;
     }

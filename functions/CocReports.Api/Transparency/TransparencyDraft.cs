@@ -7,28 +7,46 @@ using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Transparency;
 
-/// <summary>Drafts the transparency report of a period from what storage keeps of each report, retained ones included.</summary>
+/// <summary>
+/// Drafts a member's transparency report of a period from what storage keeps of each report, retained ones included:
+/// only the reports they may see (<see cref="CountedReports"/>).
+/// </summary>
 public sealed class TransparencyDraft(
     IReportStore reports,
     ITimeline timeline,
     IOptions<TransparencyOptions> options,
     IOptions<WorkflowOptions> workflow,
     IOptions<CommunityOptions> community,
+    IOptions<CommitteeOptions> committee,
     TimeProvider clock)
 {
     /// <summary>The calendar year before <paramref name="now"/>: the default period.</summary>
     public static (DateOnly From, DateOnly To) LastYear(DateTimeOffset now) =>
         (new DateOnly(now.UtcDateTime.Year - 1, 1, 1), new DateOnly(now.UtcDateTime.Year - 1, 12, 31));
 
-    public async Task<TransparencyReport> DraftAsync(DateOnly from, DateOnly to, string promotion, CancellationToken cancellationToken)
+    public async Task<TransparencyReport> DraftAsync(string memberId, DateOnly from, DateOnly to, string promotion, CancellationToken cancellationToken)
     {
+        var counted = new CountedReports(committee.Value, memberId);
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var records = new List<TransparencyRecord>();
         await foreach (var report in reports.ReceivedSinceAsync(start, cancellationToken))
         {
+            if (report.ReceivedAt >= end)
+            {
+                continue;
+            }
+
+            // A report kept from this member is not read into their draft at all.
+            var state = await reports.GetCaseStateAsync(report.Reference, cancellationToken);
+            if (!counted.Includes(report, state))
+            {
+                continue;
+            }
+
             records.Add(TransparencyRecord.From(
                 report,
-                await reports.GetCaseStateAsync(report.Reference, cancellationToken),
+                state,
                 await reports.GetMessagesAsync(report.Reference, cancellationToken),
                 await timeline.ReadAsync(report.Reference, cancellationToken)));
         }

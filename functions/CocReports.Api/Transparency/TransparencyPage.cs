@@ -5,6 +5,7 @@ using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Rendering;
+using CocReports.Procedure.Storage;
 using CocReports.Procedure.Transparency;
 using Microsoft.AspNetCore.Http;
 
@@ -13,17 +14,25 @@ namespace CocReports.Api.Transparency;
 /// <summary>
 /// GET /api/transparency from the "Transparency report" link in every committee email (a member link, not single-use):
 /// a form for the period and the committee's text on promoting the Code of Conduct. POST: the draft as HTML, and as
-/// Markdown to publish. Only current committee members whose links were not revoked get it.
+/// Markdown to publish. Only current committee members whose links were not revoked get it, each a draft of the reports
+/// they may see; every draft is in the audit trail.
 /// </summary>
 public sealed class TransparencyPage(
     MemberLinkGate gate,
     TransparencyDraft draft,
+    IAuditTrail audit,
     TimeProvider clock)
 {
+    /// <summary>The audit trail's chain for drafts, beside each report's own: it names no report.</summary>
+    public const string AuditChain = ActionLinks.TransparencyScope;
+
+    /// <summary>The longest period drafted: a draft reads every report received since its start.</summary>
+    public const int MaxYears = 5;
+
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
-        return await CheckAsync(token, cancellationToken) ?? Form().Page(request.Path, token);
+        return (await CheckAsync(token, cancellationToken)).Refusal ?? Form().Page(request.Path, token);
     }
 
     public async Task<IResult> DraftAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -35,7 +44,8 @@ public sealed class TransparencyPage(
         }
 
         var token = form["token"].ToString();
-        if (await CheckAsync(token, cancellationToken) is { } refusal)
+        var (refusal, memberId) = await CheckAsync(token, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -48,10 +58,20 @@ public sealed class TransparencyPage(
             return Form().Page(request.Path, token, new Dictionary<string, string> { ["to"] = "The end of the period must not be before its start." }, StatusCodes.Status400BadRequest);
         }
 
-        var report = await draft.DraftAsync(from, to, form["promotion"].ToString(), cancellationToken);
+        if (to >= from.AddYears(MaxYears))
+        {
+            return Form().Page(request.Path, token, new Dictionary<string, string> { ["to"] = $"The period must be at most {MaxYears} years long." }, StatusCodes.Status400BadRequest);
+        }
+
+        var report = await draft.DraftAsync(memberId, from, to, form["promotion"].ToString(), cancellationToken);
+
+        // Written before the draft is sent: no draft goes unrecorded.
+        await audit.AppendAsync(AuditChain, new AuditEntry(clock.GetUtcNow(), memberId, $"transparency draft {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", Allowed: true), cancellationToken);
+
         var page = new HtmlPage($"Transparency report {TransparencyMarkdown.Period(report)}")
             .Heading($"{report.Community}: Code of Conduct transparency report, {TransparencyMarkdown.Period(report)}")
             .Paragraph("A draft: review it, then publish the Markdown below. Counts from 1 to " + (report.K - 1).ToString(CultureInfo.InvariantCulture) + $" are shown as \"fewer than {report.K}\".")
+            .Paragraph(CountedReports.Note)
             .Field("Reports received", report.Total.Shown);
         Table(page, "By incident type", report.ByIncidentType);
         Table(page, "By outcome", report.ByOutcome);
@@ -66,8 +86,8 @@ public sealed class TransparencyPage(
             .Preformatted(TransparencyMarkdown.Render(report));
     }
 
-    async Task<IResult?> CheckAsync(string token, CancellationToken cancellationToken) =>
-        (await gate.CheckMemberAsync(token, ActionLinks.TransparencyScope, CaseAction.Transparency, cancellationToken)).Refusal;
+    Task<(IResult? Refusal, string MemberId)> CheckAsync(string token, CancellationToken cancellationToken) =>
+        gate.CheckMemberAsync(token, ActionLinks.TransparencyScope, CaseAction.Transparency, cancellationToken);
 
     static ActionForm Form() =>
         new ActionForm("Transparency report", "Choose the period (by default last calendar year) and say how the Code of Conduct was promoted. Nothing is published from here: you get a draft to review.", "Draft the report")

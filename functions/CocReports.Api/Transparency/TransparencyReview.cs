@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Transparency;
 
-/// <summary>On January 1 (a timer in both hosts): last year's report, drafted and mailed to every committee member for review.</summary>
+/// <summary>
+/// On January 1 (a timer in both hosts): last year's report mailed to every committee member for review, each their own
+/// draft of the reports they may see.
+/// </summary>
 public sealed class TransparencyReview(
     TransparencyDraft draft,
     IMailSender mail,
@@ -19,9 +22,9 @@ public sealed class TransparencyReview(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var (from, to) = TransparencyDraft.LastYear(clock.GetUtcNow());
-        var report = await draft.DraftAsync(from, to, "", cancellationToken);
         foreach (var member in committee.Value.Members)
         {
+            var report = await draft.DraftAsync(member.Id, from, to, "", cancellationToken);
             await mail.SendAsync(await TransparencyMail.ToMemberAsync(report, new Recipient(member.Name, member.Email), member.Id, links), cancellationToken);
         }
 
