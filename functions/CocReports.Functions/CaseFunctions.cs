@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 
 namespace CocReports.Functions;
 
-public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence, CaseTrailExport trailExport)
+public sealed class CaseFunctions(CasePage casePage, CaseAccess caseAccess, CaseEvidence caseEvidence, CaseTrailExport trailExport)
 {
     [Function("ShowCase")]
     public async Task<IActionResult> Show(
@@ -15,6 +15,13 @@ public sealed class CaseFunctions(CasePage casePage, CaseEvidence caseEvidence, 
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
         new ResultAction(await casePage.ShowAsync(request, workflows, reference, cancellationToken));
+
+    [Function("OpenCase")]
+    public async Task<IActionResult> Open(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{reference}/view")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseAccess.ExchangeAsync(request, reference, cancellationToken));
 
     [Function("DownloadEvidence")]
     public async Task<IActionResult> Download(

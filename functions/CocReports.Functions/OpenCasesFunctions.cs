@@ -13,6 +13,12 @@ public sealed class OpenCasesFunctions(OpenCasesPage page, OpenCasesDigest diges
         CancellationToken cancellationToken) =>
         new ResultAction(await page.ShowAsync(request, cancellationToken));
 
+    [Function("OpenOpenCases")]
+    public async Task<IActionResult> Open(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open-cases")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await page.ExchangeAsync(request, cancellationToken));
+
     // Hourly, on the hour (NCRONTAB: second minute hour day month day-of-week), https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer:
     // the digest itself decides from OpenCases:DigestDay and DigestAt whether this week's is due, the same in both hosts.
     [Function(nameof(OpenCasesDigest))]

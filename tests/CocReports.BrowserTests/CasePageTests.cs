@@ -18,6 +18,7 @@ public sealed class CasePageTests(BrowserFixture host)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View).AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         var picture = page.GetByRole(AriaRole.Img, new() { Name = "evidence-1.jpg, a picture the reporter sent" });
         await Expect(picture).ToBeVisibleAsync();
         await Expect(picture).ToHaveJSPropertyAsync("naturalWidth", 8); // decoded, so the page's img-src allowed it

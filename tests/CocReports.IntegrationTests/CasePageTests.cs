@@ -78,7 +78,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
 
-        using var response = await OpenAsync(EvidenceLink(link, 0));
+        using var response = await OpenEvidenceAsync(link, 0);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
@@ -96,7 +96,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var link = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
 
-        using var response = await OpenAsync(EvidenceLink(link, 1));
+        using var response = await OpenEvidenceAsync(link, 1);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
@@ -116,9 +116,11 @@ public sealed class CasePageTests(LocalHostFixture host)
             Submissions.Fields(reporter), (disguised, "application/pdf", "Meeting notes, plain text."u8.ToArray()), ("report.html", "text/html", htmlAsPdf));
         var link = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
 
-        var html = await OpenStringAsync(link);
-        using var text = await host.Http.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
-        using var pdf = await host.Http.GetAsync(Evidence(receipt.Reference, 1));
+        using var browser = NewBrowser();
+        using var page = await OpenAsync(link, browser);
+        var html = await page.Content.ReadAsStringAsync();
+        using var text = await browser.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
+        using var pdf = await browser.GetAsync(Evidence(receipt.Reference, 1));
 
         Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", text.Content.Headers.ContentDisposition?.DispositionType);
@@ -147,9 +149,12 @@ public sealed class CasePageTests(LocalHostFixture host)
         var sam = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        (await OpenAsync(alex)).Dispose();
-        (await host.Http.GetAsync(Evidence(receipt.Reference, 0))).Dispose(); // in alex's session
-        (await OpenAsync(EvidenceLink(sam, 1))).Dispose();
+        using var alexsBrowser = NewBrowser();
+        using var samsBrowser = NewBrowser();
+        (await OpenAsync(alex, alexsBrowser)).Dispose();
+        (await alexsBrowser.GetAsync(Evidence(receipt.Reference, 0))).Dispose();
+        (await MemberBrowser.PressOpenAsync(samsBrowser, sam)).Dispose(); // sam's session, without opening the case page
+        (await samsBrowser.GetAsync(Evidence(receipt.Reference, 1))).Dispose();
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
 
         var audit = await AuditAsync(receipt.Reference);
@@ -159,7 +164,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
         Assert.All(audit, a => Assert.InRange(a.At, before, after));
 
-        var html = await OpenStringAsync(sam);
+        var html = await (await samsBrowser.GetAsync($"/api/reports/{receipt.Reference}/view")).Content.ReadAsStringAsync();
         Assert.Contains("<td>Alex Rivera</td><td>The case page</td><td>Opened</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Sam Okafor</td><td>Evidence: evidence-2.pdf</td><td>Opened</td>", html, StringComparison.Ordinal);
     }
@@ -172,8 +177,9 @@ public sealed class CasePageTests(LocalHostFixture host)
         var receipt = await SubmitAsync(fields);
         var kim = host.Links().Create(receipt.Reference, "kim", CaseAction.View);
 
-        using var page = await OpenAsync(kim);
-        using var file = await host.Http.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
+        using var browser = NewBrowser();
+        using var page = await OpenAsync(kim, browser);
+        using var file = await browser.GetAsync(Evidence(receipt.Reference, 0)); // in kim's session
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
@@ -231,8 +237,9 @@ public sealed class CasePageTests(LocalHostFixture host)
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
         await host.Evidence.DeleteBlobAsync((await BlobNamesAsync(receipt.Reference))[0]);
 
-        using var purged = await OpenAsync(EvidenceLink(link, 0));
-        using var beyond = await host.Http.GetAsync(Evidence(receipt.Reference, 2));
+        using var browser = NewBrowser();
+        using var purged = await OpenEvidenceAsync(link, 0, browser);
+        using var beyond = await browser.GetAsync(Evidence(receipt.Reference, 2));
 
         foreach (var response in new[] { purged, beyond })
         {
@@ -251,7 +258,11 @@ public sealed class CasePageTests(LocalHostFixture host)
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
         using var browser = NewBrowser();
 
-        using var exchange = await browser.GetAsync(link);
+        // Following the link (as a mail gateway's scanner also does) sets nothing; its Open button does.
+        using var offer = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, offer.StatusCode);
+        Assert.False(offer.Headers.Contains("Set-Cookie"));
+        using var exchange = await MemberBrowser.PressOpenAsync(browser, link);
         var html = await exchange.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
@@ -272,6 +283,51 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Someone kept interrupting me", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(png, await file.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_view_link_opens_the_case_in_one_browser_only_and_again_in_that_one()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
+        using var first = NewBrowser();
+        using var second = NewBrowser();
+
+        using var opened = await MemberBrowser.OpenAsync(first, link);
+        using var offer = await second.GetAsync(link);
+        using var exchange = await MemberBrowser.PressOpenAsync(second, link);
+        using var page = await second.GetAsync($"/api/reports/{receipt.Reference}/view");
+        using var again = await MemberBrowser.OpenAsync(first, link);
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        foreach (var refused in new[] { offer, exchange })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("This link was already used", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Someone kept interrupting me", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_with_one_members_case_session_is_not_switched_to_another_member_by_a_link()
+    {
+        var receipt = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
+        using var browser = NewBrowser();
+        using var opened = await MemberBrowser.OpenAsync(browser, host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        var samsLink = host.Links().Create(receipt.Reference, "sam", CaseAction.View);
+
+        using var exchange = await MemberBrowser.PressOpenAsync(browser, samsLink);
+
+        Assert.Equal(HttpStatusCode.Conflict, exchange.StatusCode);
+        Assert.Contains("signed in as another committee member", await exchange.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Sam's link was not spent: it still opens the case in Sam's own browser.
+        using var samsBrowser = NewBrowser();
+        using var samsPage = await MemberBrowser.OpenAsync(samsBrowser, samsLink);
+        Assert.Equal(HttpStatusCode.OK, samsPage.StatusCode);
     }
 
     [Fact]
@@ -297,7 +353,7 @@ public sealed class CasePageTests(LocalHostFixture host)
     {
         var first = await SubmitAsync(Submissions.Fields(Submissions.NewReporter()));
         var second = await SubmitAsync(Submissions.Fields(Submissions.NewReporter(), "Something only the second report says."));
-        using var exchange = await host.Http.GetAsync(host.Links().Create(first.Reference, "alex", CaseAction.View));
+        using var exchange = await MemberBrowser.PressOpenAsync(NewBrowser(), host.Links().Create(first.Reference, "alex", CaseAction.View));
         var session = Assert.Single(exchange.Headers.GetValues("Set-Cookie")).Split(';')[0];
         using var browser = NewBrowser();
 
@@ -369,12 +425,18 @@ public sealed class CasePageTests(LocalHostFixture host)
     static string Evidence(string reference, int index) => $"/api/reports/{reference}/evidence/{index}";
 
     /// <summary>
-    /// Follows a View link as a member's browser does: the link starts a case session (a cookie, kept by the
-    /// client's cookie container) and its page sends the browser on to the same address without the token.
+    /// Follows a View link as a member's browser does (a new one unless given): the link starts a case session (a
+    /// cookie, kept by the client's cookie container) and its page sends the browser on to the case page.
     /// </summary>
-    async Task<HttpResponseMessage> OpenAsync(Uri link, HttpClient? browser = null)
+    async Task<HttpResponseMessage> OpenAsync(Uri link, HttpClient? browser = null) =>
+        await MemberBrowser.OpenAsync(browser ?? NewBrowser(), link);
+
+    /// <summary>Opens the case from <paramref name="viewLink"/>, then one of its evidence files, as the case page's link does.</summary>
+    async Task<HttpResponseMessage> OpenEvidenceAsync(Uri viewLink, int index, HttpClient? browser = null)
     {
-        return await MemberBrowser.OpenAsync(browser ?? host.Http, link);
+        browser ??= NewBrowser();
+        (await OpenAsync(viewLink, browser)).Dispose();
+        return await browser.GetAsync(Evidence(viewLink.AbsolutePath.Split('/')[3], index));
     }
 
     async Task<string> OpenStringAsync(Uri link)

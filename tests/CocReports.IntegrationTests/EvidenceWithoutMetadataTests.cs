@@ -57,7 +57,7 @@ public sealed class EvidenceWithoutMetadataTests(LocalHostFixture host)
         Assert.Equal("original:" + whats[1], whats[2]);
         Assert.EndsWith("/01", whats[3], StringComparison.Ordinal);
         Assert.Equal("original:" + whats[3], whats[4]);
-        var again = await OpenAsync(browser, host.Links().Create(receipt.Reference, "sam", CaseAction.View));
+        var again = await OpenAsync(NewBrowser(), host.Links().Create(receipt.Reference, "sam", CaseAction.View));
         Assert.Contains("<td>Alex Rivera</td><td>Original: evidence-1.jpg</td><td>Opened</td>", again, StringComparison.Ordinal);
     }
 

@@ -38,8 +38,7 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         Assert.Equal(References(kims).Count, Rows(kims));
 
         // Each reference opens its case page, in the member's own name.
-        var view = ViewLinks().Match(kims);
-        Assert.Contains($"/api/reports/{shared}/view?token=", view.Value, StringComparison.Ordinal);
+        var view = Assert.Single(ViewLinks().Matches(kims), m => m.Value.Contains($"/api/reports/{shared}/view?token=", StringComparison.Ordinal));
         var viewLink = new Uri(WebUtility.HtmlDecode(view.Groups[1].Value));
         Assert.Equal("kim", host.Links().Check(MailLinks.Token(viewLink), shared, CaseAction.View).MemberId);
 
@@ -63,6 +62,27 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         });
         Assert.DoesNotContain(shared, References(await PageAsync(host.Links().CreateOpenCases("kim"))));
         Assert.DoesNotContain(shared, await OpenInStorageAsync());
+    }
+
+    [Fact]
+    public async Task An_open_cases_link_opens_the_list_in_one_browser_only()
+    {
+        var reference = (await SubmitAsync(Submissions.Fields(Submissions.NewReporter()))).Reference;
+        var link = host.Links().CreateOpenCases("alex");
+        using var first = MemberBrowser.NewBrowser(host.BaseUrl);
+        using var second = MemberBrowser.NewBrowser(host.BaseUrl);
+
+        var listed = await ReadAsync(await MemberBrowser.OpenAsync(first, link));
+        using var offer = await second.GetAsync(link);
+        using var exchange = await MemberBrowser.PressOpenAsync(second, link);
+
+        Assert.Contains(reference, References(listed));
+        foreach (var refused in new[] { offer, exchange })
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Empty(References(html));
+        }
     }
 
     [Fact]
@@ -94,7 +114,7 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         await RefusedAsync(host.Links(fourDaysAgo).CreateOpenCases("kim"), HttpStatusCode.Gone, reference);
         await RefusedAsync(new Uri(good, "/api/open-cases?token=" + token[..^2] + (token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA")), HttpStatusCode.BadRequest, reference);
         await RefusedAsync(new Uri(good, "/api/open-cases?token=" + MailLinks.Token(host.Links().CreateTransparency("kim"))), HttpStatusCode.BadRequest, reference);
-        await RefusedAsync(new Uri(good, "/api/open-cases"), HttpStatusCode.BadRequest, reference);
+        await RefusedAsync(new Uri(good, "/api/open-cases"), HttpStatusCode.Unauthorized, reference);
         await RefusedAsync(host.Links().CreateOpenCases("former-member"), HttpStatusCode.Forbidden, reference);
 
         await host.Revocations.UpsertEntityAsync(new TableEntity("member", "kim") { ["NotBefore"] = DateTimeOffset.UtcNow });
@@ -130,27 +150,36 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         Assert.Empty(References(html));
     }
 
+    /// <summary>The page as the member sees it after following <paramref name="link"/> in a browser of their own.</summary>
     async Task<string> PageAsync(Uri link)
     {
-        using var response = await host.Http.GetAsync(link.PathAndQuery);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {html}");
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        using var browser = MemberBrowser.NewBrowser(host.BaseUrl);
+        return await ReadAsync(await MemberBrowser.OpenAsync(browser, link));
+    }
+
+    /// <summary>The page, reloaded in the browser that opened it until <paramref name="until"/> holds.</summary>
+    async Task<string> WaitForPageAsync(Uri link, Func<string, bool> until)
+    {
+        using var browser = MemberBrowser.NewBrowser(host.BaseUrl);
+        var html = await ReadAsync(await MemberBrowser.OpenAsync(browser, link));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!until(html) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            html = await ReadAsync(await browser.GetAsync("/api/open-cases"));
+        }
+
         return html;
     }
 
-    async Task<string> WaitForPageAsync(Uri link, Func<string, bool> until)
+    static async Task<string> ReadAsync(HttpResponseMessage response)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        using (response)
         {
-            var html = await PageAsync(link);
-            if (until(html) || DateTime.UtcNow > deadline)
-            {
-                return html;
-            }
-
-            await Task.Delay(250);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {html}");
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+            return html;
         }
     }
 

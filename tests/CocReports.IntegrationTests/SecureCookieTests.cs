@@ -16,7 +16,7 @@ public sealed class SecureCookieTests(SecureCookieTests.Host host)
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
         var link = host.Links().Create(receipt.Reference, "alex", CaseAction.View);
 
-        using var exchange = await host.Http.GetAsync(link.PathAndQuery);
+        using var exchange = await MemberBrowser.PressOpenAsync(host.Http, link);
 
         Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
         var attributes = Assert.Single(exchange.Headers.GetValues("Set-Cookie")).Split(';', StringSplitOptions.TrimEntries).Skip(1);

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace CocReports.Testing;
 
 /// <summary>
-/// A member's browser on the case page: a View link starts a case session (a cookie the client keeps), and its page
-/// sends the browser on, by a meta refresh, to the same address without the token.
+/// A member's browser on the case page (or the open-cases page): following a View link shows an Open button, whose
+/// POST spends the link and starts a session (a cookie the client keeps), and its page sends the browser on, by a meta
+/// refresh, to the same address without the token.
 /// </summary>
 public static partial class MemberBrowser
 {
@@ -14,11 +15,20 @@ public static partial class MemberBrowser
 
     public static async Task<HttpResponseMessage> OpenAsync(HttpClient browser, Uri link)
     {
-        using var exchange = await browser.GetAsync(link);
+        using var offer = await browser.GetAsync(link);
+        var offered = await offer.Content.ReadAsStringAsync();
+        Assert.True(offer.StatusCode == HttpStatusCode.OK, $"{offer.StatusCode}: {offered}");
+        using var exchange = await PressOpenAsync(browser, link);
         var html = await exchange.Content.ReadAsStringAsync();
         Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
         return await browser.GetAsync(RefreshTarget(html));
     }
+
+    /// <summary>The Open button of a link's page: its form posts the link's token to the link's address.</summary>
+    public static Task<HttpResponseMessage> PressOpenAsync(HttpClient browser, Uri link) =>
+        browser.PostAsync(
+            link.AbsolutePath,
+            new FormUrlEncodedContent([new("token", System.Web.HttpUtility.ParseQueryString(link.Query)["token"] ?? "")]));
 
     public static async Task<string> OpenStringAsync(HttpClient browser, Uri link)
     {

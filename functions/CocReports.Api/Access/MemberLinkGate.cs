@@ -22,13 +22,13 @@ public sealed class MemberLinkGate(ActionLinks links, IMemberRevocations revocat
             : (null, check);
     }
 
-    /// <summary>As <see cref="CheckAsync"/>, for pages bound to no report: the holder must also still be on the committee.</summary>
-    public async Task<(IResult? Refusal, string MemberId)> CheckMemberAsync(string? token, string scope, CaseAction action, CancellationToken cancellationToken)
+    /// <summary>As <see cref="CheckAsync"/>, and the holder must also still be on the committee.</summary>
+    public async Task<(IResult? Refusal, LinkCheck Check)> CheckMemberAsync(string? token, string scope, CaseAction action, CancellationToken cancellationToken)
     {
         var (refusal, check) = await CheckAsync(token, scope, action, cancellationToken);
-        return refusal is not null ? (refusal, "")
-            : committee.Value.Find(check.MemberId!) is null ? (LinkPages.NoLongerYours(), "")
-            : (null, check.MemberId!);
+        return refusal is not null ? (refusal, check)
+            : committee.Value.Find(check.MemberId!) is null ? (LinkPages.NoLongerYours(), check)
+            : (null, check);
     }
 
     /// <summary>Whether a credential issued at <paramref name="issuedAt"/> predates the revocation of its holder's links.</summary>

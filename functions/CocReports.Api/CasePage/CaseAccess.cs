@@ -12,15 +12,14 @@ namespace CocReports.Api.CasePage;
 
 /// <summary>
 /// Who may open a case: a member of the report's audience in a case session, which their View link starts. The link
-/// is exchanged on first use for a short-lived cookie scoped to the report, and the browser is sent on to the same
-/// page without the token, so evidence links, history and Referer carry no credential. "The incident
+/// is exchanged once (<see cref="LinkExchange"/>) for a short-lived cookie scoped to the report, and the browser is sent
+/// on to the same page without the token, so evidence links, history and Referer carry no credential. "The incident
 /// documentation will not be available to them": a recused or excluded member is refused, and the refusal is kept
 /// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
 /// </summary>
 public sealed class CaseAccess(
     MemberLinkGate gate,
-    CaseSessions sessions,
-    IOptions<LinkOptions> linkOptions,
+    LinkExchange exchange,
     IReportStore reports,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
@@ -39,10 +38,10 @@ public sealed class CaseAccess(
     {
         if (request.Query.ContainsKey("token"))
         {
-            return (await ExchangeAsync(request, reference, cancellationToken), null);
+            return (await exchange.OfferAsync(request, Place(reference), cancellationToken), null);
         }
 
-        var session = sessions.Check(request.Cookies[CookieName], reference);
+        var session = exchange.Held(request, Place(reference));
         if (session is null)
         {
             return (LinkPages.NoSession(), null);
@@ -77,17 +76,12 @@ public sealed class CaseAccess(
     public Task RecordAsync(OpenCase opened, string what, CancellationToken cancellationToken) =>
         audit.AppendAsync(opened.Report.Reference, new AuditEntry(clock.GetUtcNow(), opened.MemberId, what, Allowed: true), cancellationToken);
 
-    async Task<IResult> ExchangeAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
-    {
-        var (refusal, check) = await gate.CheckAsync(request.Query["token"].ToString(), reference, CaseAction.View, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+    /// <summary>POST from the View link's page: the link is spent and the case session starts.</summary>
+    public Task<IResult> ExchangeAsync(HttpRequest request, string reference, CancellationToken cancellationToken) =>
+        exchange.ExchangeAsync(request, Place(reference), cancellationToken);
 
-        var secure = request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
-        return new CaseSessionStarted(sessions.Start(reference, check.MemberId!), $"/api/reports/{reference}", request.Path, secure);
-    }
+    static SessionPlace Place(string reference) =>
+        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}");
 }
 
 /// <summary>A case a member may see.</summary>

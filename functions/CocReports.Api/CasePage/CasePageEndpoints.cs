@@ -1,3 +1,4 @@
+using CocReports.Api.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,8 @@ public static class CasePageEndpoints
     {
         api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.ShowAsync(request, workflows, reference, ct));
+        api.MapPost("/reports/{reference}/view", (HttpRequest request, string reference, CaseAccess handler, CancellationToken ct) =>
+            handler.ExchangeAsync(request, reference, ct)).DisableAntiforgery();
         api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
             handler.DownloadAsync(request, reference, index, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}/original", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
@@ -29,6 +32,7 @@ public static class CasePageEndpoints
     public static IServiceCollection AddCasePage(this IServiceCollection services)
     {
         services.AddSingleton(sp => new Procedure.Links.CaseSessions(sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LinkExchange>();
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseForms>();
         services.AddSingleton<CasePage>();

@@ -13,6 +13,7 @@ public static class OpenCasesEndpoints
     public static RouteGroupBuilder MapOpenCases(this RouteGroupBuilder api)
     {
         api.MapGet("/open-cases", (HttpRequest request, OpenCasesPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
+        api.MapPost("/open-cases", (HttpRequest request, OpenCasesPage handler, CancellationToken ct) => handler.ExchangeAsync(request, ct)).DisableAntiforgery();
         return api;
     }
 

@@ -13,13 +13,15 @@ using Microsoft.Extensions.Options;
 namespace CocReports.Api.OpenCases;
 
 /// <summary>
-/// GET /api/open-cases from the "Open cases" link in every committee email and the digest (a member link, short-lived,
-/// not single-use): the open cases this member may see, overdue first, each reference a View link to its case page.
+/// GET /api/open-cases from the "Open cases" link in every committee email and the digest: the link is exchanged once
+/// for a short session in that browser (<see cref="LinkExchange"/>), which shows the open cases this member may see,
+/// overdue first, each reference a fresh View link to its case page.
 /// Cases the member is excluded or recused from are not shown, and nothing on the page counts them.
 /// </summary>
 public sealed class OpenCasesPage(
     ActionLinks links,
     MemberLinkGate gate,
+    LinkExchange exchange,
     IReportStore reports,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
@@ -30,12 +32,33 @@ public sealed class OpenCasesPage(
     /// <summary>The audit trail's chain for views of the list, beside each report's own: it names no report.</summary>
     public const string AuditChain = ActionLinks.OpenCasesScope;
 
+    /// <summary>The session's cookie, scoped to this page.</summary>
+    public const string CookieName = "coc-open-cases";
+
+    static readonly SessionPlace Place = new(
+        ActionLinks.OpenCasesScope, CaseAction.OpenCases, "open-cases-links", CookieName, "/api/open-cases", "/api/open-cases", "Your open cases");
+
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (refusal, memberId) = await gate.CheckMemberAsync(request.Query["token"].ToString(), ActionLinks.OpenCasesScope, CaseAction.OpenCases, cancellationToken);
-        if (refusal is not null)
+        if (request.Query.ContainsKey("token"))
         {
-            return refusal;
+            return await exchange.OfferAsync(request, Place, cancellationToken);
+        }
+
+        if (exchange.Held(request, Place) is not { } session)
+        {
+            return LinkPages.NoOpenCasesSession();
+        }
+
+        if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
+        {
+            return LinkPages.Revoked();
+        }
+
+        var memberId = session.MemberId;
+        if (committee.Value.Find(memberId) is null)
+        {
+            return LinkPages.NoLongerYours();
         }
 
         var open = await reports.OpenCasesAsync(cancellationToken);
@@ -63,4 +86,8 @@ public sealed class OpenCasesPage(
                 ]),
                 "You have no open cases.");
     }
+
+    /// <summary>POST from the link's page: the link is spent and the session starts.</summary>
+    public Task<IResult> ExchangeAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        exchange.ExchangeAsync(request, Place, cancellationToken);
 }

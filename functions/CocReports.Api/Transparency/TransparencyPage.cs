@@ -44,12 +44,13 @@ public sealed class TransparencyPage(
         }
 
         var token = form["token"].ToString();
-        var (refusal, memberId) = await CheckAsync(token, cancellationToken);
+        var (refusal, check) = await CheckAsync(token, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
+        var memberId = check.MemberId!;
         var (lastFrom, lastTo) = TransparencyDraft.LastYear(clock.GetUtcNow());
         var from = Date(form["from"]) ?? lastFrom;
         var to = Date(form["to"]) ?? lastTo;
@@ -86,7 +87,7 @@ public sealed class TransparencyPage(
             .Preformatted(TransparencyMarkdown.Render(report));
     }
 
-    Task<(IResult? Refusal, string MemberId)> CheckAsync(string token, CancellationToken cancellationToken) =>
+    Task<(IResult? Refusal, LinkCheck Check)> CheckAsync(string token, CancellationToken cancellationToken) =>
         gate.CheckMemberAsync(token, ActionLinks.TransparencyScope, CaseAction.Transparency, cancellationToken);
 
     static ActionForm Form() =>
