@@ -159,7 +159,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
         /// <summary>Sends one step's notices in one activity; a recipient whose mail failed is retried on their own when it settles.</summary>
         public void Announce(Announcement announcement, string what) =>
-            Mail.Add(context.CallActivityAsync<Unsent>(nameof(Activities.Announce), announcement, retry), what);
+            Mail.Add(context.CallActivityAsync<Unsent>(nameof(Activities.Announce), announcement, retry), what, reference);
 
         public async Task HandToEscalationIfNoMemberRemains()
         {
@@ -203,8 +203,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             await Record("EvidencePurged", context.CurrentUtcDateTime);
         }
 
-        public Task<bool> Record(string step, DateTimeOffset at, string? note = null) =>
-            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(reference, new TimelineEntry(at, step, Note: note)), retry);
+        public Task<bool> Record(string step, DateTimeOffset at, string? note = null, string? about = null) =>
+            context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(about ?? reference, new TimelineEntry(at, step, Note: note)), retry);
 
         /// <summary>
         /// Waits for the committee or the timer. Mail that settles meanwhile is taken off the list, and a mail that
@@ -235,13 +235,13 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             }
         }
 
-        void Send<TNotice>(string activity, TNotice notice, string what, TimeSpan? after = null) =>
-            Mail.Add(after is { } wait ? SendLater(activity, notice, wait) : context.CallActivityAsync<bool>(activity, notice, retry), what);
+        void Send<TNotice>(string activity, TNotice notice, string what, TimeSpan? after = null, string? about = null) =>
+            Mail.Add(after is { } wait ? SendLater(activity, notice, wait) : context.CallActivityAsync<bool>(activity, notice, retry), what, about ?? reference);
 
         /// <summary>A send the mail service asked to wait for: first a durable timer, then the send with its retries.</summary>
         async Task<bool> SendLater<TNotice>(string activity, TNotice notice, TimeSpan wait)
         {
-            await context.CreateTimer(MailRetry.AsAsked(wait), CancellationToken.None);
+            await context.CreateTimer(context.CurrentUtcDateTime + MailRetry.AsAsked(wait), CancellationToken.None);
             return await context.CallActivityAsync<bool>(activity, notice, retry);
         }
 
@@ -251,12 +251,12 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         /// </summary>
         async Task SettleMail()
         {
-            foreach (var (send, what) in Mail.TakeSettled())
+            foreach (var (send, what, about) in Mail.TakeSettled())
             {
                 // Reading Exception observes the failure; the workflow records it on the timeline.
                 if (send.Exception is not null)
                 {
-                    await Record("MailFailed", context.CurrentUtcDateTime, what);
+                    await Record("MailFailed", context.CurrentUtcDateTime, what, about);
                 }
                 else if (send is Task<Unsent> { Result: var unsent })
                 {
@@ -269,12 +269,12 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         {
             foreach (var notice in unsent.Members)
             {
-                Send(nameof(NotifyMember), notice, $"{notice.Kind} to {notice.MemberId}", unsent.RetryAfter);
+                Send(nameof(NotifyMember), notice, $"{notice.Kind} to {notice.MemberId}", unsent.RetryAfter, notice.Reference);
             }
 
             foreach (var notice in unsent.Contacts)
             {
-                Send(nameof(NotifyEscalationContact), notice, $"{notice.Kind} to escalation contact {notice.ContactIndex + 1}", unsent.RetryAfter);
+                Send(nameof(NotifyEscalationContact), notice, $"{notice.Kind} to escalation contact {notice.ContactIndex + 1}", unsent.RetryAfter, notice.Reference);
             }
 
             if (unsent.Reporter is { } toReporter)

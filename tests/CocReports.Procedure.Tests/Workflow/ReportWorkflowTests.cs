@@ -59,6 +59,37 @@ public sealed class ReportWorkflowTests
     }
 
     [Fact]
+    public void A_throttled_announcement_retries_its_recipients_only_after_the_wait_the_mail_service_asked_for()
+    {
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromResult(new Unsent([new MemberNotice("r1", "kim", CommitteeNoticeKind.NewReport, "new")], [], null, TimeSpan.FromSeconds(90))));
+
+        _ = Run();
+
+        Assert.Empty(Scheduled<bool>(nameof(NotifyMember)));
+        Assert.Contains((ReceivedAt + MailRetry.AsAsked(TimeSpan.FromSeconds(90))).UtcDateTime, timers);
+    }
+
+    [Fact]
+    public void A_failed_mail_about_another_report_is_recorded_on_that_report_not_on_this_one()
+    {
+        // The members of r1 must not learn from its timeline that r2 exists and was told of the match.
+        var onOther = new MemberNotice("r2", "kim", CommitteeNoticeKind.PatternFound, "r1");
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromResult(new Unsent([onOther], [], null)));
+        context.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(NotifyMember)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromException<bool>(new InvalidOperationException("mail down for hours")));
+        context.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(RecordStep)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromResult(true));
+
+        _ = Run();
+
+        var recorded = Assert.IsType<StepRecord>(Assert.Single(Scheduled<bool>(nameof(RecordStep))));
+        Assert.Equal("MailFailed", recorded.Entry.Step);
+        Assert.Equal("r2", recorded.Reference);
+    }
+
+    [Fact]
     public void An_announcement_that_failed_after_every_retry_is_recorded_on_the_timeline_and_the_workflow_goes_on()
     {
         context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
