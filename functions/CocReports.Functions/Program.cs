@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCocReports(builder.Configuration);
+builder.Logging.AddCocReportsLogging();
 
 // The worker's own Kestrel (ASP.NET Core integration) refuses bodies over 30 MB whatever the host allows
 // (https://github.com/Azure/azure-functions-host/issues/10640): give it the same cap as the local host.

@@ -2,6 +2,7 @@ using System.Net;
 using CocReports.Adapters;
 using CocReports.Api;
 using CocReports.Api.Form;
+using CocReports.Api.Telemetry;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Limits;
 using Microsoft.DurableTask.Client;
@@ -27,6 +28,7 @@ public static class LocalHostApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = intake.MaxRequestBytes);
 
         builder.Services.AddCocReports(builder.Configuration);
+        builder.Logging.AddCocReportsLogging();
 
         // Kestrel faces clients directly here: X-Forwarded-For is whatever the client wrote, never the platform's.
         builder.Services.PostConfigure<RateLimitOptions>(limits => limits.TrustForwardedFor = false);

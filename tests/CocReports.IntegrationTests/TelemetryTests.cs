@@ -26,6 +26,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     readonly List<Activity> spans = [];
     readonly List<Metric> metrics = [];
+    readonly CapturedLogs logs = new();
     WebApplication app = null!;
     HttpClient http = null!;
 
@@ -33,6 +34,12 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // As the Functions worker logs, with no appsettings filter of its own: everything from Information.
+        builder.Configuration["Logging:LogLevel:Default"] = "Information";
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Information";
+        builder.Logging.AddProvider(logs);
+        builder.Logging.AddCocReportsLogging();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ProcedureMetrics>();
@@ -62,6 +69,17 @@ public sealed class TelemetryTests : IAsyncLifetime
         var everything = string.Join("\n", request.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(request.DisplayName));
         Assert.DoesNotContain("SECRET-LINK-TOKEN", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("token=", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_token_in_the_query_string_never_reaches_the_logs()
+    {
+        using var response = await http.GetAsync(new Uri($"/api/case/R-7Q2K?member=alex&token={Token}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await app.StopAsync();
+
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("SECRET-LINK-TOKEN", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("token=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,5 +170,30 @@ public sealed class TelemetryTests : IAsyncLifetime
         http.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+}
+
+/// <summary>Every log line written, at any level, as the host's log sinks would receive it.</summary>
+sealed class CapturedLogs : ILoggerProvider
+{
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+    public IReadOnlyList<string> Lines => [.. lines];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category}: {formatter(state, exception)}");
     }
 }

@@ -1,4 +1,5 @@
 using CocReports.Procedure.Telemetry;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -15,4 +16,12 @@ public static class TelemetryExtensions
         builder
             .WithMetrics(metrics => metrics.AddMeter(ProcedureMetrics.MeterName))
             .WithTracing(tracing => tracing.AddProcessor(new QueryStringScrubber()));
+
+    /// <summary>
+    /// What both hosts filter from their logs: ASP.NET Core's request logging writes each request's full URL, query
+    /// string included, at Information ("Request starting GET …?token=…"), and View and Answer links carry their
+    /// token there. Only its warnings and errors are kept.
+    /// </summary>
+    public static ILoggingBuilder AddCocReportsLogging(this ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 }
