@@ -47,10 +47,52 @@ public sealed class StatusRateLimitTests(StatusRateLimitTests.Host host)
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(other.Reference, other.ReceiptCode)).StatusCode);
     }
 
-    Task<HttpResponseMessage> OpenAsync(string reference, string code) =>
-        host.Http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = reference, ["receiptCode"] = code }));
+    Task<HttpResponseMessage> OpenAsync(string reference, string code) => OpenAsync(host.Http, reference, code);
+
+    static Task<HttpResponseMessage> OpenAsync(HttpClient http, string reference, string code) =>
+        http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = reference, ["receiptCode"] = code }));
 
     public sealed class Host : LocalHostFixture;
+
+    /// <summary>
+    /// A conference's Wi-Fi: one address for everyone, whose budget of posts others spent. A reporter there still gets
+    /// in with their right code, on a host of its own with a small budget.
+    /// </summary>
+    [Fact]
+    public async Task From_an_address_over_its_budget_the_right_code_still_opens_the_report()
+    {
+        var shared = new SharedAddressHost();
+        await shared.InitializeAsync();
+        try
+        {
+            await OverBudgetAsync(shared);
+        }
+        finally
+        {
+            await shared.DisposeAsync();
+        }
+    }
+
+    static async Task OverBudgetAsync(LocalHostFixture shared)
+    {
+        var receipt = await Submissions.SubmitAsync(shared.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
+        for (var i = 0; i < 3; i++)
+        {
+            (await OpenAsync(shared.Http, receipt.Reference, "WRONG-WRONG-WRONG-WRONG")).Dispose();
+        }
+
+        using var wrong = await OpenAsync(shared.Http, receipt.Reference, "0000-00000-00000-00000");
+        using var right = await OpenAsync(shared.Http, receipt.Reference, receipt.ReceiptCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Your report was received", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    sealed class SharedAddressHost : LocalHostFixture
+    {
+        protected override void Configure(IDictionary<string, string?> settings) => settings["RateLimits:Status:PermitLimit"] = "3";
+    }
 
     [CollectionDefinition(Name)]
     public sealed class Collection : ICollectionFixture<Host>;

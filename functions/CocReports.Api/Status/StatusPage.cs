@@ -17,7 +17,8 @@ namespace CocReports.Api.Status;
 /// committee sent, and its questions, which an anonymous reporter answers here. A wrong code and an unknown
 /// reference get the same answer, after the same work, so the page can't be used to learn which references exist.
 /// Each address has a budget of posts shared by every instance, and after too many wrong codes for one reference
-/// from one address, wrong codes for it are answered "too many attempts"; the right code always opens the report.
+/// from one address, wrong codes for it are answered "too many attempts"; the right code always opens the report, also
+/// from an address over its budget (conference Wi-Fi, a carrier's shared address: others' posts spent it).
 /// </summary>
 public sealed class StatusPage(IReportStore reports, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
 {
@@ -64,17 +65,20 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
 
     async Task<(IResult? Refusal, Report? Report, IFormCollection? Form)> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        // Counted before the form is read: an address over its budget costs one storage write, nothing more.
-        var t = Texts.For(request.Query["lang"]);
-        if (await limits.StatusAsync(request, cancellationToken) is { } wait)
+        var overBudget = await limits.StatusAsync(request, cancellationToken);
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var t = Texts.For(form["lang"].ToString() is { Length: > 0 } lang ? lang : request.Query["lang"].ToString());
+        var reference = form["reference"].ToString().Trim().ToUpperInvariant();
+        var code = form["receiptCode"].ToString();
+        if (overBudget is { } wait)
         {
-            return (TooManyAttempts("", wait, t), null, null);
+            // Only a code that could be right is looked up: anything else from an address over its budget costs one
+            // storage write, and a wrong one is not counted again.
+            var found = ReceiptCode.IsWellFormed(code) ? await lookup.FindAsync(reference, code, cancellationToken) : null;
+            return found is null ? (TooManyAttempts(reference, wait, t), null, null) : (null, found, form);
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
-        t = Texts.For(form["lang"].ToString() is { Length: > 0 } lang ? lang : request.Query["lang"].ToString());
-        var reference = form["reference"].ToString().Trim().ToUpperInvariant();
-        var report = await lookup.FindAsync(reference, form["receiptCode"].ToString(), cancellationToken);
+        var report = await lookup.FindAsync(reference, code, cancellationToken);
         if (report is null)
         {
             return await limits.StatusFailureAsync(request, reference, cancellationToken) is { } failuresWait

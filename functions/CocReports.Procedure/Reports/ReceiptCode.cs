@@ -24,6 +24,13 @@ public static class ReceiptCode
         CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(Hash(candidate)), Encoding.ASCII.GetBytes(storedHash));
 
+    /// <summary>Whether <paramref name="candidate"/> could be a code at all: 20 characters of the alphabet, once case, spaces and dashes are set aside.</summary>
+    public static bool IsWellFormed(string candidate)
+    {
+        var normalized = Normalize(candidate);
+        return normalized.Length == 20 && normalized.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+    }
+
     // Reporters copy codes by hand: ignore case, spaces and dashes.
     static string Normalize(string code) =>
         new(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
