@@ -17,7 +17,7 @@ namespace CocReports.IntegrationTests;
 /// <summary>
 /// The retention purge, by each door a report comes through: afterwards nothing the reporter typed or sent (a marker
 /// written into every field, file name and address) is in any table row or blob of the host's storage, the task hub's
-/// included.
+/// included. A reply that comes after the purge is told the case is closed and leaves only its arrival on the timeline.
 /// </summary>
 [Collection(Name)]
 public sealed partial class RetentionTests(RetentionTests.Host host)
@@ -130,6 +130,68 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         Assert.Null(kept.Details.EventName);
     }
 
+    [Fact]
+    public async Task An_emailed_reply_is_kept_until_the_purge_and_one_after_it_is_told_the_case_is_closed_and_stores_no_text()
+    {
+        var marker = Marker();
+        var reporter = $"{marker}@reporters.test";
+        var subject = $"Report {Guid.NewGuid():N}";
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, host.Conduct, subject, "Someone shouted at me."));
+        var report = await ReportWithSubjectAsync(subject);
+        var receipt = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var replyTo = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(await host.Inbox.RawAsync(receipt)))).ReplyTo.Mailboxes.Single().Address;
+
+        // Resolved, not yet purged: the committee may still read a reply, so it is kept (until the purge removes it).
+        await ResolveAsync(report.Reference);
+        var beforePurge = $"Before the purge {Guid.NewGuid():N}";
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: " + beforePurge, $"One more thing: {marker} was there too."));
+        await WaitUntilAsync(async () => (await Store.GetMessagesAsync(report.Reference, default)).Any(m => m.Kind == CaseMessageKind.Answer && m.Text.Contains(marker, StringComparison.Ordinal)));
+        await WaitForPurgeAsync(report.Reference);
+
+        var afterPurge = $"After the purge {Guid.NewGuid():N}";
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, $"Re: {afterPurge} {marker}", $"And another thing about {marker}."));
+        await ConductMailbox.WaitUntilImportedAsync(afterPurge);
+
+        var closed = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"Your report {report.Reference} is closed"));
+        Assert.Contains("was not kept", await host.Inbox.TextAsync(closed), StringComparison.Ordinal);
+        Assert.Contains("ReplyAfterClosing", await StepsAsync(report.Reference));
+        Assert.DoesNotContain(await Store.GetMessagesAsync(report.Reference, default), m => m.Kind == CaseMessageKind.Answer);
+        await AssertNowhereAsync(marker);
+    }
+
+    [Fact]
+    public async Task An_answer_from_the_link_or_the_status_page_after_the_purge_is_told_the_case_is_closed_and_stores_no_text()
+    {
+        var marker = Marker();
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(new Dictionary<string, string>
+        {
+            ["description"] = "Someone posted my address in the forum.",
+            ["contactChoice"] = "anonymous",
+            ["lang"] = "de",
+        }));
+        var answerLink = host.Links().Create(receipt.Reference, ActionLinks.Reporter, CaseAction.Answer);
+        await ResolveAndPurgeAsync(receipt.Reference);
+
+        var form = await host.Http.GetStringAsync(answerLink);
+        Assert.Contains("ist abgeschlossen", form, StringComparison.Ordinal); // in the language the reporter used, kept through retention
+        var byLink = await PostAsync(answerLink, new() { ["questionId"] = "q", ["answer"] = $"By the link: {marker}" });
+        Assert.Equal(HttpStatusCode.OK, byLink.StatusCode);
+        Assert.Contains("nicht gespeichert", await byLink.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var byStatusPage = await host.Http.PostAsync("/api/status/answer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reference"] = receipt.Reference,
+            ["receiptCode"] = receipt.ReceiptCode,
+            ["questionId"] = "q",
+            ["answer"] = $"On the status page: {marker}",
+        }));
+        Assert.Contains("nicht gespeichert", await byStatusPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(2, (await StepsAsync(receipt.Reference)).Count(s => s == "ReplyAfterClosing"));
+        Assert.DoesNotContain(await Store.GetMessagesAsync(receipt.Reference, default), m => m.Kind == CaseMessageKind.Answer);
+        await AssertNowhereAsync(marker);
+    }
+
     IReportStore Store => host.Services.GetRequiredService<IReportStore>();
 
     /// <summary>Unique to one test, and found in any casing: no other test's data can contain it.</summary>
@@ -221,6 +283,17 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         using var response = await MemberBrowser.OpenAsync(host.Http, host.Links().Create(reference, "alex", CaseAction.View));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    async Task<List<string>> StepsAsync(string reference)
+    {
+        var steps = new List<string>();
+        await foreach (var row in host.Timeline.QueryAsync<TableEntity>(e => e.PartitionKey == reference))
+        {
+            steps.Add(row.GetString("Step") ?? "");
+        }
+
+        return steps;
     }
 
     Task<HttpResponseMessage> PostAsync(Uri link, Dictionary<string, string> fields)
