@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CaseActions;
 
-/// <summary>The reporter answers the committee's questions from the link in their email. The link works for every question.</summary>
+/// <summary>
+/// The reporter answers the committee's questions from the link in their email. The link works for every question,
+/// and after the purge tells the reporter the case is closed.
+/// </summary>
 public sealed class AnswerAction(Answers answers) : ICaseAction
 {
     public CaseAction Action => CaseAction.Answer;
@@ -15,6 +18,11 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
     public ActionForm Form(CaseContext context)
     {
         var t = Texts.For(context.Report.Details.Language);
+        if (!context.State.KeepsReplies)
+        {
+            return new ActionForm(t["Closed.Title"], t.Format("Closed.Reply", context.Reference), t["Status.Answer.Button"], t.Language).Note(t["Closed.New"]);
+        }
+
         var open = Answers.Open(context.Messages);
         var form = new ActionForm(t.Format("Answer.Heading", context.Reference), t["Status.Answer.Explanation"], t["Status.Answer.Button"], t.Language);
         return open.Count == 0
@@ -23,13 +31,28 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
                 .Text("answer", t["Status.Answer.Label"], required: true);
     }
 
+    // After the purge there is no question left to choose, and nothing posted is kept.
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
-        Answers.Validate(context.Messages, form);
+        context.State.KeepsReplies ? Answers.Validate(context.Messages, form) : [];
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        await answers.RecordAsync(context.Reference, context.Workflows, form, context.Now, cancellationToken);
         var t = Texts.For(context.Report.Details.Language);
+        if (!context.State.KeepsReplies)
+        {
+            // An answer typed on a page opened before the purge; the closed page's own button posts none.
+            if (FormValues.Text(form, "answer") is not null)
+            {
+                await answers.RecordAfterClosingAsync(context.Reference, context.Now, cancellationToken);
+            }
+
+            return new HtmlPage(t["Closed.Title"], language: t.Language)
+                .Heading(t["Closed.Title"])
+                .Paragraph(t.Format("Closed.Reply", context.Reference))
+                .Paragraph(t["Closed.New"]);
+        }
+
+        await answers.RecordAsync(context.Reference, context.Workflows, form, context.Now, cancellationToken);
         return new HtmlPage(t["Answer.Sent.Title"], language: t.Language).Heading(t["Status.Answer.Sent"]);
     }
 }

@@ -1,14 +1,21 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.CaseActions;
 
-/// <summary>Reporters' answers to the committee's questions, from the email link or from the status page: one way to record them.</summary>
+/// <summary>
+/// Reporters' answers to the committee's questions, from the email link, the status page or a reply by email: one way
+/// to record them. After the purge (<see cref="CaseState.KeepsReplies"/>) only their arrival is recorded.
+/// </summary>
 public sealed class Answers(CaseRecord record, IReportStore reports)
 {
+    /// <summary>The timeline step of a reply that came after the purge.</summary>
+    public const string AfterClosing = "ReplyAfterClosing";
+
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
@@ -57,6 +64,13 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
         };
         await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
     }
+
+    /// <summary>
+    /// A reply that came after the purge: on the timeline, for the committee to see one came, without its text, which
+    /// nothing would ever remove. The workflow has ended; there is no one to mail.
+    /// </summary>
+    public Task RecordAfterClosingAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
+        record.RecordStepAsync(reference, new TimelineEntry(now, AfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
 
     /// <summary>The committee's questions the reporter has not answered yet.</summary>
     public static List<CaseMessage> Open(IReadOnlyList<CaseMessage> messages) =>

@@ -27,8 +27,14 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline, Procedu
 
         // The timeline names committee members only; a reporter's step stands without a name.
         var member = happened.MemberId == ActionLinks.Reporter ? null : happened.MemberId;
-        await timeline.AppendAsync(reference, new TimelineEntry(happened.At, happened.Kind.ToString(), member), cancellationToken);
-        metrics.StepRecorded(happened.Kind.ToString());
+        await RecordStepAsync(reference, new TimelineEntry(happened.At, happened.Kind.ToString(), member), cancellationToken);
         await workflows.RaiseEventAsync(WorkflowInstance.For(reference), CaseEvent.Name, happened, cancellationToken);
+    }
+
+    /// <summary>Records a step no one is to be mailed about: on the timeline only.</summary>
+    public async Task RecordStepAsync(string reference, TimelineEntry step, CancellationToken cancellationToken)
+    {
+        await timeline.AppendAsync(reference, step, cancellationToken);
+        metrics.StepRecorded(step.Step);
     }
 }

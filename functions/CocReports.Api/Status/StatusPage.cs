@@ -53,13 +53,21 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
             return refusal;
         }
 
-        var errors = Answers.Validate(await reports.GetMessagesAsync(report!.Reference, cancellationToken), form!);
+        var t = Texts.For(report!.Details.Language);
+        if (!(await reports.GetCaseStateAsync(report.Reference, cancellationToken)).KeepsReplies)
+        {
+            // Posted from a page opened before the purge: the page shown now has no question to answer.
+            await answers.RecordAfterClosingAsync(report.Reference, clock.GetUtcNow(), cancellationToken);
+            return await RenderAsync(report, form!["receiptCode"].ToString(), t.Format("Closed.Reply", report.Reference), cancellationToken);
+        }
+
+        var errors = Answers.Validate(await reports.GetMessagesAsync(report.Reference, cancellationToken), form!);
         if (errors.Count == 0)
         {
             await answers.RecordAsync(report.Reference, workflows, form!, clock.GetUtcNow(), cancellationToken);
         }
 
-        var notice = errors.Count == 0 ? Texts.For(report.Details.Language)["Status.Answer.Sent"] : string.Join(" ", errors.Values);
+        var notice = errors.Count == 0 ? t["Status.Answer.Sent"] : string.Join(" ", errors.Values);
         return await RenderAsync(report, form!["receiptCode"].ToString(), notice, cancellationToken);
     }
 

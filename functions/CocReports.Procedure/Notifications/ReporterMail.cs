@@ -87,6 +87,20 @@ public static class ReporterMail
         return MailAsync(report, t, "resolved", t.Format("Mail.Resolved.Subject", report.Reference), body);
     }
 
+    /// <summary>
+    /// The answer to a reply that came after the purge: the case is closed and the reply was not kept. The report keeps
+    /// no address by then, so <paramref name="report"/> comes addressed to the reply's sender; one mail per
+    /// <paramref name="replyId"/>.
+    /// </summary>
+    public static Task<OutgoingMail> ClosedAsync(Report report, string replyId)
+    {
+        var t = Texts.For(report.Details.Language);
+        var body = new MailBody()
+            .Paragraph(t.Format("Closed.Reply", report.Reference))
+            .Paragraph(t["Closed.New"]);
+        return MailAsync(report, t, $"closed.{replyId}", t.Format("Closed.Subject", report.Reference), body);
+    }
+
     static async Task<OutgoingMail> MailAsync(Report report, Texts t, string occasion, string subject, MailBody body) =>
         new(
             $"{report.Reference}.{occasion}.reporter@coc-reports",

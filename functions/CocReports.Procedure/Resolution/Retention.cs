@@ -1,35 +1,62 @@
+using System.Collections.Frozen;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Procedure.Resolution;
 
 /// <summary>
-/// What is kept of a resolved report after its retention period: the outcome, the incident type and the public summary
-/// the transparency report counts and prints (its dates stay in the case state and the timeline), and nothing that names or describes the reporter, the reported person or what happened.
+/// What is kept of a resolved report after its retention period: an allow-list of what the transparency report, the
+/// status page and the case page still read, and nothing that names or describes the reporter, the reported person or
+/// what happened. The kept report and messages are built from the allow-list alone, so a field added later is cleared
+/// until someone puts it on the list.
 /// </summary>
 public static class Retention
 {
     public const string Removed = "(removed at the end of the retention period)";
 
-    /// <summary>
-    /// The report without its content. Kept: when it arrived, the setting and urgency (counted by the transparency
-    /// report), and whom the reporter excluded (who may still open the case).
-    /// </summary>
-    public static Report Kept(Report report) => report with
+    /// <summary>The allow-list of a report's fields, by path ("Details.Setting"); <see cref="Kept(Report)"/> keeps these and no other.</summary>
+    public static readonly FrozenSet<string> KeptFields = new[]
     {
-        Details = new ReportDetails
-        {
-            Description = Removed,
-            IsOngoing = report.Details.IsOngoing,
-            Setting = report.Details.Setting,
-            FeelsUnsafe = report.Details.FeelsUnsafe,
-            ExcludedMembers = report.Details.ExcludedMembers,
-        },
-        Evidence = [],
-        ContentHash = "",
-    };
+        nameof(Report.Reference),
+        nameof(Report.ReceivedAt), // the transparency report's dates
+        nameof(Report.ReceiptCodeHash), // the reporter still opens the status page
+        nameof(Report.Door), // how it came in, never what it said
+        $"{nameof(Report.Details)}.{nameof(ReportDetails.Setting)}",
+        $"{nameof(Report.Details)}.{nameof(ReportDetails.ExcludedMembers)}", // who may still open the case
+        $"{nameof(Report.Details)}.{nameof(ReportDetails.Language)}", // the status page and the "case closed" answer speak it
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Only the resolution survives, reduced to its finding and public summary; every other message goes.</summary>
+    /// <summary>The allow-list of a resolution's fields: the finding, category and public summary the transparency report counts and prints.</summary>
+    public static readonly FrozenSet<string> KeptMessageFields = new[]
+    {
+        nameof(CaseMessage.Id),
+        nameof(CaseMessage.Kind),
+        nameof(CaseMessage.At),
+        nameof(CaseMessage.From),
+        nameof(CaseMessage.Violation),
+        nameof(CaseMessage.PublicSummary),
+        nameof(CaseMessage.IncidentType),
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The report with only <see cref="KeptFields"/>; its description says it was removed.</summary>
+    public static Report Kept(Report report) =>
+        new(
+            report.Reference,
+            report.ReceivedAt,
+            new ReportDetails
+            {
+                Description = Removed,
+                Setting = report.Details.Setting,
+                ExcludedMembers = report.Details.ExcludedMembers,
+                Language = report.Details.Language,
+            },
+            [],
+            report.ReceiptCodeHash)
+        {
+            Door = report.Door,
+        };
+
+    /// <summary>Only the resolution survives, with only <see cref="KeptMessageFields"/>; every other message goes.</summary>
     public static IReadOnlyList<CaseMessage> Kept(IEnumerable<CaseMessage> messages) =>
         [.. messages
             .Where(m => m.Kind == CaseMessageKind.Resolution)

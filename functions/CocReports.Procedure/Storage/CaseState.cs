@@ -9,4 +9,10 @@ public sealed record CaseState(
     DateTimeOffset? EvidencePurgedAt = null)
 {
     public static readonly CaseState New = new(null, null, []);
+
+    /// <summary>
+    /// Whether a reporter's reply is stored: until the purge, as the committee may still read it after resolution (the
+    /// purge then removes it with the rest); after the purge, nothing would ever remove its text.
+    /// </summary>
+    public bool KeepsReplies => EvidencePurgedAt is null;
 }

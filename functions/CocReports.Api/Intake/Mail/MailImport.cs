@@ -21,7 +21,8 @@ namespace CocReports.Api.Intake.Mail;
 
 /// <summary>
 /// Turns one message to the conduct address into what it is: a new report (stored with its attachments, then its
-/// workflow started, as the form does), an answer in the case its reply address names, or nothing at all for
+/// workflow started, as the form does), an answer in the case its reply address names (after the case's purge, only
+/// the fact that one came, and a word to its sender that the case is closed), or nothing at all for
 /// automatic mail, bounces and the service's own mail. Importing the same message again changes nothing: the
 /// report's reference is derived from the message, so the second import finds the first.
 /// </summary>
@@ -56,23 +57,29 @@ public sealed class MailImport(
             case InboundMailKind.AutoReply or InboundMailKind.Bounce or InboundMailKind.OwnMail:
                 log.LogInformation("A message to the conduct address was not imported: {Kind}", kind);
                 return MailImported.Ignored;
-            case InboundMailKind.Reply when await ReplyCaseAsync(mail, cancellationToken) is { } reference:
-                return await RecordReplyAsync(mail, reference, workflows, cancellationToken);
+            case InboundMailKind.Reply when await ReplyCaseAsync(mail, cancellationToken) is { } report:
+                return await RecordReplyAsync(mail, report, workflows, cancellationToken);
             default:
                 return await StoreReportAsync(mail, door, workflows, cancellationToken);
         }
     }
 
-    async Task<string?> ReplyCaseAsync(InboundMail mail, CancellationToken cancellationToken)
+    async Task<Report?> ReplyCaseAsync(InboundMail mail, CancellationToken cancellationToken)
     {
         var reference = mail.Recipients.Select(replies.ReferenceOf).FirstOrDefault(r => r is not null);
-        return reference is not null && await reports.FindAsync(reference, cancellationToken) is not null ? reference : null;
+        return reference is null ? null : await reports.FindAsync(reference, cancellationToken);
     }
 
-    async Task<MailImported> RecordReplyAsync(InboundMail mail, string reference, DurableTaskClient workflows, CancellationToken cancellationToken)
+    async Task<MailImported> RecordReplyAsync(InboundMail mail, Report report, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         // Named by the message, so a reply imported twice is recorded once.
         var id = "mail-" + Key(mail)[..16];
+        var reference = report.Reference;
+        if (!(await reports.GetCaseStateAsync(reference, cancellationToken)).KeepsReplies)
+        {
+            return await AnswerClosedAsync(mail, report, id);
+        }
+
         if ((await reports.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
         {
             return MailImported.Duplicate;
@@ -80,6 +87,24 @@ public sealed class MailImport(
 
         await answers.RecordReplyAsync(reference, workflows, id, Fit(WithoutQuote(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
+        return MailImported.Reply;
+    }
+
+    /// <summary>
+    /// A reply after the purge: its sender is told the case is closed, and only its arrival goes on the timeline. The
+    /// answer is sent first, once per reply, so a reply imported again finds it sent and records nothing more.
+    /// </summary>
+    async Task<MailImported> AnswerClosedAsync(InboundMail mail, Report report, string id)
+    {
+        var addressed = report with { Details = report.Details with { ContactEmail = mail.FromAddress!.Trim() } };
+        var closed = await ReporterMail.ClosedAsync(addressed, id);
+        if (!await outgoing.SendAsync(report.Reference, closed with { InReplyTo = mail.MessageId }, CancellationToken.None))
+        {
+            return MailImported.Duplicate;
+        }
+
+        await answers.RecordAfterClosingAsync(report.Reference, clock.GetUtcNow(), CancellationToken.None);
+        log.LogInformation("A reply by email to report {Reference} came after the purge; it was not kept", report.Reference);
         return MailImported.Reply;
     }
 
