@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Resolution;
@@ -7,6 +8,7 @@ using CocReports.Procedure.Transparency;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Markdig;
 
 namespace CocReports.Procedure.Tests.Transparency;
 
@@ -74,6 +76,33 @@ public sealed partial class TransparencyReportTests
         var cells = SmallCells.Merge([("Harassment", 7), ("Threats", 1), ("Spam", 2), ("Other", 0)], 3);
 
         Assert.Equal([("Harassment", 7), ("Spam; Threats (merged)", 3), ("Other", 0)], cells.Select(c => (c.Label, c.Count)));
+    }
+
+    [Fact]
+    public void Summaries_and_categories_are_published_as_their_text_never_as_markup()
+    {
+        const string Summary = "<img src=x onerror=alert(1)> was posted; see [the thread](javascript:alert(1)) and **this** | `code`";
+        const string Type = "Spam <script>alert(1)</script> | [more](javascript:alert(1))";
+        var received = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var records = Enumerable.Range(0, 3).Select(i => new TransparencyRecord(
+            received.AddDays(i), received.AddDays(i).AddHours(3), received.AddDays(i + 2), received.AddDays(i + 9), Type, Finding.Yes, i switch { 0 => Summary, 1 => "# " + Summary, _ => "1. " + Summary }));
+        var report = TransparencyReportGenerator.Generate(records, From, To, "Example Community", "",
+            new TransparencyOptions { IncidentTypes = [Type] }, TimeSpan.FromHours(48), TimeSpan.FromDays(7), Drafted);
+
+        // As a community site shows it: CommonMark with GitHub's extensions, raw HTML passed through.
+        var html = Markdown.ToHtml(TransparencyMarkdown.Render(report), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>this", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ol", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<h1"));
+        Assert.Contains($"<td>{WebUtility.HtmlEncode(Type)}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{WebUtility.HtmlEncode(Summary)}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li># {WebUtility.HtmlEncode(Summary)}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>1. {WebUtility.HtmlEncode(Summary)}</li>", html, StringComparison.Ordinal);
     }
 
     [Fact]
