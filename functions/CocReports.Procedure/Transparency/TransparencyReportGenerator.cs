@@ -27,7 +27,8 @@ public static class TransparencyReportGenerator
         TimeSpan followUpWithin,
         DateTimeOffset now)
     {
-        var k = Math.Max(2, options.K);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.K, TransparencyOptions.SmallestK);
+        var k = options.K;
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var period = records.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end).ToList();

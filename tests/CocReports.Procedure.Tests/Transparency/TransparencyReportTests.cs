@@ -37,7 +37,7 @@ public sealed partial class TransparencyReportTests
             resolveDays < 0 ? null : summary);
 
     static readonly Arbitrary<(List<TransparencyRecord> Records, int K)> DataSets =
-        (from records in Record.ListOf() from k in Gen.Choose(2, 6) select (records.ToList(), k)).ToArbitrary();
+        (from records in Record.ListOf() from k in Gen.Choose(3, 6) select (records.ToList(), k)).ToArbitrary();
 
     static TransparencyReport Generate(IEnumerable<TransparencyRecord> records, int k = 3, string promotion = "") =>
         TransparencyReportGenerator.Generate(records, From, To, "Example Community", promotion,
