@@ -26,7 +26,11 @@ public static partial class TransparencyMarkdown
         md.Append("## The reports\n\n");
         if (report.Descriptions.Count == 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"Descriptions are published once at least {report.K} reports of the period are resolved.\n");
+            md.Append(CultureInfo.InvariantCulture, $"Descriptions are published once at least {report.K} reports of the period were received.\n");
+        }
+        else
+        {
+            md.Append(CultureInfo.InvariantCulture, $"One line for each report: \"{TransparencyReportGenerator.MadeOnly}\" stands for one still open, and for one left undescribed so that no one can be recognised.\n\n");
         }
 
         foreach (var description in report.Descriptions)
