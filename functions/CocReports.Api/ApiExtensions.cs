@@ -45,7 +45,9 @@ public static class ApiExtensions
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section);
-        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section);
+        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section)
+            .Validate(o => o.K >= TransparencyOptions.SmallestK, $"Transparency:K must be at least {TransparencyOptions.SmallestK}: with 2, \"fewer than 2\" would publish that there was exactly 1.")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
 
         services.AddSingleton(TimeProvider.System);

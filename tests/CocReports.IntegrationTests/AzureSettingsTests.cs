@@ -132,6 +132,22 @@ public sealed partial class AzureSettingsTests : IDisposable
         Assert.StartsWith("https://func-coc-abc.azurewebsites.net/api/reports/", host.Services.GetRequiredService<ActionLinks>().Create("COC-0000-0000", "alex", CaseAction.View).AbsoluteUri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_transparency_k_below_3_stops_the_app_at_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddEnvironmentVariables(prefix);
+        builder.Configuration.AddInMemoryCollection([new("Transparency:K", "2")]);
+        builder.Services.AddCocReports(builder.Configuration);
+        using var withTwo = builder.Build();
+
+        // What the host checks first when it starts, before any hosted service; the settings above pass it.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        var refused = Assert.Throws<OptionsValidationException>(withTwo.Services.GetRequiredService<IStartupValidator>().Validate);
+        Assert.Contains("Transparency:K must be at least 3", refused.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         host.Dispose();

@@ -82,7 +82,7 @@ public sealed class TransparencyPage(
         page.Field("Median time to follow up", report.FollowUpMedian);
         page.Subheading("How we promoted the Code of Conduct").Paragraph(report.Promotion.Length > 0 ? report.Promotion : "(not given)");
         page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<TableCell>)[new(d)]),
-            $"Descriptions are published once at least {report.K} reports of the period are resolved.");
+            $"Descriptions are published once at least {report.K} reports of the period were received.");
         return page.Subheading("Markdown to publish")
             .Preformatted(TransparencyMarkdown.Render(report));
     }

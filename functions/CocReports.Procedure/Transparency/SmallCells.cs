@@ -1,33 +1,35 @@
 namespace CocReports.Procedure.Transparency;
 
 /// <summary>
-/// Merges the cells of one breakdown until none holds from 1 to k-1 reports: the smallest non-empty cell joins the
-/// next smallest. Cells always add up to the total, so no small count can be worked out by subtraction either;
-/// only when the whole total is below k does one cell stay small, and it is published as "fewer than k".
+/// Merges the cells of one table until none holds from 1 to k-1 reports. If one does, every cell below k, the empty
+/// ones too, goes into one row under a label that names none of them, so the table doesn't say which categories had
+/// reports; while that row is itself below k, the smallest other cell joins it. Cells always add up to the total, so no
+/// small count can be worked out by subtraction either; only when the whole total is below k does the one row stay
+/// small, and it is published as "fewer than k".
 /// </summary>
 public static class SmallCells
 {
-    public static IReadOnlyList<PublishedCount> Merge(IEnumerable<(string Label, int Count)> cells, int k)
-    {
-        var merged = cells.Select(c => (Labels: new List<string> { c.Label }, c.Count)).ToList();
-        while (true)
-        {
-            var nonEmpty = merged.Where(c => c.Count > 0).OrderBy(c => c.Count).ThenBy(c => c.Labels[0], StringComparer.Ordinal).ToList();
-            if (nonEmpty.Count < 2 || nonEmpty[0].Count >= k)
-            {
-                break;
-            }
+    public const string Merged = "Other categories (merged)";
 
-            var (smallest, next) = (nonEmpty[0], nonEmpty[1]);
-            var at = merged.IndexOf(next);
-            merged[at] = ([.. next.Labels, .. smallest.Labels], next.Count + smallest.Count);
-            merged.Remove(smallest);
+    /// <param name="shared">A cell another table counts too ("Not yet resolved"): it joins the merged row only when no
+    /// other cell can, which is when it joins there too, so that neither table tells what the other merged.</param>
+    public static IReadOnlyList<PublishedCount> Merge(IEnumerable<(string Label, int Count)> cells, int k, string? shared = null)
+    {
+        var all = cells.ToList();
+        if (!all.Any(c => c.Count > 0 && c.Count < k))
+        {
+            return [.. all.Select(c => new PublishedCount(c.Label, c.Count, k))];
         }
 
-        return [.. merged.Select(c => new PublishedCount(Label(c.Labels), c.Count, k))];
-    }
+        var shown = all.Where(c => c.Count >= k).ToList();
+        var merged = all.Sum(c => c.Count) - shown.Sum(c => c.Count);
+        if (merged < k && shown.Count > 0)
+        {
+            var joining = shown.Where(c => c.Label != shared).DefaultIfEmpty(shown[0]).MinBy(c => c.Count);
+            shown.Remove(joining);
+            merged += joining.Count;
+        }
 
-    // Semicolons: category names have commas and "or" of their own.
-    static string Label(List<string> labels) =>
-        labels.Count == 1 ? labels[0] : string.Join("; ", labels) + " (merged)";
+        return [.. shown.Select(c => new PublishedCount(c.Label, c.Count, k)), new PublishedCount(Merged, merged, k)];
+    }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CocReports.Procedure.Transparency;
 
 /// <summary>The transparency report as Markdown, ready to publish.</summary>
-public static class TransparencyMarkdown
+public static partial class TransparencyMarkdown
 {
     public static string Render(TransparencyReport report)
     {
@@ -25,12 +26,16 @@ public static class TransparencyMarkdown
         md.Append("## The reports\n\n");
         if (report.Descriptions.Count == 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"Descriptions are published once at least {report.K} reports of the period are resolved.\n");
+            md.Append(CultureInfo.InvariantCulture, $"Descriptions are published once at least {report.K} reports of the period were received.\n");
+        }
+        else
+        {
+            md.Append(CultureInfo.InvariantCulture, $"One line for each report: \"{TransparencyReportGenerator.MadeOnly}\" stands for one still open, and for one left undescribed so that no one can be recognised.\n\n");
         }
 
         foreach (var description in report.Descriptions)
         {
-            md.Append("- ").Append(description.ReplaceLineEndings(" ")).Append('\n');
+            md.Append("- ").Append(Inert(description)).Append('\n');
         }
 
         return md.ToString();
@@ -52,9 +57,35 @@ public static class TransparencyMarkdown
         md.Append("## ").Append(heading).Append("\n\n| ").Append(column).Append(" | Reports |\n| --- | ---: |\n");
         foreach (var cell in cells)
         {
-            md.Append("| ").Append(cell.Label).Append(" | ").Append(cell.Shown).Append(" |\n");
+            md.Append("| ").Append(Inert(cell.Label)).Append(" | ").Append(cell.Shown).Append(" |\n");
         }
 
         md.Append('\n');
     }
+
+    /// <summary>
+    /// The committee's words (a summary, a category) as Markdown that shows them as they are, never as markup, even
+    /// where a site passes HTML through: "&lt;img onerror=…&gt;" or "[a link](javascript:…)" is text.
+    /// </summary>
+    static string Inert(string text)
+    {
+        var inert = new StringBuilder();
+        foreach (var c in text.ReplaceLineEndings(" ").Trim())
+        {
+            _ = c switch
+            {
+                '&' => inert.Append("&amp;"),
+                '<' => inert.Append("&lt;"),
+                '>' => inert.Append("&gt;"),
+                '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' => inert.Append('\\').Append(c),
+                _ => inert.Append(c),
+            };
+        }
+
+        // At the start of a list item, "# " would make a heading, "- " or "1. " another list.
+        return BlockMarker().Replace(inert.ToString(), @"$1\$2");
+    }
+
+    [GeneratedRegex(@"^(\d*)([#+-]|(?<=\d)[.)])")]
+    private static partial Regex BlockMarker();
 }

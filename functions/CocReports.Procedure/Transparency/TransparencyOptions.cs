@@ -9,6 +9,9 @@ public sealed class TransparencyOptions
     public List<string> IncidentTypes { get; set; } =
         ["Harassment or intimidation", "Insulting or demeaning language", "Unwelcome sexual attention", "Threats or violence", "Disrupting discussions or events", "Other"];
 
+    /// <summary>The smallest k: with 2, "fewer than 2" would say exactly 1.</summary>
+    public const int SmallestK = 3;
+
     /// <summary>Counts from 1 to k-1 identify people: they are published as "fewer than k", after merging categories.</summary>
-    public int K { get; set; } = 3;
+    public int K { get; set; } = SmallestK;
 }

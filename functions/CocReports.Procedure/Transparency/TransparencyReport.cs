@@ -2,9 +2,9 @@ namespace CocReports.Procedure.Transparency;
 
 /// <summary>
 /// The yearly public report: counts by incident type, by outcome and for each promise, medians, the committee's own
-/// text on promoting the Code of Conduct, and one generalized description per resolved report.
+/// text on promoting the Code of Conduct, and one generalized description per report.
 /// </summary>
-/// <param name="Descriptions">Empty unless at least k reports were resolved, since even the number of descriptions is a count.</param>
+/// <param name="Descriptions">One per report of the period, or none below k reports, since even their number is a count.</param>
 public sealed record TransparencyReport(
     string Community,
     DateOnly From,

@@ -6,16 +6,18 @@ namespace CocReports.Procedure.Transparency;
 /// <summary>
 /// "The Code of Conduct team will release annual public transparency reports": drafted from the records of one
 /// period, with every count from 1 to k-1 merged away or published as "fewer than k", and nothing from a report's
-/// free text but the committee's public summaries. Pure: the same records give the same report.
+/// free text but the committee's public summaries. Every table and the descriptions count all the reports of the
+/// period, so that no count can be worked out from two of them either. Pure: the same records give the same report.
 /// </summary>
 public static class TransparencyReportGenerator
 {
     public const string NotYetResolved = "Not yet resolved";
     public const string NotCategorised = "Not categorised";
+    const string NotYetDue = "Not yet due";
     public const string MadeOnly = "A report was made.";
 
     /// <param name="records">Every report; those received outside [from, to] are left out.</param>
-    /// <param name="now">When it is drafted: promises whose time has not yet come are not counted.</param>
+    /// <param name="now">When it is drafted: promises whose time has not yet come are counted as not yet due.</param>
     public static TransparencyReport Generate(
         IEnumerable<TransparencyRecord> records,
         DateOnly from,
@@ -27,7 +29,8 @@ public static class TransparencyReportGenerator
         TimeSpan followUpWithin,
         DateTimeOffset now)
     {
-        var k = Math.Max(2, options.K);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.K, TransparencyOptions.SmallestK);
+        var k = options.K;
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var period = records.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end).ToList();
@@ -47,19 +50,14 @@ public static class TransparencyReportGenerator
         var (acknowledgment, acknowledgmentMedian) = Promise(period, r => r.AcknowledgedAt, acknowledgeWithin, now, k);
         var (followUp, followUpMedian) = Promise(period, r => r.FollowedUpAt, followUpWithin, now, k);
 
-        // Sorted, so their order says nothing of when each report came.
-        IReadOnlyList<string> descriptions = resolved.Count >= k
-            ? [.. resolved.Select(r => string.IsNullOrWhiteSpace(r.PublicSummary) ? MadeOnly : r.PublicSummary.Trim()).Order(StringComparer.Ordinal)]
-            : [];
-
         return new TransparencyReport(
             community,
             from,
             to,
             k,
             new PublishedCount("Reports received", period.Count, k),
-            SmallCells.Merge(types, k),
-            SmallCells.Merge(outcomes, k),
+            SmallCells.Merge(types, k, NotYetResolved),
+            SmallCells.Merge(outcomes, k, NotYetResolved),
             acknowledgeWithin,
             acknowledgment,
             acknowledgmentMedian,
@@ -67,16 +65,34 @@ public static class TransparencyReportGenerator
             followUp,
             followUpMedian,
             promotion.Trim(),
-            descriptions);
+            period.Count >= k ? Descriptions(period, k) : []);
+    }
+
+    /// <summary>
+    /// One line for every report, so that their number is the total's and tells nothing of how many are still open: the
+    /// public summary of a resolved one, or "A report was made." for one still open as for one that can't be anonymized.
+    /// When from 1 to k-1 lines would say that, the summaries of the latest resolved are held back until k do, so that no
+    /// such line can be taken for the one open report. Sorted, so their order says nothing of when each report came.
+    /// </summary>
+    static List<string> Descriptions(List<TransparencyRecord> period, int k)
+    {
+        var summarised = period
+            .Where(r => r.ResolvedAt is not null && !string.IsNullOrWhiteSpace(r.PublicSummary))
+            .OrderBy(r => r.ResolvedAt)
+            .ThenBy(r => r.PublicSummary, StringComparer.Ordinal)
+            .ToList();
+        var madeOnly = period.Count - summarised.Count;
+        var heldBack = madeOnly is > 0 && madeOnly < k ? Math.Min(k - madeOnly, summarised.Count) : 0;
+        return [.. summarised.SkipLast(heldBack).Select(r => r.PublicSummary!.Trim()).Concat(Enumerable.Repeat(MadeOnly, madeOnly + heldBack)).Order(StringComparer.Ordinal)];
     }
 
     static (IReadOnlyList<PublishedCount> Cells, string Median) Promise(
         List<TransparencyRecord> period, Func<TransparencyRecord, DateTimeOffset?> keptAt, TimeSpan within, DateTimeOffset now, int k)
     {
-        // Counted once kept, or once its time has run out.
+        // Kept or not once kept, or once its time has run out; the others counted too, so the table adds up to the total.
         var due = period.Where(r => keptAt(r) is not null || r.ReceivedAt + within <= now).ToList();
         var kept = due.Count(r => keptAt(r) - r.ReceivedAt <= within);
-        var cells = SmallCells.Merge([("Kept", kept), ("Not kept", due.Count - kept)], k);
+        var cells = SmallCells.Merge([("Kept", kept), ("Not kept", due.Count - kept), (NotYetDue, period.Count - due.Count)], k);
 
         var times = due.Where(r => keptAt(r) is not null).Select(r => (keptAt(r)!.Value - r.ReceivedAt).TotalHours).Order().ToList();
         var median = times.Count < k

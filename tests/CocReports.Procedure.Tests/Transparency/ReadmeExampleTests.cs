@@ -35,10 +35,19 @@ public sealed class ReadmeExampleTests
         }
     }
 
-    public static string Example() => TransparencyMarkdown.Render(TransparencyReportGenerator.Generate(
+    static readonly DateTimeOffset Drafted = new(2026, 1, 1, 6, 0, 0, TimeSpan.Zero);
+
+    static TransparencyReport Report() => TransparencyReportGenerator.Generate(
         SampleYear(), new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), "Example Community",
         "The Code of Conduct is linked from every event page and read out at the start of each community call.",
-        new TransparencyOptions(), TimeSpan.FromHours(48), TimeSpan.FromDays(7), new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero)));
+        new TransparencyOptions(), TimeSpan.FromHours(48), TimeSpan.FromDays(7), Drafted);
+
+    public static string Example() => TransparencyMarkdown.Render(Report());
+
+    /// <summary>Its report once told the one open report: 11 received, 10 descriptions, and the merged cells it hid in.</summary>
+    [Fact]
+    public void The_sample_year_gives_no_count_from_1_to_k_minus_1() =>
+        WorkedOutCounts.AssertNoneSmall(Report(), Drafted);
 
     [Fact]
     public void The_readme_shows_the_report_generated_from_the_sample_year()
