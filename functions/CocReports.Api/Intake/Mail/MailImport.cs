@@ -157,13 +157,22 @@ public sealed class MailImport(
 
     /// <summary>
     /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with
-    /// the code the sender needs for the status page.
+    /// the code the sender needs for the status page. A receipt that cannot be sent fails nothing else: the report is
+    /// stored and its workflow runs, and an address the server refuses would fail the import at every try.
     /// </summary>
     async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
     {
-        var addressed = report with { Details = report.Details with { ContactEmail = from } };
-        var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
-        await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+        try
+        {
+            var addressed = report with { Details = report.Details with { ContactEmail = from } };
+            var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
+            await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not StorageUnavailableException)
+        {
+            // The reason's type only: the message of a refused send may repeat the address.
+            log.LogWarning("The receipt of anonymous report {Reference} could not be sent ({Reason})", report.Reference, e.GetType().Name);
+        }
     }
 
     /// <summary>A sender who writes again and again gets their reports kept, and a bounded number of receipts.</summary>

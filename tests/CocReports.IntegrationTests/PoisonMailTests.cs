@@ -1,0 +1,76 @@
+using Azure.Data.Tables;
+using CocReports.Api.Intake.Mail;
+using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CocReports.IntegrationTests;
+
+/// <summary>
+/// Messages the import used to fail on at every poll (issue 20), read from smtp4dev's real IMAP server into Azurite,
+/// each poll run by the test so that a poll counted is a poll run.
+/// </summary>
+[Collection(Name)]
+public sealed class PoisonMailTests(PoisonMailTests.Host host)
+{
+    public const string Name = "poison mail";
+
+    [Fact]
+    public async Task An_anonymous_report_whose_receipt_cannot_be_sent_is_kept_and_imported_once()
+    {
+        var subject = Unique("[anonymous] The mail server refuses my address");
+        var sender = $"anonymous-{Guid.NewGuid():N}@{TestEnvironment.RefusedDomain}";
+        await ConductMailbox.SendAsync(ConductMailbox.Message(sender, host.Conduct, subject, "Please keep my name out of it."));
+
+        await PollAsync();
+
+        var report = Assert.Single(await ReportsWithSubjectAsync(subject));
+        Assert.True(report.Details.IsAnonymous);
+        Assert.Equal(1, await ConductMailbox.ImportedAsync(subject));
+    }
+
+    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.Workflows, default);
+
+    async Task<List<Report>> ReportsWithSubjectAsync(string subject)
+    {
+        var store = host.Services.GetRequiredService<IReportStore>();
+        var found = new List<Report>();
+        await foreach (var entity in host.Reports.QueryAsync<TableEntity>(e => e.RowKey == "report"))
+        {
+            if (entity.GetString("Subject") == subject)
+            {
+                found.Add((await store.FindAsync(entity.PartitionKey, default))!);
+            }
+        }
+
+        return found;
+    }
+
+    static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
+
+    /// <summary>The conduct mailbox, polled only when a test says so.</summary>
+    public sealed class Host : LocalHostFixture
+    {
+        public string Conduct { get; } = $"conduct{Guid.NewGuid():N}"[..20] + "@example.org";
+
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            settings["MailIntake:Address"] = Conduct;
+            settings["MailIntake:ImapHost"] = "127.0.0.1";
+            settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["MailIntake:ImapSecurity"] = "None";
+            settings["MailIntake:UserName"] = "conduct";
+            settings["MailIntake:Password"] = "local";
+            settings["MailIntake:OnlyAddressedToConduct"] = "true";
+            settings["MailIntake:PollEvery"] = "1.00:00:00";
+
+            // The product's own limit: how many files a report keeps decides how long its stored list of them is.
+            settings["Intake:MaxFiles"] = "10";
+        }
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class Collection : ICollectionFixture<Host>;
+}
