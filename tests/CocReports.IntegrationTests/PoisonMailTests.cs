@@ -5,6 +5,7 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace CocReports.IntegrationTests;
 
@@ -16,6 +17,32 @@ namespace CocReports.IntegrationTests;
 public sealed class PoisonMailTests(PoisonMailTests.Host host)
 {
     public const string Name = "poison mail";
+
+    [Fact]
+    public async Task A_message_with_thirty_attachments_under_long_foreign_names_becomes_a_report_that_lists_what_it_left_out()
+    {
+        var subject = Unique("Thirty files");
+        var body = new BodyBuilder { TextBody = "Everything they sent me, as I got it." };
+        for (var i = 0; i < 30; i++)
+        {
+            // 200 characters each, none of them ASCII: stored as JSON, each one takes six.
+            var name = $"{i:D2}" + string.Concat(Enumerable.Repeat("переписка", 22))[..194] + ".bin";
+            body.Attachments.Add(name, [0x50, 0x4B, 0x03, 0x04, .. new byte[60]], ContentType.Parse("application/octet-stream"));
+        }
+
+        var message = ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "");
+        message.Body = body.ToMessageBody();
+        await ConductMailbox.SendAsync(message);
+
+        await PollAsync();
+
+        var report = Assert.Single(await ReportsWithSubjectAsync(subject));
+        Assert.Empty(report.Evidence);
+        // Ten listed by name and reason, and one line for the rest.
+        Assert.Equal(11, report.RefusedEvidence.Count);
+        Assert.Contains("20 more", report.RefusedEvidence[^1].FileName, StringComparison.Ordinal);
+        Assert.Equal(1, await ConductMailbox.ImportedAsync(subject));
+    }
 
     [Fact]
     public async Task An_anonymous_report_whose_receipt_cannot_be_sent_is_kept_and_imported_once()
