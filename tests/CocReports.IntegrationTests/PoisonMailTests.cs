@@ -58,7 +58,41 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
         Assert.Equal(1, await ConductMailbox.ImportedAsync(subject));
     }
 
+    [Fact]
+    public async Task An_import_that_fails_leaves_none_of_the_evidence_it_stored()
+    {
+        var import = host.Services.GetRequiredService<MailImport>();
+        var mail = new InboundMail(
+            null,
+            Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
+            Submissions.NewReporter(),
+            null,
+            null,
+            [host.Conduct],
+            Unique("Fails on its third file"),
+            "Two screenshots, then a file that cannot be read.",
+            [
+                new InboundAttachment("first.png", () => new MemoryStream(Submissions.Png(600))),
+                new InboundAttachment("second.png", () => new MemoryStream(Submissions.Png(600))),
+                new InboundAttachment("third.png", () => throw new IOException("Unreadable.")),
+            ]);
+
+        await Assert.ThrowsAsync<IOException>(() => import.ImportAsync(mail, Door.Email, host.Workflows, default));
+
+        await AssertEveryEvidenceFileIsListedAsync();
+    }
+
     Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.Workflows, default);
+
+    async Task AssertEveryEvidenceFileIsListedAsync()
+    {
+        var store = host.Services.GetRequiredService<IReportStore>();
+        await foreach (var blob in host.Evidence.GetBlobsAsync())
+        {
+            var report = await store.FindAsync(blob.Name.Split('/')[0], default);
+            Assert.True(report?.Evidence.Any(e => e.BlobName == blob.Name) == true, $"No stored report lists {blob.Name}.");
+        }
+    }
 
     async Task<List<Report>> ReportsWithSubjectAsync(string subject)
     {

@@ -106,11 +106,22 @@ public sealed class MailImport(
         }
 
         var stored = new MailEvidence(limits.Value, evidence, reference, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
-        var report = await NewReportAsync(mail, door, stored, reference, key, receiptCode, cancellationToken);
-        if (!await reports.TryAddAsync(report, cancellationToken))
+        Report report;
+        try
         {
+            report = await NewReportAsync(mail, door, stored, reference, key, receiptCode, cancellationToken);
+            if (!await reports.TryAddAsync(report, cancellationToken))
+            {
+                await stored.RemoveAsync();
+                return MailImported.Duplicate;
+            }
+        }
+        catch (Exception e) when (e is not StorageUnavailableException)
+        {
+            // Nothing half-stored: the next try would store the files once more. After an outage the sweep removes them
+            // instead, once it can tell whether the report was stored after all.
             await stored.RemoveAsync();
-            return MailImported.Duplicate;
+            throw;
         }
 
         metrics.ReportReceived(door.ToString().ToLowerInvariant());
