@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
 using CocReports.Api.Intake.Mail;
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Telemetry;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -10,13 +13,77 @@ using MimeKit;
 namespace CocReports.IntegrationTests;
 
 /// <summary>
-/// Messages the import used to fail on at every poll (issue 20), read from smtp4dev's real IMAP server into Azurite,
-/// each poll run by the test so that a poll counted is a poll run.
+/// Messages the import fails on (issue 20), read from smtp4dev's real IMAP server into Azurite, each poll run by the
+/// test so that a poll counted is a poll run: a message that fails every time holds back no later report, leaves no
+/// evidence behind and is set aside after three tries; and the messages that used to fail every time are stored.
 /// </summary>
 [Collection(Name)]
 public sealed class PoisonMailTests(PoisonMailTests.Host host)
 {
     public const string Name = "poison mail";
+
+    /// <summary>As many as one poll takes: with the later report, more than one poll can.</summary>
+    const int PoisonCount = 50;
+
+    [Fact]
+    public async Task More_failing_messages_than_one_poll_takes_hold_back_no_later_report_and_are_set_aside_after_three_tries()
+    {
+        var poison = Unique("Cannot be read");
+        for (var i = 0; i < PoisonCount; i++)
+        {
+            var message = ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, $"{poison} {i:D2}", "");
+            var body = new BodyBuilder { TextBody = "Two screenshots, then a file that cannot be read." };
+            body.Attachments.Add("first.png", Submissions.Png(600), ContentType.Parse("image/png"));
+            body.Attachments.Add("second.png", Submissions.Png(600), ContentType.Parse("image/png"));
+            message.Body = body.ToMessageBody();
+            await ConductMailbox.SendAsync(message);
+        }
+
+        var later = Unique("After the unreadable ones");
+        await ConductMailbox.SendAsync(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, later, "A report sent after them."));
+
+        var tries = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var import = host.Services.GetRequiredService<MailImport>();
+        Task Import(InboundMail mail, CancellationToken cancellationToken)
+        {
+            if (mail.Subject.StartsWith(poison, StringComparison.Ordinal))
+            {
+                // Fails every time after its screenshots were stored, as a message whose last part cannot be decoded would.
+                tries.AddOrUpdate(mail.Subject, 1, (_, count) => count + 1);
+                mail = mail with { Attachments = [.. mail.Attachments, new InboundAttachment("third.png", () => throw new IOException("Unreadable."))] };
+            }
+
+            return import.ImportAsync(mail, Door.Email, host.Workflows, cancellationToken);
+        }
+
+        long quarantined = 0;
+        using var alerts = new MeterListener();
+        alerts.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument is { Name: "cocreports.mails.quarantined", Meter.Name: ProcedureMetrics.MeterName })
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        alerts.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref quarantined, value));
+        alerts.Start();
+
+        // The first poll takes only failing messages; the second takes the one it never tried before trying them again.
+        var mailbox = host.Services.GetRequiredService<IConductMailbox>();
+        Assert.Equal(PoisonCount, await mailbox.PollAsync(Import, default));
+        Assert.Empty(await ReportsWithSubjectAsync(later));
+        await mailbox.PollAsync(Import, default);
+        Assert.Single(await ReportsWithSubjectAsync(later));
+
+        // Three tries of each, fifty a poll: two more polls set the rest aside, and none takes them again.
+        await mailbox.PollAsync(Import, default);
+        await mailbox.PollAsync(Import, default);
+        Assert.Equal(0, await mailbox.PollAsync(Import, default));
+        Assert.Equal(PoisonCount, tries.Count);
+        Assert.All(tries.Values, count => Assert.Equal(MailQuarantine.Tries, count));
+        Assert.Equal(PoisonCount, Interlocked.Read(ref quarantined));
+        await AssertEveryEvidenceFileIsListedAsync();
+    }
 
     [Fact]
     public async Task A_message_with_thirty_attachments_under_long_foreign_names_becomes_a_report_that_lists_what_it_left_out()
