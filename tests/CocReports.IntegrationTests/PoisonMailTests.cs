@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using CocReports.Api.Intake.Mail;
 using CocReports.Procedure.Intake.Mail;
@@ -15,7 +18,8 @@ namespace CocReports.IntegrationTests;
 /// <summary>
 /// Messages the import fails on (issue 20), read from smtp4dev's real IMAP server into Azurite, each poll run by the
 /// test so that a poll counted is a poll run: a message that fails every time holds back no later report, leaves no
-/// evidence behind and is set aside after three tries; and the messages that used to fail every time are stored.
+/// evidence behind and is set aside after three tries, by either door; and the messages that used to fail every time
+/// are stored.
 /// </summary>
 [Collection(Name)]
 public sealed class PoisonMailTests(PoisonMailTests.Host host)
@@ -126,6 +130,25 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
     }
 
     [Fact]
+    public async Task A_message_the_webhook_can_never_read_is_answered_500_until_its_third_delivery_sets_it_aside()
+    {
+        // An empty body is signed like any other, and no parser makes a message of it.
+        byte[] raw = [];
+        var answers = new List<HttpStatusCode>();
+        for (var delivery = 0; delivery < 4; delivery++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+            request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+            using var response = await host.Http.SendAsync(request);
+            answers.Add(response.StatusCode);
+        }
+
+        // Delivered again while it might be a passing failure; then refused, so the provider stops.
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.UnprocessableContent, HttpStatusCode.UnprocessableContent], answers);
+    }
+
+    [Fact]
     public async Task An_import_that_fails_leaves_none_of_the_evidence_it_stored()
     {
         var import = host.Services.GetRequiredService<MailImport>();
@@ -181,6 +204,8 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
     /// <summary>The conduct mailbox, polled only when a test says so.</summary>
     public sealed class Host : LocalHostFixture
     {
+        public const string WebhookSecret = "a shared secret for the tests";
+
         public string Conduct { get; } = $"conduct{Guid.NewGuid():N}"[..20] + "@example.org";
 
         protected override void Configure(IDictionary<string, string?> settings)
@@ -193,6 +218,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
             settings["MailIntake:Password"] = "local";
             settings["MailIntake:OnlyAddressedToConduct"] = "true";
             settings["MailIntake:PollEvery"] = "1.00:00:00";
+            settings["MailIntake:WebhookSecret"] = WebhookSecret;
 
             // The product's own limit: how many files a report keeps decides how long its stored list of them is.
             settings["Intake:MaxFiles"] = "10";
