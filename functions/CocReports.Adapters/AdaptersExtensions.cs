@@ -42,6 +42,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IRateLimitStore>(sp => new TableRateLimitStore(sp.GetRequiredService<StorageLayout>().RateLimits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
         services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
+        services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IMailParser, MimeMailParser>();
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();

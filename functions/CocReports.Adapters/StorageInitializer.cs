@@ -14,6 +14,7 @@ sealed class StorageInitializer(StorageLayout layout) : IHostedService
         await layout.RateLimits.CreateIfNotExistsAsync(cancellationToken);
         await layout.Revocations.CreateIfNotExistsAsync(cancellationToken);
         await layout.Patterns.CreateIfNotExistsAsync(cancellationToken);
+        await layout.ImportFailures.CreateIfNotExistsAsync(cancellationToken);
 
         // PublicAccessType.None: evidence is only ever streamed through the app after an access check.
         await layout.Evidence.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);

@@ -23,5 +23,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Which reports name which identifier, by keyed hash only (see <see cref="Tables.TablePatternIndex"/>).</summary>
     public TableClient Patterns { get; } = tables.GetTableClient(options.Value.TablePrefix + "Patterns");
 
+    /// <summary>How often each inbound message failed to import (see <see cref="Tables.TableImportFailures"/>).</summary>
+    public TableClient ImportFailures { get; } = tables.GetTableClient(options.Value.TablePrefix + "ImportFailures");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

@@ -75,6 +75,7 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ReplyAddress(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));
         services.AddSingleton<MailImport>();
+        services.AddSingleton<MailQuarantine>();
         services.AddSingleton<MailboxPoll>();
         services.AddSingleton<InboundMailWebhook>();
         services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section);

@@ -34,6 +34,20 @@ public static class Problems
 
     static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>500 for an inbound message that failed to import: delivered again, it is tried again.</summary>
+    public static IResult ImportFailed() =>
+        TypedResults.Problem(
+            "The message could not be imported. Deliver it again later.",
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "The message could not be imported");
+
+    /// <summary>422 for an inbound message set aside after failing every import: a sender that retries on 5xx stops here.</summary>
+    public static IResult SetAside(int tries) =>
+        TypedResults.Problem(
+            $"The message failed {tries} imports and is set aside; the operators are told. Each delivery after this is tried once.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The message cannot be imported");
+
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(detail + " Nothing of this submission was stored.", statusCode: StatusCodes.Status409Conflict, title: "This key belongs to another report");
 

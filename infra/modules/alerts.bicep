@@ -1,5 +1,5 @@
 // Tells the operators when a report may be going unheard: a workflow step failed, a mail failed after all its retries,
-// ACS could not deliver a mail, or the API answered with a server error. Each rule is a log search over the
+// an inbound message was set aside, ACS could not deliver a mail, or the API answered with a server error. Each rule is a log search over the
 // workspace-based Application Insights tables (AppTraces, AppRequests) or the ACS delivery status table.
 // Tables: https://learn.microsoft.com/azure/azure-monitor/app/convert-classic-resource#table-structure
 // Rule schema: https://learn.microsoft.com/azure/templates/microsoft.insights/scheduledqueryrules
@@ -42,6 +42,12 @@ var rules = [
     severity: 1
     description: 'A mail failed after all its retries (timeline step MailFailed): someone was not told about a report.'
     query: 'AppTraces | where Message startswith "MailFailed" | summarize failures = count()'
+  }
+  {
+    name: 'mail-quarantined'
+    severity: 1
+    description: 'An inbound message failed every import and was set aside (MailQuarantined): a report may be in it. The log names where it is, never what it says.'
+    query: 'AppTraces | where Message startswith "MailQuarantined" | summarize messages = count()'
   }
   {
     name: 'mail-not-delivered'

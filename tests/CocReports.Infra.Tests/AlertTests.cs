@@ -4,7 +4,8 @@ namespace CocReports.Infra.Tests;
 
 /// <summary>
 /// A report that goes unheard must reach an operator: the template mails the operators (by default the escalation
-/// contacts) when a workflow step fails, a mail fails after all its retries, ACS cannot deliver, or the API answers 5xx.
+/// contacts) when a workflow step fails, a mail fails after all its retries, an inbound message is set aside, ACS
+/// cannot deliver, or the API answers 5xx.
 /// </summary>
 public sealed class AlertTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
 {
@@ -32,6 +33,8 @@ public sealed class AlertTests(CompiledTemplate template) : IClassFixture<Compil
     [InlineData("prop__state) == \\\"Failed\\\"")]
     // The app logs a trace starting with MailFailed when a mail failed after all its retries.
     [InlineData("Message startswith \\\"MailFailed\\\"")]
+    // The app logs a trace starting with MailQuarantined when an inbound message failed every import.
+    [InlineData("Message startswith \\\"MailQuarantined\\\"")]
     // ACS delivery status: https://learn.microsoft.com/azure/azure-monitor/reference/tables/acsemailstatusupdateoperational
     [InlineData("ACSEmailStatusUpdateOperational")]
     // Server errors, from the workspace-based Application Insights requests table.
@@ -47,7 +50,7 @@ public sealed class AlertTests(CompiledTemplate template) : IClassFixture<Compil
         var criterion = Assert.Single(Rule["properties"]!["criteria"]!["allOf"]!.AsArray())!;
 
         Assert.Equal("[length(variables('rules'))]", (string?)Rule["copy"]!["count"]);
-        Assert.Equal(4, Module["properties"]!["template"]!["variables"]!["rules"]!.AsArray().Count);
+        Assert.Equal(5, Module["properties"]!["template"]!["variables"]!["rules"]!.AsArray().Count);
         Assert.Equal("GreaterThan", (string?)criterion["operator"]);
         Assert.Equal(0, (int)criterion["threshold"]!);
         Assert.Equal("[parameters('workspaceId')]", (string?)Assert.Single(Rule["properties"]!["scopes"]!.AsArray()));

@@ -5,7 +5,7 @@ namespace CocReports.Procedure.Telemetry;
 
 /// <summary>
 /// What a committee and its operators watch, as counters: reports received (by the door they came through),
-/// promises of the procedure kept and missed, and mails that failed after every retry. Tags carry procedure words
+/// promises of the procedure kept and missed, mails that failed after every retry, and inbound messages set aside. Tags carry procedure words
 /// only, never a reference, a name or an address, so the numbers can go to any telemetry backend.
 /// </summary>
 public sealed class ProcedureMetrics
@@ -26,6 +26,7 @@ public sealed class ProcedureMetrics
     readonly Counter<long> kept;
     readonly Counter<long> missed;
     readonly Counter<long> mailsFailed;
+    readonly Counter<long> mailsQuarantined;
 
     public ProcedureMetrics(IMeterFactory meters)
     {
@@ -34,10 +35,14 @@ public sealed class ProcedureMetrics
         kept = meter.CreateCounter<long>("cocreports.promises.kept", "{promise}", "Promises of the procedure met: acknowledged, followed up, status updated.");
         missed = meter.CreateCounter<long>("cocreports.promises.missed", "{promise}", "Promises of the procedure that went overdue and were escalated.");
         mailsFailed = meter.CreateCounter<long>("cocreports.mails.failed", "{mail}", "Mails that still failed after every retry.");
+        mailsQuarantined = meter.CreateCounter<long>("cocreports.mails.quarantined", "{mail}", "Inbound messages set aside after failing every import, by the door they came to.");
     }
 
     /// <summary>A report was stored; <paramref name="door"/> names how it came in ("form", …).</summary>
     public void ReportReceived(string door) => received.Add(1, new KeyValuePair<string, object?>("door", door));
+
+    /// <summary>An inbound message was set aside (<see cref="Intake.Mail.MailQuarantine"/>); <paramref name="door"/> is "email" or "webhook".</summary>
+    public void MailQuarantined(string door) => mailsQuarantined.Add(1, new KeyValuePair<string, object?>("door", door));
 
     /// <summary>Counts a step written to a case's timeline, when it is one the counters above follow.</summary>
     public void StepRecorded(string step)

@@ -1,10 +1,13 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Adapters.Mail.Inbound;
@@ -12,11 +15,14 @@ namespace CocReports.Adapters.Mail.Inbound;
 /// <summary>
 /// Polls the conduct mailbox over IMAP with MailKit. A message is marked imported (a keyword of its own where the
 /// server allows one, so a person reading the mailbox in a mail client cannot hide a report by opening it; \Seen
-/// otherwise) only after the import returned.
+/// otherwise) only after the import returned. A message that fails every import is set aside the same way, with a
+/// keyword of its own or \Seen, and an operator who takes the mark off has it tried once more.
 /// </summary>
-public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMailParser parser, ILogger<ImapConductMailbox> log) : IConductMailbox
+public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMailParser parser, MailQuarantine quarantine) : IConductMailbox
 {
     public const string ImportedKeyword = "$CocImported";
+
+    public const string QuarantinedKeyword = "$CocQuarantined";
 
     /// <summary>One poll imports at most this many; the rest wait for the next, so a flood cannot hold the timer forever.</summary>
     const int MaxPerPoll = 50;
@@ -42,17 +48,30 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
 
         var folder = await client.GetFolderAsync(settings.Folder, cancellationToken);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
-        var keyword = folder.PermanentFlags.HasFlag(MessageFlags.UserDefined);
-        var query = keyword ? SearchQuery.NotKeyword(ImportedKeyword) : SearchQuery.NotSeen;
+        var keywords = folder.PermanentFlags.HasFlag(MessageFlags.UserDefined);
+        var query = keywords ? SearchQuery.NotKeyword(ImportedKeyword).And(SearchQuery.NotKeyword(QuarantinedKeyword)) : SearchQuery.NotSeen;
         if (settings.OnlyAddressedToConduct)
         {
             var local = settings.Address.Split('@')[0];
             query = query.And(SearchQuery.ToContains(local));
         }
 
+        // UIDs name messages only within one UIDVALIDITY of one folder; the hash keeps the mailbox's address out of storage.
+        var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.ImapHost.ToLowerInvariant()}\n{settings.UserName}\n{folder.FullName}")))[..16];
+        var source = string.Create(CultureInfo.InvariantCulture, $"imap-{mailbox}-{folder.UidValidity}");
+        var failing = await quarantine.FailingAsync(source, cancellationToken);
+
+        // Messages never tried come first: however many fail every time, a poll reaches the next report.
+        var taken = (await folder.SearchAsync(query, cancellationToken))
+            .OrderBy(uid => failing.ContainsKey(Name(uid)))
+            .ThenBy(uid => uid.Id)
+            .Take(MaxPerPoll);
         var handed = 0;
-        foreach (var uid in (await folder.SearchAsync(query, cancellationToken)).Take(MaxPerPoll))
+        foreach (var uid in taken)
         {
+            handed++;
+            Exception? failure = null;
+
             // On disk rather than in memory: a message may carry a report's whole evidence.
             await using (var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous))
             {
@@ -67,25 +86,41 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
                 }
                 catch (Exception e) when (e is not (StorageUnavailableException or OperationCanceledException))
                 {
-                    // One unreadable message must not hold back the others; it stays unmarked and is tried again next poll.
-                    log.LogError("A message in the conduct mailbox could not be imported ({Reason}); it will be tried again", e.GetType().Name);
-                    continue;
+                    // One message that cannot be imported must not hold back the others.
+                    failure = e;
                 }
             }
 
-            if (keyword)
+            if (failure is null)
             {
-                await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { ImportedKeyword }) { Silent = true }, cancellationToken);
+                await MarkAsync(folder, uid, keywords ? ImportedKeyword : null, cancellationToken);
+                if (failing.ContainsKey(Name(uid)))
+                {
+                    await quarantine.ImportedAsync(source, Name(uid), cancellationToken);
+                }
             }
-            else
+            else if (await quarantine.FailedAsync(Door.Email, source, Name(uid), Where(folder, uid), failure, cancellationToken))
             {
-                await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken);
+                await MarkAsync(folder, uid, keywords ? QuarantinedKeyword : null, cancellationToken);
             }
-
-            handed++;
         }
 
         await client.DisconnectAsync(quit: true, cancellationToken);
         return handed;
     }
+
+    /// <summary>Adds the keyword, or \Seen where the server keeps no keywords.</summary>
+    static async Task MarkAsync(IMailFolder folder, UniqueId uid, string? keyword, CancellationToken cancellationToken) =>
+        await folder.StoreAsync(
+            uid,
+            keyword is null
+                ? new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }
+                : new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { keyword }) { Silent = true },
+            cancellationToken);
+
+    static string Name(UniqueId uid) => uid.Id.ToString("D10", CultureInfo.InvariantCulture);
+
+    /// <summary>Where an operator finds the message: nothing it says, nor who sent it.</summary>
+    static string Where(IMailFolder folder, UniqueId uid) =>
+        string.Create(CultureInfo.InvariantCulture, $"UID {uid.Id} in {folder.FullName}, UIDVALIDITY {folder.UidValidity}");
 }

@@ -14,13 +14,18 @@ namespace CocReports.Api.Intake.Mail;
 /// <summary>
 /// POST /api/mail/inbound: a raw message (message/rfc822) forwarded by a mail provider's inbound-mail hook, signed with
 /// the shared secret (hex HMAC-SHA256 of the body in <see cref="SignatureHeader"/>). Imported exactly as a message
-/// polled from the mailbox; the provider may retry, and the second delivery finds the first report.
+/// polled from the mailbox; the provider may retry, and the second delivery finds the first report. A message that
+/// fails to import is answered 500, so the provider delivers it again, until <see cref="MailQuarantine"/> sets it
+/// aside, as the mailbox poll would, and it is answered 422, which asks the provider to stop.
 /// </summary>
-public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMailParser parser, MailImport import)
+public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMailParser parser, MailImport import, MailQuarantine quarantine)
 {
     public const string Route = "mail/inbound";
 
     public const string SignatureHeader = "X-Signature-SHA256";
+
+    /// <summary>Where the webhook's failures are counted, each message by the SHA-256 of its body.</summary>
+    const string Source = "webhook";
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
@@ -38,6 +43,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
         // On disk, hashed as it arrives: the message is read once, and only a signed one is parsed.
         await using var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         using var mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         try
         {
@@ -45,6 +51,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
             while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 mac.AppendData(buffer, 0, read);
+                sha256.AppendData(buffer, 0, read);
                 await raw.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
@@ -58,15 +65,24 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
             return Problems.Unauthorized($"The signature in {SignatureHeader} does not match the body.");
         }
 
+        // Named by its body, not by what it says: a body no parser reads must be counted too.
+        var message = Convert.ToHexStringLower(sha256.GetHashAndReset());
         try
         {
             var imported = await import.ImportAsync(await parser.ParseAsync(raw, cancellationToken), Door.Webhook, workflows, cancellationToken);
+            await quarantine.ImportedAsync(Source, message, cancellationToken);
             return TypedResults.Accepted((string?)null, new { imported = imported.ToString() });
         }
         catch (Exception e) when (e is StorageUnavailableException or Grpc.Core.RpcException)
         {
             // Nothing is lost: the provider delivers again, and a message stored in part is found by its key.
             return Problems.Unavailable();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await quarantine.FailedAsync(Door.Webhook, Source, message, $"body SHA-256 {message}", e, cancellationToken)
+                ? Problems.SetAside(MailQuarantine.Tries)
+                : Problems.ImportFailed();
         }
     }
 

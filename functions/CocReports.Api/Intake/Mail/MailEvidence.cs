@@ -11,18 +11,29 @@ namespace CocReports.Api.Intake.Mail;
 /// </summary>
 sealed class MailEvidence(IntakeOptions limits, IEvidenceStore evidence, string reference, string attempt)
 {
+    /// <summary>
+    /// Refused attachments listed one by one, name and reason; the rest are counted in one more entry. The list is
+    /// stored in one table property, and a message may carry any number of attachments under long names.
+    /// </summary>
+    const int MaxRefusedListed = 10;
+
+    readonly List<RefusedEvidence> refused = [];
+    int unlisted;
+    int seen;
+    long budget = limits.MaxReportBytes;
+
     public List<EvidenceFile> Kept { get; } = [];
 
-    public List<RefusedEvidence> Refused { get; } = [];
-
-    long budget = limits.MaxReportBytes;
+    public IReadOnlyList<RefusedEvidence> Refused => unlisted == 0
+        ? refused
+        : [.. refused, new RefusedEvidence($"{unlisted} more attachments", $"{unlisted} more attachments were not kept either; a report lists at most {MaxRefusedListed} one by one.")];
 
     public async Task AddAsync(InboundAttachment attachment, CancellationToken cancellationToken)
     {
-        var name = EvidenceName.Shown(SafeName(attachment.FileName, Kept.Count + Refused.Count));
+        var name = EvidenceName.Shown(SafeName(attachment.FileName, seen++));
         if (Kept.Count == limits.MaxFiles)
         {
-            Refused.Add(new RefusedEvidence(name, $"A report can carry at most {limits.MaxFiles} files."));
+            Refuse(name, $"A report can carry at most {limits.MaxFiles} files.");
             return;
         }
 
@@ -31,14 +42,14 @@ sealed class MailEvidence(IntakeOptions limits, IEvidenceStore evidence, string 
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (headLength == 0)
         {
-            Refused.Add(new RefusedEvidence(name, "The file is empty."));
+            Refuse(name, "The file is empty.");
             return;
         }
 
         var contentType = EvidenceType.Sniff(head.AsSpan(0, headLength));
         if (contentType is null)
         {
-            Refused.Add(new RefusedEvidence(name, "It is not an image, a video, a PDF or a plain text or log file."));
+            Refuse(name, "It is not an image, a video, a PDF or a plain text or log file.");
             return;
         }
 
@@ -55,7 +66,7 @@ sealed class MailEvidence(IntakeOptions limits, IEvidenceStore evidence, string 
         catch (Exception e) when (FindTooLarge(e) is { } tooLarge)
         {
             await evidence.DeleteAsync(blobName, CancellationToken.None);
-            Refused.Add(new RefusedEvidence(name, tooLarge.Message));
+            Refuse(name, tooLarge.Message);
             return;
         }
 
@@ -73,6 +84,18 @@ sealed class MailEvidence(IntakeOptions limits, IEvidenceStore evidence, string 
         foreach (var file in Kept)
         {
             await evidence.DeleteAsync(file.BlobName, CancellationToken.None);
+        }
+    }
+
+    void Refuse(string name, string reason)
+    {
+        if (refused.Count < MaxRefusedListed)
+        {
+            refused.Add(new RefusedEvidence(name, reason));
+        }
+        else
+        {
+            unlisted++;
         }
     }
 

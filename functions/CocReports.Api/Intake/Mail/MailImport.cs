@@ -46,6 +46,11 @@ public sealed class MailImport(
     TimeProvider clock,
     ILogger<MailImport> log)
 {
+    /// <summary>RFC 5321 (4.5.3.1.3): a path is at most 256 octets with its angle brackets; a longer From receives no mail.</summary>
+    const int MaxAddressLength = 254;
+
+    const int MaxMessageIdLength = 250;
+
     readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
     readonly byte[] senderKey = links.DeriveKey("mail-sender");
 
@@ -126,6 +131,40 @@ public sealed class MailImport(
         }
 
         var stored = new MailEvidence(limits.Value, evidence, reference, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        Report report;
+        try
+        {
+            report = await NewReportAsync(mail, door, stored, reference, key, receiptCode, cancellationToken);
+            if (!await reports.TryAddAsync(report, cancellationToken))
+            {
+                await stored.RemoveAsync();
+                return MailImported.Duplicate;
+            }
+        }
+        catch (Exception e) when (e is not StorageUnavailableException)
+        {
+            // Nothing half-stored: the next try would store the files once more. After an outage the sweep removes them
+            // instead, once it can tell whether the report was stored after all.
+            await stored.RemoveAsync();
+            throw;
+        }
+
+        metrics.ReportReceived(door.ToString().ToLowerInvariant());
+        log.LogInformation("Report {Reference} received by email with {FileCount} evidence files, {Refused} refused", reference, report.Evidence.Count, report.RefusedEvidence.Count);
+        // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
+        // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
+        await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
+        if (report.Details.IsAnonymous && report.MailReceipt)
+        {
+            await SendAnonymousReceiptAsync(report, mail.FromAddress!.Trim(), receiptCode);
+        }
+
+        return MailImported.Report;
+    }
+
+    /// <summary>The report a message makes, its evidence stored; every field bounded to what a table property holds.</summary>
+    async Task<Report> NewReportAsync(InboundMail mail, Door door, MailEvidence stored, string reference, string key, string receiptCode, CancellationToken cancellationToken)
+    {
         var text = mail.Text.Trim();
         var description = text.Length == 0 ? "(The email had no text.)" : text;
         if (description.Length > limits.Value.MaxTextLength)
@@ -141,13 +180,14 @@ public sealed class MailImport(
         }
 
         var from = mail.FromAddress!.Trim();
+        var reachable = from.Length <= MaxAddressLength;
         var anonymous = AsksForAnonymity(mail.Subject);
-        var report = new Report(
+        return new Report(
             reference,
             clock.GetUtcNow(),
             new ReportDetails
             {
-                ContactEmail = anonymous ? null : from,
+                ContactEmail = anonymous || !reachable ? null : from,
                 ContactName = anonymous || mail.FromName is null ? null : Fit(mail.FromName, 200),
                 Description = description,
             },
@@ -157,38 +197,33 @@ public sealed class MailImport(
             ContentHash = key,
             Door = door,
             Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
-            InboundMessageId = mail.MessageId,
+
+            // Only to thread the receipt, which a cut or hashed Message-ID would not: one longer than this no mail
+            // system wrote, and it would make the receipt's own header too long to send.
+            InboundMessageId = mail.MessageId?.Length <= MaxMessageIdLength ? mail.MessageId : null,
             RefusedEvidence = stored.Refused,
-            MailReceipt = await ReceiptAllowedAsync(from, cancellationToken),
+            MailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken),
         };
-        if (!await reports.TryAddAsync(report, cancellationToken))
-        {
-            await stored.RemoveAsync();
-            return MailImported.Duplicate;
-        }
-
-        metrics.ReportReceived(door.ToString().ToLowerInvariant());
-        log.LogInformation("Report {Reference} received by email with {FileCount} evidence files, {Refused} refused", reference, report.Evidence.Count, report.RefusedEvidence.Count);
-        // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
-        // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
-        await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
-        if (report.Details.IsAnonymous && report.MailReceipt)
-        {
-            await SendAnonymousReceiptAsync(report, from, receiptCode);
-        }
-
-        return MailImported.Report;
     }
 
     /// <summary>
     /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with
-    /// the code the sender needs for the status page.
+    /// the code the sender needs for the status page. A receipt that cannot be sent fails nothing else: the report is
+    /// stored and its workflow runs, and an address the server refuses would fail the import at every try.
     /// </summary>
     async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
     {
-        var addressed = report with { Details = report.Details with { ContactEmail = from } };
-        var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
-        await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+        try
+        {
+            var addressed = report with { Details = report.Details with { ContactEmail = from } };
+            var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
+            await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not StorageUnavailableException)
+        {
+            // The reason's type only: the message of a refused send may repeat the address.
+            log.LogWarning("The receipt of anonymous report {Reference} could not be sent ({Reason})", report.Reference, e.GetType().Name);
+        }
     }
 
     /// <summary>A sender who writes again and again gets their reports kept, and a bounded number of receipts.</summary>

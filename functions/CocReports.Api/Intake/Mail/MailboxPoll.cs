@@ -1,5 +1,7 @@
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.Intake.Mail;
@@ -8,5 +10,19 @@ namespace CocReports.Api.Intake.Mail;
 public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
 {
     public Task<int> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken) =>
-        mailbox.PollAsync((mail, ct) => import.ImportAsync(mail, Door.Email, workflows, ct), cancellationToken);
+        mailbox.PollAsync(
+            async (mail, ct) =>
+            {
+                try
+                {
+                    await import.ImportAsync(mail, Door.Email, workflows, ct);
+                }
+                catch (RpcException e)
+                {
+                    // The workflow engine unreachable is an outage, as the webhook answers it: it ends the poll and counts
+                    // against no message, which would otherwise be set aside for it.
+                    throw new StorageUnavailableException("The workflow engine could not be reached.", e);
+                }
+            },
+            cancellationToken);
 }

@@ -5,9 +5,12 @@ public interface IConductMailbox
 {
     /// <summary>
     /// Hands each message not yet imported to <paramref name="import"/>, and marks it imported only when that returned:
-    /// a failure or a crash in between leaves it to the next poll, which imports it again (idempotently).
+    /// a failure or a crash in between leaves it to the next poll, which imports it again (idempotently). A message
+    /// whose import failed is counted, and set aside after <see cref="MailQuarantine.Tries"/> failures
+    /// (<see cref="MailQuarantine"/>); one whose import throws <c>StorageUnavailableException</c> is not: an outage
+    /// ends the poll.
     /// </summary>
-    /// <returns>How many messages were handed over.</returns>
+    /// <returns>How many messages were handed over, imported or not.</returns>
     Task<int> PollAsync(Func<InboundMail, CancellationToken, Task> import, CancellationToken cancellationToken);
 }
 
