@@ -101,7 +101,7 @@ public class LocalHostFixture : IAsyncLifetime
     public DurableTaskClient Workflows => app!.Services.GetRequiredService<DurableTaskClient>();
 
     public ActionLinks Links(TimeProvider? clock = null) =>
-        new(new LinkOptions { SigningKey = SigningKey, PreviousSigningKey = PreviousSigningKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
+        new(new LinkOptions { SigningKey = SigningKey, PreviousSigningKey = PreviousSigningKey, RecordKey = RecordKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
 
     public static readonly (string Id, string Name, string Email)[] Members =
     [
