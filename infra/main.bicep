@@ -149,6 +149,21 @@ param linkSigningKey string
 @description('The signing key before the last rotation, so links it signed keep working until they expire; empty if none.')
 param previousLinkSigningKey string = ''
 
+// Generated like the signing key, and kept through every rotation of it: pattern hashes and references of submissions
+// are keyed by it, so a new value would stop old reports matching and turn retries into new reports (infra/README.md).
+@secure()
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 64
+      noSpecial: true
+    }
+  }
+})
+@description('Base64 key (at least 32 bytes) that keys what the app records (pattern hashes, references). Never rotated. Stored only in Key Vault.')
+param recordKey string
+
 @description('The committee\'s address reporters write to (e.g. conduct@example.org); empty: no email door.')
 param conductAddress string = ''
 
@@ -248,6 +263,8 @@ module keyVault 'modules/keyvault.bicep' = {
     previousLinkSigningKey: previousLinkSigningKey
     // Nothing to check when there is no previous key.
     previousLinkSigningKeyBytes: empty(previousLinkSigningKey) ? 32 : base64KeyBytes(previousLinkSigningKey)
+    recordKey: recordKey
+    recordKeyBytes: base64KeyBytes(recordKey)
     purgeProtection: keyVaultPurgeProtection
     hasConductImapPassword: !empty(conductImapPassword)
     conductImapPassword: conductImapPassword
@@ -363,6 +380,7 @@ var appSettings = union(memberSettings, escalationSettings, organizerSettings, o
   Workflow__RetentionPeriod: retentionPeriod
   Intake__MaxReportBytes: string(maxReportBytes)
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeySecretUri})'
+  Links__RecordKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.recordKeySecretUri})'
   Mail__Transport: 'Acs'
   Mail__FromAddress: email.outputs.senderAddress
   Mail__FromName: fromName

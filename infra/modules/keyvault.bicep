@@ -1,4 +1,4 @@
-// Holds the keys that sign the committee's action links. RBAC mode: access is by role, not access policy.
+// Holds the keys that sign the committee's action links and the key that keys what the app records. RBAC mode: access is by role, not access policy.
 param name string
 param location string
 param tags object
@@ -25,6 +25,14 @@ param previousLinkSigningKey string
 @minValue(32)
 @description('Bytes the previous key decodes to (0 when it is not base64); 32 is passed when there is no previous key.')
 param previousLinkSigningKeyBytes int
+
+@secure()
+@description('Key that keys what the app records (pattern hashes, references); never rotated.')
+param recordKey string
+
+@minValue(32)
+@description('Bytes the record key decodes to from base64 (0 when it is not base64); the app needs at least 32.')
+param recordKeyBytes int
 
 @description('Whether the conduct mailbox\'s password is given.')
 param hasConductImapPassword bool = false
@@ -84,6 +92,15 @@ resource previousSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   }
 }
 
+resource recordKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'record-key'
+  properties: {
+    value: recordKey
+    contentType: 'base64, ${recordKeyBytes} bytes'
+  }
+}
+
 resource imapPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasConductImapPassword) {
   parent: vault
   name: 'conduct-imap-password'
@@ -113,5 +130,6 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Versionless, so a rotated key is picked up without redeploying.
 output signingKeySecretUri string = signingKey.properties.secretUri
 output previousSigningKeySecretUri string = hasPreviousKey ? previousSigningKey!.properties.secretUri : ''
+output recordKeySecretUri string = recordKeySecret.properties.secretUri
 output imapLoginSecretUri string = hasConductImapPassword ? imapPassword!.properties.secretUri : ''
 output webhookKeySecretUri string = hasInboundMailWebhookSecret ? webhookSecret!.properties.secretUri : ''

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 namespace CocReports.Infra.Tests;
 
 /// <summary>
-/// The template measures the link signing key the way the app will read it (Convert.FromBase64String, at least 32
-/// bytes) and the Key Vault module refuses a shorter or malformed key, so a bad key stops the deployment instead of
-/// the app. The measuring function runs here on the ARM expression engine that <c>bicep build-params</c> uses.
+/// The template measures the link signing key and the record key the way the app will read them
+/// (Convert.FromBase64String, at least 32 bytes) and the Key Vault module refuses a shorter or malformed key, so a bad
+/// key stops the deployment instead of the app. The measuring function runs here on the ARM expression engine that <c>bicep build-params</c> uses.
 /// </summary>
 public sealed class LinkSigningKeyFormTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>, IDisposable
 {
@@ -56,7 +56,9 @@ public sealed class LinkSigningKeyFormTests(CompiledTemplate template) : IClassF
 
         Assert.Equal(32, (int)parameters["linkSigningKeyBytes"]!["minValue"]!);
         Assert.Equal(32, (int)parameters["previousLinkSigningKeyBytes"]!["minValue"]!);
+        Assert.Equal(32, (int)parameters["recordKeyBytes"]!["minValue"]!);
         Assert.Equal("[__bicep.base64KeyBytes(parameters('linkSigningKey'))]", (string?)passed["linkSigningKeyBytes"]!["value"]);
+        Assert.Equal("[__bicep.base64KeyBytes(parameters('recordKey'))]", (string?)passed["recordKeyBytes"]!["value"]);
         Assert.Contains("__bicep.base64KeyBytes(parameters('previousLinkSigningKey'))", CompiledTemplate.Raw(passed["previousLinkSigningKeyBytes"]!), StringComparison.Ordinal);
     }
 

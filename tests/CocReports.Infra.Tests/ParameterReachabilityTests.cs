@@ -70,12 +70,15 @@ public sealed partial class ParameterReachabilityTests(CompiledTemplate template
         Assert.All(Mapping, m => Assert.True(Parameters.ContainsKey(m.Key), $"main.parameters.json maps unknown parameter {m.Key}."));
     }
 
-    [Fact]
-    public void The_link_signing_key_is_generated_by_azd_in_a_form_the_app_accepts()
+    [Theory]
+    [InlineData("linkSigningKey", "${LINK_SIGNING_KEY}")]
+    [InlineData("recordKey", "${RECORD_KEY}")]
+    public void A_key_is_generated_by_azd_in_a_form_the_app_accepts_unless_its_variable_is_set(string name, string variable)
     {
         // https://learn.microsoft.com/azure/developer/azure-developer-cli/metadata#generate: azd generates the value
         // once and keeps it in the environment, so re-deployments keep the key.
-        var azd = Parameters["linkSigningKey"]!["metadata"]!["azd"]!;
+        Assert.Equal(variable, (string?)Mapping[name]!["value"]);
+        var azd = Parameters[name]!["metadata"]!["azd"]!;
 
         Assert.Equal("generate", (string?)azd["type"]);
         var length = (int)azd["config"]!["length"]!;

@@ -136,24 +136,27 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
             Assert.NotEqual("secureobject", type, StringComparer.OrdinalIgnoreCase);
             var value = output.Value.ToJsonString();
             Assert.DoesNotContain("linkSigningKey", value, StringComparison.Ordinal);
+            Assert.DoesNotContain("parameters('recordKey')", value, StringComparison.Ordinal);
             Assert.DoesNotMatch(ListFunction(), value);
         });
     }
 
-    [Fact]
-    public void Link_signing_key_reaches_the_app_only_as_a_key_vault_reference()
+    [Theory]
+    [InlineData("linkSigningKey", "Links__SigningKey", "link-signing-key")]
+    [InlineData("recordKey", "Links__RecordKey", "record-key")]
+    public void A_key_reaches_the_app_only_as_a_key_vault_reference(string name, string setting, string secretName)
     {
-        var parameter = template.Json["parameters"]!["linkSigningKey"]!;
+        var parameter = template.Json["parameters"]![name]!;
 
         Assert.Equal("securestring", (string?)parameter["type"], StringComparer.OrdinalIgnoreCase);
         Assert.Null(parameter["defaultValue"]);
-        Assert.Contains("'Links__SigningKey', format('@Microsoft.KeyVault(SecretUri={0})'", template.Text, StringComparison.Ordinal);
+        Assert.Contains($"'{setting}', format('@Microsoft.KeyVault(SecretUri={{0}})'", template.Text, StringComparison.Ordinal);
         // Used three times only: handed to the Key Vault module, measured there for its form, stored as the secret's value.
-        Assert.Equal(3, template.Text.Split("parameters('linkSigningKey')").Length - 1);
+        Assert.Equal(3, template.Text.Split($"parameters('{name}')").Length - 1);
         var secret = Properties(Assert.Single(
             template.Resources("Microsoft.KeyVault/vaults/secrets"),
-            s => ((string?)s["name"])?.Contains("'link-signing-key')", StringComparison.Ordinal) == true));
-        Assert.Equal("[parameters('linkSigningKey')]", (string?)secret["value"]);
+            s => ((string?)s["name"])?.Contains($"'{secretName}')", StringComparison.Ordinal) == true));
+        Assert.Equal($"[parameters('{name}')]", (string?)secret["value"]);
         Assert.NotNull(Properties(template.OnlyResource("Microsoft.Web/sites"))["keyVaultReferenceIdentity"]);
     }
 

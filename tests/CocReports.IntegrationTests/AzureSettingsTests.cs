@@ -48,6 +48,7 @@ public sealed partial class AzureSettingsTests : IDisposable
         ["Workflow__StatusUpdateEvery"] = "7.00:00:00",
         ["Workflow__RetentionPeriod"] = "365.00:00:00",
         ["Links__SigningKey"] = Convert.ToBase64String(new byte[48]),
+        ["Links__RecordKey"] = Convert.ToBase64String([.. Enumerable.Repeat((byte)1, 48)]),
         ["Links__PublicBaseUrl"] = "https://func-coc-abc.azurewebsites.net",
         ["Mail__Transport"] = "Acs",
         ["Mail__FromAddress"] = "DoNotReply@abc.azurecomm.net",

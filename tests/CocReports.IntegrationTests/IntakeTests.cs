@@ -365,7 +365,7 @@ public sealed class IntakeTests(LocalHostFixture host)
         if (idempotencyKey is not null)
         {
             // The derivation is pinned by ReportReferenceTests; no workflow may run under the key's reference.
-            var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveKey("idempotency"));
+            var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveRecordKey("idempotency"));
             Assert.Null(await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)));
         }
     }

@@ -15,6 +15,8 @@ static class Samples
 
     public static readonly string OtherSigningKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
 
+    public static readonly string RecordKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
+
     public static FakeTimeProvider Clock() => new(Start);
 
     public static CommitteeOptions ThreeMembers() => new()

@@ -33,7 +33,7 @@ public class LocalHostFixture : IAsyncLifetime
     public LocalHostFixture()
     {
         storageId = runId;
-        SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+        SigningKey = NewKey();
     }
 
     /// <summary>
@@ -44,9 +44,17 @@ public class LocalHostFixture : IAsyncLifetime
     {
         storageId = sameAppAs.storageId;
         SigningKey = sameAppAs.SigningKey;
+        PreviousSigningKey = sameAppAs.PreviousSigningKey;
+        RecordKey = sameAppAs.RecordKey;
     }
 
-    public string SigningKey { get; }
+    public string SigningKey { get; private set; }
+
+    /// <summary>The signing key before <see cref="RotateSigningKeyAsync"/>; null until then.</summary>
+    public string? PreviousSigningKey { get; private set; }
+
+    /// <summary>Links:RecordKey: unset, as in every deployment from before it existed, until <see cref="RotateSigningKeyAsync"/>.</summary>
+    public string? RecordKey { get; private set; }
 
     /// <summary>The durable task hub this host's workflows run in.</summary>
     public string TaskHubName => runId;
@@ -93,7 +101,7 @@ public class LocalHostFixture : IAsyncLifetime
     public DurableTaskClient Workflows => app!.Services.GetRequiredService<DurableTaskClient>();
 
     public ActionLinks Links(TimeProvider? clock = null) =>
-        new(new LinkOptions { SigningKey = SigningKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
+        new(new LinkOptions { SigningKey = SigningKey, PreviousSigningKey = PreviousSigningKey, RecordKey = RecordKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
 
     public static readonly (string Id, string Name, string Email)[] Members =
     [
@@ -133,6 +141,20 @@ public class LocalHostFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Rotates the link-signing key as infra/README.md tells an operator to: the record key set to the signing key's
+    /// value if it was not set yet, a new signing key, the old one kept as the previous key, and the host restarted.
+    /// </summary>
+    public Task RotateSigningKeyAsync()
+    {
+        RecordKey ??= SigningKey;
+        PreviousSigningKey = SigningKey;
+        SigningKey = NewKey();
+        return RestartAsync();
+    }
+
+    static string NewKey() => Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+
     /// <summary>Settings a derived fixture adds or replaces (allowed embedding origins, say).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
     {
@@ -141,6 +163,16 @@ public class LocalHostFixture : IAsyncLifetime
     Dictionary<string, string?> Settings()
     {
         var settings = SettingsFor(runId, storageId, StorageConnectionString, SigningKey, BaseUrl);
+        if (PreviousSigningKey is not null)
+        {
+            settings["Links:PreviousSigningKey"] = PreviousSigningKey;
+        }
+
+        if (RecordKey is not null)
+        {
+            settings["Links:RecordKey"] = RecordKey;
+        }
+
         Configure(settings);
         return settings;
     }

@@ -40,7 +40,7 @@ public sealed class SubmitReport(
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
+    readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {

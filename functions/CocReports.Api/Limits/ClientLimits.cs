@@ -13,7 +13,8 @@ namespace CocReports.Api.Limits;
 /// </summary>
 public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOptions> options, ActionLinks links, TimeProvider clock)
 {
-    readonly byte[] addressKey = links.DeriveKey("client-address");
+    // Keyed like every recorded hash, so a rotation of the signing key gives no address a fresh budget.
+    readonly byte[] addressKey = links.DeriveRecordKey("client-address");
 
     /// <summary>How long to wait when this submission is over the address's budget; null when it may go ahead.</summary>
     public Task<TimeSpan?> IntakeAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -18,8 +18,11 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// <summary>The current and previous keys, for the other purposes that sign or seal.</summary>
     public SigningKeys Keys { get; } = new(options);
 
-    /// <summary>A key for other server-side derivations (idempotency), separate from the link key by purpose.</summary>
-    public byte[] DeriveKey(string purpose) => Keys.Current.Derive(purpose);
+    /// <summary>
+    /// A sub-key for what the app records and must recognise later (pattern hashes, references from idempotency keys,
+    /// rate-limit counters): from the record key, so rotating the signing key changes none of them.
+    /// </summary>
+    public byte[] DeriveRecordKey(string purpose) => Keys.Record.Derive(purpose);
 
     /// <summary>What a transparency link is bound to in place of a report's reference.</summary>
     public const string TransparencyScope = "transparency";

@@ -14,6 +14,13 @@ public sealed class LinkOptions
     /// </summary>
     public string? PreviousSigningKey { get; set; }
 
+    /// <summary>
+    /// Base64 key, at least 32 bytes, never rotated: keys what the app records and must recognise later (pattern
+    /// hashes, references derived from idempotency keys, rate-limit counters). Unset, it is <see cref="SigningKey"/>'s
+    /// value, as before this setting existed: set it to that value before the signing key is first rotated.
+    /// </summary>
+    public string? RecordKey { get; set; }
+
     /// <summary>Where the API is reached from a member's mail client, e.g. https://coc.example.org.</summary>
     public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071");
 

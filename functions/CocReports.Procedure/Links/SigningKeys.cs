@@ -3,7 +3,8 @@ namespace CocReports.Procedure.Links;
 /// <summary>
 /// The app's secrets: the current key (Links:SigningKey) signs and seals everything new; the previous key
 /// (Links:PreviousSigningKey), kept for a while after a rotation, still verifies links and opens receipts it made, so
-/// a rotation strands nothing. Anything signed or sealed names its key by <see cref="ServerKey.Id"/>.
+/// a rotation strands nothing. Anything signed or sealed names its key by <see cref="ServerKey.Id"/>. What is recorded
+/// is keyed by <see cref="Record"/> instead, which no rotation changes.
 /// </summary>
 public sealed class SigningKeys
 {
@@ -13,11 +14,20 @@ public sealed class SigningKeys
         Previous = string.IsNullOrEmpty(options.PreviousSigningKey)
             ? null
             : new ServerKey(Decode(options.PreviousSigningKey, nameof(LinkOptions.PreviousSigningKey)));
+        Record = string.IsNullOrEmpty(options.RecordKey)
+            ? Current
+            : new ServerKey(Decode(options.RecordKey, nameof(LinkOptions.RecordKey)));
     }
 
     public ServerKey Current { get; }
 
     public ServerKey? Previous { get; }
+
+    /// <summary>
+    /// Links:RecordKey, or the current key where it is unset: a deployment from before the record key existed derives
+    /// the sub-keys it always did, and keeps them through a rotation once it sets the record key to that key's value.
+    /// </summary>
+    public ServerKey Record { get; }
 
     /// <summary>The key a token names; null for an id neither key has (a retired or forged key).</summary>
     public ServerKey? Find(string keyId) =>

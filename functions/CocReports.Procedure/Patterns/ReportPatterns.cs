@@ -13,7 +13,7 @@ namespace CocReports.Procedure.Patterns;
 /// </summary>
 public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, ActionLinks links, IOptions<CommitteeOptions> committee, ILogger<ReportPatterns> log)
 {
-    readonly IdentifierHashes hashes = new(links.DeriveKey("patterns"));
+    readonly IdentifierHashes hashes = new(links.DeriveRecordKey("patterns"));
 
     /// <summary>
     /// Safe to run again: the announcement of every new report indexes it, whatever its door, and opening the case

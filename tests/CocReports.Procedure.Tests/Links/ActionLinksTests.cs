@@ -187,15 +187,52 @@ public class ActionLinksTests
         var links = SignedLinks(Clock());
         var signingKey = Convert.FromBase64String(Samples.SigningKey);
 
-        var idempotency = links.DeriveKey("idempotency");
-        var sealing = links.DeriveKey("sealing");
+        var idempotency = links.DeriveRecordKey("idempotency");
+        var patterns = links.DeriveRecordKey("patterns");
 
-        Assert.Equal(idempotency, links.DeriveKey("idempotency"));
-        Assert.NotEqual(idempotency, sealing);
+        Assert.Equal(idempotency, links.DeriveRecordKey("idempotency"));
+        Assert.NotEqual(idempotency, patterns);
         Assert.NotEqual(signingKey, idempotency);
-        Assert.NotEqual(signingKey, sealing);
-        Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveKey("idempotency"));
+        Assert.NotEqual(signingKey, patterns);
+        Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveRecordKey("idempotency"));
         Assert.Equal(32, idempotency.Length);
+    }
+
+    // The sub-keys the signing key gave these purposes before Links:RecordKey existed: a deployment that has not set
+    // it still finds, and matches on, everything it recorded.
+    [Theory]
+    [InlineData("patterns", "13877a09d8f16c1a97582077c305488fd2897cfac33feacf5cd96e0e0681e914")]
+    [InlineData("idempotency", "5c31a8eb95ef7b92802d7d71f4258b358cd1e8bd44f909044a050ea37eb598a2")]
+    [InlineData("mail-sender", "6187cb49056cbfc16bfd6ffe055c376b09eec8373f8188d8607fb241e6d43e67")]
+    [InlineData("client-address", "df29fa9d609521d5c5c129bfea24f7b1a79dd5c3d6aaf5b0d46fb19dcf9712d7")]
+    public void Without_a_record_key_records_are_keyed_by_the_signing_key_as_before(string purpose, string subKey)
+    {
+        Assert.Equal(subKey, Convert.ToHexStringLower(SignedLinks(Clock()).DeriveRecordKey(purpose)));
+    }
+
+    [Fact]
+    public void With_a_record_key_records_are_keyed_by_it_whatever_the_signing_key()
+    {
+        var options = LinkOptions();
+        options.RecordKey = RecordKey;
+        var rotated = Rotated();
+        rotated.RecordKey = RecordKey;
+
+        var before = new ActionLinks(options, Clock()).DeriveRecordKey("patterns");
+
+        Assert.Equal(before, new ActionLinks(rotated, Clock()).DeriveRecordKey("patterns"));
+        Assert.NotEqual(SignedLinks(Clock()).DeriveRecordKey("patterns"), before);
+    }
+
+    [Fact]
+    public void A_record_key_that_is_not_a_32_byte_base64_key_is_refused_at_construction()
+    {
+        var options = LinkOptions();
+        options.RecordKey = Convert.ToBase64String(new byte[16]);
+
+        Assert.Throws<InvalidOperationException>(() => new ActionLinks(options, Clock()));
+        options.RecordKey = "not base64!";
+        Assert.Throws<InvalidOperationException>(() => new ActionLinks(options, Clock()));
     }
 
     [Fact]

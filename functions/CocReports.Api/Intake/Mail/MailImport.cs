@@ -51,8 +51,8 @@ public sealed class MailImport(
 
     const int MaxMessageIdLength = 250;
 
-    readonly byte[] idempotencyKey = links.DeriveKey("idempotency");
-    readonly byte[] senderKey = links.DeriveKey("mail-sender");
+    readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
+    readonly byte[] senderKey = links.DeriveRecordKey("mail-sender");
 
     public async Task<MailImported> ImportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
