@@ -44,6 +44,9 @@ public static class AdaptersExtensions
         services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
         services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
         services.AddHostedService<StorageInitializer>();
+
+        // After the tables exist (hosted services start in the order added).
+        services.AddHostedService<RecordKeyGuard>();
         services.AddSingleton<IMailParser, MimeMailParser>();
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();
         services.AddSingleton<IValidateOptions<CommitteeOptions>, CommitteeKeysValidation>();

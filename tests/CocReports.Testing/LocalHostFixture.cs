@@ -153,6 +153,16 @@ public class LocalHostFixture : IAsyncLifetime
         return RestartAsync();
     }
 
+    /// <summary>
+    /// Restarts the host with a record key of its own, as a deployment where azd generated one instead of keeping the
+    /// signing key's value would; the host must refuse to start (<see cref="Procedure.Links.RecordKeyCheck"/>).
+    /// </summary>
+    public Task RestartWithNewRecordKeyAsync()
+    {
+        RecordKey = NewKey();
+        return RestartAsync();
+    }
+
     static string NewKey() => Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
 
     /// <summary>Settings a derived fixture adds or replaces (allowed embedding origins, say).</summary>
