@@ -226,6 +226,33 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     }
 
     [Fact]
+    public async Task A_stranger_writing_as_variants_of_one_address_gets_that_mailbox_no_more_receipts_than_one_sender()
+    {
+        var victim = Submissions.NewReporter();
+        var (local, domain) = (victim[..victim.IndexOf('@', StringComparison.Ordinal)], victim[victim.IndexOf('@', StringComparison.Ordinal)..]);
+        var subject = Unique("Variants");
+        var sent = Host.ReceiptsPerSender + 2;
+        for (var i = 0; i < sent; i++)
+        {
+            await ConductMailbox.SendAsync(ConductMailbox.Message($"{local}+{i}{domain}", host.Conduct, $"{subject} {i}", $"Report number {i}."));
+        }
+
+        await ConductMailbox.WaitUntilImportedAsync(subject, sent);
+        var reports = await ReportsWithSubjectAsync(subject, prefix: true);
+        Assert.Equal(sent, reports.Count);
+
+        // Every report's workflow has run (the last of them without a receipt), then the victim's mailbox is counted.
+        foreach (var report in reports)
+        {
+            await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
+        }
+
+        Assert.Equal(Host.ReceiptsPerSender, reports.Count(r => r.MailReceipt));
+        await host.Inbox.WaitForAsync(m => m.To.Any(t => t.Contains(local + "+", StringComparison.Ordinal)), Host.ReceiptsPerSender);
+        Assert.Equal(Host.ReceiptsPerSender, (await host.Inbox.AllAsync()).Count(m => m.To.Any(t => t.Contains(local + "+", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered()
     {
         var reporter = Submissions.NewReporter();

@@ -90,7 +90,7 @@ public sealed class MailImport(
             return MailImported.Duplicate;
         }
 
-        await answers.RecordReplyAsync(reference, workflows, id, Fit(WithoutQuote(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
+        await answers.RecordReplyAsync(reference, workflows, id, Fit(QuotedReply.Without(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
         return MailImported.Reply;
     }
@@ -226,10 +226,13 @@ public sealed class MailImport(
         }
     }
 
-    /// <summary>A sender who writes again and again gets their reports kept, and a bounded number of receipts.</summary>
+    /// <summary>
+    /// A sender who writes again and again gets their reports kept, and a bounded number of receipts: per mailbox, so
+    /// a stranger forging variants of someone's address can't make the service mail them more.
+    /// </summary>
     async Task<bool> ReceiptAllowedAsync(string from, CancellationToken cancellationToken)
     {
-        var key = Convert.ToHexStringLower(HMACSHA256.HashData(senderKey, Encoding.UTF8.GetBytes(from.ToLowerInvariant())));
+        var key = Convert.ToHexStringLower(HMACSHA256.HashData(senderKey, Encoding.UTF8.GetBytes(CanonicalAddress.Of(from))));
         var count = await rateLimits.HitAsync("mail-receipts", key, TimeSpan.FromDays(1), cancellationToken);
         return count.Count <= options.Value.ReceiptsPerSenderPerDay;
     }
@@ -246,33 +249,6 @@ public sealed class MailImport(
 
     /// <summary>"[anonymous]" in the subject: the report keeps no address or name, as the form's anonymous reports.</summary>
     public static bool AsksForAnonymity(string subject) => subject.Contains("[anonymous]", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// The reply without the email it quotes: that email carries the receipt code and status link, which must not
-    /// reach the committee with the answer.
-    /// </summary>
-    public static string WithoutQuote(string text)
-    {
-        var kept = new List<string>();
-        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
-        {
-            var trimmed = line.Trim();
-            if ((trimmed.StartsWith("On ", StringComparison.Ordinal) && trimmed.EndsWith("wrote:", StringComparison.Ordinal))
-                || trimmed.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
-                || trimmed.StartsWith("From: ", StringComparison.Ordinal) && kept.Count > 0)
-            {
-                break;
-            }
-
-            if (!trimmed.StartsWith('>'))
-            {
-                kept.Add(line);
-            }
-        }
-
-        var answer = string.Join("\n", kept).Trim();
-        return answer.Length == 0 ? "(The reply had no text of its own.)" : answer;
-    }
 
     static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
 }
