@@ -17,6 +17,20 @@ public sealed class ConductMailbox(string address)
 {
     public string Address { get; } = address;
 
+    /// <summary>A host's settings for polling test.sh's smtp4dev as the conduct mailbox at <paramref name="address"/>, and for its webhook.</summary>
+    public static void Configure(IDictionary<string, string?> settings, string address, string webhookSecret, string pollEvery = "00:00:01")
+    {
+        settings["MailIntake:Address"] = address;
+        settings["MailIntake:ImapHost"] = "127.0.0.1";
+        settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["MailIntake:ImapSecurity"] = "None";
+        settings["MailIntake:UserName"] = "conduct";
+        settings["MailIntake:Password"] = "local";
+        settings["MailIntake:OnlyAddressedToConduct"] = "true";
+        settings["MailIntake:PollEvery"] = pollEvery;
+        settings["MailIntake:WebhookSecret"] = webhookSecret;
+    }
+
     public static MimeMessage Message(string from, string to, string subject, string text)
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };

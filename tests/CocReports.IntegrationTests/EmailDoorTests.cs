@@ -370,15 +370,7 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
-            settings["MailIntake:Address"] = Conduct;
-            settings["MailIntake:ImapHost"] = "127.0.0.1";
-            settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["MailIntake:ImapSecurity"] = "None";
-            settings["MailIntake:UserName"] = "conduct";
-            settings["MailIntake:Password"] = "local";
-            settings["MailIntake:OnlyAddressedToConduct"] = "true";
-            settings["MailIntake:PollEvery"] = "00:00:01";
-            settings["MailIntake:WebhookSecret"] = WebhookSecret;
+            ConductMailbox.Configure(settings, Conduct, WebhookSecret);
             settings["MailIntake:ReceiptsPerSenderPerDay"] = ReceiptsPerSender.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

@@ -210,15 +210,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
-            settings["MailIntake:Address"] = Conduct;
-            settings["MailIntake:ImapHost"] = "127.0.0.1";
-            settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["MailIntake:ImapSecurity"] = "None";
-            settings["MailIntake:UserName"] = "conduct";
-            settings["MailIntake:Password"] = "local";
-            settings["MailIntake:OnlyAddressedToConduct"] = "true";
-            settings["MailIntake:PollEvery"] = "1.00:00:00";
-            settings["MailIntake:WebhookSecret"] = WebhookSecret;
+            ConductMailbox.Configure(settings, Conduct, WebhookSecret, pollEvery: "1.00:00:00");
 
             // The product's own limit: how many files a report keeps decides how long its stored list of them is.
             settings["Intake:MaxFiles"] = "10";

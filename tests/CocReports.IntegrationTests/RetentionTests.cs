@@ -349,15 +349,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
-            settings["MailIntake:Address"] = Conduct;
-            settings["MailIntake:ImapHost"] = "127.0.0.1";
-            settings["MailIntake:ImapPort"] = TestEnvironment.ImapPort.ToString(CultureInfo.InvariantCulture);
-            settings["MailIntake:ImapSecurity"] = "None";
-            settings["MailIntake:UserName"] = "conduct";
-            settings["MailIntake:Password"] = "local";
-            settings["MailIntake:OnlyAddressedToConduct"] = "true";
-            settings["MailIntake:PollEvery"] = "00:00:01";
-            settings["MailIntake:WebhookSecret"] = WebhookSecret;
+            ConductMailbox.Configure(settings, Conduct, WebhookSecret);
             settings["Organizers:People:0:Id"] = "ada";
             settings["Organizers:People:0:Name"] = "Ada Lovelace";
             settings["Organizers:People:0:Email"] = "ada@organizers.test";

@@ -37,6 +37,25 @@ public static partial class MemberBrowser
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>An action link's page (its form), which must answer 200.</summary>
+    public static async Task<string> ShowAsync(HttpClient browser, Uri link)
+    {
+        using var response = await browser.GetAsync(link.PathAndQuery);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return html;
+    }
+
+    /// <summary>An action link's form sent with <paramref name="fields"/>, which must answer 200.</summary>
+    public static async Task<string> ActAsync(HttpClient browser, Uri link, Dictionary<string, string> fields)
+    {
+        fields["token"] = MailLinks.Token(link);
+        using var response = await browser.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(fields));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        return html;
+    }
+
     /// <summary>Where the exchange page sends the browser; a page without one fails the test rather than open "/".</summary>
     public static string RefreshTarget(string html)
     {

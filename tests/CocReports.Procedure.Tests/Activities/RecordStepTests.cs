@@ -12,7 +12,7 @@ public sealed class RecordStepTests : IDisposable
 
     readonly RecordedMeasurements measurements = new();
     readonly MemoryTimeline timeline = new();
-    readonly RecordingLogger log = new();
+    readonly RecordingLogger<RecordStep> log = new();
     readonly RecordStep recordStep;
 
     public RecordStepTests() => recordStep = new RecordStep(timeline, new ProcedureMetrics(measurements), log);
@@ -77,18 +77,5 @@ public sealed class RecordStepTests : IDisposable
 
         public Task<IReadOnlyList<TimelineEntry>> ReadAsync(string reference, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<TimelineEntry>>([.. Entries.Where(e => e.Reference == reference).Select(e => e.Entry)]);
-    }
-
-    sealed class RecordingLogger : ILogger<RecordStep>
-    {
-        public List<(LogLevel Level, EventId Id, string Message)> Events { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Events.Add((logLevel, eventId, formatter(state, exception)));
     }
 }

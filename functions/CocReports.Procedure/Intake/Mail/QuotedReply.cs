@@ -42,7 +42,10 @@ public static partial class QuotedReply
 
     static bool CarriesASecret(string line) => ReceiptCodeShape().IsMatch(line) || line.Contains("/api/status", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Four groups of five from the receipt code's alphabet, however the reporter or their client spaced them.</summary>
-    [GeneratedRegex(@"[0-9A-HJKMNP-TV-Z]{5}[\s-]*[0-9A-HJKMNP-TV-Z]{5}[\s-]*[0-9A-HJKMNP-TV-Z]{5}[\s-]*[0-9A-HJKMNP-TV-Z]{5}", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Four groups of five from the receipt code's alphabet, split by dashes or spaces as the mail shows it: unbroken,
+    /// the shape would also take any long hex or base-32 string a reporter writes (a link's id, a hash).
+    /// </summary>
+    [GeneratedRegex(@"\b[0-9A-HJKMNP-TV-Z]{5}[ -][0-9A-HJKMNP-TV-Z]{5}[ -][0-9A-HJKMNP-TV-Z]{5}[ -][0-9A-HJKMNP-TV-Z]{5}\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptCodeShape();
 }

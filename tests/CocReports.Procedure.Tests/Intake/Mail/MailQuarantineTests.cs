@@ -13,7 +13,7 @@ public sealed class MailQuarantineTests : IDisposable
 
     readonly RecordedMeasurements measurements = new();
     readonly MemoryFailures failures = new();
-    readonly RecordingLogger log = new();
+    readonly RecordingLogger<MailQuarantine> log = new();
     readonly MailQuarantine quarantine;
 
     public MailQuarantineTests() => quarantine = new MailQuarantine(failures, new ProcedureMetrics(measurements), log);
@@ -71,18 +71,5 @@ public sealed class MailQuarantineTests : IDisposable
             counts.Remove((source, message));
             return Task.CompletedTask;
         }
-    }
-
-    sealed class RecordingLogger : ILogger<MailQuarantine>
-    {
-        public List<(LogLevel Level, EventId Id, string Message)> Events { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Events.Add((logLevel, eventId, formatter(state, exception)));
     }
 }

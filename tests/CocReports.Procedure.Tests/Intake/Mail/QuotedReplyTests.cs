@@ -31,6 +31,14 @@ public sealed class QuotedReplyTests
     }
 
     [Fact]
+    public void A_long_id_of_the_reporters_own_is_kept()
+    {
+        var reply = "The thread is https://chat.example.org/c/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b";
+
+        Assert.Equal(reply, QuotedReply.Without(reply));
+    }
+
+    [Fact]
     public void A_reply_that_is_all_quote_says_so()
     {
         Assert.Equal(QuotedReply.Empty, QuotedReply.Without($"> Your receipt code: {Code}\n"));
