@@ -25,7 +25,7 @@ static class OrganizerLinkCommand
             return 1;
         }
 
-        var links = new OrganizerLinks(configuration.GetSection(LinkOptions.Section).Get<LinkOptions>() ?? new LinkOptions());
+        var links = new OrganizerLinks(configuration.GetSection(LinkOptions.Section).Get<LinkOptions>() ?? new LinkOptions(), TimeProvider.System);
         Console.WriteLine(links.Create(organizerId).AbsoluteUri);
         return 0;
     }
