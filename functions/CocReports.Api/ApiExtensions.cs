@@ -79,7 +79,7 @@ public static class ApiExtensions
         services.AddSingleton<MailboxPoll>();
         services.AddSingleton<InboundMailWebhook>();
         services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section);
-        services.AddSingleton(sp => new OrganizerLinks(Value<LinkOptions>(sp)));
+        services.AddSingleton(sp => new OrganizerLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrganizerIntake>();
         services.AddSingleton<MemberLinkGate>();
         services.AddSingleton<CaseActionEndpoint>();

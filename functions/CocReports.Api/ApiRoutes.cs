@@ -41,7 +41,7 @@ public static class ApiRoutes
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
-        api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler) => handler.Show(request));
+        api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, DurableTaskClient workflows, CancellationToken ct) =>
             handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));

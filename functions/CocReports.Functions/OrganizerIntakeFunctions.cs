@@ -9,9 +9,10 @@ namespace CocReports.Functions;
 public sealed class OrganizerIntakeFunctions(OrganizerIntake handler)
 {
     [Function("OrganizerIntakeForm")]
-    public IActionResult Show(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OrganizerIntake.Route)] HttpRequest request) =>
-        new ResultAction(handler.Show(request));
+    public async Task<IActionResult> Show(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OrganizerIntake.Route)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await handler.ShowAsync(request, cancellationToken));
 
     [Function("OrganizerIntakeSubmit")]
     public async Task<IActionResult> Submit(

@@ -5,6 +5,7 @@ using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 using CocReports.Testing;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CocReports.IntegrationTests;
 
@@ -106,14 +107,81 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
         // A configured organizer's report sent after it is stored; the refused one is not.
         var kept = await SubmitAsync(host.OrganizerLink("grace"), new() { ["description"] = "Kept.", ["identity"] = "anonymous" });
         Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        var descriptions = await StoredDescriptionsAsync();
+        Assert.Contains("Kept.", descriptions);
+        Assert.DoesNotContain(description, descriptions);
+    }
+
+    [Fact]
+    public async Task An_expired_organizer_link_is_refused_and_stores_nothing()
+    {
+        var link = host.OrganizerLink("ada", new FakeTimeProvider(DateTimeOffset.UtcNow - Host.LinkLifetime - TimeSpan.FromMinutes(1)));
+        var form = await host.Http.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, form.StatusCode);
+        Assert.Contains("This organizer link has expired", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var description = $"Sent through an expired link {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Gone, (await SubmitAsync(link, new() { ["description"] = description, ["identity"] = "anonymous" })).StatusCode);
+        Assert.DoesNotContain(description, await StoredDescriptionsAsync());
+    }
+
+    [Fact]
+    public async Task A_revoked_organizers_link_is_refused_and_a_link_issued_after_the_revocation_works()
+    {
+        var before = host.OrganizerLink("hedy");
+        await host.Revocations.UpsertEntityAsync(new TableEntity("organizer", "hedy") { ["NotBefore"] = DateTimeOffset.UtcNow });
+        try
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await host.Http.GetAsync(before.PathAndQuery)).StatusCode);
+            var description = $"Sent through a revoked link {Guid.NewGuid():N}";
+            var refused = await SubmitAsync(before, new() { ["description"] = description, ["identity"] = "anonymous" });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("This organizer link was withdrawn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain(description, await StoredDescriptionsAsync());
+
+            // Issue times are kept to the millisecond: a link made in the revocation's millisecond would predate it.
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+            var after = host.OrganizerLink("hedy");
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync(after.PathAndQuery)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(after, new() { ["description"] = "Through the new link.", ["identity"] = "anonymous" })).StatusCode);
+        }
+        finally
+        {
+            await host.Revocations.DeleteEntityAsync("organizer", "hedy");
+        }
+    }
+
+    [Fact]
+    public async Task More_reports_than_the_limit_through_one_organizers_links_are_refused_and_nothing_is_stored()
+    {
+        var link = host.OrganizerLink("katherine");
+        for (var i = 0; i < Host.OrganizerLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(link, new() { ["description"] = $"Report {i}.", ["identity"] = "anonymous" })).StatusCode);
+        }
+
+        // The budget is the organizer's, so a fresh link of theirs gets no fresh one.
+        var description = $"One report too many {Guid.NewGuid():N}";
+        var refused = await SubmitAsync(host.OrganizerLink("katherine"), new() { ["description"] = description, ["identity"] = "anonymous" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("The report was not sent", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, await StoredDescriptionsAsync());
+
+        // Another organizer's budget is their own.
+        Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(host.OrganizerLink("hedy"), new() { ["description"] = "Hedy's report.", ["identity"] = "anonymous" })).StatusCode);
+    }
+
+    async Task<List<string?>> StoredDescriptionsAsync()
+    {
         var descriptions = new List<string?>();
         await foreach (var entity in host.Reports.QueryAsync<TableEntity>(e => e.RowKey == "report"))
         {
             descriptions.Add(entity.GetString("Description"));
         }
 
-        Assert.Contains("Kept.", descriptions);
-        Assert.DoesNotContain(description, descriptions);
+        return descriptions;
     }
 
     async Task<HttpResponseMessage> SubmitAsync(Uri link, Dictionary<string, string> fields)
@@ -128,8 +196,12 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
 
     public sealed class Host : LocalHostFixture
     {
-        public Uri OrganizerLink(string id) =>
-            new OrganizerLinks(new LinkOptions { SigningKey = SigningKey, PublicBaseUrl = BaseUrl }).Create(id);
+        public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(30);
+
+        public const int OrganizerLimit = 4;
+
+        public Uri OrganizerLink(string id, TimeProvider? clock = null) =>
+            new OrganizerLinks(new LinkOptions { SigningKey = SigningKey, PublicBaseUrl = BaseUrl, OrganizerLifetime = LinkLifetime }, clock ?? TimeProvider.System).Create(id);
 
         protected override void Configure(IDictionary<string, string?> settings)
         {
@@ -138,6 +210,8 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
                 ("ada", "Ada Lovelace", "TestConf"),
                 ("grace", "Grace Hopper", "TestConf"),
                 ("linus", "Linus Pauling", "OtherConf"),
+                ("hedy", "Hedy Lamarr", "ThirdConf"),
+                ("katherine", "Katherine Johnson", "ThirdConf"),
             ];
             for (var i = 0; i < people.Length; i++)
             {
@@ -147,6 +221,9 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
                 settings[$"Organizers:People:{i}:Event"] = people[i].Event;
                 settings[$"Organizers:People:{i}:EventDates"] = "12-14 June";
             }
+
+            settings["Links:OrganizerLifetime"] = LinkLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            settings["RateLimits:OrganizerIntake:PermitLimit"] = OrganizerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -100,7 +100,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     public async Task After_the_purge_nothing_an_organizer_took_down_is_left_in_storage()
     {
         var marker = Marker();
-        var link = new OrganizerLinks(new LinkOptions { SigningKey = host.SigningKey, PublicBaseUrl = host.BaseUrl }).Create("ada");
+        var link = new OrganizerLinks(new LinkOptions { SigningKey = host.SigningKey, PublicBaseUrl = host.BaseUrl }, TimeProvider.System).Create("ada");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["token"] = link.Query["?token=".Length..],

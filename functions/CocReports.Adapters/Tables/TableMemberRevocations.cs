@@ -5,16 +5,25 @@ using CocReports.Procedure.Links;
 namespace CocReports.Adapters.Tables;
 
 /// <summary>
-/// One row per revoked member (partition "member", row key the member id, a NotBefore time), written by an
-/// administrator and read on every case access. Read each time, not cached: a revocation takes effect at once.
+/// One row per revoked holder (partition "member" or "organizer", row key their id, a NotBefore time), written by an
+/// administrator and read on every use of a link. Read each time, not cached: a revocation takes effect at once.
+/// Organizers have a partition of their own because their ids are chosen apart from the committee's.
 /// </summary>
 public sealed class TableMemberRevocations(TableClient revocations) : IMemberRevocations
 {
     public const string Partition = "member";
 
-    public async Task<DateTimeOffset?> NotBeforeAsync(string memberId, CancellationToken cancellationToken)
+    public const string OrganizerPartition = "organizer";
+
+    public Task<DateTimeOffset?> NotBeforeAsync(string memberId, CancellationToken cancellationToken) =>
+        NotBeforeAsync(Partition, memberId, cancellationToken);
+
+    public Task<DateTimeOffset?> OrganizerNotBeforeAsync(string organizerId, CancellationToken cancellationToken) =>
+        NotBeforeAsync(OrganizerPartition, organizerId, cancellationToken);
+
+    async Task<DateTimeOffset?> NotBeforeAsync(string partition, string id, CancellationToken cancellationToken)
     {
-        var row = await revocations.GetEntityIfExistsAsync<TableEntity>(Partition, memberId, ["NotBefore"], cancellationToken);
+        var row = await revocations.GetEntityIfExistsAsync<TableEntity>(partition, id, ["NotBefore"], cancellationToken);
         // Written by hand (az storage entity insert), so a time typed as a string counts as much as a typed one.
         return row.HasValue
             ? row.Value!["NotBefore"] switch

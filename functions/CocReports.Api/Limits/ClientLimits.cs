@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CocReports.Api.Limits;
 
 /// <summary>
-/// The budgets of one client address, counted in storage shared by every instance. The address is stored only as
-/// a keyed hash: the counters can't be turned back into the addresses of people who reported.
+/// The budgets of one client address, and of one organizer's intake links, counted in storage shared by every
+/// instance. The address is stored only as a keyed hash: the counters can't be turned back into the addresses of
+/// people who reported.
 /// </summary>
 public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOptions> options, ActionLinks links, TimeProvider clock)
 {
@@ -19,6 +20,10 @@ public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOption
     /// <summary>How long to wait when this submission is over the address's budget; null when it may go ahead.</summary>
     public Task<TimeSpan?> IntakeAsync(HttpRequest request, CancellationToken cancellationToken) =>
         CountAsync("intake", options.Value.Intake, AddressOf(request), cancellationToken);
+
+    /// <summary>How long to wait when this report is over its organizer's budget, whichever of their links and addresses it came through; null when it may go ahead.</summary>
+    public Task<TimeSpan?> OrganizerIntakeAsync(string organizerId, CancellationToken cancellationToken) =>
+        CountAsync("organizer-intake", options.Value.OrganizerIntake, organizerId, cancellationToken);
 
     /// <summary>How long to wait when this status page post is over the address's budget; null when it may go ahead.</summary>
     public Task<TimeSpan?> StatusAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Intake;
+using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Intake;
@@ -23,9 +24,13 @@ namespace CocReports.Api.Organizers;
 /// <summary>
 /// /api/organizer/intake: an organizer's personal link opens the intake form (GET) and sends it (POST). The report is
 /// stored and its workflow started as the form's are; an urgent one alerts the event's other organizers at once.
+/// A link is refused once expired or revoked; what is sent through it counts against the address's intake budget, as
+/// the form's does, and against the organizer's own, so a leaked link can neither flood the committee nor keep working.
 /// </summary>
 public sealed class OrganizerIntake(
     OrganizerLinks links,
+    IMemberRevocations revocations,
+    ClientLimits clientLimits,
     IOptions<OrganizerOptions> organizers,
     IOptions<IntakeOptions> limits,
     IReportStore reports,
@@ -38,12 +43,18 @@ public sealed class OrganizerIntake(
 {
     public const string Route = "organizer/intake";
 
-    public IResult Show(HttpRequest request)
+    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
-        return links.Check(token, organizers.Value) is { } organizer
-            ? Page(organizer, token, null)
-            : Refused();
+        try
+        {
+            var (refusal, organizer) = await CheckAsync(token, cancellationToken);
+            return refusal ?? Page(organizer!, token, null);
+        }
+        catch (StorageUnavailableException)
+        {
+            return Problems.Unavailable();
+        }
     }
 
     public async Task<IResult> SubmitAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
@@ -55,15 +66,36 @@ public sealed class OrganizerIntake(
         }
 
         var token = form["token"].ToString();
-        if (links.Check(token, organizers.Value) is not { } organizer)
+        Organizer organizer;
+        try
         {
-            return Refused();
-        }
+            // The address first, as the form counts it: guessing at tokens spends the guesser's budget.
+            if (await clientLimits.IntakeAsync(request, cancellationToken) is { } addressWait)
+            {
+                return TooMany(addressWait);
+            }
 
-        var errors = Validate(form);
-        if (errors.Count > 0)
+            var (refusal, checkedOrganizer) = await CheckAsync(token, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            organizer = checkedOrganizer!;
+            var errors = Validate(form);
+            if (errors.Count > 0)
+            {
+                return Page(organizer, token, errors);
+            }
+
+            if (await clientLimits.OrganizerIntakeAsync(organizer.Id, cancellationToken) is { } organizerWait)
+            {
+                return TooMany(organizerWait);
+            }
+        }
+        catch (StorageUnavailableException)
         {
-            return Page(organizer, token, errors);
+            return Problems.Unavailable();
         }
 
         var anonymous = FormValues.Text(form, F.Identity) == "anonymous";
@@ -116,6 +148,16 @@ public sealed class OrganizerIntake(
         return OrganizerReceiptPage.For(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference), emailed: !details.IsAnonymous);
     }
 
+    /// <summary>The organizer a usable link names, or the page refusing it: expired, altered, made before links expired, revoked, or its organizer removed.</summary>
+    async Task<(IResult? Refusal, Organizer? Organizer)> CheckAsync(string token, CancellationToken cancellationToken)
+    {
+        var check = links.Check(token, organizers.Value);
+        return check.Status == LinkStatus.Expired ? (Expired(), null)
+            : check.Organizer is not { } organizer ? (Refused(), null)
+            : await revocations.OrganizerNotBeforeAsync(organizer.Id, cancellationToken) is { } notBefore && check.IssuedAt < notBefore ? (Withdrawn(), null)
+            : (null, organizer);
+    }
+
     /// <summary>The other organizers can help on site now; the reporter's receipt must not wait on their mail.</summary>
     async Task AlertOthersAsync(Report report, Organizer takenBy)
     {
@@ -161,8 +203,27 @@ public sealed class OrganizerIntake(
         return F.For(organizer).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
+    static HtmlPage Expired() =>
+        new HtmlPage("This link has expired", StatusCodes.Status410Gone)
+            .Heading("This organizer link has expired.")
+            .Paragraph("Organizer links work for a limited time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+
+    static HtmlPage Withdrawn() =>
+        new HtmlPage("This link was withdrawn", StatusCodes.Status403Forbidden)
+            .Heading("This organizer link was withdrawn.")
+            .Paragraph("The committee withdrew the links issued to this organizer before a certain time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+
+    /// <summary>Nothing was stored; the organizer is told how long to wait and where the reporter can go meanwhile.</summary>
+    static RetryAfter TooMany(TimeSpan wait) =>
+        new(new HtmlPage("Too many reports", StatusCodes.Status429TooManyRequests)
+                .Heading("The report was not sent: too many reports came through this link or network in a short time.")
+                .Paragraph($"Please try again in {Minutes(wait)}. Meanwhile the reporter can use the report form or write to the Code of Conduct committee directly."),
+            wait);
+
+    static string Minutes(TimeSpan wait) => Math.Ceiling(wait.TotalMinutes) is var minutes and > 1 ? $"{minutes:N0} minutes" : "a minute";
+
     static HtmlPage Refused() =>
         new HtmlPage("This link does not work", StatusCodes.Status403Forbidden)
             .Heading("This organizer link does not work.")
-            .Paragraph("It may have been changed, or its organizer is no longer on the list for this event. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+            .Paragraph("It may have been changed or made before organizer links expired, or its organizer is no longer on the list for this event. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
 }

@@ -15,6 +15,12 @@ public sealed class RateLimitOptions
     /// <summary>Submissions (POST /api/reports), retries included. A reporter sends one report, perhaps retried a few times.</summary>
     public RateLimit Intake { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>
+    /// Reports sent through one organizer's links, whichever link and address: an organizer takes a few reports at an
+    /// event, and a leaked link must not fill the committee's inbox and the other organizers' phones with alerts.
+    /// </summary>
+    public RateLimit OrganizerIntake { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
     /// <summary>Status page posts (opening a report, answering a question), right or wrong.</summary>
     public RateLimit Status { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
 

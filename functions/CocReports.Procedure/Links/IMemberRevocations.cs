@@ -1,12 +1,16 @@
 namespace CocReports.Procedure.Links;
 
 /// <summary>
-/// Per-member revocation: every link and case session a member was issued before their "not before" time is
-/// refused, wherever it is used. Emails sent after it bring links that work again.
-/// An administrator sets the time in storage (README, "Revoking a member's links"); the app only reads it.
+/// Per-holder revocation: every link and case session a member was issued before their "not before" time is
+/// refused, wherever it is used, and so is every intake link an organizer was issued before theirs. Links issued
+/// after it work again. An administrator sets the time in storage (README, "Revoking a member's links" and "Revoking
+/// an organizer's links"); the app only reads it.
 /// </summary>
 public interface IMemberRevocations
 {
     /// <summary>The member's "not before" time, or null when nothing of theirs was ever revoked.</summary>
     Task<DateTimeOffset?> NotBeforeAsync(string memberId, CancellationToken cancellationToken);
+
+    /// <summary>The organizer's "not before" time, or null when none of their links was ever revoked.</summary>
+    Task<DateTimeOffset?> OrganizerNotBeforeAsync(string organizerId, CancellationToken cancellationToken);
 }

@@ -30,6 +30,11 @@ public sealed class LinkOptions
     /// <summary>How long a View link can be exchanged for a case session; each committee email brings a fresh one.</summary>
     public TimeSpan ViewLifetime { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long an organizer's intake link works: an event's length and its run-up, then the committee makes a new one.
+    /// </summary>
+    public TimeSpan OrganizerLifetime { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long a case session (the cookie a View link is exchanged for) lasts.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
 }
