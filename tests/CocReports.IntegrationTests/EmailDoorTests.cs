@@ -60,6 +60,12 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         Assert.True(report.Details.IsAnonymous);
         Assert.Null(report.Details.ContactName);
 
+        // Nothing stored confirms a guessed sender: not the Message-ID (which names the sender's mail system), and no
+        // unkeyed hash of sender, subject and text that a guess could be hashed and compared with.
+        var row = (await host.Reports.GetEntityAsync<TableEntity>(report.Reference, "report")).Value;
+        Assert.DoesNotContain(row.Keys, k => row[k] is string value && value.Contains(message.MessageId!, StringComparison.Ordinal));
+        Assert.True(string.IsNullOrEmpty(row.GetString("ContentHash")), "An emailed report keeps no content hash.");
+
         var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
         var committeeText = await host.Inbox.TextAsync(notice);
         Assert.DoesNotContain(reporter, committeeText, StringComparison.Ordinal);

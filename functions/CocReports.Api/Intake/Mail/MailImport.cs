@@ -194,13 +194,15 @@ public sealed class MailImport(
             stored.Kept,
             ReceiptCode.Hash(receiptCode))
         {
-            ContentHash = key,
+            // No ContentHash: the reference, derived from the message's key under the record key, already finds a
+            // message imported again, and an unkeyed hash of sender and text would confirm a guessed sender.
             Door = door,
             Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
 
             // Only to thread the receipt, which a cut or hashed Message-ID would not: one longer than this no mail
-            // system wrote, and it would make the receipt's own header too long to send.
-            InboundMessageId = mail.MessageId?.Length <= MaxMessageIdLength ? mail.MessageId : null,
+            // system wrote, and it would make the receipt's own header too long to send. An anonymous sender's is not
+            // kept: it often names their organisation's mail system (their receipt is threaded at import).
+            InboundMessageId = anonymous || mail.MessageId?.Length > MaxMessageIdLength ? null : mail.MessageId,
             RefusedEvidence = stored.Refused,
             MailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken),
         };
