@@ -59,13 +59,14 @@ static class JpegMetadata
                 continue; // TEM, for arithmetic coding's private use, has no length and no part in the picture
             }
 
-            if (!await jpeg.FillAsync(2, cancellationToken))
+            // 0xFF00 is a stuffed byte inside entropy-coded data, never a marker of its own.
+            if (marker is 0x00 || !await jpeg.FillAsync(2, cancellationToken))
             {
                 return false;
             }
 
             var length = (jpeg.Buffered[0] << 8) | jpeg.Buffered[1];
-            if (marker is 0x00 || length < 2)
+            if (length < 2)
             {
                 return false;
             }
@@ -146,19 +147,19 @@ static class JpegMetadata
         }
     }
 
-    // How much of what is buffered is entropy-coded data; the last byte is held back when it may start a marker.
+    // How much of what is buffered is entropy-coded data; the last byte is always held back, as it may start a marker.
     static (int Length, bool AtMarker) EntropyCodedData(ReadOnlySpan<byte> buffered)
     {
         var at = 0;
         while (true)
         {
-            var fill = buffered[at..^1].IndexOf((byte)0xFF);
-            if (fill < 0)
+            var next = buffered[at..^1].IndexOf((byte)0xFF);
+            if (next < 0)
             {
                 return (buffered.Length - 1, false);
             }
 
-            at += fill;
+            at += next;
             if (buffered[at + 1] is not (0x00 or >= 0xD0 and <= 0xD7 or 0xFF))
             {
                 return (at, true);
@@ -168,6 +169,6 @@ static class JpegMetadata
         }
     }
 
-    // SOF0–SOF15 (not DHT C4, JPG C8, DAC CC, which are listed for what they are), DHT, DAC, DQT, DNL, DRI, SOS.
+    // C0–CF: the frames SOF0–SOF15 and, among them, DHT (C4) and DAC (CC), but not the reserved JPG (C8); DQT, DNL, DRI, SOS.
     static bool IsForDecoding(byte marker) => marker is >= 0xC0 and <= 0xCF and not 0xC8 or 0xDB or 0xDC or 0xDD or StartOfScan;
 }

@@ -3,11 +3,11 @@ using System.Buffers.Binary;
 namespace CocReports.Procedure.Evidence;
 
 /// <summary>
-/// A PNG with only the chunks that make its picture: header, palette, transparency, image data and an empty end, the colour
-/// chunks a browser renders by (sRGB, gAMA, cHRM, cICP: a few numbers each, kept only at their size) and the frames of
-/// an animation (acTL, fcTL, fdAT). Everything else is dropped, known or not: eXIf, text, tIME, iCCP (an ICC profile names
-/// the device; the picture is then shown as sRGB), C2PA caBX, and whatever follows IEND. Kept chunks are copied with
-/// their CRC as they were. https://www.w3.org/TR/png-3/#5Chunk-layout, https://www.w3.org/TR/png-3/#4Concepts.FormatTypes
+/// A PNG with only the chunks that make its picture: header, palette, transparency, image data, an empty end, the
+/// colour chunks a browser renders by (sRGB, gAMA, cHRM, cICP: a few numbers each, kept only at their size) and the
+/// frames of an animation (acTL, fcTL, fdAT). Everything else is dropped, known or not: eXIf, text, tIME, iCCP (an ICC
+/// profile names the device; the picture is then shown as sRGB), C2PA caBX, and whatever follows IEND. Kept chunks are
+/// copied with their CRC as they were. https://www.w3.org/TR/png/ (5.3 Chunk layout, 11 Chunk specifications)
 /// </summary>
 static class PngMetadata
 {
