@@ -14,6 +14,13 @@ public static class Photos
     public const string Camera = "RitasPhone 12";
     public const string Comment = "Taken outside 14 Elm Street";
     public const string XmpCreator = "Rita Reporter";
+    public const string Location = "LOCATION-52.52N";                  // in C2PA content credentials (JUMBF, caBX)
+    public const string IccDevice = "ICC-DEVICE RitasPhone";           // an ICC profile's device description
+    public const string SecondPicture = "MPF-SECOND-PICTURE";          // a multi-picture index
+    public const string Thumbnail = "UNCROPPED ORIGINAL PHOTO";        // a JFIF thumbnail's 8×1 RGB pixels, of the picture before cropping
+
+    /// <summary>What marks each kind of metadata in the file's structure.</summary>
+    public static readonly string[] Markers = ["ICC_PROFILE", "MPF", "jumb", "c2pa", "JFXX", "tIME", "caBX", "iCCP", "ICCP"];
 
     /// <summary>52°22'12.34"N as EXIF rationals: degrees, minutes, seconds ×100.</summary>
     public static readonly byte[] Latitude = Rationals(52, 1, 22, 1, 1234, 100);
@@ -33,15 +40,22 @@ public static class Photos
         return jpeg.ToArray();
     }
 
-    /// <summary><see cref="JpegPicture"/> as a phone saves it: EXIF (camera, GPS) and XMP in APP1, IPTC in APP13, a comment, and a trailer after its end.</summary>
+    /// <summary>
+    /// <see cref="JpegPicture"/> as a phone saves it: a JFIF thumbnail, EXIF (camera, GPS) and XMP in APP1, an ICC profile
+    /// and a multi-picture index in APP2, C2PA credentials in APP11, IPTC in APP13, a comment, and a trailer after its end.
+    /// </summary>
     public static byte[] GeotaggedJpeg()
     {
         var picture = JpegPicture();
         var jpeg = new MemoryStream();
         jpeg.Write(picture.AsSpan(0, 2));
-        Segment(jpeg, 0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 0, 0]);                 // APP0 JFIF, kept
+        Segment(jpeg, 0xE0, [.. "JFIF\0"u8, 1, 1, 0, 0, 1, 0, 1, 8, 1, .. Encoding.ASCII.GetBytes(Thumbnail)]); // APP0 JFIF, kept without its thumbnail
+        Segment(jpeg, 0xE0, [.. "JFXX\0"u8, 0x13, 8, 1, .. Encoding.ASCII.GetBytes(Thumbnail)]);
         Segment(jpeg, 0xE1, [.. "Exif\0\0"u8, .. Exif()]);
         Segment(jpeg, 0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8, .. Xmp()]);
+        Segment(jpeg, 0xE2, [.. "ICC_PROFILE\0"u8, 1, 1, .. IccProfile()]);
+        Segment(jpeg, 0xE2, [.. "MPF\0"u8, .. "MM\0*"u8, .. Encoding.ASCII.GetBytes(SecondPicture)]);
+        Segment(jpeg, 0xEB, [.. "JP"u8, 0, 1, 0, 0, 0, 1, .. ContentCredentials()]);
         Segment(jpeg, 0xED, [.. "Photoshop 3.0\0"u8, .. Encoding.ASCII.GetBytes("8BIM" + XmpCreator)]);
         Segment(jpeg, 0xFE, Encoding.ASCII.GetBytes(Comment));
         jpeg.Write(picture.AsSpan(2));
@@ -52,7 +66,7 @@ public static class Photos
     /// <summary>A 2×2 RGB PNG.</summary>
     public static byte[] PngPicture() => Png(withMetadata: false);
 
-    /// <summary><see cref="PngPicture"/> with eXIf (camera, GPS), tEXt, zTXt and an XMP iTXt chunk.</summary>
+    /// <summary><see cref="PngPicture"/> with eXIf (camera, GPS), tEXt, zTXt, an XMP iTXt, tIME, iCCP and C2PA caBX chunk.</summary>
     public static byte[] GeotaggedPng() => Png(withMetadata: true);
 
     /// <summary>A structurally valid PNG of exactly <paramref name="size"/> bytes (≥ 57): a 1×1 header, and random bytes in an IDAT chunk.</summary>
@@ -78,24 +92,15 @@ public static class Photos
             Chunk(png, "eXIf", Exif());
             Chunk(png, "tEXt", [.. "Comment\0"u8, .. Encoding.Latin1.GetBytes(Comment)]);
             Chunk(png, "iTXt", [.. "XML:com.adobe.xmp\0\0\0\0\0"u8, .. Xmp()]);
+            Chunk(png, "iCCP", [.. "ICC profile\0\0"u8, .. Compressed(IccProfile())]);
+            Chunk(png, "tIME", [0x07, 0xEA, 12, 6, 14, 30, 5]);
+            Chunk(png, "caBX", ContentCredentials());
         }
 
-        var pixels = new MemoryStream();
-        using (var zlib = new ZLibStream(pixels, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            zlib.Write([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 0, 255, 255, 255, 255]);    // two rows, filter 0: red green / blue white
-        }
-
-        Chunk(png, "IDAT", pixels.ToArray());
+        Chunk(png, "IDAT", Compressed([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 0, 255, 255, 255, 255])); // two rows, filter 0: red green / blue white
         if (withMetadata)
         {
-            var compressed = new MemoryStream();
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            {
-                zlib.Write(Encoding.Latin1.GetBytes(Camera));
-            }
-
-            Chunk(png, "zTXt", [.. "Model\0\0"u8, .. compressed.ToArray()]);
+            Chunk(png, "zTXt", [.. "Model\0\0"u8, .. Compressed(Encoding.Latin1.GetBytes(Camera))]);
         }
 
         Chunk(png, "IEND", []);
@@ -117,6 +122,23 @@ public static class Photos
         make.CopyTo(tiff, makeAt);
         Latitude.CopyTo(tiff, latitudeAt);
         return tiff;
+    }
+
+    /// <summary>The start of an ICC profile: a header and a 'desc' tag naming the device.</summary>
+    public static byte[] IccProfile() => [.. new byte[128], .. "desc"u8, .. Encoding.ASCII.GetBytes(IccDevice)];
+
+    /// <summary>A C2PA manifest's JUMBF box, whose assertions can say where the picture was taken.</summary>
+    public static byte[] ContentCredentials() => [0, 0, 0, 40, .. "jumb"u8, .. "jumd"u8, .. "c2pa"u8, .. Encoding.ASCII.GetBytes(Location)];
+
+    static byte[] Compressed(byte[] bytes)
+    {
+        var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(bytes);
+        }
+
+        return compressed.ToArray();
     }
 
     static byte[] Xmp() => Encoding.UTF8.GetBytes(
@@ -152,16 +174,17 @@ public static class Photos
         jpeg.Write(data);
     }
 
-    static void Chunk(Stream png, string type, byte[] data)
+    static void Chunk(Stream png, string type, byte[] data) => png.Write(PngChunk(type, data));
+
+    /// <summary>A PNG chunk: length, type, data and CRC.</summary>
+    public static byte[] PngChunk(string type, byte[] data)
     {
-        var header = new byte[8];
-        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)data.Length);
-        Encoding.ASCII.GetBytes(type, header.AsSpan(4));
-        png.Write(header);
-        png.Write(data);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32([.. header.AsSpan(4), .. data]));
-        png.Write(crc);
+        var chunk = new byte[12 + data.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
+        Encoding.ASCII.GetBytes(type, chunk.AsSpan(4));
+        data.CopyTo(chunk, 8);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk[4..^4]));
+        return chunk;
     }
 
     // The PNG CRC (ISO 3309, reflected polynomial 0xEDB88320), https://www.w3.org/TR/png/#5CRC-algorithm

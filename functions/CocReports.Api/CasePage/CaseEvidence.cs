@@ -32,17 +32,23 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
             return new EvidenceDownload(content!, index, file);
         }
 
-        byte[] original;
+        // Cleaned before anything is sent, so a picture that cannot be is answered with a page saying so; a copy is
+        // never larger than its original.
+        var cleaned = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        bool removed;
         await using (content)
         {
-            using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-            await content!.CopyToAsync(buffer, cancellationToken);
-            original = buffer.ToArray();
+            removed = await EvidenceMetadata.RemoveAsync(content!, file.ContentType, cleaned, cancellationToken);
         }
 
-        return EvidenceMetadata.Remove(original, file.ContentType) is { } cleaned
-            ? new EvidenceDownload(new MemoryStream(cleaned), index, file)
-            : NotCleaned(reference, index);
+        if (!removed)
+        {
+            await cleaned.DisposeAsync();
+            return NotCleaned(reference, index);
+        }
+
+        cleaned.Position = 0;
+        return new EvidenceDownload(cleaned, index, file);
     }
 
     public async Task<IResult> DownloadOriginalAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)

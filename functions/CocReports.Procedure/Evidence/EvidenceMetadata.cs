@@ -2,8 +2,9 @@ namespace CocReports.Procedure.Evidence;
 
 /// <summary>
 /// Photos carry EXIF and GPS data that can identify a reporter, their device or a place. Members view a copy without
-/// it: the metadata is cut out of the file's structure and the picture's own bytes are copied as they are, never
-/// re-encoded. The original stays untouched in storage for the chain of custody.
+/// it: only what the picture is made of is kept, by an allow-list per format, so metadata no one thought of is dropped
+/// too; the picture's own bytes are copied as they are, never re-encoded. The original stays untouched in storage for
+/// the chain of custody.
 /// </summary>
 public static class EvidenceMetadata
 {
@@ -11,14 +12,19 @@ public static class EvidenceMetadata
     public static bool CanRemove(string contentType) => contentType is "image/jpeg" or "image/png" or "image/webp";
 
     /// <summary>
-    /// <paramref name="content"/> without its metadata, or null when its structure cannot be read: a file that cannot be
+    /// Writes <paramref name="picture"/> without its metadata to <paramref name="cleaned"/> (seekable) as it is read.
+    /// False when its structure cannot be read: what was written then must not be shown, as a file that cannot be
     /// cleaned is never shown as if it had been.
     /// </summary>
-    public static byte[]? Remove(ReadOnlySpan<byte> content, string contentType) => contentType switch
+    public static async Task<bool> RemoveAsync(Stream picture, string contentType, Stream cleaned, CancellationToken cancellationToken)
     {
-        "image/jpeg" => JpegMetadata.Remove(content),
-        "image/png" => PngMetadata.Remove(content),
-        "image/webp" => WebpMetadata.Remove(content),
-        _ => null,
-    };
+        using var reader = new PictureReader(picture, cleaned);
+        return contentType switch
+        {
+            "image/jpeg" => await JpegMetadata.RemoveAsync(reader, cancellationToken),
+            "image/png" => await PngMetadata.RemoveAsync(reader, cancellationToken),
+            "image/webp" => await WebpMetadata.RemoveAsync(reader, cancellationToken),
+            _ => false,
+        };
+    }
 }

@@ -3,47 +3,58 @@ using System.Buffers.Binary;
 namespace CocReports.Procedure.Evidence;
 
 /// <summary>
-/// A PNG without its eXIf, tEXt, iTXt and zTXt chunks, and nothing after IEND; every other chunk is copied with its
-/// CRC as it was. https://www.w3.org/TR/png/#5Chunk-layout, https://www.w3.org/TR/png/#11iTXt
+/// A PNG with only the chunks that make its picture: header, palette, transparency, image data, an empty end, the
+/// colour chunks a browser renders by (sRGB, gAMA, cHRM, cICP: a few numbers each, kept only at their size) and the
+/// frames of an animation (acTL, fcTL, fdAT). Everything else is dropped, known or not: eXIf, text, tIME, iCCP (an ICC
+/// profile names the device; the picture is then shown as sRGB), C2PA caBX, and whatever follows IEND. Kept chunks are
+/// copied with their CRC as they were. https://www.w3.org/TR/png/ (5.3 Chunk layout, 11 Chunk specifications)
 /// </summary>
 static class PngMetadata
 {
     static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    static readonly HashSet<string> Removed = ["eXIf", "tEXt", "iTXt", "zTXt"];
-
-    public static byte[]? Remove(ReadOnlySpan<byte> png)
+    public static async Task<bool> RemoveAsync(PictureReader png, CancellationToken cancellationToken)
     {
-        if (!png.StartsWith(Signature))
+        if (!await png.FillAsync(Signature.Length, cancellationToken) || !png.Buffered.StartsWith(Signature))
         {
-            return null;
+            return false;
         }
 
-        using var output = new MemoryStream(png.Length);
-        output.Write(Signature);
-        var at = Signature.Length;
-        while (at + 12 <= png.Length)
+        await png.CopyAsync(Signature.Length, cancellationToken);
+        while (await png.FillAsync(8, cancellationToken))
         {
-            var length = BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
-            if (length > int.MaxValue || at + 12 + (long)length > png.Length)
+            var length = BinaryPrimitives.ReadUInt32BigEndian(png.Buffered);
+            if (length > int.MaxValue)
             {
-                return null;
+                return false;
             }
 
-            var type = System.Text.Encoding.ASCII.GetString(png.Slice(at + 4, 4));
-            var chunk = png.Slice(at, 12 + (int)length);
-            at += chunk.Length;
-            if (!Removed.Contains(type))
+            var type = System.Text.Encoding.ASCII.GetString(png.Buffered[4..8]);
+            var chunk = 12 + (long)length;
+            if (!(IsPicture(type, length) ? await png.CopyAsync(chunk, cancellationToken) : await png.SkipAsync(chunk, cancellationToken)))
             {
-                output.Write(chunk);
+                return false;
             }
 
             if (type == "IEND")
             {
-                return output.ToArray();
+                // Written as the specification spells it, so nothing rides in a chunk that should be empty.
+                await png.WriteAsync([0, 0, 0, 0, .. "IEND"u8, 0xAE, 0x42, 0x60, 0x82], cancellationToken);
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
+
+    static bool IsPicture(string type, uint length) => type switch
+    {
+        "IHDR" or "PLTE" or "tRNS" or "IDAT" or "fdAT" => true,
+        "sRGB" => length == 1,
+        "gAMA" or "cICP" => length == 4,
+        "cHRM" => length == 32,
+        "acTL" => length == 8,
+        "fcTL" => length == 26,
+        _ => false,
+    };
 }
