@@ -97,6 +97,8 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, AskAction>();
         services.AddSingleton<ICaseAction, ResolveAction>();
         services.AddSingleton<ICaseAction, AnswerAction>();
+        services.AddSingleton<ICaseAction, ConfirmSenderAction>();
+        services.AddSingleton<SenderConfirmation>();
         services.AddSingleton<ICaseAction, IdentifyAction>();
         services.AddSingleton<ICaseAction, NoteAction>();
         services.AddSingleton<GetCommittee>();

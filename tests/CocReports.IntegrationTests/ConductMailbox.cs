@@ -31,11 +31,19 @@ public sealed class ConductMailbox(string address)
         settings["MailIntake:WebhookSecret"] = webhookSecret;
     }
 
+    /// <summary>The authserv-id the tests configure as the conduct mailbox's own server (MailIntake:AuthServId).</summary>
+    public const string AuthServId = "mx.conduct.test";
+
+    /// <summary>
+    /// A message as the conduct mailbox's server delivers it from a sender whose domain checks out: with its
+    /// Authentication-Results header saying DMARC passed.
+    /// </summary>
     public static MimeMessage Message(string from, string to, string subject, string text)
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
+        message.Headers.Add("Authentication-Results", $"{AuthServId}; dkim=pass header.i=@{from.Split('@')[1]}; dmarc=pass (p=NONE) header.from={from.Split('@')[1]}");
         return message;
     }
 

@@ -76,6 +76,93 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     }
 
     [Fact]
+    public async Task An_email_the_mailbox_server_did_not_verify_keeps_no_contact_until_its_sender_confirms_from_the_link_mailed_to_them()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Forged from a respected member");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Words the named sender never wrote.");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Respected Member", reporter));
+        message.Headers.Remove("Authentication-Results");
+        message.Headers.Add("Authentication-Results", $"{ConductMailbox.AuthServId}; spf=softfail smtp.mailfrom=example.net; dmarc=fail (p=NONE) header.from={reporter.Split('@')[1]}");
+        message.Headers.Add("Authentication-Results", $"mx.attacker.example; dmarc=pass header.from={reporter.Split('@')[1]}");
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Null(report.Details.ContactEmail);
+        Assert.Null(report.Details.ContactName);
+        Assert.Equal(reporter, report.UnconfirmedSender);
+        Assert.Equal(MailSender.Unconfirmed, report.Sender);
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).Single();
+        var committeeText = await host.Inbox.TextAsync(notice);
+        Assert.Contains("not verified (pending confirmation)", committeeText, StringComparison.Ordinal);
+
+        // The one mail to the From address asks, and tells nothing of the report.
+        var ask = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var askText = await host.Inbox.TextAsync(ask);
+        Assert.DoesNotContain("never wrote", askText, StringComparison.Ordinal);
+        Assert.DoesNotContain(subject, askText + ask.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt code", askText, StringComparison.OrdinalIgnoreCase);
+        var confirm = MailLinks.Find(askText, "confirm-sender");
+
+        // Opening the link (as a mail scanner would) confirms nothing.
+        var page = await host.Http.GetAsync(confirm);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await ReportWithSubjectAsync(subject)).Details.ContactEmail);
+
+        var confirmed = await host.Http.PostAsync(confirm.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(confirm) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        var updated = await ReportWithSubjectAsync(subject);
+        Assert.Equal(reporter, updated.Details.ContactEmail);
+        Assert.Null(updated.UnconfirmedSender);
+        Assert.Equal(MailSender.Confirmed, updated.Sender);
+        var receipt = (await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"We received your report {report.Reference}")).Single();
+        Assert.Contains("Your receipt code", await host.Inbox.TextAsync(receipt), StringComparison.Ordinal);
+
+        var acknowledge = MailLinks.Find(committeeText, "acknowledge");
+        await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+        await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject.Contains("was acknowledged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Until_the_sender_confirms_the_committee_workflow_mails_nothing_to_the_unverified_from_address()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Unverified, acknowledged");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Acknowledged before anyone confirmed.");
+        message.Headers.Remove("Authentication-Results");
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        var notice = (await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).Single();
+        var acknowledge = MailLinks.Find(await host.Inbox.TextAsync(notice), "acknowledge");
+        var acknowledged = await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, acknowledged.StatusCode);
+
+        // The acknowledgment's own mail to the committee's reporter would come within the import's and the workflow's
+        // time; only the request to confirm reached the From address.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var toSender = await host.Inbox.AllAsync();
+        var mine = Assert.Single(toSender, m => m.IsTo(reporter));
+        Assert.Contains("confirm-sender", await host.Inbox.TextAsync(mine), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_with_dmarc_pass_from_the_mailbox_server_is_verified()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Verified");
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, host.Conduct, subject, "Sent by who it says."));
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.Equal(reporter, report.Details.ContactEmail);
+        Assert.Null(report.UnconfirmedSender);
+        Assert.Equal(MailSender.Verified, report.Sender);
+    }
+
+    [Fact]
     public async Task An_html_only_email_is_read_as_its_text()
     {
         var subject = Unique("HTML only");
@@ -377,6 +464,7 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         protected override void Configure(IDictionary<string, string?> settings)
         {
             ConductMailbox.Configure(settings, Conduct, WebhookSecret);
+            settings["MailIntake:AuthServId"] = ConductMailbox.AuthServId;
             settings["MailIntake:ReceiptsPerSenderPerDay"] = ReceiptsPerSender.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

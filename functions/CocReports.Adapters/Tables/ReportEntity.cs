@@ -50,6 +50,8 @@ static class ReportEntity
             ["RefusedEvidence"] = JsonSerializer.Serialize(report.RefusedEvidence),
             ["MailReceipt"] = report.MailReceipt,
             ["TakenBy"] = report.TakenBy,
+            ["Sender"] = report.Sender.ToString(),
+            ["UnconfirmedSender"] = report.UnconfirmedSender,
             ["Language"] = d.Language,
         });
     }
@@ -101,5 +103,7 @@ static class ReportEntity
         RefusedEvidence = JsonSerializer.Deserialize<RefusedEvidence[]>(e.GetString("RefusedEvidence") ?? "[]") ?? [],
         MailReceipt = e.GetBoolean("MailReceipt") ?? true,
         TakenBy = e.GetString("TakenBy"),
+        Sender = Enum.Parse<MailSender>(e.GetString("Sender") ?? nameof(MailSender.NotChecked)),
+        UnconfirmedSender = e.GetString("UnconfirmedSender"),
     };
 }

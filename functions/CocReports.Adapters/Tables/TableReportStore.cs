@@ -47,6 +47,28 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }
     }
 
+    public async Task<Report?> TryConfirmSenderAsync(string reference, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await reports.GetEntityIfExistsAsync<TableEntity>(reference, ReportEntity.RowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue || ReportEntity.To(existing.Value!).WithSenderConfirmed() is not { } confirmed)
+            {
+                return null;
+            }
+
+            try
+            {
+                await reports.UpdateEntityAsync(ReportEntity.From(confirmed), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return confirmed;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Changed (confirmed, or retained) in between: read again and decide again.
+            }
+        }
+    }
+
     public async Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken)
     {
         var row = await reports.GetEntityIfExistsAsync<TableEntity>(reference, CaseRowKey, cancellationToken: cancellationToken);

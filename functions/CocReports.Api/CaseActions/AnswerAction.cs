@@ -13,6 +13,8 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
 {
     public CaseAction Action => CaseAction.Answer;
 
+    public bool HeldByReporter => true;
+
     public bool SingleUse => false;
 
     public ActionForm Form(CaseContext context)

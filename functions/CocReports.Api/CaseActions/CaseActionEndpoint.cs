@@ -32,7 +32,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|identify|note)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ public sealed class CaseActionEndpoint(
         var state = await reports.GetCaseStateAsync(reference, cancellationToken);
         var isReporterLink = check.MemberId == ActionLinks.Reporter;
         if (report is null
-            || isReporterLink != (handler.Action == CaseAction.Answer)
+            || isReporterLink != handler.HeldByReporter
             || (!isReporterLink && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
         {
             return (LinkPages.NoLongerYours(), null, null);

@@ -12,6 +12,9 @@ public interface ICaseAction
 {
     CaseAction Action { get; }
 
+    /// <summary>Whether reporters hold this action's links (bound to <see cref="ActionLinks.Reporter"/>); members hold all others.</summary>
+    bool HeldByReporter => false;
+
     /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
     bool SingleUse => true;
 

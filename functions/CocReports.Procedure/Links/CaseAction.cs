@@ -2,7 +2,7 @@ namespace CocReports.Procedure.Links;
 
 /// <summary>
 /// What a link in an email lets its holder do. The path of each link names the action. Committee members hold
-/// all but <see cref="Answer"/>, which reporters hold (bound to the member id <see cref="ActionLinks.Reporter"/>).
+/// all but <see cref="Answer"/> and <see cref="ConfirmSender"/>, which reporters hold (bound to the member id <see cref="ActionLinks.Reporter"/>).
 /// </summary>
 public enum CaseAction
 {
@@ -24,6 +24,12 @@ public enum CaseAction
 
     /// <summary>Open the member's list of open cases (<see cref="ActionLinks.CreateOpenCases"/>): bound to no report, not single-use, short-lived.</summary>
     OpenCases,
+
+    /// <summary>
+    /// The sender of an emailed report no server vouched for confirms they sent it, from the link mailed to its From
+    /// address; held by reporters.
+    /// </summary>
+    ConfirmSender,
 
     /// <summary>Add an internal note to the case, which only the members who may see the case read; offered on the case page.</summary>
     Note,

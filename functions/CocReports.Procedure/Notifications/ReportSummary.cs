@@ -20,7 +20,9 @@ public static class ReportSummary
             ("Came in through", DoorName(report.Door)),
             ("Taken by", report.TakenBy),
             ("Email subject", report.Subject),
-            ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
+            ("Reporter", report.UnconfirmedSender is not null ? "No contact until the sender confirms (see Sender)"
+                : d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
+            ("Sender", SenderNote(report)),
             ("When", d.OccurredAt),
             ("Where", d.Location),
             ("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" }),
@@ -79,6 +81,17 @@ public static class ReportSummary
         fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => (f.Label, f.Value!));
 
     static string Received(Report report) => Texts.Time(report.ReceivedAt);
+
+    /// <summary>Whether the From address is the sender's, so the committee knows how far to trust the reporter's address.</summary>
+    static string? SenderNote(Report report) => report.Sender switch
+    {
+        MailSender.Verified => "Verified by the conduct mailbox's server",
+        MailSender.Unconfirmed when report.UnconfirmedSender is null => "Not verified by the mail server (no address kept)",
+        MailSender.Unconfirmed => $"{report.UnconfirmedSender} not verified (pending confirmation): asked to confirm they sent it; nothing else is mailed to it until they do",
+        MailSender.Confirmed => "Not verified by the mail server; confirmed by the sender from the link mailed to their address",
+        _ when report.Door is Door.Email or Door.Webhook => "Not checked (the From address is taken as written)",
+        _ => null,
+    };
 
     public static string DoorName(Door door) => door switch
     {

@@ -92,6 +92,22 @@ public static class ReporterMail
     /// no address by then, so <paramref name="report"/> comes addressed to the reply's sender; one mail per
     /// <paramref name="replyId"/>.
     /// </summary>
+    /// <summary>
+    /// To the From address of an emailed report no server vouched for: it may not be the sender's, so it is only asked
+    /// whether it sent a report, never told what the report says, its subject or its receipt code.
+    /// </summary>
+    /// <param name="from">The report's unconfirmed sender; the report itself keeps no contact yet.</param>
+    public static Task<OutgoingMail> ConfirmSenderAsync(Report report, string from, Uri confirm, string community)
+    {
+        var t = Texts.For(report.Details.Language);
+        var body = new MailBody()
+            .Paragraph(t.Format("Mail.ConfirmSender.Asked", community))
+            .Link(t["Mail.ConfirmSender.Link"], confirm)
+            .Paragraph(t["Mail.ConfirmSender.NotYou"]);
+        var addressed = report with { Details = report.Details with { ContactEmail = from } };
+        return MailAsync(addressed, t, "confirm-sender", t.Format("Mail.ConfirmSender.Subject", community), body);
+    }
+
     public static Task<OutgoingMail> ClosedAsync(Report report, string replyId)
     {
         var t = Texts.For(report.Details.Language);

@@ -35,6 +35,28 @@ public sealed record Report(
     /// <summary>False when the sender already had their share of receipts: the report is kept, only the receipt email is not sent.</summary>
     public bool MailReceipt { get; init; } = true;
 
+    /// <summary>Whether the From address of an emailed report is its sender's.</summary>
+    public MailSender Sender { get; init; } = MailSender.NotChecked;
+
+    /// <summary>
+    /// The From address of an emailed report no server vouched for, kept until its owner confirms they sent the report.
+    /// Until then the report has no contact: nothing of the case is mailed to an address someone may have forged.
+    /// </summary>
+    public string? UnconfirmedSender { get; init; }
+
+    /// <summary>
+    /// The report once its sender confirmed from the link mailed to <see cref="UnconfirmedSender"/>: that address
+    /// becomes the contact. Null when no confirmation is pending (confirmed before, or never asked).
+    /// </summary>
+    public Report? WithSenderConfirmed() => UnconfirmedSender is null
+        ? null
+        : this with
+        {
+            Details = Details with { ContactEmail = UnconfirmedSender },
+            UnconfirmedSender = null,
+            Sender = MailSender.Confirmed,
+        };
+
     /// <summary>The orchestration that keeps this report's promises.</summary>
     public string InstanceId => WorkflowInstance.For(Reference);
 }

@@ -17,6 +17,12 @@ public interface IReportStore
     /// <summary>Reports received at or after <paramref name="since"/>, for the sweep that starts workflows intake could not.</summary>
     IAsyncEnumerable<Report> ReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the unconfirmed From address the report's contact (<see cref="Report.WithSenderConfirmed"/>) and returns
+    /// the report so changed; null, changing nothing, when no confirmation was pending.
+    /// </summary>
+    Task<Report?> TryConfirmSenderAsync(string reference, CancellationToken cancellationToken);
+
     Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>

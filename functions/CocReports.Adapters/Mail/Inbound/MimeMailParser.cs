@@ -38,6 +38,7 @@ public sealed class MimeMailParser : IMailParser
             AutoSubmitted = message.Headers["Auto-Submitted"],
             Precedence = message.Headers[HeaderId.Precedence],
             IsDeliveryReport = message.Body is MultipartReport,
+            AuthenticationResults = [.. message.Headers.Where(h => h.Field.Equals("Authentication-Results", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)],
             HasAutoResponderHeader = AutoResponderHeaders.Any(h => message.Headers.Contains(h))
                 || suppress.Contains("All", StringComparison.OrdinalIgnoreCase) || suppress.Contains("OOF", StringComparison.OrdinalIgnoreCase),
         };

@@ -39,6 +39,7 @@ public sealed class MailImport(
     ReportWorkflowStart workflowStart,
     OnceOnlyMail outgoing,
     ReporterLinks reporterLinks,
+    SenderConfirmation senders,
     IOptions<CommunityOptions> community,
     IOptions<WorkflowOptions> workflow,
     Answers answers,
@@ -122,11 +123,7 @@ public sealed class MailImport(
         {
             // Imported before, and the mailbox was not marked (a crash in between): make sure its workflow runs.
             await workflowStart.StartAsync(workflows, existing, receiptCode, mayExist: true, cancellationToken);
-            if (existing.Details.IsAnonymous && existing.MailReceipt)
-            {
-                await SendAnonymousReceiptAsync(existing, mail.FromAddress!.Trim(), receiptCode);
-            }
-
+            await AnswerSenderAsync(existing, mail, receiptCode);
             return MailImported.Duplicate;
         }
 
@@ -154,12 +151,29 @@ public sealed class MailImport(
         // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
         // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
         await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
-        if (report.Details.IsAnonymous && report.MailReceipt)
+        await AnswerSenderAsync(report, mail, receiptCode);
+        return MailImported.Report;
+    }
+
+    /// <summary>
+    /// What the workflow cannot send a report without a contact: an unconfirmed sender is asked to confirm, an
+    /// anonymous one gets the receipt.
+    /// </summary>
+    async Task AnswerSenderAsync(Report report, InboundMail mail, string receiptCode)
+    {
+        if (!report.MailReceipt)
+        {
+            return;
+        }
+
+        if (report.UnconfirmedSender is not null)
+        {
+            await senders.AskAsync(report);
+        }
+        else if (report.Details.IsAnonymous)
         {
             await SendAnonymousReceiptAsync(report, mail.FromAddress!.Trim(), receiptCode);
         }
-
-        return MailImported.Report;
     }
 
     /// <summary>The report a message makes, its evidence stored; every field bounded to what a table property holds.</summary>
@@ -182,13 +196,16 @@ public sealed class MailImport(
         var from = mail.FromAddress!.Trim();
         var reachable = from.Length <= MaxAddressLength;
         var anonymous = AsksForAnonymity(mail.Subject);
+        var sender = Sender(mail);
+        var pending = sender == MailSender.Unconfirmed && !anonymous && reachable;
         return new Report(
             reference,
             clock.GetUtcNow(),
             new ReportDetails
             {
-                ContactEmail = anonymous || !reachable ? null : from,
-                ContactName = anonymous || mail.FromName is null ? null : Fit(mail.FromName, 200),
+                // An unconfirmed From is no one's contact yet, and the name beside it is as forgeable.
+                ContactEmail = anonymous || !reachable || pending ? null : from,
+                ContactName = anonymous || pending || mail.FromName is null ? null : Fit(mail.FromName, 200),
                 Description = description,
             },
             stored.Kept,
@@ -205,8 +222,16 @@ public sealed class MailImport(
             InboundMessageId = anonymous || mail.MessageId?.Length > MaxMessageIdLength ? null : mail.MessageId,
             RefusedEvidence = stored.Refused,
             MailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken),
+            Sender = sender,
+            UnconfirmedSender = pending ? from : null,
         };
     }
+
+    /// <summary>Without a trusted server (MailIntake:AuthServId unset) the From is taken as written, as before the check existed.</summary>
+    MailSender Sender(InboundMail mail) =>
+        options.Value.AuthServId.Length == 0 ? MailSender.NotChecked
+        : SenderVerification.Verifies(mail.AuthenticationResults, options.Value.AuthServId, mail.FromAddress) ? MailSender.Verified
+        : MailSender.Unconfirmed;
 
     /// <summary>
     /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with

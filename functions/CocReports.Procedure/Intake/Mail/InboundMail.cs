@@ -27,6 +27,9 @@ public sealed record InboundMail(
     /// <summary>A delivery or disposition report (multipart/report): a bounce.</summary>
     public bool IsDeliveryReport { get; init; }
 
+    /// <summary>The Authentication-Results headers (RFC 8601), topmost first: what <see cref="SenderVerification"/> reads.</summary>
+    public IReadOnlyList<string> AuthenticationResults { get; init; } = [];
+
     /// <summary>Headers that only auto-responders set (X-Autoreply, X-Autorespond, X-Auto-Response-Suppress: All…).</summary>
     public bool HasAutoResponderHeader { get; init; }
 }

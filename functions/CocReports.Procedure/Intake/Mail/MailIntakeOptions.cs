@@ -34,6 +34,13 @@ public sealed class MailIntakeOptions
 
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The authserv-id the conduct mailbox's own server writes in its Authentication-Results headers (mx.google.com
+    /// for Gmail and Google Workspace): only its verdict on the From address is trusted. Empty: the From address is
+    /// trusted as written.
+    /// </summary>
+    public string AuthServId { get; set; } = "";
+
     /// <summary>How many receipts one sender is emailed a day; more reports are kept, without a receipt.</summary>
     public int ReceiptsPerSenderPerDay { get; set; } = 5;
 

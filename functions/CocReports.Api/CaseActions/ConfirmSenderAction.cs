@@ -1,0 +1,48 @@
+using CocReports.Api.Intake.Mail;
+using CocReports.Api.Pages;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
+using CocReports.Procedure.Storage;
+using CocReports.Procedure.Timeline;
+using Microsoft.AspNetCore.Http;
+
+namespace CocReports.Api.CaseActions;
+
+/// <summary>
+/// The From address of an emailed report no server vouched for confirms it sent the report, and becomes its contact.
+/// The page says nothing of the report: whoever holds the link may not be the one who wrote it.
+/// </summary>
+public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation confirmation, CaseRecord record) : ICaseAction
+{
+    /// <summary>The timeline step: the committee sees when the sender confirmed.</summary>
+    public const string Step = "SenderConfirmed";
+
+    public CaseAction Action => CaseAction.ConfirmSender;
+
+    public bool HeldByReporter => true;
+
+    public ActionForm Form(CaseContext context)
+    {
+        var t = Texts.For(context.Report.Details.Language);
+        return new ActionForm(t["ConfirmSender.Heading"], t["ConfirmSender.Explanation"], t["ConfirmSender.Button"], t.Language);
+    }
+
+    public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var t = Texts.For(context.Report.Details.Language);
+        if (await reports.TryConfirmSenderAsync(context.Reference, cancellationToken) is not { } confirmed)
+        {
+            return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Already"]);
+        }
+
+        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, Step), cancellationToken);
+
+        // After the resolution a receipt promises what is already over.
+        if (context.State.ResolvedAt is null)
+        {
+            await confirmation.SendReceiptAsync(confirmed);
+        }
+
+        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Done"]);
+    }
+}
