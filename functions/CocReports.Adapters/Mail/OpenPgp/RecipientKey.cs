@@ -11,7 +11,10 @@ namespace CocReports.Adapters.Mail.OpenPgp;
 /// </summary>
 public static class RecipientKey
 {
-    /// <summary>The key mail to this recipient is encrypted to: a valid, unrevoked encryption key, a subkey first.</summary>
+    /// <summary>
+    /// The key mail to this recipient is encrypted to: of a primary key neither revoked nor expired, a subkey first that
+    /// the primary key bound to it, unexpired and unrevoked, with flags that let it encrypt.
+    /// </summary>
     /// <exception cref="FormatException">The text is no OpenPGP public key, or none of its keys may encrypt now.</exception>
     public static PgpPublicKey Parse(string key, DateTimeOffset now)
     {
@@ -28,29 +31,90 @@ public static class RecipientKey
             throw new FormatException("The OpenPGP public key can't be read: give the armored key (gpg --armor --export) or the binary key in base64.", e);
         }
 
-        return bundle.GetKeyRings()
-            .SelectMany(ring => ring.GetPublicKeys())
-            .Where(k => MayEncrypt(k) && !k.HasRevocation() && (k.GetValidSeconds() == 0 || new DateTimeOffset(k.CreationTime).AddSeconds(k.GetValidSeconds()) > now))
-            .OrderBy(k => k.IsMasterKey)
-            .FirstOrDefault()
-            ?? throw new FormatException("The OpenPGP public key has no unexpired, unrevoked key that may encrypt.");
+        var refusal = "The OpenPGP public key holds no key.";
+        foreach (var ring in bundle.GetKeyRings())
+        {
+            (var chosen, refusal) = EncryptionKey(ring, now);
+            if (chosen is not null)
+            {
+                return chosen;
+            }
+        }
+
+        throw new FormatException(refusal);
     }
 
     /// <summary>
-    /// An algorithm that can encrypt, and key flags that allow it when the key's signatures carry any (RFC 4880,
-    /// section 5.2.3.21): a signing-only RSA subkey, common on smartcards, must not be chosen.
+    /// The key of <paramref name="ring"/> to encrypt to, a subkey first, or why there is none. Only signatures the primary
+    /// key made count (RFC 4880, sections 5.2.1 and 11.1): anyone can append a subkey, with any flags, to a public key.
     /// </summary>
-    static bool MayEncrypt(PgpPublicKey key)
+    static (PgpPublicKey? Key, string Refusal) EncryptionKey(PgpPublicKeyRing ring, DateTimeOffset now)
     {
-        if (!key.IsEncryptionKey)
+        var primary = ring.GetPublicKey();
+        // Honoured whoever made it, unverified: mail held back is better than mail to a key its owner gave up.
+        if (primary.GetSignaturesOfType(PgpSignature.KeyRevocation).Any())
+        {
+            return (null, "The OpenPGP key is revoked.");
+        }
+
+        var selfSignature = Latest(
+            primary.GetUserIds().SelectMany(id => primary.GetSignaturesForId(id).Where(s => s.IsCertification() && Verifies(s, primary, c => c.VerifyCertification(id, primary))))
+                .Concat(primary.GetSignaturesOfType(PgpSignature.DirectKey).Where(s => Verifies(s, primary, c => c.VerifyCertification(primary)))),
+            now);
+        if (selfSignature is null)
+        {
+            return (null, "The OpenPGP key has no user id or direct-key signature made by its primary key.");
+        }
+
+        if (Expired(primary, selfSignature, now))
+        {
+            return (null, "The OpenPGP key has expired.");
+        }
+
+        var subkey = ring.GetPublicKeys()
+            .Where(k => !k.IsMasterKey && !k.GetSignaturesOfType(PgpSignature.SubkeyRevocation).Any())
+            .FirstOrDefault(k => Latest(k.GetSignaturesOfType(PgpSignature.SubkeyBinding).Where(s => Verifies(s, primary, c => c.VerifyCertification(primary, k))), now)
+                is { } binding && MayEncrypt(k, binding, now));
+        return subkey is not null || MayEncrypt(primary, selfSignature, now)
+            ? (subkey ?? primary, "")
+            : (null, "The OpenPGP key has no unexpired, unrevoked key that may encrypt, bound to it by its primary key's signature.");
+    }
+
+    static bool Verifies(PgpSignature signature, PgpPublicKey primary, Func<PgpSignature, bool> verify)
+    {
+        try
+        {
+            signature.InitVerify(primary);
+            return verify(signature);
+        }
+        catch (PgpException)
         {
             return false;
         }
-
-        var flags = key.GetSignatures()
-            .Where(s => s.HasSubpackets && s.GetHashedSubPackets().HasSubpacket(SignatureSubpacketTag.KeyFlags))
-            .Select(s => s.GetHashedSubPackets().GetKeyFlags())
-            .ToList();
-        return flags.Count == 0 || flags.Exists(f => (f & (KeyFlags.EncryptComms | KeyFlags.EncryptStorage)) != 0);
     }
+
+    /// <summary>
+    /// The newest unexpired signature: it alone states the key's flags and expiry. One made "in the future" still counts,
+    /// so that a clock a little behind the key maker's does not refuse a key made minutes ago.
+    /// </summary>
+    static PgpSignature? Latest(IEnumerable<PgpSignature> signatures, DateTimeOffset now) =>
+        signatures
+            .Where(s => !(s.GetHashedSubPackets()?.GetSignatureExpirationTime() is > 0 and var seconds
+                && new DateTimeOffset(s.CreationTime).AddSeconds(seconds) <= now))
+            .MaxBy(s => s.CreationTime);
+
+    static bool Expired(PgpPublicKey key, PgpSignature signature, DateTimeOffset now) =>
+        signature.GetHashedSubPackets()?.GetKeyExpirationTime() is > 0 and var seconds
+        && new DateTimeOffset(key.CreationTime).AddSeconds(seconds) <= now;
+
+    /// <summary>
+    /// An algorithm that can encrypt, a key that has not expired, and key flags that allow encryption (RFC 4880,
+    /// section 5.2.3.21): a signing-only RSA subkey, common on smartcards, must not be chosen.
+    /// </summary>
+    static bool MayEncrypt(PgpPublicKey key, PgpSignature signature, DateTimeOffset now) =>
+        key.IsEncryptionKey
+        && !Expired(key, signature, now)
+        && signature.GetHashedSubPackets() is { } hashed
+        && hashed.HasSubpacket(SignatureSubpacketTag.KeyFlags)
+        && (hashed.GetKeyFlags() & (KeyFlags.EncryptComms | KeyFlags.EncryptStorage)) != 0;
 }

@@ -11,6 +11,7 @@ using CocReports.Testing;
 using CocReports.Procedure.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Bcpg.OpenPgp;
@@ -94,13 +95,47 @@ public sealed class EncryptedMailTests
         Assert.Equal(Member.EncryptionKeyId, RecipientKey.Parse(Member.Base64PublicKey, now).KeyId);
     }
 
-    [Fact]
-    public void A_key_whose_keys_may_only_sign_is_refused()
+    [Theory]
+    [InlineData("primary revoked", "is revoked")]
+    [InlineData("primary expired", "has expired")]
+    [InlineData("subkey without binding", "may encrypt")]
+    [InlineData("subkey bound by another key", "may encrypt")]
+    [InlineData("subkey revoked", "may encrypt")]
+    [InlineData("subkey expired", "may encrypt")]
+    [InlineData("subkey may only sign", "may encrypt")]
+    public async Task A_key_whose_subkey_may_not_encrypt_now_is_refused_at_start_and_when_sending(string flaw, string reason)
     {
-        var signingOnly = MemberKey.Generate("Kim <kim@example.org>", Org.BouncyCastle.Bcpg.Sig.KeyFlags.SignData);
+        // Two days on, so that keys made to expire after a day have expired.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2));
+        var key = flaw switch
+        {
+            "primary revoked" => Member.WithPrimaryRevoked(),
+            "primary expired" => MemberKey.Generate("Kim <kim@example.org>", primaryExpiresAfter: TimeSpan.FromDays(1)),
+            "subkey without binding" => Member.WithSubkeyBoundBy(null),
+            "subkey bound by another key" => Member.WithSubkeyBoundBy(Other),
+            "subkey revoked" => Member.WithSubkeyRevoked(),
+            "subkey expired" => MemberKey.Generate("Kim <kim@example.org>", subkeyExpiresAfter: TimeSpan.FromDays(1)),
+            _ => MemberKey.Generate("Kim <kim@example.org>", Org.BouncyCastle.Bcpg.Sig.KeyFlags.SignData),
+        };
+        var mail = ForMember("New Code of Conduct report COC-AB12-CD34") with { OpenPgpKey = key.ArmoredPublicKey };
 
-        var refused = Assert.Throws<FormatException>(() => RecipientKey.Parse(signingOnly.ArmoredPublicKey, DateTimeOffset.UtcNow));
-        Assert.Contains("may encrypt", refused.Message, StringComparison.Ordinal);
+        var atStart = new CommitteeKeysValidation(clock).Validate(
+            null,
+            new CommitteeOptions { Members = [new CommitteeMember { Id = "grace", Name = "Grace", Email = "grace@example.org", OpenPgpPublicKey = key.ArmoredPublicKey }] });
+        var failure = Assert.Single(atStart.Failures!);
+        Assert.StartsWith("Committee:Members:0:OpenPgpPublicKey", failure, StringComparison.Ordinal);
+        Assert.Contains(reason, failure, StringComparison.Ordinal);
+        // No SMTP server listens: the key is refused before any connection.
+        using var smtp = new SmtpMailSender(new SmtpOptions { Port = 9, Security = "None" }, new MailOptions(), clock);
+        await Assert.ThrowsAsync<FormatException>(() => smtp.SendAsync(mail, CancellationToken.None));
+        await using var acs = await FakeAcsEmail.StartAsync();
+        acs.OnSend(FakeAcsEmail.Accepted("Succeeded"));
+        var sender = new AcsEmailSender(
+            Options.Create(new AcsEmailOptions { ConnectionString = $"endpoint={acs.Endpoint};accesskey={Convert.ToBase64String(new byte[32])}", FromAddress = "committee@reports.example.org" }),
+            clock,
+            NullLogger<AcsEmailSender>.Instance);
+        await Assert.ThrowsAsync<FormatException>(() => sender.SendAsync(mail, CancellationToken.None));
+        Assert.Empty(acs.Requests);
     }
 
     [Fact]

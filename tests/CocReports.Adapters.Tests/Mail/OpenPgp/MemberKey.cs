@@ -18,14 +18,20 @@ public sealed class MemberKey
     readonly PgpPublicKeyRing publicRing;
     readonly PgpSecretKeyRing secretRing;
 
-    MemberKey(PgpKeyRingGenerator generator)
+    MemberKey(PgpPublicKeyRing publicRing, PgpSecretKeyRing secretRing)
     {
-        publicRing = generator.GeneratePublicKeyRing();
-        secretRing = generator.GenerateSecretKeyRing();
+        this.publicRing = publicRing;
+        this.secretRing = secretRing;
     }
 
     /// <param name="subkeyFlags">What the subkey may do: encrypt, unless a test makes a key that may only sign.</param>
-    public static MemberKey Generate(string userId, int subkeyFlags = KeyFlags.EncryptComms | KeyFlags.EncryptStorage)
+    /// <param name="primaryExpiresAfter">How long after its creation the primary key expires; never when null.</param>
+    /// <param name="subkeyExpiresAfter">How long after its creation the subkey expires; never when null.</param>
+    public static MemberKey Generate(
+        string userId,
+        int subkeyFlags = KeyFlags.EncryptComms | KeyFlags.EncryptStorage,
+        TimeSpan? primaryExpiresAfter = null,
+        TimeSpan? subkeyExpiresAfter = null)
     {
         var rsa = new RsaKeyPairGenerator();
         rsa.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(0x10001), new SecureRandom(), 2048, 12));
@@ -34,9 +40,34 @@ public sealed class MemberKey
         var subkey = new PgpKeyPair(PublicKeyAlgorithmTag.RsaGeneral, rsa.GenerateKeyPair(), created);
         var generator = new PgpKeyRingGenerator(
             PgpSignature.PositiveCertification, primary, userId, SymmetricKeyAlgorithmTag.Aes256, Array.Empty<char>(), true,
-            Flags(KeyFlags.SignData | KeyFlags.CertifyOther), null, new SecureRandom());
-        generator.AddSubKey(subkey, Flags(subkeyFlags), null);
-        return new(generator);
+            Flags(KeyFlags.SignData | KeyFlags.CertifyOther, primaryExpiresAfter), null, new SecureRandom());
+        generator.AddSubKey(subkey, Flags(subkeyFlags, subkeyExpiresAfter), null);
+        return new(generator.GeneratePublicKeyRing(), generator.GenerateSecretKeyRing());
+    }
+
+    /// <summary>This key after its owner revoked the whole key.</summary>
+    public MemberKey WithPrimaryRevoked() =>
+        With(PgpPublicKey.AddCertification(Primary, SignedBy(this, PgpSignature.KeyRevocation).GenerateCertification(Primary)));
+
+    /// <summary>This key after its owner revoked the encryption subkey.</summary>
+    public MemberKey WithSubkeyRevoked() =>
+        With(PgpPublicKey.AddCertification(Subkey, SignedBy(this, PgpSignature.SubkeyRevocation).GenerateCertification(Primary, Subkey)));
+
+    /// <summary>
+    /// This key with the encryption subkey's binding signature replaced by one <paramref name="signer"/>'s primary key
+    /// made, or removed when there is no signer: what someone who appends their own subkey to the key would give.
+    /// </summary>
+    public MemberKey WithSubkeyBoundBy(MemberKey? signer)
+    {
+        var subkey = Subkey.GetSignatures().Aggregate(Subkey, PgpPublicKey.RemoveCertification);
+        if (signer is not null)
+        {
+            var binding = SignedBy(signer, PgpSignature.SubkeyBinding);
+            binding.SetHashedSubpackets(Flags(KeyFlags.EncryptComms | KeyFlags.EncryptStorage, null));
+            subkey = PgpPublicKey.AddCertification(subkey, binding.GenerateCertification(Primary, subkey));
+        }
+
+        return With(subkey);
     }
 
     /// <summary>As <c>gpg --armor --export</c> prints it.</summary>
@@ -82,10 +113,28 @@ public sealed class MemberKey
         return Encoding.UTF8.GetString(text.ToArray());
     }
 
-    static PgpSignatureSubpacketVector Flags(int flags)
+    PgpPublicKey Primary => publicRing.GetPublicKey();
+
+    PgpPublicKey Subkey => publicRing.GetPublicKey(EncryptionKeyId);
+
+    MemberKey With(PgpPublicKey key) => new(PgpPublicKeyRing.InsertPublicKey(publicRing, key), secretRing);
+
+    static PgpSignatureGenerator SignedBy(MemberKey signer, int signatureType)
+    {
+        var generator = new PgpSignatureGenerator(PublicKeyAlgorithmTag.RsaGeneral, HashAlgorithmTag.Sha256);
+        generator.InitSign(signatureType, signer.secretRing.GetSecretKey().ExtractPrivateKey(Array.Empty<char>()));
+        return generator;
+    }
+
+    static PgpSignatureSubpacketVector Flags(int flags, TimeSpan? expiresAfter)
     {
         var packets = new PgpSignatureSubpacketGenerator();
         packets.SetKeyFlags(false, flags);
+        if (expiresAfter is { } after)
+        {
+            packets.SetKeyExpirationTime(false, (long)after.TotalSeconds);
+        }
+
         return packets.Generate();
     }
 }
