@@ -37,7 +37,7 @@ public static class AdaptersExtensions
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReportStore>(sp => new TableReportStore(sp.GetRequiredService<StorageLayout>().Reports));
         services.AddSingleton<ITimeline>(sp => new TableTimeline(sp.GetRequiredService<StorageLayout>().Timeline));
-        services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(sp.GetRequiredService<StorageLayout>().Audit));
+        services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(sp.GetRequiredService<StorageLayout>().Audit, sp.GetRequiredService<AuditChain>()));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));
         services.AddSingleton<IRateLimitStore>(sp => new TableRateLimitStore(sp.GetRequiredService<StorageLayout>().RateLimits, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));

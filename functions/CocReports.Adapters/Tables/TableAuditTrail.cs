@@ -11,7 +11,7 @@ namespace CocReports.Adapters.Tables;
 /// row and an append reads one row. Two appends at once race for the same row key; the loser reads again and chains
 /// after the winner.
 /// </summary>
-public sealed class TableAuditTrail(TableClient audit) : IAuditTrail
+public sealed class TableAuditTrail(TableClient audit, AuditChain chain) : IAuditTrail
 {
     const int MaxAttempts = 20;
 
@@ -20,7 +20,7 @@ public sealed class TableAuditTrail(TableClient audit) : IAuditTrail
         for (var attempt = 1; ; attempt++)
         {
             var latest = await LatestAsync(reference, cancellationToken);
-            var link = AuditChain.Next(reference, latest, entry);
+            var link = chain.Next(reference, latest, entry);
             try
             {
                 await audit.AddEntityAsync(

@@ -12,7 +12,7 @@ namespace CocReports.Api.CasePage;
 /// verification, for a member of its audience in a case session. The export is itself recorded first, and a kept
 /// export is the anchor that shows later entries were removed.
 /// </summary>
-public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit)
+public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditChain chain)
 {
     /// <summary>What the audit trail names when a trail was exported (followed by the format).</summary>
     public const string WhatPrefix = "trail.";
@@ -39,7 +39,7 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit)
 
         await access.RecordAsync(opened!, what, cancellationToken);
         var links = await audit.ReadAsync(reference, cancellationToken);
-        var verification = AuditChain.Verify(reference, links);
+        var verification = chain.Verify(reference, links);
         return format == "json"
             ? new TrailFile(Json(reference, links, verification), "application/json", $"trail-{reference}.json")
             : new TrailFile(Csv(links), "text/csv", $"trail-{reference}.csv");

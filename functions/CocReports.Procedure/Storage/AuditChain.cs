@@ -7,28 +7,38 @@ namespace CocReports.Procedure.Storage;
 /// <summary>
 /// The hash chain of a case's audit trail. Each entry's hash covers the report's reference, its sequence number, its
 /// fields and the previous entry's hash, so changing an entry breaks its own hash, deleting one leaves a gap in the
-/// sequence, and reordering breaks the links. Removing the newest entries leaves a shorter chain that still holds:
-/// the export of a trail is the anchor that shows it.
+/// sequence, and reordering breaks the links. The hash is an HMAC-SHA256 under a sub-key of the record key, which
+/// storage never holds, so whoever can write the table cannot re-hash what they change. Removing the newest entries
+/// leaves a shorter chain that still holds: the export of a trail is the anchor that shows it.
 /// </summary>
-public static class AuditChain
+/// <param name="key">The chain's key: a sub-key of the record key, so no rotation of the signing key strands a trail.</param>
+public sealed class AuditChain(byte[] key)
 {
     /// <summary>What the first entry of a case names as its previous hash.</summary>
     public static readonly string Genesis = new('0', 64);
 
+    // Marks a keyed hash; entries written before the chain was keyed carry a bare SHA-256.
+    const string Keyed = "hmac-v1:";
+
     /// <summary>The entry chained after <paramref name="previous"/> (null for a case's first).</summary>
-    public static AuditLink Next(string reference, AuditLink? previous, AuditEntry entry)
+    public AuditLink Next(string reference, AuditLink? previous, AuditEntry entry)
     {
         // Storage keeps times to the millisecond at best; a hash over finer ticks would not verify once read back.
         var stored = entry with { At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero) };
         var sequence = (previous?.Sequence ?? 0) + 1;
         var previousHash = previous?.Hash ?? Genesis;
-        return new AuditLink(sequence, stored, previousHash, HashOf(reference, sequence, stored, previousHash));
+        return new AuditLink(sequence, stored, previousHash, MacOf(reference, sequence, stored, previousHash));
     }
 
-    /// <summary>Checks the links in the order they are stored and names the first that does not hold.</summary>
-    public static AuditVerification Verify(string reference, IReadOnlyList<AuditLink> links)
+    /// <summary>
+    /// Checks the links in the order they are stored and names the first that does not hold. Each link is checked by
+    /// its own scheme, so a trail begun before the chain was keyed still verifies; but a bare hash after a keyed one is
+    /// an entry re-hashed without the key.
+    /// </summary>
+    public AuditVerification Verify(string reference, IReadOnlyList<AuditLink> links)
     {
         var previousHash = Genesis;
+        var keyed = false;
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
@@ -43,7 +53,17 @@ public static class AuditChain
                 return new AuditVerification(links.Count, expected, $"Entry {expected} does not follow the entry before it.");
             }
 
-            if (link.Hash != HashOf(reference, link.Sequence, link.Entry, link.PreviousHash))
+            if (link.Hash.StartsWith(Keyed, StringComparison.Ordinal))
+            {
+                keyed = true;
+            }
+            else if (keyed)
+            {
+                return new AuditVerification(links.Count, expected, $"Entry {expected} was re-hashed without the key after the trail was keyed.");
+            }
+
+            var hash = keyed ? MacOf(reference, link.Sequence, link.Entry, link.PreviousHash) : HashOf(reference, link.Sequence, link.Entry, link.PreviousHash);
+            if (link.Hash != hash)
             {
                 return new AuditVerification(links.Count, expected, $"Entry {expected} was changed after it was written.");
             }
@@ -54,7 +74,13 @@ public static class AuditChain
         return new AuditVerification(links.Count);
     }
 
-    static string HashOf(string reference, long sequence, AuditEntry entry, string previousHash)
+    string MacOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
+        Keyed + Convert.ToHexStringLower(HMACSHA256.HashData(key, Canonical(reference, sequence, entry, previousHash)));
+
+    static string HashOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Canonical(reference, sequence, entry, previousHash)));
+
+    static byte[] Canonical(string reference, long sequence, AuditEntry entry, string previousHash)
     {
         // Each field length-prefixed, so no two different entries share an encoding.
         var canonical = new StringBuilder();
@@ -72,6 +98,6 @@ public static class AuditChain
             canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        return Encoding.UTF8.GetBytes(canonical.ToString());
     }
 }

@@ -12,6 +12,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
 {
     const string Reference = "R-7K3M-Q9PX";
     static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+    static readonly AuditChain Chain = new(Enumerable.Repeat((byte)7, 32).ToArray());
     readonly TableClient table = new TableServiceClient(Environment.GetEnvironmentVariable("COC_TEST_STORAGE")
         ?? throw new InvalidOperationException("COC_TEST_STORAGE is not set: run the tests with ./test.sh, which starts Azurite."))
         .GetTableClient("audit" + Guid.NewGuid().ToString("N")[..12]);
@@ -22,7 +23,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
 
     async Task<TableAuditTrail> TrailOfAsync(int entries)
     {
-        var trail = new TableAuditTrail(table);
+        var trail = new TableAuditTrail(table, Chain);
         for (var i = 0; i < entries; i++)
         {
             await trail.AppendAsync(Reference, new AuditEntry(Start.AddMinutes(i).AddTicks(4321), i % 2 == 0 ? "alex" : "sam", i == 2 ? "R-7K3M-Q9PX/00" : "case", Allowed: true), default);
@@ -44,7 +45,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
     }
 
     static async Task<AuditVerification> VerifyAsync(TableAuditTrail trail) =>
-        AuditChain.Verify(Reference, await trail.ReadAsync(Reference, default));
+        Chain.Verify(Reference, await trail.ReadAsync(Reference, default));
 
     [Fact]
     public async Task A_trail_as_written_reads_back_in_order_and_verifies()
@@ -55,7 +56,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
 
         Assert.Equal([1L, 2, 3, 4, 5], links.Select(l => l.Sequence));
         Assert.Equal(["alex", "sam", "alex", "sam", "alex"], links.Select(l => l.Entry.MemberId));
-        Assert.Equal(new AuditVerification(5), AuditChain.Verify(Reference, links));
+        Assert.Equal(new AuditVerification(5), Chain.Verify(Reference, links));
     }
 
     [Fact]
@@ -102,14 +103,14 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task Appends_from_two_instances_at_once_form_one_chain()
     {
-        var first = new TableAuditTrail(table);
-        var second = new TableAuditTrail(table);
+        var first = new TableAuditTrail(table, Chain);
+        var second = new TableAuditTrail(table, Chain);
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
             (i % 2 == 0 ? first : second).AppendAsync(Reference, new AuditEntry(Start.AddSeconds(i), "member" + i, "case", true), default)));
 
         var links = await first.ReadAsync(Reference, default);
-        Assert.Equal(new AuditVerification(12), AuditChain.Verify(Reference, links));
+        Assert.Equal(new AuditVerification(12), Chain.Verify(Reference, links));
         Assert.Equal(Enumerable.Range(0, 12).Select(i => "member" + i).Order(), links.Select(l => l.Entry.MemberId).Order());
     }
 }

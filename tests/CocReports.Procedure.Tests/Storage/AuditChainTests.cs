@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Procedure.Tests.Storage;
@@ -6,16 +9,42 @@ public sealed class AuditChainTests
 {
     const string Reference = "R-7K3M-Q9PX";
     static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+    static readonly AuditChain AuditChain = new(Enumerable.Repeat((byte)7, 32).ToArray());
+
+    static AuditEntry EntryAt(int i) => new(Start.AddMinutes(i), i % 2 == 0 ? "alex" : "sam", "case", Allowed: true);
 
     static List<AuditLink> Chain(int count)
     {
         var links = new List<AuditLink>();
         for (var i = 0; i < count; i++)
         {
-            links.Add(AuditChain.Next(Reference, links.LastOrDefault(), new AuditEntry(Start.AddMinutes(i), i % 2 == 0 ? "alex" : "sam", "case", Allowed: true)));
+            links.Add(AuditChain.Next(Reference, links.LastOrDefault(), EntryAt(i)));
         }
 
         return links;
+    }
+
+    // What the chain was before it was keyed, and what anyone who can write the table but lacks the key can compute.
+    static AuditLink Plain(AuditLink? previous, AuditEntry entry)
+    {
+        var sequence = (previous?.Sequence ?? 0) + 1;
+        var previousHash = previous?.Hash ?? AuditChain.Genesis;
+        var canonical = new StringBuilder();
+        foreach (var field in new[]
+        {
+            Reference,
+            sequence.ToString(CultureInfo.InvariantCulture),
+            entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            entry.MemberId,
+            entry.What,
+            entry.Allowed ? "allowed" : "refused",
+            previousHash,
+        })
+        {
+            canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+
+        return new AuditLink(sequence, entry, previousHash, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()))));
     }
 
     [Fact]
@@ -82,5 +111,49 @@ public sealed class AuditChainTests
 
         Assert.Equal(Start.AddMilliseconds(1), link.Entry.At);
         Assert.True(AuditChain.Verify(Reference, [link]).Verifies);
+    }
+
+    [Fact]
+    public void A_chain_of_plain_hashes_from_before_the_key_still_verifies()
+    {
+        var links = new List<AuditLink>();
+        for (var i = 0; i < 3; i++)
+        {
+            links.Add(Plain(links.LastOrDefault(), EntryAt(i)));
+        }
+
+        Assert.True(AuditChain.Verify(Reference, links).Verifies);
+    }
+
+    [Fact]
+    public void Keyed_entries_continue_a_chain_of_plain_hashes()
+    {
+        var first = Plain(null, EntryAt(0));
+        var second = Plain(first, EntryAt(1));
+        List<AuditLink> links = [first, second, AuditChain.Next(Reference, second, EntryAt(2))];
+
+        Assert.True(AuditChain.Verify(Reference, links).Verifies);
+    }
+
+    [Fact]
+    public void An_entry_rewritten_and_re_hashed_without_the_key_does_not_verify()
+    {
+        var links = Chain(5);
+        links[2] = Plain(links[1], links[2].Entry with { MemberId = "kim" });
+        links[3] = Plain(links[2], links[3].Entry);
+        links[4] = Plain(links[3], links[4].Entry);
+
+        var verification = AuditChain.Verify(Reference, links);
+
+        Assert.Equal(3, verification.FirstBroken);
+        Assert.Contains("without the key", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_made_with_another_key_does_not_verify()
+    {
+        var other = new AuditChain(Enumerable.Repeat((byte)8, 32).ToArray());
+
+        Assert.Equal(1, other.Verify(Reference, Chain(3)).FirstBroken);
     }
 }
