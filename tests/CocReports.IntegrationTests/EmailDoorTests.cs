@@ -119,7 +119,13 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         Assert.Null(updated.UnconfirmedSender);
         Assert.Equal(MailSender.Confirmed, updated.Sender);
         var receipt = (await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"We received your report {report.Reference}")).Single();
-        Assert.Contains("Your receipt code", await host.Inbox.TextAsync(receipt), StringComparison.Ordinal);
+        var receiptText = await host.Inbox.TextAsync(receipt);
+        Assert.Contains("Your receipt code", receiptText, StringComparison.Ordinal);
+
+        // The code the confirmed sender got is the report's: it opens the status page.
+        var code = System.Text.RegularExpressions.Regex.Match(receiptText, "[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}").Value;
+        using var status = await host.Http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = report.Reference, ["receiptCode"] = code }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
 
         var acknowledge = MailLinks.Find(committeeText, "acknowledge");
         await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));

@@ -211,8 +211,10 @@ public sealed class MailImport(
             stored.Kept,
             ReceiptCode.Hash(receiptCode))
         {
-            // No ContentHash: the reference, derived from the message's key under the record key, already finds a
-            // message imported again, and an unkeyed hash of sender and text would confirm a guessed sender.
+            // Kept only while the sender is to confirm: their receipt code is derived from it then, as here. Otherwise
+            // the reference, derived from it under the record key, finds a message imported again, and an unkeyed hash
+            // of sender and text would confirm a guessed sender (a pending sender's address is kept anyway).
+            ContentHash = pending ? key : "",
             Door = door,
             Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
 

@@ -45,7 +45,10 @@ public sealed class SenderConfirmation(
         }
     }
 
-    /// <summary>The receipt, to the sender who just confirmed: its code derived again from the message, as import derives it.</summary>
+    /// <summary>
+    /// The receipt, to the sender who just confirmed: its code derived again from the message's key, which import kept
+    /// in <see cref="Report.ContentHash"/> for this, as import derives it.
+    /// </summary>
     public async Task SendReceiptAsync(Report confirmed)
     {
         if (!confirmed.MailReceipt)
