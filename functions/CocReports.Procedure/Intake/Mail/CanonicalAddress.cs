@@ -6,8 +6,9 @@ namespace CocReports.Procedure.Intake.Mail;
 /// The mailbox an address delivers to, for counting what one person is sent: a stranger who forges
 /// <c>victim+1@</c>, <c>victim+2@</c> or Gmail's dotted variants still reaches one mailbox, so those count as one.
 /// Lower case, the domain in its ASCII (IDNA) form, a "+tag" dropped, and for Gmail the dots, which Gmail ignores
-/// (https://support.google.com/mail/answer/7436150), with googlemail.com as gmail.com. Only for counting: mail still
-/// goes to the address as written.
+/// (its address policy, quoted at http://reubenscube.net/2008/05/gmail-address-policy/: "adding or removing dots from a
+/// Gmail address won't change the actual destination address"), with googlemail.com as gmail.com. Only for counting:
+/// mail still goes to the address as written.
 /// </summary>
 public static class CanonicalAddress
 {
