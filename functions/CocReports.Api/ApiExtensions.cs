@@ -90,6 +90,7 @@ public static class ApiExtensions
         services.AddSingleton<TransparencyPage>();
         services.AddSingleton<TransparencyReview>();
         services.AddSingleton<CaseRecord>();
+        services.AddSingleton<CaseEventSweep>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();
         services.AddSingleton<ICaseAction, RecuseAction>();
