@@ -13,9 +13,6 @@ namespace CocReports.Api.CaseActions;
 /// </summary>
 public sealed class Answers(CaseRecord record, IReportStore reports)
 {
-    /// <summary>The timeline step of a reply that came after the purge.</summary>
-    public const string AfterClosing = "ReplyAfterClosing";
-
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
@@ -70,7 +67,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
     /// nothing would ever remove. The workflow has ended; there is no one to mail.
     /// </summary>
     public Task RecordAfterClosingAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        record.RecordStepAsync(reference, new TimelineEntry(now, AfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
+        record.RecordStepAsync(reference, new TimelineEntry(now, CaseStep.ReplyAfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
 
     /// <summary>The committee's questions the reporter has not answered yet.</summary>
     public static List<CaseMessage> Open(IReadOnlyList<CaseMessage> messages) =>

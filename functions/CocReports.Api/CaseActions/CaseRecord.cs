@@ -31,7 +31,7 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline, IUntold
         // The timeline names committee members only; a reporter's step stands without a name.
         var member = happened.MemberId == ActionLinks.Reporter ? null : happened.MemberId;
         await untold.MarkAsync(reference, happened, cancellationToken);
-        await RecordStepAsync(reference, new TimelineEntry(happened.At, happened.Kind.ToString(), member), cancellationToken);
+        await RecordStepAsync(reference, new TimelineEntry(happened.At, CaseStep.Of(happened.Kind), member), cancellationToken);
         try
         {
             await workflows.RaiseEventAsync(WorkflowInstance.For(reference), CaseEvent.Name, happened, cancellationToken);

@@ -14,9 +14,6 @@ namespace CocReports.Api.CaseActions;
 /// </summary>
 public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation confirmation, CaseRecord record) : ICaseAction
 {
-    /// <summary>The timeline step: the committee sees when the sender confirmed.</summary>
-    public const string Step = "SenderConfirmed";
-
     public CaseAction Action => CaseAction.ConfirmSender;
 
     public bool HeldByReporter => true;
@@ -35,7 +32,7 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
             return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Already"]);
         }
 
-        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, Step), cancellationToken);
+        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.SenderConfirmed), cancellationToken);
 
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)

@@ -73,7 +73,7 @@ public sealed class CasePage(
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
-                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
+                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step.Name, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
         await AppendNotesAsync(page, messages, context, offered, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
