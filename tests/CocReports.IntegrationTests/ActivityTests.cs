@@ -107,7 +107,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
     public async Task A_member_who_recused_or_was_excluded_receives_nothing_even_when_the_workflow_decided_to_write_to_them()
     {
         var report = await StoreAsync(Submissions.NewReporter(), excluded: "kim");
-        await Store.TryRecuseAsync(report.Reference, "sam", CancellationToken.None);
+        await Store.TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
 
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
