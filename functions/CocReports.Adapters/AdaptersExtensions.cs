@@ -50,7 +50,10 @@ public static class AdaptersExtensions
         // After the tables exist (hosted services start in the order added).
         services.AddHostedService<RecordKeyGuard>();
         services.AddSingleton<IMailParser, MimeMailParser>();
+        services.AddSingleton(sp => ImapSignIn.For(sp.GetRequiredService<IOptions<MailIntakeOptions>>().Value));
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();
+        services.AddSingleton<IValidateOptions<MailIntakeOptions>, ImapSignInValidation>();
+        services.AddOptions<MailIntakeOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommitteeOptions>, CommitteeKeysValidation>();
         services.AddOptions<CommitteeOptions>().ValidateOnStart();
 
