@@ -83,7 +83,7 @@ public sealed class CasePage(
             views.Select(v => (IReadOnlyList<TableCell>)
                 [new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
             "No one has opened this case yet.");
-        AppendTrailCheck(page, reference, chain.Verify(reference, views));
+        AppendTrailCheck(page, reference, chain.Verify(reference, report.ReceivedAt, views));
 
         return page;
     }
