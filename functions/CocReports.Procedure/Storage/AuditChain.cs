@@ -9,7 +9,7 @@ namespace CocReports.Procedure.Storage;
 /// fields and the previous entry's hash, so changing an entry breaks its own hash, deleting one leaves a gap in the
 /// sequence, and reordering breaks the links. The hash is an HMAC-SHA256 under a sub-key of the record key, which
 /// storage never holds, so whoever can write the table cannot re-hash what they change. Removing the newest entries
-/// leaves a shorter chain that still holds: the export of a trail is the anchor that shows it.
+/// leaves a shorter chain that still holds: the head the weekly digest mailed (<see cref="AuditHead"/>) shows it.
 /// </summary>
 /// <param name="key">The chain's key: a sub-key of the record key, so no rotation of the signing key strands a trail.</param>
 /// <param name="keyedSince">When the chain was keyed (<see cref="AuditOptions.KeyedSince"/>); null: always.</param>
