@@ -164,6 +164,10 @@ param previousLinkSigningKey string = ''
 @description('Base64 key (at least 32 bytes) that keys what the app records (pattern hashes, references). Never rotated. Stored only in Key Vault.')
 param recordKey string
 
+// Empty for a new deployment, whose audit chain is keyed from its first entry: no plain-hash link then verifies.
+@description('Only for a deployment whose audit trails began before the chain was keyed: when it first ran a keyed version (ISO 8601, UTC). Empty: always keyed.')
+param auditKeyedSince string = ''
+
 @description('The committee\'s address reporters write to (e.g. conduct@example.org); empty: no email door.')
 param conductAddress string = ''
 
@@ -396,7 +400,9 @@ var mailIntakeSettings = union(
     : { MailIntake__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookKeySecretUri})' }
 )
 
-var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, {
+var auditSetting = empty(auditKeyedSince) ? {} : { Audit__KeyedSince: auditKeyedSince }
+
+var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, auditSetting, {
   Community__Name: communityName
   Notifications__Content: notificationContent
   OpenCases__WeeklyDigest: string(weeklyDigest)

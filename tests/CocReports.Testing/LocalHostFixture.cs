@@ -187,6 +187,9 @@ public class LocalHostFixture : IAsyncLifetime
         return settings;
     }
 
+    /// <summary>The test hosts' <c>Audit:KeyedSince</c>: before any test's case, after the plain trails a test forges.</summary>
+    public static readonly DateTimeOffset KeyedSince = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// Everything a test host is configured with: its own task hub (<paramref name="runId"/>), tables and container
     /// (<paramref name="storageId"/>), test.sh's smtp4dev, deadlines of seconds. Also used by tests that run the local
@@ -233,6 +236,9 @@ public class LocalHostFixture : IAsyncLifetime
 
             // The local appsettings poll run.sh's mailbox; only the email tests poll one, their own.
             ["MailIntake:ImapHost"] = "",
+
+            // As a deployment whose audit trails began before the chain was keyed: every test's case comes after.
+            ["Audit:KeyedSince"] = KeyedSince.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
 
             // Every test comes from 127.0.0.1: the budgets are out of reach unless a test's own host lowers them.
             ["RateLimits:Intake:PermitLimit"] = "1000000",
