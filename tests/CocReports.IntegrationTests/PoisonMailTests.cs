@@ -57,7 +57,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
                 mail = mail with { Attachments = [.. mail.Attachments, new InboundAttachment("third.png", () => throw new IOException("Unreadable."))] };
             }
 
-            return import.ImportAsync(mail, Door.Email, host.Workflows, cancellationToken);
+            return import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken);
         }
 
         long quarantined = 0;
@@ -167,12 +167,12 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
                 new InboundAttachment("third.png", () => throw new IOException("Unreadable.")),
             ]);
 
-        await Assert.ThrowsAsync<IOException>(() => import.ImportAsync(mail, Door.Email, host.Workflows, default));
+        await Assert.ThrowsAsync<IOException>(() => import.ImportAsync(mail, Door.Email, host.CaseWorkflow, default));
 
         await AssertEveryEvidenceFileIsListedAsync();
     }
 
-    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.Workflows, default);
+    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.CaseWorkflow, default);
 
     async Task AssertEveryEvidenceFileIsListedAsync()
     {

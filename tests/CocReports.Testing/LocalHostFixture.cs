@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CocReports.LocalHost;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -99,6 +100,9 @@ public class LocalHostFixture : IAsyncLifetime
     }
 
     public DurableTaskClient Workflows => app!.Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>The engine as the app's own code sees it, for tests that call a door's handler directly.</summary>
+    public ICaseWorkflow CaseWorkflow => app!.Services.GetRequiredService<ICaseWorkflow>();
 
     public ActionLinks Links(TimeProvider? clock = null) =>
         new(new LinkOptions { SigningKey = SigningKey, PreviousSigningKey = PreviousSigningKey, RecordKey = RecordKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);

@@ -3,7 +3,6 @@ using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.CaseActions;
 
@@ -29,7 +28,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
         return errors;
     }
 
-    public async Task RecordAsync(string reference, DurableTaskClient workflows, IFormCollection form, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordAsync(string reference, ICaseWorkflow workflows, IFormCollection form, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answer = new CaseMessage
         {
@@ -47,7 +46,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
     /// A reply by email: it answers the oldest open question, or stands as a message of its own when none is open.
     /// <paramref name="id"/> names the email, so importing it twice records it once.
     /// </summary>
-    public async Task RecordReplyAsync(string reference, DurableTaskClient workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordReplyAsync(string reference, ICaseWorkflow workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = Open(await reports.GetMessagesAsync(reference, cancellationToken));
         var answer = new CaseMessage

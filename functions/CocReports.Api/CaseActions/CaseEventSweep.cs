@@ -1,7 +1,5 @@
 using CocReports.Procedure.Intake;
-using CocReports.Procedure.Reports;
 using CocReports.Procedure.Workflow;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,21 +13,21 @@ namespace CocReports.Api.CaseActions;
 public sealed class CaseEventSweep(IUntoldCaseEvents untold, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<CaseEventSweep> log)
 {
     /// <returns>How many events were told.</returns>
-    public async Task<int> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var told = 0;
         await foreach (var (reference, happened) in untold.MarkedBeforeAsync(clock.GetUtcNow() - options.Value.SweepGrace, cancellationToken))
         {
-            var instance = await workflows.GetInstanceAsync(WorkflowInstance.For(reference), cancellationToken);
-            if (instance is null)
+            var state = await workflows.StateAsync(reference, cancellationToken);
+            if (state == CaseWorkflowState.NotStarted)
             {
                 // Not started yet: the intake sweep starts it, and a later sweep tells it.
                 continue;
             }
 
-            if (!instance.IsCompleted)
+            if (state == CaseWorkflowState.Running)
             {
-                await workflows.RaiseEventAsync(instance.InstanceId, CaseEvent.Name, happened, cancellationToken);
+                await workflows.TellAsync(reference, happened, cancellationToken);
                 log.LogWarning("Told the workflow of report {Reference} of {Event}, which it had missed", reference, happened.Kind);
                 told++;
             }

@@ -4,7 +4,6 @@ using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace CocReports.Api.CaseActions;
@@ -21,7 +20,7 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline, IUntold
     public Task RecordAsync(CaseContext context, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken) =>
         RecordAsync(context.Reference, new CaseEvent(kind, context.MemberId, context.Now, message?.Id, message?.NextUpdateBy), context.Workflows, message, cancellationToken);
 
-    public async Task RecordAsync(string reference, CaseEvent happened, DurableTaskClient workflows, CaseMessage? message, CancellationToken cancellationToken)
+    public async Task RecordAsync(string reference, CaseEvent happened, ICaseWorkflow workflows, CaseMessage? message, CancellationToken cancellationToken)
     {
         if (message is not null)
         {
@@ -34,7 +33,7 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline, IUntold
         await RecordStepAsync(reference, new TimelineEntry(happened.At, CaseStep.Of(happened.Kind), member), cancellationToken);
         try
         {
-            await workflows.RaiseEventAsync(WorkflowInstance.For(reference), CaseEvent.Name, happened, cancellationToken);
+            await workflows.TellAsync(reference, happened, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -10,8 +10,8 @@ using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
@@ -32,7 +32,7 @@ public sealed class CasePage(
     ActionLinks links,
     CaseForms forms)
 {
-    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, CancellationToken cancellationToken)
     {
         var (refusal, opened) = await access.OpenAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
         if (refusal is not null)

@@ -1,7 +1,7 @@
 using CocReports.Api.CaseActions;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Storage;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,14 +23,14 @@ public sealed class IntakeSweep(
     TimeProvider clock,
     ILogger<IntakeSweep> log)
 {
-    public async Task<SweepResult> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<SweepResult> RunAsync(ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var started = 0;
         await foreach (var report in reports.ReceivedSinceAsync(now - options.Value.SweepLookback, cancellationToken))
         {
             if (report.ReceivedAt > now - options.Value.SweepGrace
-                || await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
+                || await workflows.StateAsync(report.Reference, cancellationToken) != CaseWorkflowState.NotStarted)
             {
                 continue;
             }

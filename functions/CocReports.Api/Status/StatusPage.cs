@@ -7,8 +7,8 @@ using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.Status;
 
@@ -37,7 +37,7 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
     }
 
     /// <summary>POST /api/status/answer: an answer to a committee question, from the status page.</summary>
-    public async Task<IResult> AnswerAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<IResult> AnswerAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         if ((await SmallForm.ReadAsync(request, cancellationToken)).Refusal is { } tooLarge)
         {

@@ -5,8 +5,8 @@ using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Intake.Mail;
@@ -27,7 +27,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
     /// <summary>Where the webhook's failures are counted, each message by the SHA-256 of its body.</summary>
     const string Source = "webhook";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var secret = options.Value.WebhookSecret;
         if (secret.Length == 0 || !TryHex(request.Headers[SignatureHeader].ToString(), out var signature))
@@ -73,7 +73,7 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
             await quarantine.ImportedAsync(Source, message, cancellationToken);
             return TypedResults.Accepted((string?)null, new { imported = imported.ToString() });
         }
-        catch (Exception e) when (e is StorageUnavailableException or Grpc.Core.RpcException)
+        catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
         {
             // Nothing is lost: the provider delivers again, and a message stored in part is found by its key.
             return Problems.Unavailable();

@@ -13,7 +13,6 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +54,7 @@ public sealed class MailImport(
     readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
     readonly byte[] senderKey = links.DeriveRecordKey("mail-sender");
 
-    public async Task<MailImported> ImportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<MailImported> ImportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var kind = classifier.Classify(mail, [sender.Value.FromAddress]);
         switch (kind)
@@ -76,7 +75,7 @@ public sealed class MailImport(
         return reference is null ? null : await reports.FindAsync(reference, cancellationToken);
     }
 
-    async Task<MailImported> RecordReplyAsync(InboundMail mail, Report report, DurableTaskClient workflows, CancellationToken cancellationToken)
+    async Task<MailImported> RecordReplyAsync(InboundMail mail, Report report, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         // Named by the message, so a reply imported twice is recorded once.
         var id = "mail-" + Key(mail)[..16];
@@ -114,7 +113,7 @@ public sealed class MailImport(
         return MailImported.Reply;
     }
 
-    async Task<MailImported> StoreReportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    async Task<MailImported> StoreReportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var key = Key(mail);
         var reference = ReportReference.FromIdempotencyKey(key, idempotencyKey);

@@ -1,15 +1,14 @@
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using Grpc.Core;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Api.Intake.Mail;
 
 /// <summary>Run on a timer: imports every message the conduct mailbox holds that was not imported yet.</summary>
 public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
 {
-    public Task<int> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken) =>
+    public Task<int> RunAsync(ICaseWorkflow workflows, CancellationToken cancellationToken) =>
         mailbox.PollAsync(
             async (mail, ct) =>
             {
@@ -17,7 +16,7 @@ public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
                 {
                     await import.ImportAsync(mail, Door.Email, workflows, ct);
                 }
-                catch (RpcException e)
+                catch (CaseWorkflowUnavailableException e)
                 {
                     // The workflow engine unreachable is an outage, as the webhook answers it: it ends the poll and counts
                     // against no message, which would otherwise be set aside for it.
