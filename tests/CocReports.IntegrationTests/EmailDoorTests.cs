@@ -352,22 +352,28 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     }
 
     [Fact]
-    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered()
+    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered_or_replayed()
     {
         var reporter = Submissions.NewReporter();
         var subject = Unique("Forwarded by the provider");
         var raw = Raw(ConductMailbox.Message(reporter, host.Conduct, subject, "Posted over HTTP by our mail provider."));
 
-        var first = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
-        var again = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        var first = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
+        var again = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+
+        // The very same post (timestamp and signature) captured and replayed inside the window: still the one case.
+        var signedAt = DateTimeOffset.UtcNow.AddMinutes(-4);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(raw, Host.WebhookSecret, signedAt)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(raw, Host.WebhookSecret, signedAt)).StatusCode);
 
         var report = Assert.Single(await ReportsWithSubjectAsync(subject));
         Assert.Equal(Door.Webhook, report.Door);
         var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
         Assert.Contains("Came in through:\nEmail forwarded by the mail provider", await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
         await host.Inbox.WaitForAsync(m => m.IsTo(reporter));
+        Assert.Single(await ReportsWithSubjectAsync(subject));
     }
 
     [Fact]
@@ -376,28 +382,69 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var subject = Unique("Forged webhook");
         var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Not from the provider."));
 
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, null)).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Sign(raw, "another secret"))).StatusCode);
+        using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(unsigned)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, "another secret", DateTimeOffset.UtcNow)).StatusCode);
         var tampered = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Changed after signing."));
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(tampered, Sign(raw, Host.WebhookSecret))).StatusCode);
+        using (var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow))
+        {
+            request.Content = new ByteArrayContent(tampered);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(request)).StatusCode);
+        }
+
+        // The scheme before the timestamp (the body alone signed) is refused: a relay must be changed to sign the time.
+        using (var old = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) })
+        {
+            old.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(old)).StatusCode);
+        }
 
         // A signed message posted after them is stored: the refused ones are not, and never will be.
         var signedSubject = Unique("Signed webhook");
         var signed = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, signedSubject, "From the provider."));
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Sign(signed, Host.WebhookSecret))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Host.WebhookSecret, DateTimeOffset.UtcNow)).StatusCode);
         Assert.Single(await ReportsWithSubjectAsync(signedSubject));
         Assert.Empty(await ReportsWithSubjectAsync(subject));
     }
 
-    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string? signature)
+    [Fact]
+    public async Task A_webhook_post_signed_more_than_five_minutes_away_is_refused_and_stores_nothing()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-        if (signature is not null)
-        {
-            request.Headers.Add("X-Signature-SHA256", signature);
-        }
+        var subject = Unique("Captured and replayed");
+        var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Signed by the relay, captured, posted again later."));
 
+        using var stale = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Contains("X-Signature-Timestamp", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(6))).StatusCode);
+
+        // Refused on its headers: the answer comes while the body is still unsent.
+        var timestamp = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (status, _) = await ConductMailbox.AnswerBeforeBodyAsync(host.BaseUrl, 1000, [("X-Signature-Timestamp", timestamp), ("X-Signature-SHA256", new string('a', 64))]);
+        Assert.Equal(401, status);
+
+        var laterSubject = Unique("Posted in time");
+        var later = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, laterSubject, "Signed just now."));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(later, Host.WebhookSecret, DateTimeOffset.UtcNow)).StatusCode);
+        Assert.Single(await ReportsWithSubjectAsync(laterSubject));
+        Assert.Empty(await ReportsWithSubjectAsync(subject));
+    }
+
+    [Fact]
+    public async Task A_webhook_post_declaring_more_than_the_providers_largest_message_is_refused_before_its_body_is_read()
+    {
+        // SendGrid's Inbound Parse limit, the default of MailIntake:MaxMessageBytes (see MailIntakeOptions).
+        const long largest = 30L * 1024 * 1024;
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (status, head) = await ConductMailbox.AnswerBeforeBodyAsync(host.BaseUrl, largest + 1, [("X-Signature-Timestamp", timestamp), ("X-Signature-SHA256", new string('a', 64))]);
+        Assert.Equal(413, status);
+        Assert.Contains("application/problem+json", head, StringComparison.Ordinal);
+    }
+
+    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string secret, DateTimeOffset signedAt)
+    {
+        using var request = ConductMailbox.WebhookPost(raw, secret, signedAt);
         return await host.Http.SendAsync(request);
     }
 
@@ -407,9 +454,6 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         message.WriteTo(stream);
         return stream.ToArray();
     }
-
-    static string Sign(byte[] body, string secret) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
 
