@@ -1,10 +1,12 @@
 using System.Text;
 using Azure.Data.Tables;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace CocReports.IntegrationTests;
@@ -153,6 +155,101 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var toSender = await host.Inbox.AllAsync();
         var mine = Assert.Single(toSender, m => m.IsTo(reporter));
         Assert.Contains("confirm-sender", await host.Inbox.TextAsync(mine), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_email_from_an_unverified_sender_gets_its_receipt_code_only_once_the_sender_confirms()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("[anonymous] Forged or not");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Anonymous, from an address no server vouched for.");
+        message.Headers.Remove("Authentication-Results");
+        message.Headers.Add("Authentication-Results", $"{ConductMailbox.AuthServId}; spf=softfail smtp.mailfrom=example.net; dmarc=fail (p=NONE) header.from={reporter.Split('@')[1]}");
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.True(report.Details.IsAnonymous);
+        Assert.Null(report.UnconfirmedSender);
+        Assert.Equal(MailSender.Unconfirmed, report.Sender);
+        var row = (await host.Reports.GetEntityAsync<TableEntity>(report.Reference, "report")).Value;
+        Assert.DoesNotContain(row.Keys, k => row[k] is string value && value.Contains(reporter, StringComparison.OrdinalIgnoreCase));
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).Single();
+        Assert.DoesNotContain(reporter, await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
+
+        // Import answered the sender and the workflow told the committee: the one mail to the address asks, and holds no code.
+        var ask = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var askText = await host.Inbox.TextAsync(ask);
+        Assert.DoesNotContain("receipt code", askText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}", askText);
+        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
+
+        var confirm = MailLinks.Find(askText, "confirm-sender");
+        var confirmed = await host.Http.PostAsync(confirm.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(confirm) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+
+        var receipt = (await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"We received your report {report.Reference}")).Single();
+        var code = System.Text.RegularExpressions.Regex.Match(await host.Inbox.TextAsync(receipt), "[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}").Value;
+        using var status = await host.Http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = report.Reference, ["receiptCode"] = code }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+
+        // Still anonymous: the address was let go, not made the contact.
+        var after = await ReportWithSubjectAsync(subject);
+        Assert.Null(after.Details.ContactEmail);
+        Assert.Null(after.SealedAnonymousSender);
+        Assert.Equal(MailSender.Confirmed, after.Sender);
+    }
+
+    [Fact]
+    public async Task A_link_to_confirm_the_sender_older_than_a_week_confirms_nothing()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Confirmed too late");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Left unconfirmed for eight days.");
+        message.Headers.Remove("Authentication-Results");
+        await ConductMailbox.SendAsync(message);
+        var report = await ReportWithSubjectAsync(subject);
+
+        var eightDaysOld = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8))).Create(report.Reference, ActionLinks.Reporter, CaseAction.ConfirmSender);
+        var refused = await host.Http.PostAsync(eightDaysOld.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(eightDaysOld) }));
+        Assert.Equal(System.Net.HttpStatusCode.Gone, refused.StatusCode);
+
+        var still = await ReportWithSubjectAsync(subject);
+        Assert.Null(still.Details.ContactEmail);
+        Assert.Equal(reporter, still.UnconfirmedSender);
+    }
+
+    [Fact]
+    public async Task A_sender_who_has_not_confirmed_and_writes_into_the_case_gets_a_fresh_link_at_most_once_a_day()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Lost the link");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Sent, then the link was lost.");
+        message.Headers.Remove("Authentication-Results");
+        await ConductMailbox.SendAsync(message);
+        var report = await ReportWithSubjectAsync(subject);
+        var ask = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var first = MailLinks.Find(await host.Inbox.TextAsync(ask), "confirm-sender");
+        var replyTo = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(await host.Inbox.RawAsync(ask)))).ReplyTo.Mailboxes.Single().Address;
+
+        // The same day: the reply lands in the case, and no second request goes out.
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: did you send it", "Yes it was me, but the link does not open."));
+        await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("The reporter answered on report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
+        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
+
+        // A day later (where the end of the day's window leaves the count): writing again brings a fresh link that works.
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(host.Links().DeriveRecordKey("confirm-sender"), Encoding.UTF8.GetBytes(report.Reference)));
+        var count = (await host.RateLimits.GetEntityAsync<TableEntity>("confirm-sender", key)).Value;
+        count["WindowEnds"] = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await host.RateLimits.UpdateEntityAsync(count, count.ETag);
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: did you send it", "Writing again the next day."));
+        var asks = await host.Inbox.WaitForAsync(m => m.IsTo(reporter), 2);
+        var fresh = MailLinks.Find(await host.Inbox.TextAsync(asks.Single(m => m.Id != ask.Id)), "confirm-sender");
+        Assert.NotEqual(first, fresh);
+
+        var confirmed = await host.Http.PostAsync(fresh.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(fresh) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(reporter, (await ReportWithSubjectAsync(subject)).Details.ContactEmail);
     }
 
     [Fact]

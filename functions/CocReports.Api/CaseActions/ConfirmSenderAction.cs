@@ -40,7 +40,7 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)
         {
-            await confirmation.SendReceiptAsync(confirmed);
+            await confirmation.SendReceiptAsync(context.Report, confirmed);
         }
 
         return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Done"]);
