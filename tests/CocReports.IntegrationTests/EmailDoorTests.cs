@@ -185,8 +185,10 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
 
         var confirm = MailLinks.Find(askText, "confirm-sender");
+        Assert.Contains("Your report stays anonymous", await host.Http.GetStringAsync(confirm), StringComparison.Ordinal);
         var confirmed = await host.Http.PostAsync(confirm.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(confirm) }));
         Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("the report stays anonymous", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var receipt = (await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"We received your report {report.Reference}")).Single();
         var code = System.Text.RegularExpressions.Regex.Match(await host.Inbox.TextAsync(receipt), "[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}").Value;

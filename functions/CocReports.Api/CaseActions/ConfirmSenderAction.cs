@@ -24,7 +24,8 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
     public ActionForm Form(CaseContext context)
     {
         var t = Texts.For(context.Report.Details.Language);
-        return new ActionForm(t["ConfirmSender.Heading"], t["ConfirmSender.Explanation"], t["ConfirmSender.Button"], t.Language);
+        var explanation = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Explanation"] : t["ConfirmSender.AnonymousExplanation"];
+        return new ActionForm(t["ConfirmSender.Heading"], explanation, t["ConfirmSender.Button"], t.Language);
     }
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
@@ -43,6 +44,8 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
             await confirmation.SendReceiptAsync(context.Report, confirmed);
         }
 
-        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Done"]);
+        // An anonymous sender is not the committee's contact: only the receipt goes to the address.
+        var done = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Done"] : t["ConfirmSender.AnonymousDone"];
+        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(done);
     }
 }
