@@ -137,9 +137,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
         var answers = new List<HttpStatusCode>();
         for (var delivery = 0; delivery < 4; delivery++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-            request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+            using var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
             using var response = await host.Http.SendAsync(request);
             answers.Add(response.StatusCode);
         }

@@ -85,9 +85,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     {
         var marker = Marker();
         var raw = Raw(EmailReport(marker, out var subject));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-        request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+        using var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Accepted, (await host.Http.SendAsync(request)).StatusCode);
 
         var report = await ReportWithSubjectAsync(subject);

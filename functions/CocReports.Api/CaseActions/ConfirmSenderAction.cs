@@ -21,7 +21,8 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
     public ActionForm Form(CaseContext context)
     {
         var t = Texts.For(context.Report.Details.Language);
-        return new ActionForm(t["ConfirmSender.Heading"], t["ConfirmSender.Explanation"], t["ConfirmSender.Button"], t.Language);
+        var explanation = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Explanation"] : t["ConfirmSender.AnonymousExplanation"];
+        return new ActionForm(t["ConfirmSender.Heading"], explanation, t["ConfirmSender.Button"], t.Language);
     }
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
@@ -37,9 +38,11 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)
         {
-            await confirmation.SendReceiptAsync(confirmed);
+            await confirmation.SendReceiptAsync(context.Report, confirmed);
         }
 
-        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Done"]);
+        // An anonymous sender is not the committee's contact: only the receipt goes to the address.
+        var done = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Done"] : t["ConfirmSender.AnonymousDone"];
+        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(done);
     }
 }

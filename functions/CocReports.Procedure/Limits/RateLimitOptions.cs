@@ -29,6 +29,13 @@ public sealed class RateLimitOptions
     /// attempts". The right code is always accepted: it is 100 random bits, so counting can't help a guesser find it.
     /// </summary>
     public RateLimit StatusFailures { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
+
+    /// <summary>
+    /// Posts to the inbound-mail webhook, counted before the body is read, signed or not: the provider's relay posts a
+    /// conduct address's few mails a day, so more than this from one address is a flood, deferred (429 with
+    /// Retry-After, which the relay retries) rather than spooled to disk.
+    /// </summary>
+    public RateLimit Webhook { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests in each <see cref="Window"/>.</summary>

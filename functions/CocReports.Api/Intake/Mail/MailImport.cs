@@ -90,6 +90,9 @@ public sealed class MailImport(
             return MailImported.Duplicate;
         }
 
+        // Writing again into the case is asking again for the link to confirm, whether the first one expired or was lost.
+        await senders.AskAgainAsync(report, mail.FromAddress);
+
         await answers.RecordReplyAsync(reference, workflows, id, Fit(QuotedReply.Without(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
         return MailImported.Reply;
@@ -155,8 +158,8 @@ public sealed class MailImport(
     }
 
     /// <summary>
-    /// What the workflow cannot send a report without a contact: an unconfirmed sender is asked to confirm, an
-    /// anonymous one gets the receipt.
+    /// What the workflow cannot send a report without a contact: an unconfirmed sender, anonymous or not, is asked to
+    /// confirm, a verified anonymous one gets the receipt.
     /// </summary>
     async Task AnswerSenderAsync(Report report, InboundMail mail, string receiptCode)
     {
@@ -165,9 +168,9 @@ public sealed class MailImport(
             return;
         }
 
-        if (report.UnconfirmedSender is not null)
+        if (senders.PendingAddress(report) is { } pending)
         {
-            await senders.AskAsync(report);
+            await senders.AskAsync(report, pending);
         }
         else if (report.Details.IsAnonymous)
         {
@@ -196,7 +199,8 @@ public sealed class MailImport(
         var reachable = from.Length <= MaxAddressLength;
         var anonymous = AsksForAnonymity(mail.Subject);
         var sender = Sender(mail);
-        var pending = sender == MailSender.Unconfirmed && !anonymous && reachable;
+        var pending = sender == MailSender.Unconfirmed && reachable;
+        var mailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken);
         return new Report(
             reference,
             clock.GetUtcNow(),
@@ -213,7 +217,7 @@ public sealed class MailImport(
             // Kept only while the sender is to confirm: their receipt code is derived from it then, as here. Otherwise
             // the reference, derived from it under the record key, finds a message imported again, and an unkeyed hash
             // of sender and text would confirm a guessed sender (a pending sender's address is kept anyway).
-            ContentHash = pending ? key : "",
+            ContentHash = pending && !anonymous ? key : "",
             Door = door,
             Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
 
@@ -222,9 +226,11 @@ public sealed class MailImport(
             // kept: it often names their organisation's mail system (their receipt is threaded at import).
             InboundMessageId = anonymous || mail.MessageId?.Length > MaxMessageIdLength ? null : mail.MessageId,
             RefusedEvidence = stored.Refused,
-            MailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken),
+            MailReceipt = mailReceipt,
             Sender = sender,
-            UnconfirmedSender = pending ? from : null,
+            UnconfirmedSender = pending && !anonymous ? from : null,
+            // Only while a receipt is to follow the confirmation: otherwise no one is asked, and the address is not kept.
+            SealedAnonymousSender = pending && anonymous && mailReceipt ? senders.SealAnonymous(from, receiptCode) : null,
         };
     }
 

@@ -60,9 +60,17 @@ public sealed class MailIntakeOptions
     /// <summary>How many receipts one sender is emailed a day; more reports are kept, without a receipt.</summary>
     public int ReceiptsPerSenderPerDay { get; set; } = 5;
 
-    /// <summary>The shared secret of the inbound-mail webhook (HMAC-SHA256 of the body). Empty: the webhook refuses everything.</summary>
+    /// <summary>
+    /// The shared secret of the inbound-mail webhook (HMAC-SHA256 of "timestamp.body", see InboundMailWebhook). Empty:
+    /// the webhook refuses everything.
+    /// </summary>
     public string WebhookSecret { get; set; } = "";
 
-    /// <summary>The largest raw message the webhook reads.</summary>
-    public long MaxMessageBytes { get; set; } = 150L * 1024 * 1024;
+    /// <summary>
+    /// The largest raw message the webhook reads, checked against Content-Length before anything is spooled: no
+    /// provider delivers more. SendGrid's Inbound Parse, the one that posts the whole raw message, documents "The total
+    /// message size limit, including the message itself and any number of attachments, is 30MB"
+    /// (https://www.twilio.com/docs/sendgrid/for-developers/parsing-email/inbound-email).
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 30L * 1024 * 1024;
 }
