@@ -73,6 +73,7 @@ public static class ApiExtensions
 
         services.AddSingleton<SubmitReport>();
         services.AddSingleton<ReportWorkflowStart>();
+        services.AddSingleton<ReportIntake>();
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton(sp => new ReplyAddress(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));

@@ -9,7 +9,6 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
@@ -29,9 +28,9 @@ public sealed class SubmitReport(
     IEvidenceStore evidence,
     ActionLinks links,
     ReporterLinks reporterLinks,
+    ReportIntake intake,
     ReportWorkflowStart workflowStart,
     TimeProvider clock,
-    ProcedureMetrics metrics,
     ClientLimits clientLimits,
     PlainReportForm plainForm,
     ILogger<SubmitReport> log)
@@ -90,7 +89,8 @@ public sealed class SubmitReport(
 
             var contentHash = SubmissionHash.Of(validation.Details!, reader.Stored);
             var report = new Report(reference, clock.GetUtcNow(), validation.Details!, reader.Stored, ReceiptCode.Hash(receiptCode)) { ContentHash = contentHash };
-            if (!await reports.TryAddAsync(report, cancellationToken))
+            var accepted = await intake.AcceptAsync(report, receiptCode, workflows, cancellationToken);
+            if (!accepted.Stored)
             {
                 // An attempt with this key was stored before or while this one was read: answer from it, keep nothing of this one.
                 await RemoveAsync(reader.Stored);
@@ -98,12 +98,11 @@ public sealed class SubmitReport(
                 return await ReplayAsync(request, workflows, existing, contentHash, receiptCode, cancellationToken);
             }
 
-            // From here the report is kept whatever happens: a retry with the same key and content, or the sweep, starts its workflow.
+            // The report is kept whatever happens now: a workflow that did not start is started by a retry with the same
+            // key and content, or by the sweep, so the reporter gets their receipt rather than an error that invites a
+            // second report.
             stored = true;
-            metrics.ReportReceived("form");
-            log.LogInformation("Report {Reference} received with {FileCount} evidence files", reference, report.Evidence.Count);
-            // This attempt stored the report, so no workflow was started for it before: no need to look first.
-            return await StartWorkflowAsync(request, workflows, report, receiptCode, mayExist: false, cancellationToken);
+            return Receipt(request, report, receiptCode);
         }
         catch (IntakeRejection rejection)
         {
@@ -161,23 +160,22 @@ public sealed class SubmitReport(
     /// </summary>
     async Task<IResult> ReplayAsync(HttpRequest request, ICaseWorkflow workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
         SubmissionHash.Same(existing.ContentHash, contentHash)
-            ? await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken)
+            ? await StartWorkflowAsync(request, workflows, existing, receiptCode, cancellationToken)
             : await RefuseAsync(request, Problems.Conflict("A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key."), null, cancellationToken);
 
-    async Task<IResult> StartWorkflowAsync(HttpRequest request, ICaseWorkflow workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
+    async Task<IResult> StartWorkflowAsync(HttpRequest request, ICaseWorkflow workflows, Report report, string receiptCode, CancellationToken cancellationToken)
     {
         try
         {
-            await workflowStart.StartAsync(workflows, report, receiptCode, mayExist, cancellationToken);
+            await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
         }
         catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
         {
-            // The report is kept; only its workflow did not start. The sweep starts it within minutes, so the reporter
-            // gets their receipt now rather than an error that invites a second report.
+            // As at the first attempt: the report is kept, and the sweep starts its workflow within minutes.
             log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
         }
 
-        return Receipt(request, report, new ReportReceipt(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference, report.Details.Language)));
+        return Receipt(request, report, receiptCode);
     }
 
     // Cleanup must finish even when the reporter's connection dropped.
@@ -196,8 +194,9 @@ public sealed class SubmitReport(
         }
     }
 
-    static IResult Receipt(HttpRequest request, Report report, ReportReceipt receipt)
+    IResult Receipt(HttpRequest request, Report report, string receiptCode)
     {
+        var receipt = new ReportReceipt(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference, report.Details.Language));
         if (!WantsHtml(request))
         {
             return TypedResults.Accepted(receipt.StatusUrl, receipt);

@@ -11,7 +11,6 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Organizers;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -32,11 +31,9 @@ public sealed class OrganizerIntake(
     ClientLimits clientLimits,
     IOptions<OrganizerOptions> organizers,
     IOptions<IntakeOptions> limits,
-    IReportStore reports,
+    ReportIntake intake,
     ReporterLinks reporterLinks,
-    ReportWorkflowStart workflowStart,
     OnceOnlyMail mail,
-    ProcedureMetrics metrics,
     TimeProvider clock,
     ILogger<OrganizerIntake> log)
 {
@@ -121,22 +118,12 @@ public sealed class OrganizerIntake(
         };
         try
         {
-            await reports.TryAddAsync(report, cancellationToken);
+            // A new reference each time: the report is stored, and a workflow that did not start is started by the sweep.
+            await intake.AcceptAsync(report, receiptCode, workflows, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
             return Problems.Unavailable();
-        }
-
-        metrics.ReportReceived("organizer");
-        log.LogInformation("Report {Reference} taken by an organizer", report.Reference);
-        try
-        {
-            await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: false, cancellationToken);
-        }
-        catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
-        {
-            log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
         }
 
         if (details.IsUrgent)

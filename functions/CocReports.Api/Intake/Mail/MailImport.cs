@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using CocReports.Adapters.Mail;
@@ -11,7 +12,6 @@ using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +35,7 @@ public sealed class MailImport(
     IEvidenceStore evidence,
     IRateLimitStore rateLimits,
     ActionLinks links,
+    ReportIntake intake,
     ReportWorkflowStart workflowStart,
     OnceOnlyMail outgoing,
     ReporterLinks reporterLinks,
@@ -42,7 +43,6 @@ public sealed class MailImport(
     IOptions<CommunityOptions> community,
     IOptions<WorkflowOptions> workflow,
     Answers answers,
-    ProcedureMetrics metrics,
     TimeProvider clock,
     ILogger<MailImport> log)
 {
@@ -130,11 +130,11 @@ public sealed class MailImport(
         }
 
         var stored = new MailEvidence(limits.Value, evidence, reference, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
-        Report report;
+        Accepted accepted;
         try
         {
-            report = await NewReportAsync(mail, door, stored, reference, key, receiptCode, cancellationToken);
-            if (!await reports.TryAddAsync(report, cancellationToken))
+            accepted = await intake.AcceptAsync(await NewReportAsync(mail, door, stored, reference, key, receiptCode, cancellationToken), receiptCode, workflows, cancellationToken);
+            if (!accepted.Stored)
             {
                 await stored.RemoveAsync();
                 return MailImported.Duplicate;
@@ -148,11 +148,14 @@ public sealed class MailImport(
             throw;
         }
 
-        metrics.ReportReceived(door.ToString().ToLowerInvariant());
-        log.LogInformation("Report {Reference} received by email with {FileCount} evidence files, {Refused} refused", reference, report.Evidence.Count, report.RefusedEvidence.Count);
         // A failure to start leaves the message unmarked: the next import finds the report and starts its workflow with
         // the receipt code derived again, which the sweep could not give an email reporter, who was never shown one.
-        await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: true, cancellationToken);
+        if (accepted.StartFailure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        var report = accepted.Report;
         await AnswerSenderAsync(report, mail, receiptCode);
         return MailImported.Report;
     }
