@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
 # Checks a deployment from the outside, the way a reporter's browser and the community's site will reach it:
-# the form page and its security headers, form-config, the committee list (names, never addresses), and the CORS
-# preflight of POST /api/reports from the embedding site (allowed) and from any other site (refused).
-# Prints one line per check and exits non-zero when any check fails. Needs only bash and curl.
+# the form page and its security headers, form-config, the committee list (names, never addresses), the CORS
+# preflight of POST /api/reports from the embedding site (allowed) and from any other site (refused), and, given the
+# form's own site, the headers the Static Web App serves its pages with.
+# Prints one line per check and exits non-zero when any check fails. Needs only bash, curl and POSIX tools.
 #
-# Usage: scripts/smoke-test.sh [--file-test-report] <api-base-url> [embedding-origin]
+# Usage: scripts/smoke-test.sh [--file-test-report] [--form-site URL] <api-base-url> [embedding-origin]
 #   api-base-url      https://func-coc-xxxx.azurewebsites.net (the app, without /api)
 #   embedding-origin  https://community.example.org, the site that embeds the form (skips the CORS checks if absent)
+#   --form-site URL   the form's own site (azd env get-value FORM_URL): checks its pages' CSP and HSTS
 #   --file-test-report  also files one anonymous report, marked as a smoke test in its text, and prints its reference;
 #                       the committee receives it like any other report and can resolve it at once.
 set -uo pipefail
 
 file_report=false
+form_site=""
 args=()
-for arg in "$@"; do
-  case "$arg" in
+while [ "$#" -gt 0 ]; do
+  case "$1" in
     --file-test-report) file_report=true ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "Unknown option $arg" >&2; exit 2 ;;
-    *) args+=("$arg") ;;
+    --form-site) form_site="${2:-}"; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "Unknown option $1" >&2; exit 2 ;;
+    *) args+=("$1") ;;
   esac
+  shift
 done
 if [ "${#args[@]}" -lt 1 ] || [ "${#args[@]}" -gt 2 ]; then
-  echo "Usage: $0 [--file-test-report] <api-base-url> [embedding-origin]" >&2
+  echo "Usage: $0 [--file-test-report] [--form-site URL] <api-base-url> [embedding-origin]" >&2
   exit 2
 fi
+form_site="${form_site%/}"
 base="${args[0]%/}"
 origin="${args[1]:-}"
 origin="${origin%/}"
@@ -45,7 +51,14 @@ request() {
   local name="$1"
   shift
   status="$(curl -sS --max-time 30 -o "$work/$name.body" -D "$work/$name.raw" -w '%{http_code}' "$@" 2>"$work/$name.err")" || status="000"
-  tr -d '\r' <"$work/$name.raw" 2>/dev/null | sed -E 's/^([^:]+):[[:space:]]*/\L\1\E: /' >"$work/$name.headers" || true
+  # awk, not GNU sed's \L: macOS's sed has no case conversion.
+  tr -d '\r' <"$work/$name.raw" 2>/dev/null | awk '{
+    i = index($0, ":")
+    if (i == 0) { print; next }
+    value = substr($0, i + 1)
+    sub(/^[ \t]+/, "", value)
+    print tolower(substr($0, 1, i - 1)) ": " value
+  }' >"$work/$name.headers" || true
 }
 
 # header NAME HEADER : the value of the last such header (a redirect leaves earlier blocks above it).
@@ -146,6 +159,52 @@ else
   else
     fail "CORS: another site ($stranger) is allowed too (Access-Control-Allow-Origin '${stranger_origin}')"
   fi
+fi
+
+# --- The form's own site (the Static Web App): the headers come from the prepared staticwebapp.config.json ---------
+if [ -z "$form_site" ]; then
+  skip "form site: no --form-site given; pass \"\$(azd env get-value FORM_URL)\" to check its pages' headers"
+else
+  api_origin="${base%%://*}://$(printf '%s' "${base#*://}" | cut -d/ -f1)"
+  expected_ancestors="${origin:-'none'}"
+  for page in / /embed.html; do
+    name="site$(printf '%s' "$page" | tr -c 'A-Za-z0-9' '_')"
+    request "$name" "$form_site$page"
+    page_csp="$(header "$name" content-security-policy)"
+    # Directives are separated by ";"; one per line makes each checkable on its own.
+    directives="$(printf '%s' "$page_csp" | tr ';' '\n' | sed 's/^ *//')"
+    if [ "$status" != "200" ]; then
+      fail "form site: GET $page answered $status"
+      continue
+    fi
+    # The pages call the API from the browser: without its origin in connect-src every submission is blocked.
+    if printf '%s\n' "$directives" | grep -Eq "^connect-src (.* )?$api_origin( |\$)"; then
+      pass "form site $page: connect-src allows the API ($api_origin)"
+    else
+      fail "form site $page: connect-src does not allow the API ($api_origin): '${page_csp}'"
+    fi
+    ancestors="$(printf '%s\n' "$directives" | grep '^frame-ancestors ' | cut -d' ' -f2-)"
+    if [ "$page" = "/embed.html" ]; then want="$expected_ancestors"; else want="'none'"; fi
+    if [ -n "$ancestors" ] && printf ' %s ' "$ancestors" | grep -qF " $want "; then
+      pass "form site $page: frame-ancestors is $ancestors"
+    else
+      fail "form site $page: frame-ancestors is '${ancestors}', expected it to include $want"
+    fi
+    if header "$name" strict-transport-security | grep -Eq 'max-age=[1-9][0-9]*'; then
+      pass "form site $page: Strict-Transport-Security is set"
+    else
+      fail "form site $page: no Strict-Transport-Security header"
+    fi
+  done
+  # Only the site is published, not the developer's notes or the example host page.
+  for stray in /README.md /demo-host.html; do
+    request stray "$form_site$stray"
+    if [ "$status" = "404" ]; then
+      pass "form site: $stray is not published"
+    else
+      fail "form site: $stray answered $status; only the form's pages should be published"
+    fi
+  done
 fi
 
 # --- Optionally, one report end to end ------------------------------------------------------------------------------
