@@ -115,7 +115,7 @@ param sendFromCustomDomain bool = false
 @description('Where Azure Communication Services keeps email data at rest.')
 param emailDataLocation string = 'Europe'
 
-@description('Addresses the operational alerts go to; empty: the escalation contacts.')
+@description('Addresses the operational alerts go to; empty: the escalation contacts, or without them the committee members.')
 param alertEmails string[] = []
 
 @minValue(0)
@@ -320,7 +320,11 @@ module alerts 'modules/alerts.bicep' = {
     tags: tags
     namePrefix: 'coc-${token}'
     workspaceId: monitoring.outputs.workspaceId
-    operatorEmails: empty(alertEmails) ? map(escalationContacts, c => c.email) : alertEmails
+    // Someone always hears of a stuck report: the operators, else the escalation contacts, else the committee
+    // (never empty). Alerts carry rule names and counts, no report content.
+    operatorEmails: !empty(alertEmails)
+      ? alertEmails
+      : !empty(escalationContacts) ? map(escalationContacts, c => c.email) : map(committeeMembers, m => m.email)
   }
 }
 
