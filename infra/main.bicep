@@ -85,8 +85,11 @@ param embeddingOrigins string[]
 @description('Display name of the sender of every email; empty: "<community name> Code of Conduct committee".')
 param mailFromName string = ''
 
-@description('Sender username on the custom domain. Azure-managed domains always send as DoNotReply.')
+@description('Sender username on the custom domain, used only with emailRaisedLimitsGranted. Azure-managed domains always send as DoNotReply.')
 param emailSenderUsername string = 'DoNotReply'
+
+@description('Set once Microsoft has raised the custom domain\'s sending limits: only then may it send as emailSenderUsername with mailFromName (azd env EMAIL_RAISED_LIMITS_GRANTED).')
+param emailRaisedLimitsGranted bool = false
 
 @description('Custom email domain, e.g. reports.example.org: the production path (see infra/README.md). Leave empty to send from an Azure-managed domain.')
 param emailCustomDomain string = ''
@@ -309,6 +312,7 @@ module email 'modules/email.bicep' = {
     customDomain: emailCustomDomain
     sendFromCustomDomain: sendFromCustomDomain
     senderUsername: emailSenderUsername
+    raisedLimitsGranted: emailRaisedLimitsGranted
     workspaceId: monitoring.outputs.workspaceId
   }
 }
