@@ -172,7 +172,7 @@ else
     request "$name" "$form_site$page"
     page_csp="$(header "$name" content-security-policy)"
     # Directives are separated by ";"; one per line makes each checkable on its own.
-    directives="$(printf '%s' "$page_csp" | tr ';' '\n' | sed 's/^ *//')"
+    directives="$(printf '%s' "$page_csp" | tr ';' '\n' | awk '{ sub(/^ +/, ""); print }')"
     if [ "$status" != "200" ]; then
       fail "form site: GET $page answered $status"
       continue

@@ -1,13 +1,14 @@
 namespace CocReports.Infra.Tests;
 
 /// <summary>
-/// A PATH without GNU's text tools, so a script that leans on a GNU-only option (sed -i, \L, \n in a replacement)
-/// fails here as it would on a deployer's Mac: the POSIX tools are busybox's when Debian's busybox is installed,
-/// and otherwise the system's without sed at all. bash, node (the Static Web Apps CLI's runtime) and curl stay.
+/// A PATH without GNU's text tools, so a script that leans on a GNU-only option fails here as it would on a deployer's
+/// Mac: no sed at all (busybox's accepts GNU's -i, \n and \L, so it would not tell; macOS's differs on all three), and
+/// the other POSIX tools from busybox when Debian's busybox is installed, else the system's. bash, node (the Static
+/// Web Apps CLI's runtime) and curl stay.
 /// </summary>
 internal sealed class PortableTools : IDisposable
 {
-    static readonly string[] Posix = ["sed", "awk", "grep", "tr", "cut", "head", "tail", "mkdir", "cp", "rm", "cat", "dirname", "mktemp", "wc", "sh"];
+    static readonly string[] Posix = ["awk", "grep", "tr", "cut", "head", "tail", "mkdir", "cp", "rm", "cat", "dirname", "mktemp", "wc", "sh"];
 
     static readonly string[] Kept = ["bash", "node", "curl"];
 
@@ -16,18 +17,15 @@ internal sealed class PortableTools : IDisposable
     public PortableTools()
     {
         var busybox = Find("busybox");
-        UsesBusybox = busybox is not null;
         foreach (var tool in Posix)
         {
-            var target = busybox ?? (tool == "sed" ? null : Find(tool));
+            var target = busybox ?? Find(tool);
             if (target is not null)
                 File.CreateSymbolicLink(Path.Combine(folder, tool), target);
         }
         foreach (var tool in Kept)
             File.CreateSymbolicLink(Path.Combine(folder, tool), Find(tool) ?? throw new FileNotFoundException($"{tool} is not on PATH."));
     }
-
-    public bool UsesBusybox { get; }
 
     public string PathVariable => folder;
 
