@@ -270,6 +270,7 @@ module records 'modules/records.bicep' = {
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
     evidenceContainerName: evidenceContainerName
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -281,6 +282,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
+    workspaceId: monitoring.outputs.workspaceId
     linkSigningKey: linkSigningKey
     linkSigningKeyBytes: base64KeyBytes(linkSigningKey)
     hasPreviousKey: !empty(previousLinkSigningKey)

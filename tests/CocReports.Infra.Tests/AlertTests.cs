@@ -107,7 +107,7 @@ public sealed class AlertTests(CompiledTemplate template) : IClassFixture<Compil
     public void Acs_sends_its_delivery_status_to_the_workspace()
     {
         // https://learn.microsoft.com/azure/communication-services/concepts/analytics/logs/email-logs
-        var setting = template.OnlyResource("Microsoft.Insights/diagnosticSettings");
+        var setting = Assert.Single(template.Resources("Microsoft.Insights/diagnosticSettings"), s => ((string?)s["scope"] ?? "").Contains("Microsoft.Communication", StringComparison.Ordinal));
         var log = Assert.Single(setting["properties"]!["logs"]!.AsArray())!;
 
         Assert.Contains("Microsoft.Communication/communicationServices", (string?)setting["scope"], StringComparison.Ordinal);

@@ -93,6 +93,21 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
         Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
     }
 
+    [Theory]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-keyvault-vaults-logs
+    [InlineData("Microsoft.KeyVault/vaults", "AuditEvent")]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices", "StorageRead")]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-tableservices-logs
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices", "StorageRead")]
+    public void Reads_of_keys_and_records_leave_an_audit_trail_in_the_workspace(string scopeType, string category)
+    {
+        var setting = Assert.Single(template.Resources("Microsoft.Insights/diagnosticSettings"), s => ((string?)s["scope"] ?? "").Contains($"'{scopeType}'", StringComparison.Ordinal));
+
+        Assert.Contains(setting["properties"]!["logs"]!.AsArray(), l => (string?)l!["category"] == category && (bool)l["enabled"]!);
+        Assert.Equal("[parameters('workspaceId')]", (string?)setting["properties"]!["workspaceId"]);
+    }
+
     [Fact]
     public void Function_app_reaches_host_storage_with_its_managed_identity()
     {
