@@ -85,8 +85,11 @@ param embeddingOrigins string[]
 @description('Display name of the sender of every email; empty: "<community name> Code of Conduct committee".')
 param mailFromName string = ''
 
-@description('Sender username on the custom domain. Azure-managed domains always send as DoNotReply.')
+@description('Sender username on the custom domain, used only with emailRaisedLimitsGranted. Azure-managed domains always send as DoNotReply.')
 param emailSenderUsername string = 'DoNotReply'
+
+@description('Set once Microsoft has raised the custom domain\'s sending limits: only then may it send as emailSenderUsername with mailFromName (azd env EMAIL_RAISED_LIMITS_GRANTED).')
+param emailRaisedLimitsGranted bool = false
 
 @description('Custom email domain, e.g. reports.example.org: the production path (see infra/README.md). Leave empty to send from an Azure-managed domain.')
 param emailCustomDomain string = ''
@@ -115,7 +118,7 @@ param sendFromCustomDomain bool = false
 @description('Where Azure Communication Services keeps email data at rest.')
 param emailDataLocation string = 'Europe'
 
-@description('Addresses the operational alerts go to; empty: the escalation contacts.')
+@description('Addresses the operational alerts go to; empty: the escalation contacts, or without them the committee members.')
 param alertEmails string[] = []
 
 @minValue(0)
@@ -267,6 +270,7 @@ module records 'modules/records.bicep' = {
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
     evidenceContainerName: evidenceContainerName
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -278,6 +282,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     identityId: identity.id
     identityPrincipalId: identity.properties.principalId
+    workspaceId: monitoring.outputs.workspaceId
     linkSigningKey: linkSigningKey
     linkSigningKeyBytes: base64KeyBytes(linkSigningKey)
     hasPreviousKey: !empty(previousLinkSigningKey)
@@ -309,6 +314,7 @@ module email 'modules/email.bicep' = {
     customDomain: emailCustomDomain
     sendFromCustomDomain: sendFromCustomDomain
     senderUsername: emailSenderUsername
+    raisedLimitsGranted: emailRaisedLimitsGranted
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -320,7 +326,11 @@ module alerts 'modules/alerts.bicep' = {
     tags: tags
     namePrefix: 'coc-${token}'
     workspaceId: monitoring.outputs.workspaceId
-    operatorEmails: empty(alertEmails) ? map(escalationContacts, c => c.email) : alertEmails
+    // Someone always hears of a stuck report: the operators, else the escalation contacts, else the committee
+    // (never empty). Alerts carry rule names and counts, no report content.
+    operatorEmails: !empty(alertEmails)
+      ? alertEmails
+      : !empty(escalationContacts) ? map(escalationContacts, c => c.email) : map(committeeMembers, m => m.email)
   }
 }
 

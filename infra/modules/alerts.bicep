@@ -8,7 +8,8 @@ param tags object
 param namePrefix string
 param workspaceId string
 
-@description('Addresses the alerts are mailed to.')
+@description('Addresses the alerts are mailed to; an action group without receivers would tell nobody.')
+@minLength(1)
 param operatorEmails string[]
 
 resource operators 'Microsoft.Insights/actionGroups@2023-01-01' = {
@@ -28,33 +29,47 @@ resource operators 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
+// Every query groups by a column (`summarize ... by`): a `summarize count()` without `by` returns one row even when
+// nothing matched, and the rule, which fires on more than zero rows, would fire every evaluation
+// (https://learn.microsoft.com/azure/data-explorer/kusto/query/summarize-operator: on empty input, without a group
+// expression "the output will be a single (empty) row", with one "the output will have no rows"). AppRoleName is an
+// AppTraces column (https://learn.microsoft.com/azure/azure-monitor/reference/tables/apptraces).
 var rules = [
   {
     name: 'workflow-failed'
     severity: 1
-    description: 'An orchestration or activity of a report workflow failed: a report may be stuck. See the Durable Functions tracking events.'
-    // Durable Functions writes tracking events with category Host.Triggers.DurableTask and prop__state:
+    description: 'A report workflow (orchestration) failed: a report may be stuck. See the Durable Functions tracking events.'
+    // Durable Functions writes tracking events with category Host.Triggers.DurableTask, prop__state and
+    // prop__functionType ("Orchestrator" or "Activity"):
     // https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-diagnostics#tracking-data
-    query: 'AppTraces | where tostring(Properties.Category) == "Host.Triggers.DurableTask" | where tostring(Properties.prop__state) == "Failed" | summarize failures = count() by functionType = tostring(Properties.prop__functionType)'
+    // Only orchestrations: a failed activity attempt (an ACS 429 among them) is retried by the workflow, and an
+    // activity that fails every retry fails its orchestration, which this rule then reports once.
+    query: 'AppTraces | where tostring(Properties.Category) == "Host.Triggers.DurableTask" | where tostring(Properties.prop__functionType) == "Orchestrator" | where tostring(Properties.prop__state) == "Failed" | summarize failures = count() by functionName = tostring(Properties.prop__functionName)'
   }
   {
     name: 'mail-failed'
     severity: 1
     description: 'A mail failed after all its retries (timeline step MailFailed): someone was not told about a report.'
-    query: 'AppTraces | where Message startswith "MailFailed" | summarize failures = count()'
+    query: 'AppTraces | where Message startswith "MailFailed" | summarize failures = count() by AppRoleName'
   }
   {
     name: 'mail-quarantined'
     severity: 1
     description: 'An inbound message failed every import and was set aside (MailQuarantined): a report may be in it. The log names where it is, never what it says.'
-    query: 'AppTraces | where Message startswith "MailQuarantined" | summarize messages = count()'
+    query: 'AppTraces | where Message startswith "MailQuarantined" | summarize messages = count() by AppRoleName'
   }
   {
     name: 'mail-not-delivered'
     severity: 2
-    description: 'Azure Communication Services accepted a mail but could not deliver it (failed, quarantined, filtered as spam or suppressed).'
-    // https://learn.microsoft.com/azure/azure-monitor/reference/tables/acsemailstatusupdateoperational
-    query: 'ACSEmailStatusUpdateOperational | where DeliveryStatus in ("Failed", "Quarantined", "FilteredSpam", "Suppressed") | summarize failures = count() by DeliveryStatus'
+    description: 'Azure Communication Services accepted a mail but could not deliver it (failed, bounced, quarantined, filtered as spam or suppressed).'
+    // Statuses: https://learn.microsoft.com/azure/azure-monitor/reference/tables/acsemailstatusupdateoperational and
+    // "Email Bounced and Suppressed Recipients" in https://learn.microsoft.com/azure/azure-monitor/reference/queries/acsemailstatusupdateoperational
+    // (Bounced: the address no longer exists, e.g. a member who left).
+    // The table exists only after ACS's first status record; until then a query naming it fails, and Azure Monitor
+    // disables a rule that "has been failing consistently with the same exception for the past week"
+    // (https://github.com/microsoft/AzureMonitorCommunity/issues/175). `union isfuzzy=true` with an empty datatable
+    // runs whether or not the table exists (https://learn.microsoft.com/azure/data-explorer/kusto/query/union-operator, isfuzzy).
+    query: 'union isfuzzy=true (datatable(TimeGenerated: datetime, DeliveryStatus: string) []), (ACSEmailStatusUpdateOperational) | where DeliveryStatus in ("Failed", "Bounced", "Quarantined", "FilteredSpam", "Suppressed") | summarize failures = count() by DeliveryStatus'
   }
   {
     name: 'server-errors'

@@ -19,14 +19,22 @@ param customDomain string
 @description('Send from the custom domain. Turn on only after its DNS records are verified.')
 param sendFromCustomDomain bool
 
-@description('Sender username on the custom domain.')
+@description('Sender username on the custom domain, used only once raised sending limits have been granted.')
 param senderUsername string
+
+@description('Whether Microsoft has raised the custom domain\'s sending limits, the condition for any sender username but DoNotReply.')
+param raisedLimitsGranted bool
 
 @description('Log Analytics workspace that receives ACS delivery status logs, for the delivery-failure alert.')
 param workspaceId string
 
 var hasCustomDomain = !empty(customDomain)
 var useCustomDomain = hasCustomDomain && sendFromCustomDomain
+// ACS refuses sender usernames on a custom domain with the default sending limits ("How to add and remove multiple
+// email sender addresses", https://learn.microsoft.com/azure/communication-services/quickstarts/email/add-multiple-senders:
+// not "for custom domains with default sending limits"); until limits are raised the domain sends as its built-in
+// DoNotReply, and the display name cannot be set.
+var ownSenderUsername = raisedLimitsGranted ? senderUsername : 'DoNotReply'
 
 resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
   name: emailServiceName
@@ -61,9 +69,10 @@ resource ownDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = 
   }
 }
 
-resource ownSender 'Microsoft.Communication/emailServices/domains/senderUsernames@2023-04-01' = if (hasCustomDomain) {
+resource ownSender 'Microsoft.Communication/emailServices/domains/senderUsernames@2023-04-01' = if (hasCustomDomain && raisedLimitsGranted) {
   parent: ownDomain
-  name: toLower(senderUsername)
+  // Named as the username it declares, in its own case.
+  name: senderUsername
   properties: {
     username: senderUsername
     displayName: fromName
@@ -145,7 +154,7 @@ output endpoint string = 'https://${communication.properties.hostName}'
 output resourceId string = communication.id
 // A custom domain sends from its own name; the Azure-managed one only as DoNotReply from a generated subdomain.
 output senderAddress string = useCustomDomain
-  ? '${senderUsername}@${customDomain}'
+  ? '${ownSenderUsername}@${customDomain}'
   : 'DoNotReply@${managedDomain.properties.mailFromSenderDomain}'
 output dnsRecords array = hasCustomDomain
   ? map(recordKinds, kind => {

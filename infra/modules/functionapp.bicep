@@ -118,6 +118,26 @@ var platformSettings = {
   Links__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
 }
 
+// No FTP or SCM (Kudu) basic-auth publishing credentials: a username and password that can replace the app's code
+// would be one more secret to leak, and azd does not use them: it publishes to Flex Consumption's /api/publish with the
+// deployer's Entra token (Azure/azure-dev cli/azd/pkg/azsdk/funcapp_host_client.go, an ARM pipeline with the credential).
+// https://learn.microsoft.com/azure/templates/microsoft.web/sites/basicpublishingcredentialspolicies
+resource noFtpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource noScmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 // A separate resource because the public base URL needs the app's own host name.
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app

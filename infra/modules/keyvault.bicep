@@ -6,6 +6,9 @@ param tags object
 param identityId string
 param identityPrincipalId string
 
+@description('Log Analytics workspace that receives the vault\'s audit log.')
+param workspaceId string
+
 @secure()
 @description('Key that signs action links in committee emails.')
 param linkSigningKey string
@@ -143,6 +146,19 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // Versionless, so a rotated key is picked up without redeploying.
+// Every read of a key, by whom: the app's Key Vault references and an operator's rotation step alike.
+// https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-keyvault-vaults-logs
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'vault-audit'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'AuditEvent', enabled: true }
+    ]
+  }
+}
+
 output signingKeySecretUri string = signingKey.properties.secretUri
 output previousSigningKeySecretUri string = hasPreviousKey ? previousSigningKey!.properties.secretUri : ''
 output recordKeySecretUri string = recordKeySecret.properties.secretUri

@@ -17,6 +17,9 @@ param softDeleteDays int = 7
 @description('Days a previous blob version is kept; without this, versioning would keep deleted evidence forever.')
 param previousVersionDays int = 7
 
+@description('Log Analytics workspace that receives the audit trail of who read or deleted records.')
+param workspaceId string
+
 // Built-in role IDs: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 // Tables are created by the app at start-up, which needs the role on the account, not on one table.
@@ -100,6 +103,39 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
         }
       ]
     }
+  }
+}
+
+// Who read or deleted a report, its timeline or its evidence, and when: the app's reads and anyone granted a data role
+// for an export (infra/README.md). The app's own writes are its timeline already. Categories:
+// https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs
+// https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-tableservices-logs
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource evidenceReads 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'records-audit'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
+
+resource tableReads 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'records-audit'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
   }
 }
 

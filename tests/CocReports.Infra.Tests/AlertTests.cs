@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace CocReports.Infra.Tests;
 
@@ -15,16 +16,62 @@ public sealed class AlertTests(CompiledTemplate template) : IClassFixture<Compil
 
     string RulesText => CompiledTemplate.Raw(Module["properties"]!["template"]!);
 
+    static readonly Regex Summarize = new(@"\|\s*summarize\b(?<rest>[^|]*)", RegexOptions.Compiled);
+
+    JsonArray Rules => Module["properties"]!["template"]!["variables"]!["rules"]!.AsArray();
+
+    string Query(string rule) => (string)Rules.Single(r => (string?)r!["name"] == rule)!["query"]!;
+
     [Fact]
-    public void Alerts_mail_the_operators_who_default_to_the_escalation_contacts()
+    public void Alerts_mail_the_operators_else_the_escalation_contacts_else_the_committee()
     {
         var group = template.OnlyResource("Microsoft.Insights/actionGroups");
 
         Assert.Contains("emailReceivers", group["properties"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(
-            "[if(empty(parameters('alertEmails')), createObject('value', map(parameters('escalationContacts'), lambda('c', lambdaVariables('c').email))), createObject('value', parameters('alertEmails')))]",
+            "[if(not(empty(parameters('alertEmails'))), createObject('value', parameters('alertEmails')), if(not(empty(parameters('escalationContacts'))), createObject('value', map(parameters('escalationContacts'), lambda('c', lambdaVariables('c').email))), createObject('value', map(parameters('committeeMembers'), lambda('m', lambdaVariables('m').email)))))]",
             (string?)Module["properties"]!["parameters"]!["operatorEmails"]);
         Assert.Contains("[resourceId('Microsoft.Insights/actionGroups'", CompiledTemplate.Raw(Rule), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alert_always_reaches_someone_or_the_deploy_refuses()
+    {
+        // The last fallback, the committee, cannot be empty; the module refuses an empty list of its own accord.
+        Assert.Equal(1, (int)template.Json["parameters"]!["committeeMembers"]!["minLength"]!);
+        Assert.Equal(1, (int)Module["properties"]!["template"]!["parameters"]!["operatorEmails"]!["minLength"]!);
+    }
+
+    [Fact]
+    public void Every_rule_groups_its_count_so_that_no_match_means_no_rows()
+    {
+        // A rule fires on more than zero rows; `summarize count()` without `by` returns one row on empty input:
+        // https://learn.microsoft.com/azure/data-explorer/kusto/query/summarize-operator
+        Assert.All(Rules, rule =>
+        {
+            var query = (string)rule!["query"]!;
+            var summarize = Assert.Single(Summarize.Matches(query));
+            Assert.Matches(@"\bby\s+\S", summarize.Groups["rest"].Value);
+        });
+    }
+
+    [Fact]
+    public void Workflow_failures_count_failed_orchestrations_not_retried_activity_attempts()
+    {
+        // Tracking events carry prop__functionType, Orchestrator or Activity:
+        // https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-diagnostics#tracking-data
+        Assert.Contains("where tostring(Properties.prop__functionType) == \"Orchestrator\"", Query("workflow-failed"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Undelivered_mail_includes_bounces_and_the_query_runs_before_acs_s_table_exists()
+    {
+        var query = Query("mail-not-delivered");
+
+        // https://learn.microsoft.com/azure/azure-monitor/reference/queries/acsemailstatusupdateoperational
+        Assert.Contains("\"Bounced\"", query, StringComparison.Ordinal);
+        // Fuzzy union with an empty datatable: https://learn.microsoft.com/azure/data-explorer/kusto/query/union-operator
+        Assert.StartsWith("union isfuzzy=true (datatable(TimeGenerated: datetime, DeliveryStatus: string) []), (ACSEmailStatusUpdateOperational) |", query, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,7 +107,7 @@ public sealed class AlertTests(CompiledTemplate template) : IClassFixture<Compil
     public void Acs_sends_its_delivery_status_to_the_workspace()
     {
         // https://learn.microsoft.com/azure/communication-services/concepts/analytics/logs/email-logs
-        var setting = template.OnlyResource("Microsoft.Insights/diagnosticSettings");
+        var setting = Assert.Single(template.Resources("Microsoft.Insights/diagnosticSettings"), s => ((string?)s["scope"] ?? "").Contains("Microsoft.Communication", StringComparison.Ordinal));
         var log = Assert.Single(setting["properties"]!["logs"]!.AsArray())!;
 
         Assert.Contains("Microsoft.Communication/communicationServices", (string?)setting["scope"], StringComparison.Ordinal);

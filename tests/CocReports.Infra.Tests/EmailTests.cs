@@ -20,6 +20,23 @@ public sealed class EmailTests(CompiledTemplate template) : IClassFixture<Compil
     }
 
     [Fact]
+    public void A_custom_domain_with_default_limits_sends_as_its_own_do_not_reply_and_declares_no_sender()
+    {
+        // "How to add and remove multiple email sender addresses": sender usernames cannot be enabled for custom
+        // domains with default sending limits, only once higher limits are provisioned.
+        // https://learn.microsoft.com/azure/communication-services/quickstarts/email/add-multiple-senders
+        var sender = Assert.Single(template.Resources("Microsoft.Communication/emailServices/domains/senderUsernames"));
+        var module = EmailModule["properties"]!["template"]!;
+
+        Assert.Equal("[and(variables('hasCustomDomain'), parameters('raisedLimitsGranted'))]", (string?)sender["condition"]);
+        Assert.Equal("[if(parameters('raisedLimitsGranted'), parameters('senderUsername'), 'DoNotReply')]", (string?)module["variables"]!["ownSenderUsername"]);
+        Assert.Contains("format('{0}@{1}', variables('ownSenderUsername'), parameters('customDomain'))", CompiledTemplate.Raw(module["outputs"]!["senderAddress"]!), StringComparison.Ordinal);
+        // Raised limits are a fact the deployer declares; without it the deploy never asks ACS for a custom sender.
+        Assert.False((bool)template.Json["parameters"]!["emailRaisedLimitsGranted"]!["defaultValue"]!);
+        Assert.Equal("[parameters('emailRaisedLimitsGranted')]", (string?)EmailModule["properties"]!["parameters"]!["raisedLimitsGranted"]!["value"]);
+    }
+
+    [Fact]
     public void The_send_role_grants_exactly_the_documented_actions_and_is_named_uniquely_in_the_tenant()
     {
         // https://learn.microsoft.com/azure/communication-services/quickstarts/email/send-email-smtp/smtp-authentication

@@ -83,6 +83,58 @@ public sealed class FormPublishingTests : IDisposable
         Assert.Matches(@"^max-age=\d{7,}$", hsts);
     }
 
+    [Fact]
+    public void No_hosting_config_sits_in_the_app_folder_where_the_static_web_apps_cli_would_take_it_from()
+    {
+        // azd runs `swa deploy --app-location <project> --output-location <dist>` (Azure/azure-dev
+        // cli/azd/pkg/tools/swa/swa.go), and the CLI looks for the config in the app location first, through every
+        // subfolder, before the output (Azure/static-web-apps-cli src/cli/commands/deploy/deploy.ts, "If config file
+        // is not in output location"; findSWAConfigFile in src/core/utils/user-config.ts). A file there would win
+        // over the prepared one, placeholder and all.
+        var form = Path.Combine(Bicep.RepoRoot, "static-form");
+
+        Assert.Empty(Directory.EnumerateFiles(form, "staticwebapp.config.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(form, "routes.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Only_the_form_s_pages_and_the_prepared_config_are_published()
+    {
+        Prepare(ApiUrl);
+
+        var published = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["coc-report-form.css", "coc-report-form.js", "embed.html", "index.html", "staticwebapp.config.json", "strings/de.js", "strings/en.js"],
+            published);
+    }
+
+    [Fact]
+    public void An_empty_embedding_origin_is_skipped_as_the_windows_hook_passes_one_for_no_sites()
+    {
+        // PowerShell 7.3+ passes an empty string as an empty argument: `"" -split ' '` is one empty element.
+        Prepare(ApiUrl, "");
+
+        var config = File.ReadAllText(Path.Combine(output, "staticwebapp.config.json"));
+        Assert.Equal(3, config.Split("frame-ancestors 'none'").Length - 1);
+    }
+
+    [Fact]
+    public void The_form_is_prepared_with_posix_tools_alone_as_on_a_mac()
+    {
+        using var tools = new PortableTools();
+
+        Assert.Equal(0, Run(ApiUrl, true, tools.PathVariable, ["https://www.example.org"]));
+
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "staticwebapp.config.json")));
+        var embed = config.RootElement.GetProperty("routes")[0].GetProperty("headers").GetProperty("Content-Security-Policy").GetString()!;
+        Assert.Contains($"connect-src 'self' {ApiUrl};", embed, StringComparison.Ordinal);
+        Assert.EndsWith("frame-ancestors https://www.example.org", embed, StringComparison.Ordinal);
+        Assert.Contains($"content=\"{ApiUrl}/api\"", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://www.example.org/path")]
     [InlineData("http://www.example.org")]
@@ -98,11 +150,15 @@ public sealed class FormPublishingTests : IDisposable
         Assert.NotEqual(0, Prepare("http://func-coc-abc.azurewebsites.net", expectSuccess: false));
     }
 
-    int Prepare(string apiUrl, params string[] embeddingOrigins) => Prepare(apiUrl, true, embeddingOrigins);
+    int Prepare(string apiUrl, params string[] embeddingOrigins) => Run(apiUrl, true, null, embeddingOrigins);
 
-    int Prepare(string apiUrl, bool expectSuccess, params string[] embeddingOrigins)
+    int Prepare(string apiUrl, bool expectSuccess, params string[] embeddingOrigins) => Run(apiUrl, expectSuccess, null, embeddingOrigins);
+
+    int Run(string apiUrl, bool expectSuccess, string? path, string[] embeddingOrigins)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (path is not null)
+            start.Environment["PATH"] = path;
         start.ArgumentList.Add(Path.Combine(Bicep.RepoRoot, "scripts", "prepare-form.sh"));
         start.ArgumentList.Add(apiUrl);
         start.ArgumentList.Add(output);

@@ -84,6 +84,31 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void Function_app_has_no_ftp_or_scm_basic_auth_publishing_credentials()
+    {
+        // https://learn.microsoft.com/azure/templates/microsoft.web/sites/basicpublishingcredentialspolicies
+        var policies = template.Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+
+        Assert.Equal(["ftp", "scm"], policies.Select(p => PolicyName().Match((string)p["name"]!).Groups["policy"].Value).Order(StringComparer.Ordinal));
+        Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
+    }
+
+    [Theory]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-keyvault-vaults-logs
+    [InlineData("Microsoft.KeyVault/vaults", "AuditEvent")]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices", "StorageRead")]
+    // https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-tableservices-logs
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices", "StorageRead")]
+    public void Reads_of_keys_and_records_leave_an_audit_trail_in_the_workspace(string scopeType, string category)
+    {
+        var setting = Assert.Single(template.Resources("Microsoft.Insights/diagnosticSettings"), s => ((string?)s["scope"] ?? "").Contains($"'{scopeType}'", StringComparison.Ordinal));
+
+        Assert.Contains(setting["properties"]!["logs"]!.AsArray(), l => (string?)l!["category"] == category && (bool)l["enabled"]!);
+        Assert.Equal("[parameters('workspaceId')]", (string?)setting["properties"]!["workspaceId"]);
+    }
+
+    [Fact]
     public void Function_app_reaches_host_storage_with_its_managed_identity()
     {
         var settings = AppSettingsExpression();
@@ -257,6 +282,10 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
 
     [GeneratedRegex(@"list[A-Za-z]*\(", RegexOptions.IgnoreCase)]
     private static partial Regex ListFunction();
+
+    // The child's own name, last in the compiled format('{0}/{1}', parameters('appName'), 'ftp').
+    [GeneratedRegex(@"'(?<policy>\w+)'\)\]$")]
+    private static partial Regex PolicyName();
 
     [GeneratedRegex(@"(key|secret|password|token|connectionstring|sas)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretLookingName();
