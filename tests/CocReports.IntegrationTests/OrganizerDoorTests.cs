@@ -53,10 +53,12 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
     [Fact]
     public async Task An_urgent_report_alerts_the_events_other_organizers_and_the_committee_at_once()
     {
+        // The alert names no reference: the place, unique to this run, tells its alert from an earlier run's.
+        var place = "Main hall " + Guid.NewGuid().ToString("N")[..6];
         var response = await SubmitAsync(host.OrganizerLink("ada"), new()
         {
             ["description"] = "Someone is following an attendee around the venue right now.",
-            ["location"] = "Main hall",
+            ["location"] = place,
             ["ongoing"] = "yes",
             ["identity"] = "anonymous",
         });
@@ -65,9 +67,9 @@ public sealed partial class OrganizerDoorTests(OrganizerDoorTests.Host host)
         Assert.Contains("No email was given", page, StringComparison.Ordinal);
 
         await host.Inbox.WaitForAsync(m => m.Subject == $"URGENT: New Code of Conduct report {reference} (Test Community)", LocalHostFixture.Members.Length);
-        var alert = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo("grace@organizers.test") && m.Subject.Contains("URGENT", StringComparison.Ordinal)));
-        var text = await host.Inbox.TextAsync(alert);
-        Assert.Contains("Main hall", text, StringComparison.Ordinal);
+        var alerts = await host.Inbox.WaitForAsync(m => m.IsTo("grace@organizers.test") && m.Subject.Contains("URGENT", StringComparison.Ordinal));
+        var texts = await Task.WhenAll(alerts.Select(host.Inbox.TextAsync));
+        var text = Assert.Single(texts, t => t.Contains(place, StringComparison.Ordinal));
         Assert.DoesNotContain("following an attendee", text, StringComparison.Ordinal);
 
         var all = await host.Inbox.AllAsync();
