@@ -20,8 +20,8 @@ public sealed class KeptMailTests(KeptMailTests.Host host)
         await ConductMailbox.SendAsync(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Someone mocked my accent."));
 
         var poll = host.Services.GetRequiredService<MailboxPoll>();
-        Assert.Equal(1, await poll.RunAsync(host.Workflows, default));
-        Assert.Equal(0, await poll.RunAsync(host.Workflows, default));
+        Assert.Equal(1, await poll.RunAsync(host.CaseWorkflow, default));
+        Assert.Equal(0, await poll.RunAsync(host.CaseWorkflow, default));
 
         Assert.Single(await ConductMailbox.ReportsAsync(host, subject));
         Assert.Equal(1, await ConductMailbox.HeldAsync(subject));

@@ -72,7 +72,7 @@ public sealed class MailboxCopyTests(MailboxCopyTests.Host host)
         Task Import(InboundMail mail, CancellationToken cancellationToken)
         {
             handed.Add(mail.Subject);
-            return import.ImportAsync(mail, Door.Email, host.Workflows, cancellationToken);
+            return import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken);
         }
 
         var mailbox = host.Services.GetRequiredService<IConductMailbox>();
@@ -85,7 +85,7 @@ public sealed class MailboxCopyTests(MailboxCopyTests.Host host)
         Assert.Equal(1, Interlocked.Read(ref quarantined));
     }
 
-    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.Workflows, default);
+    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.CaseWorkflow, default);
 
     static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
 
