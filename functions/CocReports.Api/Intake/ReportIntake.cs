@@ -1,4 +1,5 @@
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Logging;
