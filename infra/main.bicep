@@ -182,6 +182,10 @@ param conductImapPort int = 993
 @description('Login of the conduct mailbox.')
 param conductImapUserName string = ''
 
+@allowed(['Delete', 'Keep'])
+@description('What becomes of an imported message in the conduct mailbox: Delete (the stored report is the record, and goes at retention) or Keep (whoever runs the mailbox clears it).')
+param conductImportedMail string = 'Delete'
+
 @secure()
 @description('Password (an app password) of the conduct mailbox. Stored only in Key Vault.')
 param conductImapPassword string = ''
@@ -392,6 +396,7 @@ var mailIntakeSettings = union(
     MailIntake__ImapPort: string(conductImapPort)
     MailIntake__UserName: conductImapUserName
     MailIntake__SignIn: conductImapSignIn
+    MailIntake__ImportedMail: conductImportedMail
   },
   conductImapSignIn == 'Microsoft365'
     ? {

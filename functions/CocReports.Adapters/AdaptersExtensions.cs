@@ -45,6 +45,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
         services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
         services.AddSingleton<IUntoldCaseEvents>(sp => new TableUntoldCaseEvents(sp.GetRequiredService<StorageLayout>().UntoldCaseEvents));
+        services.AddSingleton<IImportedMessages>(sp => new TableImportedMessages(sp.GetRequiredService<StorageLayout>().ImportedMail));
         services.AddHostedService<StorageInitializer>();
 
         // After the tables exist (hosted services start in the order added).

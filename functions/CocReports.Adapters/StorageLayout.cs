@@ -29,5 +29,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Case events not yet told to their workflow (see <see cref="Tables.TableUntoldCaseEvents"/>).</summary>
     public TableClient UntoldCaseEvents { get; } = tables.GetTableClient(options.Value.TablePrefix + "UntoldCaseEvents");
 
+    /// <summary>Which messages of the conduct mailbox were imported (see <see cref="Tables.TableImportedMessages"/>).</summary>
+    public TableClient ImportedMail { get; } = tables.GetTableClient(options.Value.TablePrefix + "ImportedMail");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

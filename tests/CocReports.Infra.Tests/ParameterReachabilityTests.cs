@@ -16,7 +16,7 @@ public sealed partial class ParameterReachabilityTests(CompiledTemplate template
         "communityName", "committeeMembers", "escalationContacts", "embeddingOrigins", "emergencyNotice",
         "mailFromName", "emailSenderUsername", "emailCustomDomain", "sendFromCustomDomain", "alertEmails",
         "conductAddress", "conductImapHost", "conductImapPort", "conductImapUserName", "conductImapPassword",
-        "conductImapSignIn", "conductImapTenantId", "conductImapClientId", "conductImapClientSecret",
+        "conductImapSignIn", "conductImapTenantId", "conductImapClientId", "conductImapClientSecret", "conductImportedMail",
         "inboundMailWebhookSecret", "organizers", "notificationContent", "weeklyDigest", "digestDay", "digestAt",
     ];
 

@@ -1,17 +1,20 @@
-using CocReports.Adapters.Mail.Inbound;
+using Azure.Data.Tables;
+using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Search;
 using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CocReports.IntegrationTests;
 
 /// <summary>
 /// The conduct mailbox as a reporter and a mail system see it: real messages sent through smtp4dev's SMTP port, and
-/// read back over its IMAP server to see which ones the app marked imported.
+/// read back over its IMAP server to see which ones the app imported and removed.
 /// </summary>
 public sealed class ConductMailbox(string address)
 {
@@ -55,27 +58,38 @@ public sealed class ConductMailbox(string address)
         await client.DisconnectAsync(true);
     }
 
-    /// <summary>How many messages with this subject the app has marked imported.</summary>
-    public static async Task<int> ImportedAsync(string subject)
+    /// <summary>How many messages with this subject the conduct mailbox holds.</summary>
+    public static async Task<int> HeldAsync(string subject)
     {
-        using var client = new ImapClient();
-        await client.ConnectAsync("127.0.0.1", TestEnvironment.ImapPort, SecureSocketOptions.None);
-        await client.AuthenticateAsync("tests", "tests");
+        using var client = await ConnectAsync();
         await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
-        var imported = client.Inbox.PermanentFlags.HasFlag(MessageFlags.UserDefined)
-            ? SearchQuery.HasKeyword(ImapConductMailbox.ImportedKeyword)
-            : SearchQuery.Seen;
-        var found = await client.Inbox.SearchAsync(SearchQuery.SubjectContains(subject).And(imported));
+        var found = await client.Inbox.SearchAsync(Sent(subject));
         await client.DisconnectAsync(true);
         return found.Count;
     }
 
-    public static async Task WaitUntilImportedAsync(string subject, int count = 1)
+    /// <summary>Opens the messages with this subject as a person reading the mailbox in a mail client would: \Seen.</summary>
+    public static async Task OpenAsync(string subject)
+    {
+        using var client = await ConnectAsync();
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+        var found = await client.Inbox.SearchAsync(Sent(subject));
+        Assert.NotEmpty(found);
+        await client.Inbox.StoreAsync(found, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true });
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>
+    /// Waits until the app imported every message with this subject, which the hosts' default (MailIntake:ImportedMail
+    /// Delete) then removes from the mailbox. smtp4dev holds a message once its SMTP session accepted it, so a message
+    /// sent before is not taken for imported by arriving late.
+    /// </summary>
+    public static async Task WaitUntilImportedAsync(string subject)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await ImportedAsync(subject) < count)
+        while (await HeldAsync(subject) > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The message \"{subject}\" was not marked imported.");
+            Assert.True(DateTime.UtcNow < deadline, $"The message \"{subject}\" is still in the conduct mailbox.");
             await Task.Delay(250);
         }
     }
@@ -126,5 +140,32 @@ public sealed class ConductMailbox(string address)
 
         var text = answer.ToString();
         return (int.Parse(text.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text);
+    }
+
+    /// <summary>The reports a host stored with this subject.</summary>
+    public static async Task<List<Report>> ReportsAsync(LocalHostFixture host, string subject)
+    {
+        var store = host.Services.GetRequiredService<IReportStore>();
+        var found = new List<Report>();
+        await foreach (var entity in host.Reports.QueryAsync<TableEntity>(e => e.RowKey == "report"))
+        {
+            if (entity.GetString("Subject") == subject)
+            {
+                found.Add((await store.FindAsync(entity.PartitionKey, default))!);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Messages to a test's conduct address, not the service's own mail repeating their subject (a receipt, say).</summary>
+    static BinarySearchQuery Sent(string subject) => SearchQuery.SubjectContains(subject).And(SearchQuery.ToContains("conduct"));
+
+    static async Task<ImapClient> ConnectAsync()
+    {
+        var client = new ImapClient();
+        await client.ConnectAsync("127.0.0.1", TestEnvironment.ImapPort, SecureSocketOptions.None);
+        await client.AuthenticateAsync("tests", "tests");
+        return client;
     }
 }

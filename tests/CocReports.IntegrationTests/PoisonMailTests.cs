@@ -112,7 +112,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
         // Ten listed by name and reason, and one line for the rest.
         Assert.Equal(11, report.RefusedEvidence.Count);
         Assert.Contains("20 more", report.RefusedEvidence[^1].FileName, StringComparison.Ordinal);
-        Assert.Equal(1, await ConductMailbox.ImportedAsync(subject));
+        Assert.Equal(0, await ConductMailbox.HeldAsync(subject));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
 
         var report = Assert.Single(await ReportsWithSubjectAsync(subject));
         Assert.True(report.Details.IsAnonymous);
-        Assert.Equal(1, await ConductMailbox.ImportedAsync(subject));
+        Assert.Equal(0, await ConductMailbox.HeldAsync(subject));
     }
 
     [Fact]

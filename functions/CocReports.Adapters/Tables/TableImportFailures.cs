@@ -10,10 +10,10 @@ namespace CocReports.Adapters.Tables;
 /// </summary>
 public sealed class TableImportFailures(TableClient failures) : IImportFailures
 {
-    public async Task<IReadOnlyDictionary<string, int>> FailingAsync(string source, int fewerThan, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, int>> FailuresAsync(string source, CancellationToken cancellationToken)
     {
         var failing = new Dictionary<string, int>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {source} and Failures lt {fewerThan}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {source}");
         await foreach (var row in failures.QueryAsync<TableEntity>(filter, select: ["RowKey", "Failures"], cancellationToken: cancellationToken))
         {
             failing[row.RowKey] = row.GetInt32("Failures") ?? 0;
@@ -22,7 +22,14 @@ public sealed class TableImportFailures(TableClient failures) : IImportFailures
         return failing;
     }
 
-    public async Task<int> CountAsync(string source, string message, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(string source, string message, CancellationToken cancellationToken) =>
+        (await UpdateAsync(source, message, count => count + 1, cancellationToken)).After;
+
+    public async Task<int> CountAtLeastAsync(string source, string message, int failures, CancellationToken cancellationToken) =>
+        (await UpdateAsync(source, message, count => Math.Max(count, failures), cancellationToken)).Before;
+
+    /// <summary>Sets the message's count from the one stored (0 without a row), under its ETag.</summary>
+    async Task<(int Before, int After)> UpdateAsync(string source, string message, Func<int, int> next, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -31,15 +38,15 @@ public sealed class TableImportFailures(TableClient failures) : IImportFailures
             {
                 if (!existing.HasValue)
                 {
-                    await failures.AddEntityAsync(new TableEntity(source, message) { ["Failures"] = 1 }, cancellationToken);
-                    return 1;
+                    await failures.AddEntityAsync(new TableEntity(source, message) { ["Failures"] = next(0) }, cancellationToken);
+                    return (0, next(0));
                 }
 
                 var row = existing.Value!;
-                var count = (row.GetInt32("Failures") ?? 0) + 1;
-                row["Failures"] = count;
+                var before = row.GetInt32("Failures") ?? 0;
+                row["Failures"] = next(before);
                 await failures.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return count;
+                return (before, next(before));
             }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {

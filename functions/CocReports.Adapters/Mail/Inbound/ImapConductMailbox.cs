@@ -13,12 +13,15 @@ using Microsoft.Extensions.Options;
 namespace CocReports.Adapters.Mail.Inbound;
 
 /// <summary>
-/// Polls the conduct mailbox over IMAP with MailKit. A message is marked imported (a keyword of its own where the
-/// server allows one, so a person reading the mailbox in a mail client cannot hide a report by opening it; \Seen
-/// otherwise) only after the import returned. A message that fails every import is set aside the same way, with a
-/// keyword of its own or \Seen, and an operator who takes the mark off has it tried once more.
+/// Polls the conduct mailbox over IMAP with MailKit. Which messages were imported is recorded in storage by the
+/// folder's UIDVALIDITY and each message's UID (<see cref="IImportedMessages"/>), never read from a flag a person sets
+/// by opening the message in a mail client (\Seen). Once its import returned, a message is removed from the mailbox or
+/// kept (<see cref="MailIntakeOptions.ImportedMail"/>). One larger than <see cref="MailIntakeOptions.MaxMessageBytes"/>
+/// is set aside by its size without being downloaded, and one that fails every import is set aside too
+/// (<see cref="MailQuarantine"/>); neither is ever removed, so an operator can look at it. Where the server keeps
+/// keywords, a kept or set-aside message also carries a keyword a person reading the mailbox can see.
 /// </summary>
-public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, ImapSignIn signIn, IMailParser parser, MailQuarantine quarantine) : IConductMailbox
+public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, ImapSignIn signIn, IMailParser parser, MailQuarantine quarantine, IImportedMessages imported) : IConductMailbox
 {
     public const string ImportedKeyword = "$CocImported";
 
@@ -41,27 +44,54 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
 
         var folder = await client.GetFolderAsync(settings.Folder, cancellationToken);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+
+        // Every message, read or not. The keyword only this service writes (before storage recorded imports, too) is
+        // left out where the server keeps keywords; storage decides for the rest.
         var keywords = folder.PermanentFlags.HasFlag(MessageFlags.UserDefined);
-        var query = keywords ? SearchQuery.NotKeyword(ImportedKeyword).And(SearchQuery.NotKeyword(QuarantinedKeyword)) : SearchQuery.NotSeen;
-        if (settings.OnlyAddressedToConduct)
+        var query = settings.OnlyAddressedToConduct ? SearchQuery.ToContains(settings.Address.Split('@')[0]) : SearchQuery.All;
+        if (keywords)
         {
-            var local = settings.Address.Split('@')[0];
-            query = query.And(SearchQuery.ToContains(local));
+            query = query.And(SearchQuery.NotKeyword(ImportedKeyword));
         }
 
         // UIDs name messages only within one UIDVALIDITY of one folder; the hash keeps the mailbox's address out of storage.
         var mailbox = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.ImapHost.ToLowerInvariant()}\n{settings.UserName}\n{folder.FullName}")))[..16];
         var source = string.Create(CultureInfo.InvariantCulture, $"imap-{mailbox}-{folder.UidValidity}");
-        var failing = await quarantine.FailingAsync(source, cancellationToken);
+        var failures = await quarantine.FailuresAsync(source, cancellationToken);
+        var waiting = (await folder.SearchAsync(query, cancellationToken))
+            .Where(uid => !MailQuarantine.SetAside(failures.GetValueOrDefault(Name(uid))))
+            .ToList();
+        if (waiting.Count == 0)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return 0;
+        }
+
+        // Only records that can name a message still here are read: with Delete, none of the messages imported and gone.
+        var done = await imported.ImportedAsync(source, Name(waiting.Min()), cancellationToken);
+        var removed = new List<UniqueId>(waiting.Where(uid => done.Contains(Name(uid))));
 
         // Messages never tried come first: however many fail every time, a poll reaches the next report.
-        var taken = (await folder.SearchAsync(query, cancellationToken))
-            .OrderBy(uid => failing.ContainsKey(Name(uid)))
+        var taken = waiting
+            .Where(uid => !done.Contains(Name(uid)))
+            .OrderBy(uid => failures.ContainsKey(Name(uid)))
             .ThenBy(uid => uid.Id)
-            .Take(MaxPerPoll);
+            .Take(MaxPerPoll)
+            .ToList();
+        var sizes = taken.Count == 0
+            ? []
+            : (await folder.FetchAsync(taken, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken)).ToDictionary(m => m.UniqueId, m => (long)(m.Size ?? 0));
         var handed = 0;
         foreach (var uid in taken)
         {
+            var size = sizes.GetValueOrDefault(uid);
+            if (size > settings.MaxMessageBytes)
+            {
+                await quarantine.TooLargeAsync(Door.Email, source, Name(uid), Where(folder, uid), size, settings.MaxMessageBytes, cancellationToken);
+                await MarkAsync(folder, uid, keywords, QuarantinedKeyword, cancellationToken);
+                continue;
+            }
+
             handed++;
             Exception? failure = null;
 
@@ -86,15 +116,31 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
 
             if (failure is null)
             {
-                await MarkAsync(folder, uid, keywords ? ImportedKeyword : null, cancellationToken);
-                if (failing.ContainsKey(Name(uid)))
+                // Recorded before the mailbox is touched: a crash in between leaves a message recorded and still here,
+                // which the next poll removes (or keeps) without importing it again.
+                await imported.RecordAsync(source, Name(uid), cancellationToken);
+                if (failures.ContainsKey(Name(uid)))
                 {
                     await quarantine.ImportedAsync(source, Name(uid), cancellationToken);
                 }
+
+                removed.Add(uid);
             }
             else if (await quarantine.FailedAsync(Door.Email, source, Name(uid), Where(folder, uid), failure, cancellationToken))
             {
-                await MarkAsync(folder, uid, keywords ? QuarantinedKeyword : null, cancellationToken);
+                await MarkAsync(folder, uid, keywords, QuarantinedKeyword, cancellationToken);
+            }
+        }
+
+        if (settings.ImportedMail == ImportedMail.Delete)
+        {
+            await DeleteAsync(client, folder, removed, cancellationToken);
+        }
+        else
+        {
+            foreach (var uid in removed)
+            {
+                await MarkAsync(folder, uid, keywords, ImportedKeyword, cancellationToken);
             }
         }
 
@@ -102,14 +148,35 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
         return handed;
     }
 
-    /// <summary>Adds the keyword, or \Seen where the server keeps no keywords.</summary>
-    static async Task MarkAsync(IMailFolder folder, UniqueId uid, string? keyword, CancellationToken cancellationToken) =>
-        await folder.StoreAsync(
-            uid,
-            keyword is null
-                ? new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }
-                : new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { keyword }) { Silent = true },
-            cancellationToken);
+    /// <summary>
+    /// Marks the messages \Deleted and expunges exactly them with UID EXPUNGE where the server offers it (UIDPLUS,
+    /// https://datatracker.ietf.org/doc/html/rfc4315.html section 2.1). Elsewhere they are left marked for the server or
+    /// the mailbox's owner to expunge: a plain EXPUNGE would also remove every message someone else marked \Deleted,
+    /// and MailKit's stand-in for UID EXPUNGE unmarks and marks those again around one (its ImapFolder.ExpungeAsync
+    /// documentation), which a client working in the mailbox at that moment would see undone.
+    /// </summary>
+    static async Task DeleteAsync(ImapClient client, IMailFolder folder, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return;
+        }
+
+        await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Deleted) { Silent = true }, cancellationToken);
+        if (client.Capabilities.HasFlag(ImapCapabilities.UidPlus))
+        {
+            await folder.ExpungeAsync(uids, cancellationToken);
+        }
+    }
+
+    /// <summary>A keyword a person reading the mailbox sees, where the server keeps keywords.</summary>
+    static async Task MarkAsync(IMailFolder folder, UniqueId uid, bool keywords, string keyword, CancellationToken cancellationToken)
+    {
+        if (keywords)
+        {
+            await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, new HashSet<string> { keyword }) { Silent = true }, cancellationToken);
+        }
+    }
 
     static string Name(UniqueId uid) => uid.Id.ToString("D10", CultureInfo.InvariantCulture);
 

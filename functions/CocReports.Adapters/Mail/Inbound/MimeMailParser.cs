@@ -48,10 +48,11 @@ public sealed class MimeMailParser : IMailParser
     {
         MimePart part => new InboundAttachment(part.FileName ?? $"attachment-{index + 1}", () => part.Content?.Open() ?? Stream.Null),
 
-        // A forwarded email: kept as its text, which is what the committee would read.
+        // A forwarded email: kept as its text, which is what the committee would read. Written out on disk, not in
+        // memory: it may carry a report's whole evidence, and the evidence store reads it as any other attachment.
         MessagePart attached => new InboundAttachment(attached.ContentDisposition?.FileName ?? $"message-{index + 1}.eml", () =>
         {
-            var copy = new MemoryStream();
+            var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
             attached.Message?.WriteTo(copy);
             copy.Position = 0;
             return copy;

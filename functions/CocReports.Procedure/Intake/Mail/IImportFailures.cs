@@ -6,12 +6,16 @@ namespace CocReports.Procedure.Intake.Mail;
 /// </summary>
 public interface IImportFailures
 {
-    /// <summary>The messages of <paramref name="source"/> that failed, but fewer than <paramref name="fewerThan"/> times, with how often.</summary>
-    Task<IReadOnlyDictionary<string, int>> FailingAsync(string source, int fewerThan, CancellationToken cancellationToken);
+    /// <summary>The messages of <paramref name="source"/> that failed, with how often.</summary>
+    Task<IReadOnlyDictionary<string, int>> FailuresAsync(string source, CancellationToken cancellationToken);
 
     /// <summary>Counts one more failure of the message.</summary>
     /// <returns>How many times it has failed now.</returns>
     Task<int> CountAsync(string source, string message, CancellationToken cancellationToken);
+
+    /// <summary>Counts the message as failed at least <paramref name="failures"/> times, without trying it.</summary>
+    /// <returns>How many times it had failed before.</returns>
+    Task<int> CountAtLeastAsync(string source, string message, int failures, CancellationToken cancellationToken);
 
     /// <summary>The message was imported after all: its failures no longer count.</summary>
     Task ForgetAsync(string source, string message, CancellationToken cancellationToken);

@@ -48,6 +48,12 @@ public sealed class MailIntakeOptions
     /// </summary>
     public bool OnlyAddressedToConduct { get; set; }
 
+    /// <summary>
+    /// What becomes of a message once imported. Delete by default: the stored report is the record and goes at its
+    /// retention, while a copy left in the mailbox keeps everything the reporter sent for as long as nobody clears it.
+    /// </summary>
+    public ImportedMail ImportedMail { get; set; } = ImportedMail.Delete;
+
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -67,8 +73,9 @@ public sealed class MailIntakeOptions
     public string WebhookSecret { get; set; } = "";
 
     /// <summary>
-    /// The largest raw message the webhook reads, checked against Content-Length before anything is spooled: no
-    /// provider delivers more. SendGrid's Inbound Parse, the one that posts the whole raw message, documents "The total
+    /// The largest raw message either door reads: the webhook checks it against Content-Length before anything is
+    /// spooled, the mailbox against the size the server gives (RFC822.SIZE) before downloading, and sets a larger
+    /// message aside. No provider delivers more. SendGrid's Inbound Parse, the one that posts the whole raw message, documents "The total
     /// message size limit, including the message itself and any number of attachments, is 30MB"
     /// (https://www.twilio.com/docs/sendgrid/for-developers/parsing-email/inbound-email).
     /// </summary>

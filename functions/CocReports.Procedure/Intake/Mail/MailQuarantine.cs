@@ -17,9 +17,12 @@ public sealed class MailQuarantine(IImportFailures failures, ProcedureMetrics me
     /// <summary>The log event an alert rule looks for: a message set aside.</summary>
     public static readonly EventId MailQuarantined = new(4002, nameof(MailQuarantined));
 
-    /// <summary>The messages of <paramref name="source"/> that failed before and are still tried, with how often.</summary>
-    public Task<IReadOnlyDictionary<string, int>> FailingAsync(string source, CancellationToken cancellationToken) =>
-        failures.FailingAsync(source, Tries, cancellationToken);
+    /// <summary>The messages of <paramref name="source"/> that failed before, with how often: set aside from <see cref="Tries"/> on.</summary>
+    public Task<IReadOnlyDictionary<string, int>> FailuresAsync(string source, CancellationToken cancellationToken) =>
+        failures.FailuresAsync(source, cancellationToken);
+
+    /// <summary>Whether a message that failed this often is set aside.</summary>
+    public static bool SetAside(int failures) => failures >= Tries;
 
     /// <summary>Counts a failed import of <paramref name="message"/>, named for an operator by <paramref name="where"/>.</summary>
     /// <returns>Whether the message is set aside now: no door tries it again by itself.</returns>
@@ -44,6 +47,21 @@ public sealed class MailQuarantine(IImportFailures failures, ProcedureMetrics me
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="message"/> aside without a try: it is larger than <paramref name="maxBytes"/>, which no
+    /// import would read. Alerts as a message that failed every try, once.
+    /// </summary>
+    public async Task TooLargeAsync(Door door, string source, string message, string where, long bytes, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (SetAside(await failures.CountAtLeastAsync(source, message, Tries, cancellationToken)))
+        {
+            return;
+        }
+
+        metrics.MailQuarantined(door.ToString().ToLowerInvariant());
+        log.LogError(MailQuarantined, "MailQuarantined: an inbound message ({Where}) of {Bytes} bytes is larger than MailIntake:MaxMessageBytes ({MaxBytes}) and is set aside unread", where, bytes, maxBytes);
     }
 
     /// <summary>A message that failed before was imported.</summary>

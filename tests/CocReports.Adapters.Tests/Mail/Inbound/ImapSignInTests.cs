@@ -146,11 +146,12 @@ public sealed class ImapSignInTests
 
     static ImapConductMailbox Poll(MailIntakeOptions options, TokenCredential entra)
     {
-        // The sign-in fails before the quarantine is read, so its table need not exist.
-        var failures = new TableServiceClient(Env("COC_TEST_STORAGE")).GetTableClient("signin" + Guid.NewGuid().ToString("N")[..12]);
+        // The sign-in fails before the quarantine or the imports are read, so their tables need not exist.
+        var tables = new TableServiceClient(Env("COC_TEST_STORAGE"));
+        var failures = tables.GetTableClient("signin" + Guid.NewGuid().ToString("N")[..12]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var quarantine = new MailQuarantine(new TableImportFailures(failures), new ProcedureMetrics(meters), NullLogger<MailQuarantine>.Instance);
-        return new ImapConductMailbox(Microsoft.Extensions.Options.Options.Create(options), new ImapSignIn(options, entra), new MimeMailParser(), quarantine);
+        return new ImapConductMailbox(Microsoft.Extensions.Options.Options.Create(options), new ImapSignIn(options, entra), new MimeMailParser(), quarantine, new TableImportedMessages(tables.GetTableClient("imported" + Guid.NewGuid().ToString("N")[..12])));
     }
 
     static string Env(string name) =>

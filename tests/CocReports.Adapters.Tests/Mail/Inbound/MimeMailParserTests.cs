@@ -1,6 +1,7 @@
 using System.Text;
 using CocReports.Adapters.Mail.Inbound;
 using CocReports.Procedure.Intake.Mail;
+using MimeKit;
 
 namespace CocReports.Adapters.Tests.Mail.Inbound;
 
@@ -30,5 +31,44 @@ public sealed class MimeMailParserTests
         Assert.Contains("dmarc=pass", mail.AuthenticationResults[0], StringComparison.Ordinal);
         Assert.DoesNotContain("\n", mail.AuthenticationResults[0], StringComparison.Ordinal);
         Assert.True(SenderVerification.Verifies(mail.AuthenticationResults, "mx.google.com", mail.FromAddress));
+    }
+
+    [Fact]
+    public async Task A_forwarded_message_is_read_as_evidence_without_being_held_in_memory()
+    {
+        const int PictureBytes = 20 * 1024 * 1024;
+        var forwarded = new MimeMessage { Subject = "What they sent me" };
+        var inner = new BodyBuilder { TextBody = "See the picture." };
+        inner.Attachments.Add("picture.bin", new byte[PictureBytes], ContentType.Parse("application/octet-stream"));
+        forwarded.Body = inner.ToMessageBody();
+        var outer = new MimeMessage { Subject = "Forwarding the messages I got" };
+        outer.From.Add(MailboxAddress.Parse("reporter@example.org"));
+        outer.To.Add(MailboxAddress.Parse("conduct@example.org"));
+        outer.Body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = "Here is what they wrote." },
+            new MessagePart { Message = forwarded, ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) },
+        };
+
+        await using var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        await outer.WriteToAsync(raw);
+        var mail = await new MimeMailParser().ParseAsync(raw, CancellationToken.None);
+        var attachment = Assert.Single(mail.Attachments);
+
+        // Read synchronously on this thread, so that what it allocates is counted here.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        long read = 0;
+        using (var content = attachment.Open())
+        {
+            var buffer = new byte[81920];
+            for (int n; (n = content.Read(buffer)) > 0;)
+            {
+                read += n;
+            }
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(read > PictureBytes, $"The forwarded message was {read} bytes.");
+        Assert.True(allocated < PictureBytes / 10, $"Reading the forwarded message allocated {allocated} bytes.");
     }
 }

@@ -39,6 +39,19 @@ public sealed class MailQuarantineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_too_large_to_read_is_set_aside_at_once_and_the_operators_told_once()
+    {
+        await quarantine.TooLargeAsync(Door.Email, Source, "0000000042", Where, 200_000_000, 150_000_000, default);
+        await quarantine.TooLargeAsync(Door.Email, Source, "0000000042", Where, 200_000_000, 150_000_000, default);
+
+        Assert.True(MailQuarantine.SetAside((await quarantine.FailuresAsync(Source, default))["0000000042"]));
+        Assert.Equal(1, measurements.Total("cocreports.mails.quarantined", ("door", "email")));
+        var alert = Assert.Single(log.Events, e => e.Id == MailQuarantine.MailQuarantined);
+        Assert.StartsWith("MailQuarantined", alert.Message, StringComparison.Ordinal);
+        Assert.Contains(Where, alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_messages_still_tried_are_failing_and_one_imported_after_all_is_forgotten()
     {
         for (var i = 0; i < MailQuarantine.Tries; i++)
@@ -50,7 +63,9 @@ public sealed class MailQuarantineTests : IDisposable
         await quarantine.FailedAsync(Door.Email, Source, "0000000003", Where, new IOException(), default);
         await quarantine.ImportedAsync(Source, "0000000003", default);
 
-        Assert.Equal(["0000000002"], (await quarantine.FailingAsync(Source, default)).Keys);
+        var failures = await quarantine.FailuresAsync(Source, default);
+        Assert.Equal(["0000000002"], failures.Where(f => !MailQuarantine.SetAside(f.Value)).Select(f => f.Key));
+        Assert.Equal(["0000000001"], failures.Where(f => MailQuarantine.SetAside(f.Value)).Select(f => f.Key));
     }
 
     public void Dispose() => measurements.Dispose();
@@ -59,12 +74,19 @@ public sealed class MailQuarantineTests : IDisposable
     {
         readonly Dictionary<(string, string), int> counts = [];
 
-        public Task<IReadOnlyDictionary<string, int>> FailingAsync(string source, int fewerThan, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyDictionary<string, int>> FailuresAsync(string source, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, int>>(
-                counts.Where(c => c.Key.Item1 == source && c.Value < fewerThan).ToDictionary(c => c.Key.Item2, c => c.Value));
+                counts.Where(c => c.Key.Item1 == source).ToDictionary(c => c.Key.Item2, c => c.Value));
 
         public Task<int> CountAsync(string source, string message, CancellationToken cancellationToken) =>
             Task.FromResult(counts[(source, message)] = counts.GetValueOrDefault((source, message)) + 1);
+
+        public Task<int> CountAtLeastAsync(string source, string message, int failures, CancellationToken cancellationToken)
+        {
+            var before = counts.GetValueOrDefault((source, message));
+            counts[(source, message)] = Math.Max(before, failures);
+            return Task.FromResult(before);
+        }
 
         public Task ForgetAsync(string source, string message, CancellationToken cancellationToken)
         {
