@@ -47,6 +47,19 @@ public sealed class ConductMailbox(string address)
         return message;
     }
 
+    /// <summary>Many messages over one SMTP session, as a flood arrives.</summary>
+    public static async Task SendAllAsync(IEnumerable<MimeMessage> messages)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", TestEnvironment.SmtpPort, SecureSocketOptions.None);
+        foreach (var message in messages)
+        {
+            await client.SendAsync(message);
+        }
+
+        await client.DisconnectAsync(true);
+    }
+
     public static async Task SendAsync(MimeMessage message)
     {
         using var client = new SmtpClient();

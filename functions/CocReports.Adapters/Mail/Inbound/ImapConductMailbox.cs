@@ -16,9 +16,10 @@ namespace CocReports.Adapters.Mail.Inbound;
 /// Polls the conduct mailbox over IMAP with MailKit. A message is marked imported (a keyword of its own where the
 /// server allows one, so a person reading the mailbox in a mail client cannot hide a report by opening it; \Seen
 /// otherwise) only after the import returned. A message that fails every import is set aside the same way, with a
-/// keyword of its own or \Seen, and an operator who takes the mark off has it tried once more.
+/// keyword of its own or \Seen, and an operator who takes the mark off has it tried once more. A message the import
+/// defers is left unmarked for a later poll.
 /// </summary>
-public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMailParser parser, MailQuarantine quarantine) : IConductMailbox
+public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMailParser parser, MailQuarantine quarantine, ReplyAddress replies) : IConductMailbox
 {
     public const string ImportedKeyword = "$CocImported";
 
@@ -27,7 +28,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
     /// <summary>One poll imports at most this many; the rest wait for the next, so a flood cannot hold the timer forever.</summary>
     const int MaxPerPoll = 50;
 
-    public async Task<int> PollAsync(Func<InboundMail, CancellationToken, Task> import, CancellationToken cancellationToken)
+    public async Task<int> PollAsync(Func<InboundMail, CancellationToken, Task<MailTaken>> import, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.ImapHost))
@@ -61,16 +62,36 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
         var source = string.Create(CultureInfo.InvariantCulture, $"imap-{mailbox}-{folder.UidValidity}");
         var failing = await quarantine.FailingAsync(source, cancellationToken);
 
-        // Messages never tried come first: however many fail every time, a poll reaches the next report.
-        var taken = (await folder.SearchAsync(query, cancellationToken))
-            .OrderBy(uid => failing.ContainsKey(Name(uid)))
-            .ThenBy(uid => uid.Id)
-            .Take(MaxPerPoll);
+        // Taken in turns (MailboxTurns), read from the envelopes alone: however many fail every time or wait for their
+        // domain's budget, a poll reaches replies and the next sender's report.
+        var uids = await folder.SearchAsync(query, cancellationToken);
+        var envelopes = uids.Count == 0 ? [] : await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope, cancellationToken);
+        var taken = MailboxTurns.Order(
+            [.. envelopes.OrderBy(m => m.UniqueId.Id)],
+            isReply: IsReply,
+            failedBefore: m => failing.ContainsKey(Name(m.UniqueId)),
+            senderDomain: SenderDomain);
         var handed = 0;
-        foreach (var uid in taken)
+        var doorFull = false;
+        var deferredDomains = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in taken)
         {
+            // Once the door is full, only replies are worth fetching: they come first, so the rest waits for a later poll.
+            if (handed == MaxPerPoll || (doorFull && !IsReply(message)))
+            {
+                break;
+            }
+
+            // A domain over its budget has its other messages left unfetched for this poll, and uncounted.
+            if (!IsReply(message) && deferredDomains.Contains(SenderDomain(message)))
+            {
+                continue;
+            }
+
+            var uid = message.UniqueId;
             handed++;
             Exception? failure = null;
+            var outcome = MailTaken.Imported;
 
             // On disk rather than in memory: a message may carry a report's whole evidence.
             await using (var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous))
@@ -82,7 +103,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
 
                 try
                 {
-                    await import(await parser.ParseAsync(raw, cancellationToken), cancellationToken);
+                    outcome = await import(await parser.ParseAsync(raw, cancellationToken), cancellationToken);
                 }
                 catch (Exception e) when (e is not (StorageUnavailableException or OperationCanceledException))
                 {
@@ -91,7 +112,15 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
                 }
             }
 
-            if (failure is null)
+            if (failure is null && outcome != MailTaken.Imported)
+            {
+                doorFull |= outcome == MailTaken.DoorFull;
+                if (outcome == MailTaken.Deferred)
+                {
+                    deferredDomains.Add(SenderDomain(message));
+                }
+            }
+            else if (failure is null)
             {
                 await MarkAsync(folder, uid, keywords ? ImportedKeyword : null, cancellationToken);
                 if (failing.ContainsKey(Name(uid)))
@@ -108,6 +137,12 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
         await client.DisconnectAsync(quit: true, cancellationToken);
         return handed;
     }
+
+    /// <summary>Written to one of the cases' reply addresses: whether its token verifies is the import's to say.</summary>
+    bool IsReply(IMessageSummary message) =>
+        message.Envelope is { } envelope && envelope.To.Mailboxes.Concat(envelope.Cc.Mailboxes).Any(a => replies.IsReplyAddress(a.Address));
+
+    static string SenderDomain(IMessageSummary message) => CanonicalAddress.DomainOf(message.Envelope?.From.Mailboxes.FirstOrDefault()?.Address);
 
     /// <summary>Adds the keyword, or \Seen where the server keeps no keywords.</summary>
     static async Task MarkAsync(IMailFolder folder, UniqueId uid, string? keyword, CancellationToken cancellationToken) =>

@@ -30,15 +30,16 @@ public sealed class SenderConfirmation(
     /// Mails the unconfirmed sender the link to confirm. Sent once per report whatever the retries. A mail that
     /// cannot be sent fails nothing else: the report is stored, and the committee sees the sender is not confirmed.
     /// </summary>
+    /// <exception cref="MailThrottledException">Not now (the answers' budget, or the mail service): ask again later.</exception>
     public async Task AskAsync(Report report)
     {
         try
         {
             var confirm = links.Create(report.Reference, ActionLinks.Reporter, CaseAction.ConfirmSender);
             var ask = await ReporterMail.ConfirmSenderAsync(report, report.UnconfirmedSender!, confirm, community.Value.Name);
-            await outgoing.SendAsync(report.Reference, ask, CancellationToken.None);
+            await outgoing.SendAsync(report.Reference, ask with { AnswersInboundMail = true }, CancellationToken.None);
         }
-        catch (Exception e) when (e is not StorageUnavailableException)
+        catch (Exception e) when (e is not (StorageUnavailableException or MailThrottledException))
         {
             // The reason's type only: the message of a refused send may repeat the address.
             log.LogWarning("The request to confirm the sender of report {Reference} could not be sent ({Reason})", report.Reference, e.GetType().Name);
