@@ -18,6 +18,7 @@
 # report's were, and the elapsed time, with the door's default budgets. Starts its own
 # Azurite, smtp4dev and local host (Release) on free loopback ports in a temporary folder, and removes it all at the
 # end. Figures, not a test: targets are printed as PASS/MISS and the exit code is non-zero only when a step fails.
+# A finished run writes its figures into its mode's block of docs/performance.md ("Latest figures").
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
@@ -135,8 +136,27 @@ for _ in $(seq 1 600); do
 done
 committee_answers "$apart_http" || { log "The HTTP-only host did not answer GET /api/committee within 60 s"; tail -n 30 "$run_dir/apart.log" >&2; exit 1; }
 
-log "Running the benchmark (${1:-latency and memory})"
+mode="${1:-latency}"
+log "Running the benchmark ($mode)"
 dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
-  --base-url "$base_url" --apart-url "http://127.0.0.1:$apart_http" --storage "$storage" --host-pid "$host_pid" --mode "${1:-latency}" --smtp4dev "http://127.0.0.1:$web" \
+  --base-url "$base_url" --apart-url "http://127.0.0.1:$apart_http" --storage "$storage" --host-pid "$host_pid" --mode "$mode" --smtp4dev "http://127.0.0.1:$web" \
   --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention" --reports "${SOAK_REPORTS:-1000}" \
-  --smtp-port "$smtp" --imap-port "${imap:-0}" --conduct conduct@example.org --messages "${FLOOD_MESSAGES:-1000}" --watch "${FLOOD_WATCH:-180}"
+  --smtp-port "$smtp" --imap-port "${imap:-0}" --conduct conduct@example.org --messages "${FLOOD_MESSAGES:-1000}" --watch "${FLOOD_WATCH:-180}" \
+  | tee "$run_dir/figures.txt"
+
+# The latest figures live in docs/performance.md, written here rather than pasted, between this mode's markers; a run
+# that failed never gets this far, so the block always holds a whole run.
+record_figures() { # mode figures-file
+  local begin="<!-- bench:$1 -->" end="<!-- /bench:$1 -->" page=docs/performance.md
+  grep -qxF "$begin" "$page" && grep -qxF "$end" "$page" || { log "$page has no $begin block: figures not recorded"; return 0; }
+  local about
+  about="Written by \`./bench.sh${1:+ $1}\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  about+="${SOAK_REPORTS:+ (SOAK_REPORTS=$SOAK_REPORTS)}, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  awk -v begin="$begin" -v end="$end" -v about="$about" -v figures="$2" '
+    $0 == begin { print; print about; print ""; print "```text"; while ((getline line < figures) > 0) print line; print "```"; skip = 1; next }
+    $0 == end { skip = 0 }
+    !skip { print }' "$page" >"$run_dir/performance.md"
+  cp "$run_dir/performance.md" "$page"
+  log "Figures written to $page ($1); commit it to keep them"
+}
+record_figures "$mode" "$run_dir/figures.txt"

@@ -164,6 +164,10 @@ param previousLinkSigningKey string = ''
 @description('Base64 key (at least 32 bytes) that keys what the app records (pattern hashes, references). Never rotated. Stored only in Key Vault.')
 param recordKey string
 
+// Empty for a new deployment, whose audit chain is keyed from its first entry: no plain-hash link then verifies.
+@description('Only for a deployment whose audit trails began before the chain was keyed: when it first ran a keyed version (ISO 8601, UTC). Empty: always keyed.')
+param auditKeyedSince string = ''
+
 @description('The committee\'s address reporters write to (e.g. conduct@example.org); empty: no email door.')
 param conductAddress string = ''
 
@@ -178,6 +182,23 @@ param conductImapUserName string = ''
 @secure()
 @description('Password (an app password) of the conduct mailbox. Stored only in Key Vault.')
 param conductImapPassword string = ''
+
+// Microsoft 365 turned basic authentication off, and a static OAuth2 token expires within hours. Microsoft documents
+// the client credentials flow of an app registration for unattended IMAP (not a managed identity):
+// https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+@allowed(['Password', 'Microsoft365'])
+@description('How the app signs in to the conduct mailbox: Password, or Microsoft365 (an app registration asks Entra ID for a new token on each poll).')
+param conductImapSignIn string = 'Password'
+
+@description('With Microsoft365: the Entra ID tenant of the mailbox\'s app registration; empty: this subscription\'s tenant.')
+param conductImapTenantId string = ''
+
+@description('With Microsoft365: the application (client) ID of the app registration Exchange Online gave the mailbox to.')
+param conductImapClientId string = ''
+
+@secure()
+@description('With Microsoft365: the app registration\'s client secret. Stored only in Key Vault.')
+param conductImapClientSecret string = ''
 
 @secure()
 @description('Shared secret of the inbound-mail webhook (HMAC-SHA256 of the body). Stored only in Key Vault; empty: the webhook refuses everything.')
@@ -268,6 +289,8 @@ module keyVault 'modules/keyvault.bicep' = {
     purgeProtection: keyVaultPurgeProtection
     hasConductImapPassword: !empty(conductImapPassword)
     conductImapPassword: conductImapPassword
+    hasConductImapClientSecret: !empty(conductImapClientSecret)
+    conductImapClientSecret: conductImapClientSecret
     hasInboundMailWebhookSecret: !empty(inboundMailWebhookSecret)
     inboundMailWebhookSecret: inboundMailWebhookSecret
   }
@@ -351,23 +374,35 @@ var previousKeySetting = empty(previousLinkSigningKey)
   ? {}
   : { Links__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.previousSigningKeySecretUri})' }
 
-// The email doors: the mailbox password and the webhook secret reach the app only as Key Vault references.
+// The email doors: the mailbox password, its client secret and the webhook secret reach the app only as Key Vault references.
 var mailIntakeSettings = union(
   {
     MailIntake__Address: conductAddress
     MailIntake__ImapHost: conductImapHost
     MailIntake__ImapPort: string(conductImapPort)
     MailIntake__UserName: conductImapUserName
+    MailIntake__SignIn: conductImapSignIn
   },
+  conductImapSignIn == 'Microsoft365'
+    ? {
+        MailIntake__TenantId: empty(conductImapTenantId) ? tenant().tenantId : conductImapTenantId
+        MailIntake__ClientId: conductImapClientId
+      }
+    : {},
   empty(conductImapPassword)
     ? {}
     : { MailIntake__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.imapLoginSecretUri})' },
+  empty(conductImapClientSecret)
+    ? {}
+    : { MailIntake__ClientSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.imapClientSecretUri})' },
   empty(inboundMailWebhookSecret)
     ? {}
     : { MailIntake__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookKeySecretUri})' }
 )
 
-var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, {
+var auditSetting = empty(auditKeyedSince) ? {} : { Audit__KeyedSince: auditKeyedSince }
+
+var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, auditSetting, {
   Community__Name: communityName
   Notifications__Content: notificationContent
   OpenCases__WeeklyDigest: string(weeklyDigest)

@@ -17,6 +17,7 @@ using CocReports.Procedure.Mail;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -43,12 +44,16 @@ public static class AdaptersExtensions
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
         services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
         services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
+        services.AddSingleton<IUntoldCaseEvents>(sp => new TableUntoldCaseEvents(sp.GetRequiredService<StorageLayout>().UntoldCaseEvents));
         services.AddHostedService<StorageInitializer>();
 
         // After the tables exist (hosted services start in the order added).
         services.AddHostedService<RecordKeyGuard>();
         services.AddSingleton<IMailParser, MimeMailParser>();
+        services.AddSingleton(sp => ImapSignIn.For(sp.GetRequiredService<IOptions<MailIntakeOptions>>().Value));
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();
+        services.AddSingleton<IValidateOptions<MailIntakeOptions>, ImapSignInValidation>();
+        services.AddOptions<MailIntakeOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommitteeOptions>, CommitteeKeysValidation>();
         services.AddOptions<CommitteeOptions>().ValidateOnStart();
 

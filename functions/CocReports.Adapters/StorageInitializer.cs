@@ -15,6 +15,7 @@ sealed class StorageInitializer(StorageLayout layout) : IHostedService
         await layout.Revocations.CreateIfNotExistsAsync(cancellationToken);
         await layout.Patterns.CreateIfNotExistsAsync(cancellationToken);
         await layout.ImportFailures.CreateIfNotExistsAsync(cancellationToken);
+        await layout.UntoldCaseEvents.CreateIfNotExistsAsync(cancellationToken);
 
         // PublicAccessType.None: evidence is only ever streamed through the app after an access check.
         await layout.Evidence.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);

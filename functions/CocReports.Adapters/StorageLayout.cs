@@ -26,5 +26,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>How often each inbound message failed to import (see <see cref="Tables.TableImportFailures"/>).</summary>
     public TableClient ImportFailures { get; } = tables.GetTableClient(options.Value.TablePrefix + "ImportFailures");
 
+    /// <summary>Case events not yet told to their workflow (see <see cref="Tables.TableUntoldCaseEvents"/>).</summary>
+    public TableClient UntoldCaseEvents { get; } = tables.GetTableClient(options.Value.TablePrefix + "UntoldCaseEvents");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

@@ -49,12 +49,13 @@ public static class ApiExtensions
             .Validate(o => o.K >= TransparencyOptions.SmallestK, $"Transparency:K must be at least {TransparencyOptions.SmallestK}: with 2, \"fewer than 2\" would publish that there was exactly 1.")
             .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
         services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().Keys));
-        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<ActionLinks>().DeriveRecordKey("audit-chain")));
+        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<ActionLinks>().DeriveRecordKey("audit-chain"), Value<AuditOptions>(sp).KeyedSince));
         services.AddSingleton<MailAnswerBudget>();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
@@ -92,6 +93,7 @@ public static class ApiExtensions
         services.AddSingleton<TransparencyPage>();
         services.AddSingleton<TransparencyReview>();
         services.AddSingleton<CaseRecord>();
+        services.AddSingleton<CaseEventSweep>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();
         services.AddSingleton<ICaseAction, RecuseAction>();

@@ -9,10 +9,10 @@ using CocReports.Api.Organizers;
 using CocReports.Api.Pages;
 using CocReports.Api.Status;
 using CocReports.Api.Transparency;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api;
 
@@ -25,11 +25,11 @@ public static class ApiRoutes
     public static RouteGroupBuilder MapCocReportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/reports", (HttpRequest request, SubmitReport handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/reports", (HttpRequest request, SubmitReport handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
-        api.MapGet("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapGet("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.ShowAsync(request, workflows, reference, action, ct));
-        api.MapPost("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/" + CaseActionEndpoint.Route, (HttpRequest request, string reference, string action, CaseActionEndpoint handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.ConfirmAsync(request, workflows, reference, action, ct)).DisableAntiforgery();
         api.MapGet("/committee", (GetCommittee handler) => handler.Handle());
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
@@ -37,12 +37,12 @@ public static class ApiRoutes
         api.MapGet("/pages.css", PageStyle.Handle);
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
-        api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.AnswerAsync(request, workflows, ct)).DisableAntiforgery();
-        api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/" + InboundMailWebhook.Route, (HttpRequest request, InboundMailWebhook handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.HandleAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, CancellationToken ct) => handler.ShowAsync(request, ct));
-        api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
         api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.DraftAsync(request, ct)).DisableAntiforgery();

@@ -1,4 +1,5 @@
 using CocReports.Api.CaseActions;
+using CocReports.Api.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +17,7 @@ public sealed class CaseActionFunctions(CaseActionEndpoint handler)
         string action,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await handler.ShowAsync(request, workflows, reference, action, cancellationToken));
+        new ResultAction(await handler.ShowAsync(request, new DurableCaseWorkflow(workflows), reference, action, cancellationToken));
 
     [Function("ConfirmCaseAction")]
     public async Task<IActionResult> Confirm(
@@ -25,5 +26,5 @@ public sealed class CaseActionFunctions(CaseActionEndpoint handler)
         string action,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await handler.ConfirmAsync(request, workflows, reference, action, cancellationToken));
+        new ResultAction(await handler.ConfirmAsync(request, new DurableCaseWorkflow(workflows), reference, action, cancellationToken));
 }

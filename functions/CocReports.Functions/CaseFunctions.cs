@@ -1,4 +1,5 @@
 using CocReports.Api.CasePage;
+using CocReports.Api.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,7 @@ public sealed class CaseFunctions(CasePage casePage, CaseAccess caseAccess, Case
         string reference,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await casePage.ShowAsync(request, workflows, reference, cancellationToken));
+        new ResultAction(await casePage.ShowAsync(request, new DurableCaseWorkflow(workflows), reference, cancellationToken));
 
     [Function("OpenCase")]
     public async Task<IActionResult> Open(

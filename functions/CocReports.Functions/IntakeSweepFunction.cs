@@ -1,3 +1,4 @@
+using CocReports.Api.Engine;
 using CocReports.Api.Intake;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -12,5 +13,5 @@ public sealed class IntakeSweepFunction(IntakeSweep sweep)
         [TimerTrigger("0 */5 * * * *")] TimerInfo timer,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        sweep.RunAsync(workflows, cancellationToken);
+        sweep.RunAsync(new DurableCaseWorkflow(workflows), cancellationToken);
 }

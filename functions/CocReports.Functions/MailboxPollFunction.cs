@@ -1,3 +1,4 @@
+using CocReports.Api.Engine;
 using CocReports.Api.Intake.Mail;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -12,5 +13,5 @@ public sealed class MailboxPollFunction(MailboxPoll poll)
         [TimerTrigger("0 */1 * * * *")] TimerInfo timer,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        poll.RunAsync(workflows, cancellationToken);
+        poll.RunAsync(new DurableCaseWorkflow(workflows), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CocReports.Api.Engine;
 using CocReports.Api.Organizers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,5 +20,5 @@ public sealed class OrganizerIntakeFunctions(OrganizerIntake handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OrganizerIntake.Route)] HttpRequest request,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await handler.SubmitAsync(request, workflows, cancellationToken));
+        new ResultAction(await handler.SubmitAsync(request, new DurableCaseWorkflow(workflows), cancellationToken));
 }

@@ -1,3 +1,4 @@
+using CocReports.Api.Engine;
 using CocReports.Api.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,5 +25,5 @@ public sealed class StatusFunctions(StatusPage handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "status/answer")] HttpRequest request,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await handler.AnswerAsync(request, workflows, cancellationToken));
+        new ResultAction(await handler.AnswerAsync(request, new DurableCaseWorkflow(workflows), cancellationToken));
 }

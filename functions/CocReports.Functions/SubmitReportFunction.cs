@@ -1,3 +1,4 @@
+using CocReports.Api.Engine;
 using CocReports.Api.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,5 +14,5 @@ public sealed class SubmitReportFunction(SubmitReport handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        new ResultAction(await handler.HandleAsync(request, workflows, cancellationToken));
+        new ResultAction(await handler.HandleAsync(request, new DurableCaseWorkflow(workflows), cancellationToken));
 }

@@ -1,12 +1,12 @@
 using CocReports.Api.Intake;
 using CocReports.Procedure.Intake;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.LocalHost;
 
 /// <summary>The local host's timer for <see cref="IntakeSweep"/>, as the Functions app's timer trigger is in Azure.</summary>
-sealed class IntakeSweepService(IntakeSweep sweep, DurableTaskClient workflows, IOptions<IntakeOptions> options, ILogger<IntakeSweepService> log)
+sealed class IntakeSweepService(IntakeSweep sweep, ICaseWorkflow workflows, IOptions<IntakeOptions> options, ILogger<IntakeSweepService> log)
     : PeriodicService(options.Value.SweepEvery, log)
 {
     protected override string Name => "The intake sweep";

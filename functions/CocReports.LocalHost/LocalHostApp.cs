@@ -1,10 +1,12 @@
 using System.Net;
 using CocReports.Adapters;
 using CocReports.Api;
+using CocReports.Api.Engine;
 using CocReports.Api.Form;
 using CocReports.Api.Telemetry;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Limits;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 
@@ -46,6 +48,7 @@ public static class LocalHostApp
             LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning)));
         builder.Services.AddHostedService(_ => sidecar);
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar.Address.AbsoluteUri));
+        builder.Services.AddSingleton<ICaseWorkflow>(services => new DurableCaseWorkflow(services.GetRequiredService<DurableTaskClient>()));
         if (options.Workflows)
         {
             builder.Services.AddDurableTaskWorker(worker =>

@@ -1,6 +1,6 @@
 using CocReports.Api.Intake.Mail;
 using CocReports.Procedure.Intake.Mail;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.LocalHost;
@@ -9,7 +9,7 @@ namespace CocReports.LocalHost;
 /// The local host's timer for <see cref="MailboxPoll"/>, as the Functions app's timer trigger is in Azure. A poll that
 /// fails marked nothing imported: the next one reads the same messages.
 /// </summary>
-sealed class MailboxPollService(MailboxPoll poll, DurableTaskClient workflows, IOptions<MailIntakeOptions> options, ILogger<MailboxPollService> log)
+sealed class MailboxPollService(MailboxPoll poll, ICaseWorkflow workflows, IOptions<MailIntakeOptions> options, ILogger<MailboxPollService> log)
     : PeriodicService(options.Value.PollEvery, log)
 {
     protected override string Name => "The conduct mailbox poll";

@@ -41,6 +41,13 @@ param hasConductImapPassword bool = false
 @description('Password of the conduct mailbox; empty when the mailbox is not polled with a password.')
 param conductImapPassword string = ''
 
+@description('Whether the conduct mailbox\'s Microsoft 365 client secret is given.')
+param hasConductImapClientSecret bool = false
+
+@secure()
+@description('Client secret of the app registration that reads the conduct mailbox; empty when the mailbox does not sign in to Microsoft 365.')
+param conductImapClientSecret string = ''
+
 @description('Whether the inbound-mail webhook\'s shared secret is given.')
 param hasInboundMailWebhookSecret bool = false
 
@@ -109,6 +116,14 @@ resource imapPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasCo
   }
 }
 
+resource imapClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasConductImapClientSecret) {
+  parent: vault
+  name: 'conduct-imap-client-secret'
+  properties: {
+    value: conductImapClientSecret
+  }
+}
+
 resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasInboundMailWebhookSecret) {
   parent: vault
   name: 'inbound-mail-webhook-secret'
@@ -132,4 +147,5 @@ output signingKeySecretUri string = signingKey.properties.secretUri
 output previousSigningKeySecretUri string = hasPreviousKey ? previousSigningKey!.properties.secretUri : ''
 output recordKeySecretUri string = recordKeySecret.properties.secretUri
 output imapLoginSecretUri string = hasConductImapPassword ? imapPassword!.properties.secretUri : ''
+output imapClientSecretUri string = hasConductImapClientSecret ? imapClientSecret!.properties.secretUri : ''
 output webhookKeySecretUri string = hasInboundMailWebhookSecret ? webhookSecret!.properties.secretUri : ''

@@ -6,12 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace CocReports.BrowserTests;
 
 /// <summary>
-/// A member runs a whole case only from pages, as the README's "The committee's day" tells it: from the Open cases
-/// link of their first email to the case page, acting there each time and coming back by the result page's way back.
+/// A member runs a whole case only from pages, as docs/committee-guide.md's "Your day, step by step" tells it: from
+/// the Open cases link of their first email to the case page, acting there each time and coming back by the result
+/// page's way back.
 /// </summary>
 /// <remarks>
-/// The test also writes the README's pictures of both pages to .artifacts/screenshots/. To regenerate them, run it
-/// (<c>./test.sh</c> runs every test; any run of this one against test.sh's Azurite and smtp4dev will do), then
+/// The test also writes the committee guide's pictures of both pages to .artifacts/screenshots/. To regenerate them,
+/// run it (<c>./test.sh</c> runs every test; any run of this one against test.sh's Azurite and smtp4dev will do), then
 /// <c>cp .artifacts/screenshots/open-cases.png .artifacts/screenshots/case-page.png docs/screenshots/</c> and commit.
 /// </remarks>
 public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<CommitteeDayHost>
@@ -82,7 +83,7 @@ public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<Com
         Assert.DoesNotContain(ids, id => id.Any(char.IsWhiteSpace));
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
 
-        // The pictures for the README: the case mid-way, with its note, picture and steps; the list with both cases.
+        // The pictures for the committee guide: the case mid-way, with its note, picture and steps; the list with both cases.
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "evidence-1.png, a picture the reporter sent" })).ToHaveJSPropertyAsync("complete", true);
         // The whole page holds every form; the picture ends where the follow-up form begins, to stay small.
         var formsEnd = await page.GetByRole(AriaRole.Heading, new() { Name = $"Follow up on report {reference}" })

@@ -16,6 +16,7 @@ public sealed partial class ParameterReachabilityTests(CompiledTemplate template
         "communityName", "committeeMembers", "escalationContacts", "embeddingOrigins", "emergencyNotice",
         "mailFromName", "emailSenderUsername", "emailCustomDomain", "sendFromCustomDomain", "alertEmails",
         "conductAddress", "conductImapHost", "conductImapPort", "conductImapUserName", "conductImapPassword",
+        "conductImapSignIn", "conductImapTenantId", "conductImapClientId", "conductImapClientSecret",
         "inboundMailWebhookSecret", "organizers", "notificationContent", "weeklyDigest", "digestDay", "digestAt",
     ];
 

@@ -37,7 +37,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
             await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new"));
             await Activity<NotifyEscalationContact>().RunAsync(new EscalationNotice(report.Reference, 0, CommitteeNoticeKind.AcknowledgeOverdue, "due-1"));
             await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Acknowledged));
-            await Activity<RecordStep>().RunAsync(new StepRecord(report.Reference, new TimelineEntry(at, "AcknowledgeOverdue")));
+            await Activity<RecordStep>().RunAsync(new StepRecord(report.Reference, new TimelineEntry(at, CaseStep.AcknowledgeOverdue)));
             await Activity<PurgeEvidence>().RunAsync(report.Reference);
         }
 
@@ -49,7 +49,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         Assert.Single(about, m => m.IsTo("alex@committee.test"));
         Assert.Single(about, m => m.IsTo(LocalHostFixture.EscalationAddress));
         Assert.Single(about, m => m.IsTo(reporter));
-        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == "AcknowledgeOverdue");
+        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == CaseStep.AcknowledgeOverdue.Name);
         Assert.Empty(await host.EvidenceBlobsAsync(report.Reference));
     }
 
@@ -60,7 +60,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         var report = await StoreAsync(reporter);
         var announcement = new Announcement(
             report.Reference,
-            new TimelineEntry(report.ReceivedAt, "Received"),
+            new TimelineEntry(report.ReceivedAt, CaseStep.Received),
             CommitteeNoticeKind.NewReport,
             "new",
             ToReporter: new ReporterNotice(report.Reference, ReporterNoticeKind.Receipt));
@@ -80,7 +80,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         var about = await host.Inbox.AboutAsync(report.Reference);
         Assert.All(LocalHostFixture.Members, member => Assert.Single(about, m => m.IsTo(member.Email) && !m.Subject.StartsWith("Reminder", StringComparison.Ordinal)));
         Assert.Single(about, m => m.IsTo(reporter));
-        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == "Received");
+        Assert.Single(await TimelineAsync(report.Reference), e => e.GetString("Step") == CaseStep.Received.Name);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
     public async Task A_member_who_recused_or_was_excluded_receives_nothing_even_when_the_workflow_decided_to_write_to_them()
     {
         var report = await StoreAsync(Submissions.NewReporter(), excluded: "kim");
-        await Store.TryRecuseAsync(report.Reference, "sam", CancellationToken.None);
+        await Store.TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
 
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));

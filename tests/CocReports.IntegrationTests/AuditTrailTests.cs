@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
@@ -71,6 +74,51 @@ public sealed class AuditTrailTests(LocalHostFixture host)
         using var exported = JsonDocument.Parse(await browser.GetStringAsync($"/api/reports/{receipt.Reference}/trail.json"));
         Assert.False(exported.RootElement.GetProperty("verifies").GetBoolean());
         Assert.Equal(1, exported.RootElement.GetProperty("firstBroken").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_trail_rewritten_wholly_in_plain_hashes_for_a_case_received_after_the_cut_over_does_not_verify()
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter()), []));
+        var browser = NewBrowser();
+        await OpenAsync(browser, host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        await OpenAsync(browser, host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+
+        // Someone who can write the table but lacks the key: every entry re-hashed in plain SHA-256 and dated before
+        // the cut-over, as a trail from before the chain was keyed would be.
+        var rows = new List<TableEntity>();
+        await foreach (var row in host.Audit.QueryAsync<TableEntity>(e => e.PartitionKey == receipt.Reference))
+        {
+            rows.Insert(0, row); // oldest first
+        }
+
+        var previousHash = new string('0', 64);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var at = LocalHostFixture.KeyedSince.AddDays(-1).AddMinutes(i);
+            row["At"] = at;
+            row["PreviousHash"] = previousHash;
+            row["Hash"] = previousHash = PlainHash(receipt.Reference, i + 1, at, row.GetString("MemberId")!, row.GetString("What")!, row.GetBoolean("Allowed")!.Value, previousHash);
+            await host.Audit.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        }
+
+        var html = await OpenAsync(browser, host.Links().Create(receipt.Reference, "alex", CaseAction.View));
+        Assert.Contains("The audit trail does not verify: Entry 1 was hashed without the key", html, StringComparison.Ordinal);
+        using var exported = JsonDocument.Parse(await browser.GetStringAsync($"/api/reports/{receipt.Reference}/trail.json"));
+        Assert.False(exported.RootElement.GetProperty("verifies").GetBoolean());
+    }
+
+    // The chain's unkeyed hash (AuditChain before it was keyed): each field length-prefixed, one a line.
+    static string PlainHash(string reference, long sequence, DateTimeOffset at, string memberId, string what, bool allowed, string previousHash)
+    {
+        var canonical = new StringBuilder();
+        foreach (var field in new[] { reference, sequence.ToString(CultureInfo.InvariantCulture), at.UtcTicks.ToString(CultureInfo.InvariantCulture), memberId, what, allowed ? "allowed" : "refused", previousHash })
+        {
+            canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
     HttpClient NewBrowser() => MemberBrowser.NewBrowser(host.BaseUrl);

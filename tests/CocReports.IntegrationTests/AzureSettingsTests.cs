@@ -3,9 +3,11 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CocReports.Adapters;
 using CocReports.Adapters.Mail.Acs;
+using CocReports.Adapters.Mail.Inbound;
 using CocReports.Api;
 using CocReports.Api.Form;
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
@@ -147,6 +149,39 @@ public sealed partial class AzureSettingsTests : IDisposable
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         var refused = Assert.Throws<OptionsValidationException>(withTwo.Services.GetRequiredService<IStartupValidator>().Validate);
         Assert.Contains("Transparency:K must be at least 3", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Microsoft_365_mailbox_without_its_client_secret_stops_the_app_at_start()
+    {
+        // As infra/main.bicep writes them with conductImapSignIn=Microsoft365; the secret is a Key Vault reference there.
+        Dictionary<string, string?> mailbox = new()
+        {
+            ["MailIntake:Address"] = "conduct@example.org",
+            ["MailIntake:ImapHost"] = "outlook.office365.com",
+            ["MailIntake:UserName"] = "conduct@example.org",
+            ["MailIntake:SignIn"] = "Microsoft365",
+            ["MailIntake:TenantId"] = "contoso.onmicrosoft.com",
+            ["MailIntake:ClientId"] = "conduct-mailbox-reader",
+        };
+        using var withoutSecret = Build(mailbox);
+        using var withSecret = Build(new(mailbox) { ["MailIntake:ClientSecret"] = "a-secret" });
+
+        var refused = Assert.Throws<OptionsValidationException>(withoutSecret.Services.GetRequiredService<IStartupValidator>().Validate);
+        Assert.Contains("MailIntake:ClientSecret is required when MailIntake:SignIn is Microsoft365", refused.Message, StringComparison.Ordinal);
+
+        withSecret.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.IsType<ImapConductMailbox>(withSecret.Services.GetRequiredService<IConductMailbox>());
+    }
+
+    IHost Build(Dictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddEnvironmentVariables(prefix);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Services.AddCocReports(builder.Configuration);
+        return builder.Build();
     }
 
     public void Dispose()

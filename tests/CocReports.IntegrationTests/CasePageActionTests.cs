@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -68,7 +69,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
         Assert.Contains("We met on Tuesday about this.", await host.Inbox.TextAsync(mail), StringComparison.Ordinal);
         Assert.Single(await MessageKindsAsync(receipt.Reference), "FollowUp");
         Assert.Single(await AuditAsync(receipt.Reference), ("sam", "action:follow-up", true));
-        Assert.Single(await StepsAsync(receipt.Reference), "FollowedUp");
+        Assert.Single(await StepsAsync(receipt.Reference), CaseStep.FollowedUp.Name);
 
         // The workflow took the follow-up as the acknowledgment: the page no longer offers one.
         var after = await OpenCaseAsync(browser, receipt.Reference, "sam");
@@ -145,7 +146,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
         var statusPage = await status.Content.ReadAsStringAsync();
         Assert.Contains("We are talking to the people involved.", statusPage, StringComparison.Ordinal);
         Assert.DoesNotContain("ask Sam to lead", statusPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Noted", statusPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(CaseStep.Noted.Name, statusPage, StringComparison.Ordinal);
     }
 
     [Fact]

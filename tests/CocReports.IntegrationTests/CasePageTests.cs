@@ -373,7 +373,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         using var browser = NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(earlier, browser)).StatusCode);
 
-        // What an administrator does (README, "Revoking a member's links").
+        // What an administrator does (docs/deploying.md, "Revoking links").
         await host.Revocations.UpsertEntityAsync(new TableEntity("member", "sam") { ["NotBefore"] = DateTimeOffset.UtcNow });
         try
         {

@@ -92,4 +92,52 @@ public sealed class ConductMailbox(string address)
             await Task.Delay(250);
         }
     }
+
+    /// <summary>
+    /// A post to the inbound-mail webhook as the provider's relay signs it: the time of signing in Unix seconds, and the
+    /// HMAC-SHA256 of that time, a full stop and the raw message (InboundMailWebhook).
+    /// </summary>
+    public static HttpRequestMessage WebhookPost(byte[] raw, string secret, DateTimeOffset signedAt)
+    {
+        var timestamp = signedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signed = System.Text.Encoding.ASCII.GetBytes(timestamp + ".").Concat(raw).ToArray();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), signed)));
+        return request;
+    }
+
+    /// <summary>
+    /// The webhook's answer to the headers of a post whose body is never sent: a raw HTTP/1.1 request that declares
+    /// <paramref name="contentLength"/> bytes and then waits. An answer at all proves it came before the body was read.
+    /// </summary>
+    public static async Task<(int Status, string Head)> AnswerBeforeBodyAsync(Uri baseUrl, long contentLength, IEnumerable<(string Name, string Value)> headers)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(baseUrl.Host, baseUrl.Port);
+        var stream = tcp.GetStream();
+        var head = new System.Text.StringBuilder()
+            .Append("POST /api/mail/inbound HTTP/1.1\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Host: {baseUrl.Authority}\r\n")
+            .Append("Content-Type: message/rfc822\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {contentLength}\r\n");
+        foreach (var (name, value) in headers)
+        {
+            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = new System.Text.StringBuilder();
+        string? line;
+        while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(timeout.Token)))
+        {
+            answer.Append(line).Append('\n');
+        }
+
+        var text = answer.ToString();
+        return (int.Parse(text.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text);
+    }
 }

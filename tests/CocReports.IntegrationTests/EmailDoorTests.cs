@@ -1,10 +1,12 @@
 using System.Text;
 using Azure.Data.Tables;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace CocReports.IntegrationTests;
@@ -153,6 +155,103 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var toSender = await host.Inbox.AllAsync();
         var mine = Assert.Single(toSender, m => m.IsTo(reporter));
         Assert.Contains("confirm-sender", await host.Inbox.TextAsync(mine), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_email_from_an_unverified_sender_gets_its_receipt_code_only_once_the_sender_confirms()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("[anonymous] Forged or not");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Anonymous, from an address no server vouched for.");
+        message.Headers.Remove("Authentication-Results");
+        message.Headers.Add("Authentication-Results", $"{ConductMailbox.AuthServId}; spf=softfail smtp.mailfrom=example.net; dmarc=fail (p=NONE) header.from={reporter.Split('@')[1]}");
+        await ConductMailbox.SendAsync(message);
+
+        var report = await ReportWithSubjectAsync(subject);
+        Assert.True(report.Details.IsAnonymous);
+        Assert.Null(report.UnconfirmedSender);
+        Assert.Equal(MailSender.Unconfirmed, report.Sender);
+        var row = (await host.Reports.GetEntityAsync<TableEntity>(report.Reference, "report")).Value;
+        Assert.DoesNotContain(row.Keys, k => row[k] is string value && value.Contains(reporter, StringComparison.OrdinalIgnoreCase));
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).Single();
+        Assert.DoesNotContain(reporter, await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
+
+        // Import answered the sender and the workflow told the committee: the one mail to the address asks, and holds no code.
+        var ask = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var askText = await host.Inbox.TextAsync(ask);
+        Assert.DoesNotContain("receipt code", askText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}", askText);
+        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
+
+        var confirm = MailLinks.Find(askText, "confirm-sender");
+        Assert.Contains("Your report stays anonymous", await host.Http.GetStringAsync(confirm), StringComparison.Ordinal);
+        var confirmed = await host.Http.PostAsync(confirm.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(confirm) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("the report stays anonymous", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var receipt = (await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"We received your report {report.Reference}")).Single();
+        var code = System.Text.RegularExpressions.Regex.Match(await host.Inbox.TextAsync(receipt), "[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}").Value;
+        using var status = await host.Http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = report.Reference, ["receiptCode"] = code }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+
+        // Still anonymous: the address was let go, not made the contact.
+        var after = await ReportWithSubjectAsync(subject);
+        Assert.Null(after.Details.ContactEmail);
+        Assert.Null(after.SealedAnonymousSender);
+        Assert.Equal(MailSender.Confirmed, after.Sender);
+    }
+
+    [Fact]
+    public async Task A_link_to_confirm_the_sender_older_than_a_week_confirms_nothing()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Confirmed too late");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Left unconfirmed for eight days.");
+        message.Headers.Remove("Authentication-Results");
+        await ConductMailbox.SendAsync(message);
+        var report = await ReportWithSubjectAsync(subject);
+
+        var eightDaysOld = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8))).Create(report.Reference, ActionLinks.Reporter, CaseAction.ConfirmSender);
+        var refused = await host.Http.PostAsync(eightDaysOld.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(eightDaysOld) }));
+        Assert.Equal(System.Net.HttpStatusCode.Gone, refused.StatusCode);
+
+        var still = await ReportWithSubjectAsync(subject);
+        Assert.Null(still.Details.ContactEmail);
+        Assert.Equal(reporter, still.UnconfirmedSender);
+    }
+
+    [Fact]
+    public async Task A_sender_who_has_not_confirmed_and_writes_into_the_case_gets_a_fresh_link_at_most_once_a_day()
+    {
+        var reporter = Submissions.NewReporter();
+        var subject = Unique("Lost the link");
+        var message = ConductMailbox.Message(reporter, host.Conduct, subject, "Sent, then the link was lost.");
+        message.Headers.Remove("Authentication-Results");
+        await ConductMailbox.SendAsync(message);
+        var report = await ReportWithSubjectAsync(subject);
+        var ask = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter)));
+        var first = MailLinks.Find(await host.Inbox.TextAsync(ask), "confirm-sender");
+        var replyTo = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(await host.Inbox.RawAsync(ask)))).ReplyTo.Mailboxes.Single().Address;
+
+        // The same day: the reply lands in the case, and no second request goes out.
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: did you send it", "Yes it was me, but the link does not open."));
+        await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("The reporter answered on report " + report.Reference, StringComparison.Ordinal), LocalHostFixture.Members.Length);
+        Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
+
+        // A day later (where the end of the day's window leaves the count): writing again brings a fresh link that works.
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(host.Links().DeriveRecordKey("confirm-sender"), Encoding.UTF8.GetBytes(report.Reference)));
+        var count = (await host.RateLimits.GetEntityAsync<TableEntity>("confirm-sender", key)).Value;
+        count["WindowEnds"] = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await host.RateLimits.UpdateEntityAsync(count, count.ETag);
+        await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: did you send it", "Writing again the next day."));
+        var asks = await host.Inbox.WaitForAsync(m => m.IsTo(reporter), 2);
+        var fresh = MailLinks.Find(await host.Inbox.TextAsync(asks.Single(m => m.Id != ask.Id)), "confirm-sender");
+        Assert.NotEqual(first, fresh);
+
+        var confirmed = await host.Http.PostAsync(fresh.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(fresh) }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(reporter, (await ReportWithSubjectAsync(subject)).Details.ContactEmail);
     }
 
     [Fact]
@@ -352,22 +451,28 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
     }
 
     [Fact]
-    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered()
+    public async Task A_signed_raw_message_posted_to_the_webhook_becomes_one_case_however_often_it_is_delivered_or_replayed()
     {
         var reporter = Submissions.NewReporter();
         var subject = Unique("Forwarded by the provider");
         var raw = Raw(ConductMailbox.Message(reporter, host.Conduct, subject, "Posted over HTTP by our mail provider."));
 
-        var first = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
-        var again = await PostToWebhookAsync(raw, Sign(raw, Host.WebhookSecret));
+        var first = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
+        var again = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+
+        // The very same post (timestamp and signature) captured and replayed inside the window: still the one case.
+        var signedAt = DateTimeOffset.UtcNow.AddMinutes(-4);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(raw, Host.WebhookSecret, signedAt)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(raw, Host.WebhookSecret, signedAt)).StatusCode);
 
         var report = Assert.Single(await ReportsWithSubjectAsync(subject));
         Assert.Equal(Door.Webhook, report.Door);
         var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
         Assert.Contains("Came in through:\nEmail forwarded by the mail provider", await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
         await host.Inbox.WaitForAsync(m => m.IsTo(reporter));
+        Assert.Single(await ReportsWithSubjectAsync(subject));
     }
 
     [Fact]
@@ -376,28 +481,69 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var subject = Unique("Forged webhook");
         var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Not from the provider."));
 
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, null)).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Sign(raw, "another secret"))).StatusCode);
+        using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(unsigned)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, "another secret", DateTimeOffset.UtcNow)).StatusCode);
         var tampered = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Changed after signing."));
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(tampered, Sign(raw, Host.WebhookSecret))).StatusCode);
+        using (var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow))
+        {
+            request.Content = new ByteArrayContent(tampered);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(request)).StatusCode);
+        }
+
+        // The scheme before the timestamp (the body alone signed) is refused: a relay must be changed to sign the time.
+        using (var old = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) })
+        {
+            old.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Http.SendAsync(old)).StatusCode);
+        }
 
         // A signed message posted after them is stored: the refused ones are not, and never will be.
         var signedSubject = Unique("Signed webhook");
         var signed = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, signedSubject, "From the provider."));
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Sign(signed, Host.WebhookSecret))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(signed, Host.WebhookSecret, DateTimeOffset.UtcNow)).StatusCode);
         Assert.Single(await ReportsWithSubjectAsync(signedSubject));
         Assert.Empty(await ReportsWithSubjectAsync(subject));
     }
 
-    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string? signature)
+    [Fact]
+    public async Task A_webhook_post_signed_more_than_five_minutes_away_is_refused_and_stores_nothing()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-        if (signature is not null)
-        {
-            request.Headers.Add("X-Signature-SHA256", signature);
-        }
+        var subject = Unique("Captured and replayed");
+        var raw = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, subject, "Signed by the relay, captured, posted again later."));
 
+        using var stale = await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-6));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Contains("X-Signature-Timestamp", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await PostToWebhookAsync(raw, Host.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(6))).StatusCode);
+
+        // Refused on its headers: the answer comes while the body is still unsent.
+        var timestamp = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (status, _) = await ConductMailbox.AnswerBeforeBodyAsync(host.BaseUrl, 1000, [("X-Signature-Timestamp", timestamp), ("X-Signature-SHA256", new string('a', 64))]);
+        Assert.Equal(401, status);
+
+        var laterSubject = Unique("Posted in time");
+        var later = Raw(ConductMailbox.Message(Submissions.NewReporter(), host.Conduct, laterSubject, "Signed just now."));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await PostToWebhookAsync(later, Host.WebhookSecret, DateTimeOffset.UtcNow)).StatusCode);
+        Assert.Single(await ReportsWithSubjectAsync(laterSubject));
+        Assert.Empty(await ReportsWithSubjectAsync(subject));
+    }
+
+    [Fact]
+    public async Task A_webhook_post_declaring_more_than_the_providers_largest_message_is_refused_before_its_body_is_read()
+    {
+        // SendGrid's Inbound Parse limit, the default of MailIntake:MaxMessageBytes (see MailIntakeOptions).
+        const long largest = 30L * 1024 * 1024;
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (status, head) = await ConductMailbox.AnswerBeforeBodyAsync(host.BaseUrl, largest + 1, [("X-Signature-Timestamp", timestamp), ("X-Signature-SHA256", new string('a', 64))]);
+        Assert.Equal(413, status);
+        Assert.Contains("application/problem+json", head, StringComparison.Ordinal);
+    }
+
+    async Task<HttpResponseMessage> PostToWebhookAsync(byte[] raw, string secret, DateTimeOffset signedAt)
+    {
+        using var request = ConductMailbox.WebhookPost(raw, secret, signedAt);
         return await host.Http.SendAsync(request);
     }
 
@@ -407,9 +553,6 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         message.WriteTo(stream);
         return stream.ToArray();
     }
-
-    static string Sign(byte[] body, string secret) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     static string Unique(string subject) => $"{subject} {Guid.NewGuid():N}";
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Azure.Data.Tables;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -73,10 +72,7 @@ public sealed class MailDeferralTests(MailDeferralTests.Host host)
     {
         using var stream = new MemoryStream();
         message.WriteTo(stream);
-        var raw = stream.ToArray();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-        request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+        using var request = ConductMailbox.WebhookPost(stream.ToArray(), Host.WebhookSecret, DateTimeOffset.UtcNow);
         return await host.Http.SendAsync(request);
     }
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using CocReports.Procedure.Reports;
 using CocReports.Testing;
 using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -39,7 +40,7 @@ public sealed class MailDeliveryTests(MailDeliveryTests.Host host)
             var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
 
             // Every recipient's mail fails on its own schedule; the reporter's receipt is recorded as failed too.
-            var failed = await WaitForStepAsync(receipt.Reference, "MailFailed", "Receipt to the reporter");
+            var failed = await WaitForStepAsync(receipt.Reference, CaseStep.MailFailed.Name, "Receipt to the reporter");
             var instance = await host.Workflows.GetInstanceAsync(WorkflowInstance.For(receipt.Reference));
 
             Assert.Single(failed);

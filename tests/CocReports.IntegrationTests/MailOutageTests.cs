@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using CocReports.Testing;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -26,7 +27,7 @@ public sealed class MailOutageTests(MailOutageTests.Host host)
                 .Reference;
 
             // The announcement ran (it records the report before sending) and its mails met the closed port.
-            await WaitForStepAsync(reference, "Received");
+            await WaitForStepAsync(reference, CaseStep.Received.Name);
             await Task.Delay(Outage);
         }
         finally
@@ -44,7 +45,7 @@ public sealed class MailOutageTests(MailOutageTests.Host host)
             LocalHostFixture.Members.Select(m => m.Email).Order(StringComparer.Ordinal),
             committee.SelectMany(m => m.To).Order(StringComparer.Ordinal));
         Assert.Single(receipt);
-        Assert.DoesNotContain(await StepsAsync(reference), s => s == "MailFailed");
+        Assert.DoesNotContain(await StepsAsync(reference), s => s == CaseStep.MailFailed.Name);
     }
 
     /// <summary>Long enough for the first sends and several of their retries to fail.</summary>

@@ -46,3 +46,17 @@ public sealed class OpenCasesDigestHost : OpenCasesHost
         settings["OpenCases:CheckEvery"] = "00:00:01";
     }
 }
+
+/// <summary>The audit anchor's host: this week's digest due, sent when the test runs it (the timer's first look is an hour away).</summary>
+public sealed class AuditAnchorHost : OpenCasesHost
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
+        settings["OpenCases:WeeklyDigest"] = "true";
+        settings["OpenCases:DigestDay"] = hourAgo.DayOfWeek.ToString();
+        settings["OpenCases:DigestAt"] = hourAgo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        settings["OpenCases:CheckEvery"] = "01:00:00";
+    }
+}

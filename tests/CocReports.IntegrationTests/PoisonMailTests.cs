@@ -57,7 +57,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
                 mail = mail with { Attachments = [.. mail.Attachments, new InboundAttachment("third.png", () => throw new IOException("Unreadable."))] };
             }
 
-            return (await import.ImportAsync(mail, Door.Email, host.Workflows, cancellationToken)).Taken;
+            return (await import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken)).Taken;
         }
 
         long quarantined = 0;
@@ -137,9 +137,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
         var answers = new List<HttpStatusCode>();
         for (var delivery = 0; delivery < 4; delivery++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-            request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+            using var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
             using var response = await host.Http.SendAsync(request);
             answers.Add(response.StatusCode);
         }
@@ -167,12 +165,12 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
                 new InboundAttachment("third.png", () => throw new IOException("Unreadable.")),
             ]);
 
-        await Assert.ThrowsAsync<IOException>(() => import.ImportAsync(mail, Door.Email, host.Workflows, default));
+        await Assert.ThrowsAsync<IOException>(() => import.ImportAsync(mail, Door.Email, host.CaseWorkflow, default));
 
         await AssertEveryEvidenceFileIsListedAsync();
     }
 
-    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.Workflows, default);
+    Task<int> PollAsync() => host.Services.GetRequiredService<MailboxPoll>().RunAsync(host.CaseWorkflow, default);
 
     async Task AssertEveryEvidenceFileIsListedAsync()
     {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CocReports.Testing;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -30,11 +31,11 @@ public sealed class RefusedAddressTests(LocalHostFixture host)
             LocalHostFixture.Members.Length,
             TimeSpan.FromSeconds(30));
         var steps = await StepsAsync(receipt.Reference);
-        Assert.Contains("AcknowledgeReminder", steps);
+        Assert.Contains(CaseStep.AcknowledgeReminder.Name, steps);
 
         // The receipt is still being retried, not given up: nothing reached the address, nothing failed yet.
         Assert.DoesNotContain(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
-        Assert.DoesNotContain("MailFailed", steps);
+        Assert.DoesNotContain(CaseStep.MailFailed.Name, steps);
     }
 
     async Task<List<string>> StepsAsync(string reference)

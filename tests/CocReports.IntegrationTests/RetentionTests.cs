@@ -11,6 +11,7 @@ using CocReports.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -84,9 +85,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     {
         var marker = Marker();
         var raw = Raw(EmailReport(marker, out var subject));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/mail/inbound") { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
-        request.Headers.Add("X-Signature-SHA256", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(Host.WebhookSecret), raw)));
+        using var request = ConductMailbox.WebhookPost(raw, Host.WebhookSecret, DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Accepted, (await host.Http.SendAsync(request)).StatusCode);
 
         var report = await ReportWithSubjectAsync(subject);
@@ -154,7 +153,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
 
         var closed = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"Your report {report.Reference} is closed"));
         Assert.Contains("was not kept", await host.Inbox.TextAsync(closed), StringComparison.Ordinal);
-        Assert.Contains("ReplyAfterClosing", await StepsAsync(report.Reference));
+        Assert.Contains(CaseStep.ReplyAfterClosing.Name, await StepsAsync(report.Reference));
         Assert.DoesNotContain(await Store.GetMessagesAsync(report.Reference, default), m => m.Kind == CaseMessageKind.Answer);
         await AssertNowhereAsync(marker);
     }
@@ -187,7 +186,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         }));
         Assert.Contains("nicht gespeichert", await byStatusPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal(2, (await StepsAsync(receipt.Reference)).Count(s => s == "ReplyAfterClosing"));
+        Assert.Equal(2, (await StepsAsync(receipt.Reference)).Count(s => s == CaseStep.ReplyAfterClosing.Name));
         Assert.DoesNotContain(await Store.GetMessagesAsync(receipt.Reference, default), m => m.Kind == CaseMessageKind.Answer);
         await AssertNowhereAsync(marker);
     }

@@ -2,11 +2,11 @@ using Azure.Data.Tables;
 using CocReports.Api.Intake.Mail;
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
 using CocReports.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -31,7 +31,7 @@ public sealed class StoredMailLengthTests(PoisonMailTests.Host host)
     public async Task Nothing_an_imported_message_stores_is_longer_than_a_table_property_holds(InboundMail mail)
     {
         var import = host.Services.GetRequiredService<MailImport>();
-        await import.ImportAsync(mail with { Recipients = [host.Conduct] }, Door.Email, new Mock<DurableTaskClient>("engine").Object, default);
+        await import.ImportAsync(mail with { Recipients = [host.Conduct] }, Door.Email, new Mock<ICaseWorkflow>().Object, default);
 
         await foreach (var row in host.Reports.QueryAsync<TableEntity>())
         {

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
 
@@ -111,8 +112,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         var procedure = app.Services.GetRequiredService<ProcedureMetrics>();
 
         procedure.ReportReceived("form");
-        procedure.StepRecorded("AcknowledgeOverdue");
-        procedure.StepRecorded("MailFailed");
+        procedure.StepRecorded(CaseStep.AcknowledgeOverdue);
+        procedure.StepRecorded(CaseStep.MailFailed);
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         Assert.Equal(1, Sum("cocreports.reports.received", ("door", "form")));

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CocReports.LocalHost;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -100,6 +101,9 @@ public class LocalHostFixture : IAsyncLifetime
 
     public DurableTaskClient Workflows => app!.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>The engine as the app's own code sees it, for tests that call a door's handler directly.</summary>
+    public ICaseWorkflow CaseWorkflow => app!.Services.GetRequiredService<ICaseWorkflow>();
+
     public ActionLinks Links(TimeProvider? clock = null) =>
         new(new LinkOptions { SigningKey = SigningKey, PreviousSigningKey = PreviousSigningKey, RecordKey = RecordKey, PublicBaseUrl = BaseUrl }, clock ?? TimeProvider.System);
 
@@ -187,6 +191,9 @@ public class LocalHostFixture : IAsyncLifetime
         return settings;
     }
 
+    /// <summary>The test hosts' <c>Audit:KeyedSince</c>: before any test's case, after the plain trails a test forges.</summary>
+    public static readonly DateTimeOffset KeyedSince = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// Everything a test host is configured with: its own task hub (<paramref name="runId"/>), tables and container
     /// (<paramref name="storageId"/>), test.sh's smtp4dev, deadlines of seconds. Also used by tests that run the local
@@ -238,6 +245,9 @@ public class LocalHostFixture : IAsyncLifetime
 
             // The local appsettings poll run.sh's mailbox; only the email tests poll one, their own.
             ["MailIntake:ImapHost"] = "",
+
+            // As a deployment whose audit trails began before the chain was keyed: every test's case comes after.
+            ["Audit:KeyedSince"] = KeyedSince.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
 
             // Every test comes from 127.0.0.1: the budgets are out of reach unless a test's own host lowers them.
             ["RateLimits:Intake:PermitLimit"] = "1000000",

@@ -52,6 +52,7 @@ static class ReportEntity
             ["TakenBy"] = report.TakenBy,
             ["Sender"] = report.Sender.ToString(),
             ["UnconfirmedSender"] = report.UnconfirmedSender,
+            ["SealedAnonymousSender"] = report.SealedAnonymousSender,
             ["Language"] = d.Language,
         });
     }
@@ -105,5 +106,6 @@ static class ReportEntity
         TakenBy = e.GetString("TakenBy"),
         Sender = Enum.Parse<MailSender>(e.GetString("Sender") ?? nameof(MailSender.NotChecked)),
         UnconfirmedSender = e.GetString("UnconfirmedSender"),
+        SealedAnonymousSender = e.GetString("SealedAnonymousSender"),
     };
 }

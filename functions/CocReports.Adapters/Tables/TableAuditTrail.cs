@@ -19,7 +19,7 @@ public sealed class TableAuditTrail(TableClient audit, AuditChain chain) : IAudi
     {
         for (var attempt = 1; ; attempt++)
         {
-            var latest = await LatestAsync(reference, cancellationToken);
+            var latest = await NewestAsync(reference, cancellationToken);
             var link = chain.Next(reference, latest, entry);
             try
             {
@@ -55,7 +55,7 @@ public sealed class TableAuditTrail(TableClient audit, AuditChain chain) : IAudi
         return links;
     }
 
-    async Task<AuditLink?> LatestAsync(string reference, CancellationToken cancellationToken)
+    public async Task<AuditLink?> NewestAsync(string reference, CancellationToken cancellationToken)
     {
         await foreach (var row in audit.QueryAsync<TableEntity>(e => e.PartitionKey == reference, maxPerPage: 1, cancellationToken: cancellationToken))
         {

@@ -13,7 +13,8 @@ namespace CocReports.Adapters.Tables;
 /// <summary>
 /// Reports and their cases in Table storage, one partition per report: the report row, the case row (what the
 /// committee did), one row per message, one per used link. Beside them, one partition lists the open cases
-/// (<see cref="OpenCaseEntity"/>), kept current here as the case is recorded.
+/// (<see cref="OpenCaseEntity"/>), kept current here as the case is recorded. The rules for changing a case are
+/// <see cref="CaseState"/>'s; this class only stores what they decide.
 /// </summary>
 public sealed class TableReportStore(TableClient reports) : IReportStore
 {
@@ -75,20 +76,58 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         return row.HasValue ? ToCaseState(row.Value!) : CaseState.New;
     }
 
-    public async Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<CaseState?> TryChangeCaseAsync(string reference, Func<CaseState, CaseState?> rule, CancellationToken cancellationToken)
     {
-        var acknowledged = await UpdateCaseAsync(reference, row =>
+        while (true)
         {
-            if (row.GetDateTimeOffset("AcknowledgedAt") is not null)
+            var existing = await reports.GetEntityIfExistsAsync<TableEntity>(reference, CaseRowKey, cancellationToken: cancellationToken);
+            var before = existing.HasValue ? ToCaseState(existing.Value!) : CaseState.New;
+            if (rule(before) is not { } after)
             {
-                return false;
+                return null;
             }
 
-            row["AcknowledgedAt"] = at;
-            row["AcknowledgedBy"] = memberId;
-            return true;
-        }, cancellationToken);
-        if (acknowledged)
+            // A recusal takes the member off the open-cases list first: a crash in between leaves them off a case they
+            // can still open from their mail, never a recused member seeing it listed.
+            var recusing = after.RecusedMembers.Except(before.RecusedMembers, StringComparer.Ordinal).ToList();
+            if (recusing.Count > 0)
+            {
+                await UpdateOpenCaseAsync(reference, row => row["RecusedMembers"] = string.Join(',', Members(row, "RecusedMembers").Union(recusing, StringComparer.Ordinal)), cancellationToken);
+            }
+
+            var caseRow = existing.HasValue ? existing.Value! : new TableEntity(reference, CaseRowKey);
+            Write(after, caseRow);
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await reports.UpdateEntityAsync(caseRow, caseRow.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await reports.AddEntityAsync(caseRow, cancellationToken);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone else changed the case in between: judge the rule again against what they left.
+                continue;
+            }
+
+            await ProjectAsync(reference, before, after, cancellationToken);
+            return after;
+        }
+    }
+
+    /// <summary>Keeps the open-cases list in step with a case change that was stored.</summary>
+    async Task ProjectAsync(string reference, CaseState before, CaseState after, CancellationToken cancellationToken)
+    {
+        if (before.ResolvedAt is null && after.ResolvedAt is not null)
+        {
+            // A case never listed (from before the list was kept) is fine: a missing entity's delete doesn't throw.
+            await reports.DeleteEntityAsync(OpenCaseEntity.PartitionKey, reference, ETag.All, cancellationToken);
+        }
+        else if (before.AcknowledgedAt is null && after.AcknowledgedAt is { } at)
         {
             try
             {
@@ -99,59 +138,7 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
                 // Not listed: resolved meanwhile, or from before the list was kept.
             }
         }
-
-        return acknowledged;
     }
-
-    public async Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken)
-    {
-        // The list first: a crash in between leaves the member off a case they can still open from their mail, never
-        // a recused member seeing it listed.
-        await UpdateOpenCaseAsync(reference, row =>
-        {
-            var recused = Members(row, "RecusedMembers");
-            row["RecusedMembers"] = string.Join(',', recused.Contains(memberId) ? recused : recused.Append(memberId));
-        }, cancellationToken);
-        return await UpdateCaseAsync(reference, row =>
-        {
-            var recused = Members(row, "RecusedMembers");
-            if (recused.Contains(memberId))
-            {
-                return false;
-            }
-
-            row["RecusedMembers"] = string.Join(',', recused.Append(memberId));
-            return true;
-        }, cancellationToken);
-    }
-
-    public async Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var resolved = await UpdateCaseAsync(reference, row =>
-        {
-            if (row.GetDateTimeOffset("ResolvedAt") is not null)
-            {
-                return false;
-            }
-
-            row["ResolvedAt"] = at;
-            return true;
-        }, cancellationToken);
-        if (resolved)
-        {
-            // A case never listed (from before the list was kept) is fine: a missing entity's delete doesn't throw.
-            await reports.DeleteEntityAsync(OpenCaseEntity.PartitionKey, reference, ETag.All, cancellationToken);
-        }
-
-        return resolved;
-    }
-
-    public Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateCaseAsync(reference, row =>
-        {
-            row["EvidencePurgedAt"] = at;
-            return true;
-        }, cancellationToken);
 
     public async Task RetainOnlyAsync(Report report, IReadOnlyList<CaseMessage> messages, CancellationToken cancellationToken)
     {
@@ -317,38 +304,25 @@ public sealed class TableReportStore(TableClient reports) : IReportStore
         }
     }
 
-    /// <summary>
-    /// Changes the case row under optimistic concurrency: the insert or the ETag-guarded update fails for whoever
-    /// comes second, who reads again and decides again. <paramref name="change"/> returns false to change nothing.
-    /// </summary>
-    async Task<bool> UpdateCaseAsync(string reference, Func<TableEntity, bool> change, CancellationToken cancellationToken)
+    static void Write(CaseState state, TableEntity row)
     {
-        while (true)
+        Set(row, "AcknowledgedAt", state.AcknowledgedAt);
+        Set(row, "AcknowledgedBy", state.AcknowledgedBy);
+        Set(row, "RecusedMembers", state.RecusedMembers.Count > 0 ? string.Join(',', state.RecusedMembers) : null);
+        Set(row, "ResolvedAt", state.ResolvedAt);
+        Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
+    }
+
+    // A property the state doesn't have is left off the row rather than stored empty.
+    static void Set(TableEntity row, string name, object? value)
+    {
+        if (value is null)
         {
-            var existing = await reports.GetEntityIfExistsAsync<TableEntity>(reference, CaseRowKey, cancellationToken: cancellationToken);
-            var row = existing.HasValue ? existing.Value! : new TableEntity(reference, CaseRowKey);
-            if (!change(row))
-            {
-                return false;
-            }
-
-            try
-            {
-                if (existing.HasValue)
-                {
-                    await reports.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await reports.AddEntityAsync(row, cancellationToken);
-                }
-
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Someone else wrote the case row in between.
-            }
+            row.Remove(name);
+        }
+        else
+        {
+            row[name] = value;
         }
     }
 

@@ -15,14 +15,14 @@ public sealed class TableTimeline(TableClient timeline) : ITimeline
     /// </summary>
     public async Task<bool> AppendAsync(string reference, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Step}\n{entry.MemberId}\n{entry.Note}")))[..12];
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{entry.Step.Name}\n{entry.MemberId}\n{entry.Note}")))[..12];
         try
         {
             await timeline.AddEntityAsync(
                 new TableEntity(reference, ChronologicalKey.For(entry.At, fingerprint))
                 {
                     ["At"] = entry.At,
-                    ["Step"] = entry.Step,
+                    ["Step"] = entry.Step.Name,
                     ["MemberId"] = entry.MemberId,
                     ["Note"] = entry.Note,
                 },
@@ -40,7 +40,7 @@ public sealed class TableTimeline(TableClient timeline) : ITimeline
         var entries = new List<TimelineEntry>();
         await foreach (var e in timeline.QueryAsync<TableEntity>(e => e.PartitionKey == reference, cancellationToken: cancellationToken))
         {
-            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Step") ?? "", e.GetString("MemberId"), e.GetString("Note")));
+            entries.Add(new TimelineEntry(e.GetDateTimeOffset("At") ?? default, CaseStep.Named(e.GetString("Step") ?? ""), e.GetString("MemberId"), e.GetString("Note")));
         }
 
         return entries;

@@ -16,7 +16,7 @@ public sealed class AcknowledgeAction(IReportStore reports, CaseRecord record) :
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (!await reports.TryAcknowledgeAsync(context.Reference, context.MemberId, context.Now, cancellationToken))
+        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Acknowledge(context.MemberId, context.Now), cancellationToken) is null)
         {
             var state = await reports.GetCaseStateAsync(context.Reference, cancellationToken);
             return new HtmlPage($"Report {context.Reference} already acknowledged")

@@ -3,7 +3,6 @@ using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.CaseActions;
 
@@ -13,9 +12,6 @@ namespace CocReports.Api.CaseActions;
 /// </summary>
 public sealed class Answers(CaseRecord record, IReportStore reports)
 {
-    /// <summary>The timeline step of a reply that came after the purge.</summary>
-    public const string AfterClosing = "ReplyAfterClosing";
-
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
@@ -32,7 +28,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
         return errors;
     }
 
-    public async Task RecordAsync(string reference, DurableTaskClient workflows, IFormCollection form, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordAsync(string reference, ICaseWorkflow workflows, IFormCollection form, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answer = new CaseMessage
         {
@@ -50,7 +46,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
     /// A reply by email: it answers the oldest open question, or stands as a message of its own when none is open.
     /// <paramref name="id"/> names the email, so importing it twice records it once.
     /// </summary>
-    public async Task RecordReplyAsync(string reference, DurableTaskClient workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordReplyAsync(string reference, ICaseWorkflow workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = Open(await reports.GetMessagesAsync(reference, cancellationToken));
         var answer = new CaseMessage
@@ -70,7 +66,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
     /// nothing would ever remove. The workflow has ended; there is no one to mail.
     /// </summary>
     public Task RecordAfterClosingAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        record.RecordStepAsync(reference, new TimelineEntry(now, AfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
+        record.RecordStepAsync(reference, new TimelineEntry(now, CaseStep.ReplyAfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
 
     /// <summary>The committee's questions the reporter has not answered yet.</summary>
     public static List<CaseMessage> Open(IReadOnlyList<CaseMessage> messages) =>

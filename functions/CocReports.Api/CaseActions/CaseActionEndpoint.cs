@@ -5,8 +5,8 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CaseActions;
@@ -34,7 +34,7 @@ public sealed class CaseActionEndpoint(
     /// </summary>
     public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note)$)}";
 
-    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, string action, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
         var (refusal, handler, context) = await CheckAsync(token, reference, action, workflows, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class CaseActionEndpoint(
         return form.Page(request.Path, token);
     }
 
-    public async Task<IResult> ConfirmAsync(HttpRequest request, DurableTaskClient workflows, string reference, string action, CancellationToken cancellationToken)
+    public async Task<IResult> ConfirmAsync(HttpRequest request, ICaseWorkflow workflows, string reference, string action, CancellationToken cancellationToken)
     {
         var (tooLarge, form) = await SmallForm.ReadAsync(request, cancellationToken);
         if (tooLarge is not null)
@@ -97,7 +97,7 @@ public sealed class CaseActionEndpoint(
             : result;
 
     async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(
-        string token, string reference, string action, DurableTaskClient workflows, CancellationToken cancellationToken)
+        string token, string reference, string action, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var handler = actions.FirstOrDefault(a => ActionLinks.PathOf(a.Action) == action);
         if (handler is null)

@@ -1,13 +1,13 @@
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>What an action acts on, once the link and the member's access were checked.</summary>
 /// <param name="Messages">What was sent on this case so far: follow-ups, updates, questions, answers.</param>
 /// <param name="LinkId">The checked link's id, which a single-use link is spent under.</param>
-public sealed record CaseContext(Report Report, CaseState State, IReadOnlyList<CaseMessage> Messages, string MemberId, string MemberName, string LinkId, DateTimeOffset Now, DurableTaskClient Workflows)
+public sealed record CaseContext(Report Report, CaseState State, IReadOnlyList<CaseMessage> Messages, string MemberId, string MemberName, string LinkId, DateTimeOffset Now, ICaseWorkflow Workflows)
 {
     public string Reference => Report.Reference;
 

@@ -4,21 +4,23 @@ using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
-using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace CocReports.Api.CaseActions;
 
 /// <summary>
 /// Writes down what happened on a case, the same way for every action: the message, if one was sent; the timeline
-/// step, named after the event; then the event, so the workflow mails whoever must hear of it.
+/// step, named after the event; then the event, so the workflow mails whoever must hear of it. The event is marked
+/// untold until the engine took it: if the engine can't be reached, the action still stands and the sweep tells the
+/// workflow later (<see cref="CaseEventSweep"/>).
 /// </summary>
-public sealed class CaseRecord(IReportStore reports, ITimeline timeline, ProcedureMetrics metrics)
+public sealed class CaseRecord(IReportStore reports, ITimeline timeline, IUntoldCaseEvents untold, ProcedureMetrics metrics, ILogger<CaseRecord> log)
 {
     /// <summary>Records what a committee member did from a link.</summary>
     public Task RecordAsync(CaseContext context, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken) =>
         RecordAsync(context.Reference, new CaseEvent(kind, context.MemberId, context.Now, message?.Id, message?.NextUpdateBy), context.Workflows, message, cancellationToken);
 
-    public async Task RecordAsync(string reference, CaseEvent happened, DurableTaskClient workflows, CaseMessage? message, CancellationToken cancellationToken)
+    public async Task RecordAsync(string reference, CaseEvent happened, ICaseWorkflow workflows, CaseMessage? message, CancellationToken cancellationToken)
     {
         if (message is not null)
         {
@@ -27,8 +29,20 @@ public sealed class CaseRecord(IReportStore reports, ITimeline timeline, Procedu
 
         // The timeline names committee members only; a reporter's step stands without a name.
         var member = happened.MemberId == ActionLinks.Reporter ? null : happened.MemberId;
-        await RecordStepAsync(reference, new TimelineEntry(happened.At, happened.Kind.ToString(), member), cancellationToken);
-        await workflows.RaiseEventAsync(WorkflowInstance.For(reference), CaseEvent.Name, happened, cancellationToken);
+        await untold.MarkAsync(reference, happened, cancellationToken);
+        await RecordStepAsync(reference, new TimelineEntry(happened.At, CaseStep.Of(happened.Kind), member), cancellationToken);
+        try
+        {
+            await workflows.TellAsync(reference, happened, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What the member did is stored: they are thanked, and the sweep tells the workflow once the engine answers.
+            log.LogWarning("The workflow of report {Reference} was not told of {Event} ({Error}); the sweep tells it", reference, happened.Kind, e.GetType().Name);
+            return;
+        }
+
+        await untold.ToldAsync(reference, happened, cancellationToken);
     }
 
     /// <summary>Records a step no one is to be mailed about: on the timeline only.</summary>

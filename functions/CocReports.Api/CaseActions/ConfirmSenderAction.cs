@@ -14,9 +14,6 @@ namespace CocReports.Api.CaseActions;
 /// </summary>
 public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation confirmation, CaseRecord record) : ICaseAction
 {
-    /// <summary>The timeline step: the committee sees when the sender confirmed.</summary>
-    public const string Step = "SenderConfirmed";
-
     public CaseAction Action => CaseAction.ConfirmSender;
 
     public bool HeldByReporter => true;
@@ -24,7 +21,8 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
     public ActionForm Form(CaseContext context)
     {
         var t = Texts.For(context.Report.Details.Language);
-        return new ActionForm(t["ConfirmSender.Heading"], t["ConfirmSender.Explanation"], t["ConfirmSender.Button"], t.Language);
+        var explanation = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Explanation"] : t["ConfirmSender.AnonymousExplanation"];
+        return new ActionForm(t["ConfirmSender.Heading"], explanation, t["ConfirmSender.Button"], t.Language);
     }
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
@@ -35,14 +33,16 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
             return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Already"]);
         }
 
-        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, Step), cancellationToken);
+        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.SenderConfirmed), cancellationToken);
 
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)
         {
-            await confirmation.SendReceiptAsync(confirmed);
+            await confirmation.SendReceiptAsync(context.Report, confirmed);
         }
 
-        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Done"]);
+        // An anonymous sender is not the committee's contact: only the receipt goes to the address.
+        var done = context.Report.SealedAnonymousSender is null ? t["ConfirmSender.Done"] : t["ConfirmSender.AnonymousDone"];
+        return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(done);
     }
 }

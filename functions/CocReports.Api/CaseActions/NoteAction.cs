@@ -14,9 +14,6 @@ namespace CocReports.Api.CaseActions;
 /// </summary>
 public sealed class NoteAction(IReportStore reports, ITimeline timeline, ProcedureMetrics metrics) : ICaseAction
 {
-    /// <summary>The timeline's name for a note.</summary>
-    public const string Step = "Noted";
-
     public CaseAction Action => CaseAction.Note;
 
     public ActionForm Form(CaseContext context) =>
@@ -35,8 +32,8 @@ public sealed class NoteAction(IReportStore reports, ITimeline timeline, Procedu
             context.Reference,
             new CaseMessage { Id = CaseContext.NewMessageId(), Kind = CaseMessageKind.Note, At = context.Now, From = context.MemberId, Text = FormValues.Text(form, "note")! },
             cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, Step, context.MemberId), cancellationToken);
-        metrics.StepRecorded(Step);
+        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.Noted, context.MemberId), cancellationToken);
+        metrics.StepRecorded(CaseStep.Noted);
         return new HtmlPage("Note added").Heading("The note is added to the case.")
             .Paragraph("Members who may open the case read it on the case page. The reporter does not.");
     }

@@ -19,7 +19,7 @@ public sealed class RecuseAction(IReportStore reports, CaseRecord record) : ICas
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (await reports.TryRecuseAsync(context.Reference, context.MemberId, cancellationToken))
+        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Recuse(context.MemberId), cancellationToken) is not null)
         {
             await record.RecordAsync(context, CaseEventKind.Recused, null, cancellationToken);
         }

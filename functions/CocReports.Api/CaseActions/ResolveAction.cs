@@ -49,7 +49,7 @@ public sealed class ResolveAction(IReportStore reports, CaseRecord record, IOpti
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (!await reports.TryResolveAsync(context.Reference, context.Now, cancellationToken))
+        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Resolve(context.Now), cancellationToken) is null)
         {
             return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
         }

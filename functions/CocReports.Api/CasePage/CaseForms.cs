@@ -3,7 +3,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
@@ -32,7 +32,7 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
         ];
 
     /// <summary>What the forms are drawn from; it carries no link, since the page has none.</summary>
-    public CaseContext ContextFor(OpenCase open, IReadOnlyList<CaseMessage> messages, DurableTaskClient workflows) =>
+    public CaseContext ContextFor(OpenCase open, IReadOnlyList<CaseMessage> messages, ICaseWorkflow workflows) =>
         new(open.Report, open.State, messages, open.MemberId, committee.Value.NameOf(open.MemberId), LinkId: "", clock.GetUtcNow(), workflows);
 
     /// <summary>A link to the form of <paramref name="action"/> on a page of its own, for forms too long to sit on the case page.</summary>

@@ -10,8 +10,8 @@ using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
@@ -32,7 +32,7 @@ public sealed class CasePage(
     ActionLinks links,
     CaseForms forms)
 {
-    public async Task<IResult> ShowAsync(HttpRequest request, DurableTaskClient workflows, string reference, CancellationToken cancellationToken)
+    public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, CancellationToken cancellationToken)
     {
         var (refusal, opened) = await access.OpenAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
         if (refusal is not null)
@@ -73,17 +73,21 @@ public sealed class CasePage(
         page.Subheading("Timeline").Table(
             ["When", "Step", "By", "Note"],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
-                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
+                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step.Name, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
         await AppendNotesAsync(page, messages, context, offered, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
+        // Each entry's number and hash, to compare with the head a weekly digest mailed (AuditHead).
         page.Subheading("Who opened this case").Table(
-            ["When", "Member", "What", "Outcome"],
+            ["Entry", "When", "Member", "What", "Outcome", "Hash"],
             views.Select(v => (IReadOnlyList<TableCell>)
-                [new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId)), new(Describe(report, v.Entry.What)), new(Outcome(v.Entry))]),
+            [
+                new(v.Sequence.ToString(CultureInfo.InvariantCulture)), new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId)),
+                new(Describe(report, v.Entry.What)), new(Outcome(v.Entry)), new(AuditHead.ShortHash(v)),
+            ]),
             "No one has opened this case yet.");
-        AppendTrailCheck(page, reference, chain.Verify(reference, views));
+        AppendTrailCheck(page, reference, chain.Verify(reference, report.ReceivedAt, views), AuditHead.Of(views.Count > 0 ? views[^1] : null));
 
         return page;
     }
@@ -178,11 +182,13 @@ public sealed class CasePage(
         new(EvidenceMetadata.CanRemove(file.ContentType) ? "Download the original, with its metadata (recorded)" : "Download (recorded)",
             CaseEvidence.OriginalHref(reference, index));
 
-    // The chain's verdict and its exports, in a block of their own.
-    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification) =>
+    // The chain's verdict, its head and its exports, in a block of their own.
+    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification, AuditHead head) =>
         page.Paragraph(verification.Verifies
                 ? $"The audit trail verifies: {verification.Entries} entries, each chained to the one before."
                 : $"The audit trail does not verify: {verification.Problem} Entries from {verification.FirstBroken} on cannot be trusted.")
+            .Paragraph($"Its newest is entry {head.Entries}, hash {head.Hash}. Each weekly digest names every open case's newest entry and its hash: "
+                + "here, that entry must carry that hash. If it is missing or carries another, entries were removed or rewritten in storage after the digest.")
             .Link("Export the audit trail (JSON)", CaseTrailExport.Href(reference, "json"))
             .Link("Export the audit trail (CSV)", CaseTrailExport.Href(reference, "csv"));
 

@@ -1,8 +1,8 @@
 using CocReports.Api.Access;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ public static class CasePageEndpoints
     /// <summary>Routes relative to the /api group; the Functions app declares the same in CaseFunctions.</summary>
     public static RouteGroupBuilder MapCasePage(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, DurableTaskClient workflows, CancellationToken ct) =>
+        api.MapGet("/reports/{reference}/view", (HttpRequest request, string reference, CasePage handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.ShowAsync(request, workflows, reference, ct));
         api.MapPost("/reports/{reference}/view", (HttpRequest request, string reference, CaseAccess handler, CancellationToken ct) =>
             handler.ExchangeAsync(request, reference, ct)).DisableAntiforgery();

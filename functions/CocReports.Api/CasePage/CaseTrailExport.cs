@@ -39,7 +39,7 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditC
 
         await access.RecordAsync(opened!, what, cancellationToken);
         var links = await audit.ReadAsync(reference, cancellationToken);
-        var verification = chain.Verify(reference, links);
+        var verification = chain.Verify(reference, opened!.Report.ReceivedAt, links);
         return format == "json"
             ? new TrailFile(Json(reference, links, verification), "application/json", $"trail-{reference}.json")
             : new TrailFile(Csv(links), "text/csv", $"trail-{reference}.csv");

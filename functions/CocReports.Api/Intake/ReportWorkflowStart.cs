@@ -1,9 +1,6 @@
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Workflow;
-using Grpc.Core;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Intake;
@@ -19,23 +16,15 @@ public sealed class ReportWorkflowStart(SealedSecret sealer, IOptions<WorkflowOp
     /// shown when they submitted.
     /// </param>
     /// <param name="mayExist">Look first: only a retry or the sweep can find the workflow already there.</param>
-    public async Task StartAsync(DurableTaskClient workflows, Report report, string? receiptCode, bool mayExist, CancellationToken cancellationToken)
+    public async Task StartAsync(ICaseWorkflow workflows, Report report, string? receiptCode, bool mayExist, CancellationToken cancellationToken)
     {
-        if (mayExist && await workflows.GetInstanceAsync(report.InstanceId, cancellationToken) is not null)
+        // A workflow that ended must not be started again by a late retry: look first whenever one may exist.
+        if (mayExist && await workflows.StateAsync(report.Reference, cancellationToken) != CaseWorkflowState.NotStarted)
         {
             return;
         }
 
         var sealedCode = receiptCode is null ? null : sealer.Seal(receiptCode);
-        var input = new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealedCode, schedule.Value);
-        try
-        {
-            await workflows.ScheduleNewOrchestrationInstanceAsync(
-                nameof(ReportWorkflow), input, new StartOrchestrationOptions(report.InstanceId), cancellationToken);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
-        {
-            // A retry or the sweep raced another start: the workflow already runs.
-        }
+        await workflows.StartAsync(new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealedCode, schedule.Value), cancellationToken);
     }
 }

@@ -11,10 +11,8 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +40,7 @@ public sealed class SubmitReport(
 
     readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
 
-    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var header = request.Headers[IdempotencyHeader].ToString();
         var key = header.Length > 0 ? IdempotencyKey.Normalize(header) : null;
@@ -161,18 +159,18 @@ public sealed class SubmitReport(
     /// A second submission under a stored report's key: the same content is a retry and gets the first receipt (and
     /// the workflow is started if the first attempt stopped before that); anything else is refused.
     /// </summary>
-    async Task<IResult> ReplayAsync(HttpRequest request, DurableTaskClient workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
+    async Task<IResult> ReplayAsync(HttpRequest request, ICaseWorkflow workflows, Report existing, string contentHash, string receiptCode, CancellationToken cancellationToken) =>
         SubmissionHash.Same(existing.ContentHash, contentHash)
             ? await StartWorkflowAsync(request, workflows, existing, receiptCode, mayExist: true, cancellationToken)
             : await RefuseAsync(request, Problems.Conflict("A different report was already received with this Idempotency-Key. A key names one report: send a new report with a new key."), null, cancellationToken);
 
-    async Task<IResult> StartWorkflowAsync(HttpRequest request, DurableTaskClient workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
+    async Task<IResult> StartWorkflowAsync(HttpRequest request, ICaseWorkflow workflows, Report report, string receiptCode, bool mayExist, CancellationToken cancellationToken)
     {
         try
         {
             await workflowStart.StartAsync(workflows, report, receiptCode, mayExist, cancellationToken);
         }
-        catch (Exception e) when (e is StorageUnavailableException or RpcException)
+        catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
         {
             // The report is kept; only its workflow did not start. The sweep starts it within minutes, so the reporter
             // gets their receipt now rather than an error that invites a second report.

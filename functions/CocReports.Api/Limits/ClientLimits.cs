@@ -33,6 +33,10 @@ public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOption
     public Task<TimeSpan?> StatusFailureAsync(HttpRequest request, string reference, CancellationToken cancellationToken) =>
         CountAsync("status-failures", options.Value.StatusFailures, AddressOf(request) + "|" + reference, cancellationToken);
 
+    /// <summary>How long to wait when this post to the inbound-mail webhook is over the address's budget; null when it may go ahead.</summary>
+    public Task<TimeSpan?> WebhookAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        CountAsync("webhook", options.Value.Webhook, AddressOf(request), cancellationToken);
+
     string AddressOf(HttpRequest request) =>
         ClientAddress.Of(request.Headers["X-Forwarded-For"].ToString(), request.HttpContext.Connection.RemoteIpAddress, options.Value.TrustForwardedFor);
 

@@ -13,10 +13,12 @@ namespace CocReports.Api.OpenCases;
 /// <summary>
 /// The weekly digest (a timer in both hosts): when <see cref="DigestSchedule"/> says this week's is due, each member
 /// with open cases gets theirs, once: its Message-ID names the member and the week, and the sent-mail ledger skips
-/// it when the timer runs again. A member with nothing open gets nothing.
+/// it when the timer runs again. A member with nothing open gets nothing. Each case's audit head is read as it goes
+/// out, so the mailed copy is the trail as it stood then.
 /// </summary>
 public sealed class OpenCasesDigest(
     IReportStore reports,
+    IAuditTrail audit,
     OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
@@ -39,13 +41,20 @@ public sealed class OpenCasesDigest(
 
         var open = await reports.OpenCasesAsync(cancellationToken);
 
+        // One read of each case's newest audit entry: the head the members keep a copy of.
+        var heads = new Dictionary<string, AuditHead>(StringComparer.Ordinal);
+        foreach (var c in open)
+        {
+            heads[c.Reference] = AuditHead.Of(await audit.NewestAsync(c.Reference, cancellationToken));
+        }
+
         var list = new OpenCaseList(committee.Value, workflow.Value);
         var mailed = 0;
         foreach (var member in committee.Value.Members)
         {
             var lines = list.For(member.Id, open, now);
             if (lines.Count > 0
-                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links), cancellationToken))
+                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, heads, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links), cancellationToken))
             {
                 mailed++;
             }

@@ -12,9 +12,8 @@ using CocReports.Procedure.Organizers;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
-using Grpc.Core;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using F = CocReports.Api.Organizers.OrganizerIntakeForm;
@@ -57,7 +56,7 @@ public sealed class OrganizerIntake(
         }
     }
 
-    public async Task<IResult> SubmitAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var (tooLarge, form) = await SmallForm.ReadAsync(request, cancellationToken);
         if (tooLarge is not null)
@@ -135,7 +134,7 @@ public sealed class OrganizerIntake(
         {
             await workflowStart.StartAsync(workflows, report, receiptCode, mayExist: false, cancellationToken);
         }
-        catch (Exception e) when (e is StorageUnavailableException or RpcException)
+        catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
         {
             log.LogWarning("Report {Reference} is stored but its workflow did not start; the sweep will start it", report.Reference);
         }

@@ -7,8 +7,8 @@ using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 
 namespace CocReports.Api.Status;
 
@@ -22,9 +22,6 @@ namespace CocReports.Api.Status;
 /// </summary>
 public sealed class StatusPage(IReportStore reports, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
 {
-    /// <summary>Steps a reporter may see; internal ones (reminders, escalations, recusals) stay with the committee.</summary>
-    static readonly HashSet<string> Visible = new(StringComparer.Ordinal) { "Received", "Acknowledged", "FollowedUp", "StatusUpdated", "QuestionAsked", "Answered", "Resolved" };
-
     public static IResult Show(HttpRequest request) =>
         AskForCode(request.Query["reference"].ToString(), StatusCodes.Status200OK, Texts.For(request.Query["lang"]));
 
@@ -40,7 +37,7 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
     }
 
     /// <summary>POST /api/status/answer: an answer to a committee question, from the status page.</summary>
-    public async Task<IResult> AnswerAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<IResult> AnswerAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         if ((await SmallForm.ReadAsync(request, cancellationToken)).Refusal is { } tooLarge)
         {
@@ -112,9 +109,9 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
         page.Subheading(t["Status.Progress"]);
         foreach (var entry in (await timeline.ReadAsync(report.Reference, cancellationToken)).OrderBy(e => e.At))
         {
-            if (Visible.Contains(entry.Step))
+            if (entry.Step.ShownToReporter)
             {
-                page.Field(Texts.Time(entry.At), t[$"Status.Step.{entry.Step}"]);
+                page.Field(Texts.Time(entry.At), t[$"Status.Step.{entry.Step.Name}"]);
             }
         }
 

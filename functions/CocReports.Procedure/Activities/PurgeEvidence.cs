@@ -31,7 +31,7 @@ public sealed class PurgeEvidence(IReportStore reports, IEvidenceStore evidence,
 
         // After the report's text is gone, so that indexing it again (a view of the case) finds nothing to add.
         await patterns.ForgetAsync(reference, CancellationToken.None);
-        await reports.MarkEvidencePurgedAsync(reference, clock.GetUtcNow(), CancellationToken.None);
+        await reports.TryChangeCaseAsync(reference, state => state.PurgeEvidence(clock.GetUtcNow()), CancellationToken.None);
         return report.Evidence.Count;
     }
 }

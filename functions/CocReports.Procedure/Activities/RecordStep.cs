@@ -22,7 +22,7 @@ public sealed class RecordStep(ITimeline timeline, ProcedureMetrics metrics, ILo
         }
 
         metrics.StepRecorded(record.Entry.Step);
-        if (record.Entry.Step == MailFailed.Name)
+        if (record.Entry.Step == CaseStep.MailFailed)
         {
             // The note names the notice and the recipient's role ("Receipt to the reporter"), never an address.
             log.LogError(MailFailed, "MailFailed on report {Reference}: {Note}", record.Reference, record.Entry.Note);

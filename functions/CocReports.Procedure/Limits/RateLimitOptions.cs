@@ -31,6 +31,13 @@ public sealed class RateLimitOptions
     public RateLimit StatusFailures { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
 
     /// <summary>
+    /// Posts to the inbound-mail webhook, counted before the body is read, signed or not: the provider's relay posts a
+    /// conduct address's few mails a day, so more than this from one address is a flood, deferred (429 with
+    /// Retry-After, which the relay retries) rather than spooled to disk.
+    /// </summary>
+    public RateLimit Webhook { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
     /// New reports the email door (mailbox and webhook) takes in total. A small community gets a few reports a month;
     /// more than this in an hour is a flood, and each one mails every member. A message over it is deferred, never
     /// dropped: it stays in the mailbox (the webhook answers 429) and is imported when the window has passed. Replies

@@ -51,8 +51,20 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public string CreateForPage(string reference, string memberId, CaseAction action) =>
         Token(reference, memberId, action, options.SessionLifetime);
 
+    /// <summary>
+    /// How long a "did you send this report?" link works: a week, for a reporter who reads their mail once a week. Not
+    /// the committee's <see cref="LinkOptions.Lifetime"/>: a link lying longer in a mailbox someone forged as the sender
+    /// is only a risk, and the sender who writes again gets a fresh one.
+    /// </summary>
+    public static readonly TimeSpan ConfirmSenderLifetime = TimeSpan.FromDays(7);
+
     string Token(string reference, string memberId, CaseAction action) =>
-        Token(reference, memberId, action, action is CaseAction.View or CaseAction.OpenCases ? options.ViewLifetime : options.Lifetime);
+        Token(reference, memberId, action, action switch
+        {
+            CaseAction.View or CaseAction.OpenCases => options.ViewLifetime,
+            CaseAction.ConfirmSender => ConfirmSenderLifetime,
+            _ => options.Lifetime,
+        });
 
     string Token(string reference, string memberId, CaseAction action, TimeSpan lifetime)
     {

@@ -3,8 +3,8 @@ namespace CocReports.Procedure.Links;
 /// <summary>
 /// Per-holder revocation: every link and case session a member was issued before their "not before" time is
 /// refused, wherever it is used, and so is every intake link an organizer was issued before theirs. Links issued
-/// after it work again. An administrator sets the time in storage (README, "Revoking a member's links" and "Revoking
-/// an organizer's links"); the app only reads it.
+/// after it work again. An administrator sets the time in storage (docs/deploying.md, "Revoking links"); the app only
+/// reads it.
 /// </summary>
 public interface IMemberRevocations
 {

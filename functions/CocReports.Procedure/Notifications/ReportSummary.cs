@@ -86,6 +86,7 @@ public static class ReportSummary
     static string? SenderNote(Report report) => report.Sender switch
     {
         MailSender.Verified => "Verified by the conduct mailbox's server",
+        MailSender.Unconfirmed when report.SealedAnonymousSender is not null => "Not verified by the mail server: asked to confirm they sent it before their anonymous receipt is mailed (the address is not shown)",
         MailSender.Unconfirmed when report.UnconfirmedSender is null => "Not verified by the mail server (no address kept)",
         MailSender.Unconfirmed => $"{report.UnconfirmedSender} not verified (pending confirmation): asked to confirm they sent it; nothing else is mailed to it until they do",
         MailSender.Confirmed => "Not verified by the mail server; confirmed by the sender from the link mailed to their address",

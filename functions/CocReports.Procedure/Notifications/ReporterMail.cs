@@ -97,15 +97,17 @@ public static class ReporterMail
     /// whether it sent a report, never told what the report says, its subject or its receipt code.
     /// </summary>
     /// <param name="from">The report's unconfirmed sender; the report itself keeps no contact yet.</param>
-    public static Task<OutgoingMail> ConfirmSenderAsync(Report report, string from, Uri confirm, string community)
+    /// <param name="askId">Names this request among the report's others: a sender who writes again is asked again.</param>
+    public static Task<OutgoingMail> ConfirmSenderAsync(Report report, string from, Uri confirm, TimeSpan linkLifetime, string askId, string community)
     {
         var t = Texts.For(report.Details.Language);
         var body = new MailBody()
             .Paragraph(t.Format("Mail.ConfirmSender.Asked", community))
             .Link(t["Mail.ConfirmSender.Link"], confirm)
+            .Paragraph(t.Format("Mail.ConfirmSender.Expires", t.Duration(linkLifetime)))
             .Paragraph(t["Mail.ConfirmSender.NotYou"]);
         var addressed = report with { Details = report.Details with { ContactEmail = from } };
-        return MailAsync(addressed, t, "confirm-sender", t.Format("Mail.ConfirmSender.Subject", community), body);
+        return MailAsync(addressed, t, $"confirm-sender.{askId}", t.Format("Mail.ConfirmSender.Subject", community), body);
     }
 
     public static Task<OutgoingMail> ClosedAsync(Report report, string replyId)

@@ -45,11 +45,21 @@ public sealed record Report(
     public string? UnconfirmedSender { get; init; }
 
     /// <summary>
-    /// The report once its sender confirmed from the link mailed to <see cref="UnconfirmedSender"/>: that address
-    /// becomes the contact. Null when no confirmation is pending (confirmed before, or never asked).
+    /// An anonymous emailed report's From address, which no server vouched for, and its receipt code, sealed
+    /// (<see cref="Notifications.SealedSecret"/>) until the address confirms it sent the report: only then is the
+    /// receipt, whose code opens the status page, mailed to it. Sealed so that no one reading the case learns who the
+    /// anonymous reporter may be.
     /// </summary>
-    public Report? WithSenderConfirmed() => UnconfirmedSender is null
-        ? null
+    public string? SealedAnonymousSender { get; init; }
+
+    /// <summary>
+    /// The report once its sender confirmed from the link mailed to <see cref="UnconfirmedSender"/>: that address
+    /// becomes the contact; an anonymous report's sealed address is let go, and it stays without one. Null when no
+    /// confirmation is pending (confirmed before, or never asked).
+    /// </summary>
+    public Report? WithSenderConfirmed() =>
+        SealedAnonymousSender is not null ? this with { SealedAnonymousSender = null, Sender = MailSender.Confirmed }
+        : UnconfirmedSender is null ? null
         : this with
         {
             Details = Details with { ContactEmail = UnconfirmedSender },

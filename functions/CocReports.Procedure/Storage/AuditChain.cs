@@ -9,10 +9,11 @@ namespace CocReports.Procedure.Storage;
 /// fields and the previous entry's hash, so changing an entry breaks its own hash, deleting one leaves a gap in the
 /// sequence, and reordering breaks the links. The hash is an HMAC-SHA256 under a sub-key of the record key, which
 /// storage never holds, so whoever can write the table cannot re-hash what they change. Removing the newest entries
-/// leaves a shorter chain that still holds: the export of a trail is the anchor that shows it.
+/// leaves a shorter chain that still holds: the head the weekly digest mailed (<see cref="AuditHead"/>) shows it.
 /// </summary>
 /// <param name="key">The chain's key: a sub-key of the record key, so no rotation of the signing key strands a trail.</param>
-public sealed class AuditChain(byte[] key)
+/// <param name="keyedSince">When the chain was keyed (<see cref="AuditOptions.KeyedSince"/>); null: always.</param>
+public sealed class AuditChain(byte[] key, DateTimeOffset? keyedSince = null)
 {
     /// <summary>What the first entry of a case names as its previous hash.</summary>
     public static readonly string Genesis = new('0', 64);
@@ -32,10 +33,12 @@ public sealed class AuditChain(byte[] key)
 
     /// <summary>
     /// Checks the links in the order they are stored and names the first that does not hold. Each link is checked by
-    /// its own scheme, so a trail begun before the chain was keyed still verifies; but a bare hash after a keyed one is
-    /// an entry re-hashed without the key.
+    /// its own scheme, so a trail begun before the chain was keyed still verifies; but a bare hash where the chain was
+    /// keyed (after a keyed link, dated after the cut-over, or anywhere in the trail of a case received after it) is
+    /// an entry re-hashed without the key: else a whole trail rewritten in bare hashes would pass for one from before.
     /// </summary>
-    public AuditVerification Verify(string reference, IReadOnlyList<AuditLink> links)
+    /// <param name="receivedAt">When the case was received: its trail cannot have begun before.</param>
+    public AuditVerification Verify(string reference, DateTimeOffset receivedAt, IReadOnlyList<AuditLink> links)
     {
         var previousHash = Genesis;
         var keyed = false;
@@ -57,9 +60,9 @@ public sealed class AuditChain(byte[] key)
             {
                 keyed = true;
             }
-            else if (keyed)
+            else if (keyed || !BeforeTheKey(receivedAt, link))
             {
-                return new AuditVerification(links.Count, expected, $"Entry {expected} was re-hashed without the key after the trail was keyed.");
+                return new AuditVerification(links.Count, expected, $"Entry {expected} was hashed without the key, which the trail had by then.");
             }
 
             var hash = keyed ? MacOf(reference, link.Sequence, link.Entry, link.PreviousHash) : HashOf(reference, link.Sequence, link.Entry, link.PreviousHash);
@@ -73,6 +76,10 @@ public sealed class AuditChain(byte[] key)
 
         return new AuditVerification(links.Count);
     }
+
+    // Only a case received, and an entry written, before the chain was keyed may carry a bare hash.
+    bool BeforeTheKey(DateTimeOffset receivedAt, AuditLink link) =>
+        keyedSince is { } since && receivedAt < since && link.Entry.At < since;
 
     string MacOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
         Keyed + Convert.ToHexStringLower(HMACSHA256.HashData(key, Canonical(reference, sequence, entry, previousHash)));

@@ -11,6 +11,9 @@ public interface IAuditTrail
 
     /// <summary>The case's links in the order storage holds them, unverified: <see cref="AuditChain.Verify"/> says whether they hold.</summary>
     Task<IReadOnlyList<AuditLink>> ReadAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>The case's newest link, unverified (null when none): what the weekly digest anchors, one read.</summary>
+    Task<AuditLink?> NewestAsync(string reference, CancellationToken cancellationToken);
 }
 
 /// <param name="What">"case" for the case page, the evidence blob name, or what else was done (see the case page's names).</param>

@@ -26,18 +26,11 @@ public interface IReportStore
     Task<CaseState> GetCaseStateAsync(string reference, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the first acknowledgment. Returns false, changing nothing, when another member already
-    /// acknowledged: two members clicking at once must not both win.
+    /// Applies one of <see cref="CaseState"/>'s rules to the case as stored now and stores the result; when another
+    /// change lands in between, reads again and applies the rule again. Returns the new state, or null, changing
+    /// nothing, when the rule refused (two members clicking at once: only one acknowledgment wins).
     /// </summary>
-    Task<bool> TryAcknowledgeAsync(string reference, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Adds a member to the report's recusals. False when they had already recused.</summary>
-    Task<bool> TryRecuseAsync(string reference, string memberId, CancellationToken cancellationToken);
-
-    /// <summary>Records the resolution. False, changing nothing, when the report was already resolved.</summary>
-    Task<bool> TryResolveAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);
-
-    Task MarkEvidencePurgedAsync(string reference, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<CaseState?> TryChangeCaseAsync(string reference, Func<CaseState, CaseState?> rule, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the report with <paramref name="report"/> and its messages with <paramref name="messages"/> (matched by

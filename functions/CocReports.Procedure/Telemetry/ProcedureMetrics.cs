@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.Telemetry;
@@ -11,16 +12,6 @@ namespace CocReports.Procedure.Telemetry;
 public sealed class ProcedureMetrics
 {
     public const string MeterName = "CocReports.Procedure";
-
-    const string Overdue = "Overdue";
-
-    // The timeline's words for a promise met, as the case actions record them.
-    static readonly Dictionary<string, PromiseKind> KeptBy = new(StringComparer.Ordinal)
-    {
-        [nameof(CaseEventKind.Acknowledged)] = PromiseKind.Acknowledge,
-        [nameof(CaseEventKind.FollowedUp)] = PromiseKind.FollowUp,
-        [nameof(CaseEventKind.StatusUpdated)] = PromiseKind.StatusUpdate,
-    };
 
     readonly Counter<long> received;
     readonly Counter<long> kept;
@@ -45,19 +36,17 @@ public sealed class ProcedureMetrics
     public void MailQuarantined(string door) => mailsQuarantined.Add(1, new KeyValuePair<string, object?>("door", door));
 
     /// <summary>Counts a step written to a case's timeline, when it is one the counters above follow.</summary>
-    public void StepRecorded(string step)
+    public void StepRecorded(CaseStep step)
     {
-        if (step == "MailFailed")
+        if (step == CaseStep.MailFailed)
         {
             mailsFailed.Add(1);
         }
-        else if (KeptBy.TryGetValue(step, out var promise))
+        else if (step.Keeps is { } promise)
         {
             kept.Add(1, Promise(promise));
         }
-        else if (step.EndsWith(Overdue, StringComparison.Ordinal)
-            && Enum.TryParse<PromiseKind>(step[..^Overdue.Length], ignoreCase: false, out var overdue)
-            && Enum.IsDefined(overdue))
+        else if (step.Misses is { } overdue)
         {
             missed.Add(1, Promise(overdue));
         }

@@ -1,4 +1,4 @@
 namespace CocReports.Procedure.Timeline;
 
-/// <summary>One step on a case's timeline. <see cref="Step"/> uses the procedure's words (Received, Acknowledged…).</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Step, string? MemberId = null, string? Note = null);
+/// <summary>One step on a case's timeline, in the procedure's words (<see cref="CaseStep"/>).</summary>
+public sealed record TimelineEntry(DateTimeOffset At, CaseStep Step, string? MemberId = null, string? Note = null);

@@ -22,7 +22,7 @@ public sealed record TransparencyRecord(
     public static TransparencyRecord From(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, IReadOnlyList<TimelineEntry> timeline)
     {
         var resolution = messages.FirstOrDefault(m => m.Kind == CaseMessageKind.Resolution);
-        var followedUp = timeline.Where(t => t.Step == nameof(Workflow.CaseEventKind.FollowedUp)).Select(t => (DateTimeOffset?)t.At).Min()
+        var followedUp = timeline.Where(t => t.Step == CaseStep.FollowedUp).Select(t => (DateTimeOffset?)t.At).Min()
             ?? messages.Where(m => m.Kind == CaseMessageKind.FollowUp).Select(m => (DateTimeOffset?)m.At).Min();
         return new TransparencyRecord(
             report.ReceivedAt,

@@ -33,7 +33,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             steps.Announce(
                 new Announcement(
                     progress.Reference,
-                    new TimelineEntry(progress.ReceivedAt, "Received"),
+                    new TimelineEntry(progress.ReceivedAt, CaseStep.Received),
                     CommitteeNoticeKind.NewReport,
                     "new",
                     ToReporter: new ReporterNotice(progress.Reference, ReporterNoticeKind.Receipt, progress.SealedReceiptCode)),
@@ -167,7 +167,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             if (audience.ToEscalationContacts)
             {
                 NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover");
-                await Record("HandedToEscalation", context.CurrentUtcDateTime);
+                await Record(CaseStep.HandedToEscalation, context.CurrentUtcDateTime);
             }
         }
 
@@ -181,7 +181,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
         public void Nudge(WorkflowStep step)
         {
-            var kind = (step.Promise, step.Kind) switch
+            var promise = step.Promise ?? throw new ArgumentException("A nudge is about a promise.", nameof(step));
+            var kind = (promise, step.Kind) switch
             {
                 (PromiseKind.Acknowledge, WorkflowStepKind.Remind) => CommitteeNoticeKind.AcknowledgeReminder,
                 (PromiseKind.Acknowledge, _) => CommitteeNoticeKind.AcknowledgeOverdue,
@@ -193,17 +194,17 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var escalate = step.Kind == WorkflowStepKind.Escalate;
 
             // The promise's due date tells this cycle's nudges from the next cycle's.
-            var recorded = new TimelineEntry(context.CurrentUtcDateTime, escalate ? $"{step.Promise}Overdue" : $"{step.Promise}Reminder");
+            var recorded = new TimelineEntry(context.CurrentUtcDateTime, CaseStep.Nudge(promise, overdue: escalate));
             NotifyCommittee(kind, FormattableString.Invariant($"{step.Due:yyyyMMddHHmmss}-{step.Round}"), escalate, step: recorded);
         }
 
         public async Task PurgeEvidence()
         {
             await context.CallActivityAsync<int>(nameof(Activities.PurgeEvidence), reference, retry);
-            await Record("EvidencePurged", context.CurrentUtcDateTime);
+            await Record(CaseStep.EvidencePurged, context.CurrentUtcDateTime);
         }
 
-        public Task<bool> Record(string step, DateTimeOffset at, string? note = null, string? about = null) =>
+        public Task<bool> Record(CaseStep step, DateTimeOffset at, string? note = null, string? about = null) =>
             context.CallActivityAsync<bool>(nameof(RecordStep), new StepRecord(about ?? reference, new TimelineEntry(at, step, Note: note)), retry);
 
         /// <summary>
@@ -256,7 +257,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 // Reading Exception observes the failure; the workflow records it on the timeline.
                 if (send.Exception is not null)
                 {
-                    await Record("MailFailed", context.CurrentUtcDateTime, what, about);
+                    await Record(CaseStep.MailFailed, context.CurrentUtcDateTime, what, about);
                 }
                 else if (send is Task<Unsent> { Result: var unsent })
                 {

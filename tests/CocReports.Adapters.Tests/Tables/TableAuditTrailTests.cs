@@ -45,7 +45,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
     }
 
     static async Task<AuditVerification> VerifyAsync(TableAuditTrail trail) =>
-        Chain.Verify(Reference, await trail.ReadAsync(Reference, default));
+        Chain.Verify(Reference, Start, await trail.ReadAsync(Reference, default));
 
     [Fact]
     public async Task A_trail_as_written_reads_back_in_order_and_verifies()
@@ -56,7 +56,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
 
         Assert.Equal([1L, 2, 3, 4, 5], links.Select(l => l.Sequence));
         Assert.Equal(["alex", "sam", "alex", "sam", "alex"], links.Select(l => l.Entry.MemberId));
-        Assert.Equal(new AuditVerification(5), Chain.Verify(Reference, links));
+        Assert.Equal(new AuditVerification(5), Chain.Verify(Reference, Start, links));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class TableAuditTrailTests : IAsyncLifetime
             (i % 2 == 0 ? first : second).AppendAsync(Reference, new AuditEntry(Start.AddSeconds(i), "member" + i, "case", true), default)));
 
         var links = await first.ReadAsync(Reference, default);
-        Assert.Equal(new AuditVerification(12), Chain.Verify(Reference, links));
+        Assert.Equal(new AuditVerification(12), Chain.Verify(Reference, Start, links));
         Assert.Equal(Enumerable.Range(0, 12).Select(i => "member" + i).Order(), links.Select(l => l.Entry.MemberId).Order());
     }
 }

@@ -20,15 +20,15 @@ public sealed class RecordStepTests : IDisposable
     [Fact]
     public async Task A_mail_that_failed_is_on_the_timeline_counted_and_logged_as_a_MailFailed_event_without_an_address()
     {
-        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, "MailFailed", Note: "Receipt to the reporter")));
+        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, CaseStep.MailFailed, Note: "Receipt to the reporter")));
 
         var (reference, entry) = Assert.Single(timeline.Entries);
-        Assert.Equal(("R-7Q2K", "MailFailed", "Receipt to the reporter"), (reference, entry.Step, entry.Note));
+        Assert.Equal(("R-7Q2K", CaseStep.MailFailed, "Receipt to the reporter"), (reference, entry.Step, entry.Note));
         Assert.Equal(1, measurements.Total("cocreports.mails.failed"));
         var logged = Assert.Single(log.Events);
         Assert.Equal(LogLevel.Error, logged.Level);
-        Assert.Equal("MailFailed", logged.Id.Name);
-        Assert.StartsWith("MailFailed", logged.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordStep.MailFailed, logged.Id);
+        Assert.StartsWith(RecordStep.MailFailed.Name!, logged.Message, StringComparison.Ordinal);
         Assert.Contains("R-7Q2K", logged.Message, StringComparison.Ordinal);
         Assert.Contains("Receipt to the reporter", logged.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("@", logged.Message, StringComparison.Ordinal);
@@ -37,9 +37,9 @@ public sealed class RecordStepTests : IDisposable
     [Fact]
     public async Task An_overdue_step_is_on_the_timeline_and_counted_as_a_missed_promise_without_a_MailFailed_event()
     {
-        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, "FollowUpOverdue")));
+        await recordStep.RunAsync(new StepRecord("R-7Q2K", new TimelineEntry(At, CaseStep.FollowUpOverdue)));
 
-        Assert.Equal("FollowUpOverdue", Assert.Single(timeline.Entries).Entry.Step);
+        Assert.Equal(CaseStep.FollowUpOverdue, Assert.Single(timeline.Entries).Entry.Step);
         Assert.Equal(1, measurements.Total("cocreports.promises.missed", ("promise", "FollowUp")));
         Assert.Empty(log.Events);
     }
@@ -47,7 +47,7 @@ public sealed class RecordStepTests : IDisposable
     [Fact]
     public async Task A_step_the_engine_runs_twice_is_recorded_counted_and_logged_once()
     {
-        var failed = new StepRecord("R-7Q2K", new TimelineEntry(At, "MailFailed", Note: "Receipt to the reporter"));
+        var failed = new StepRecord("R-7Q2K", new TimelineEntry(At, CaseStep.MailFailed, Note: "Receipt to the reporter"));
 
         await recordStep.RunAsync(failed);
         await recordStep.RunAsync(failed);

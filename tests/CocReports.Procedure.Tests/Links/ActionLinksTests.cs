@@ -319,6 +319,22 @@ public class ActionLinksTests
     }
 
     [Fact]
+    public void A_link_asking_a_sender_to_confirm_expires_after_a_week_while_the_committees_links_still_work()
+    {
+        var clock = Clock();
+        var links = new ActionLinks(LinkOptions(), clock);
+        var confirm = TokenOf(links.Create(Reference, ActionLinks.Reporter, CaseAction.ConfirmSender));
+        var acknowledge = TokenOf(links.Create(Reference, "grace", CaseAction.Acknowledge));
+
+        clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.Equal(LinkStatus.Valid, links.Check(confirm, Reference, CaseAction.ConfirmSender).Status);
+
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(LinkStatus.Expired, links.Check(confirm, Reference, CaseAction.ConfirmSender).Status);
+        Assert.Equal(LinkStatus.Valid, links.Check(acknowledge, Reference, CaseAction.Acknowledge).Status);
+    }
+
+    [Fact]
     public void A_valid_link_says_when_it_was_issued()
     {
         var clock = Clock();

@@ -30,7 +30,7 @@ public sealed class RecordKeyCheckTests
     [Fact]
     public void Records_of_an_older_version_start_only_with_the_signing_key_they_were_made_with_as_record_key()
     {
-        // The upgrade the README asks for: the record key set to the signing key's value, before or during a rotation.
+        // The upgrade docs/deploying.md asks for (Links:RecordKey): the record key set to the signing key's value, before or during a rotation.
         Assert.Null(RecordKeyCheck.Refusal(null, recordsExist: true, Keys(signing: A)));
         Assert.Null(RecordKeyCheck.Refusal(null, recordsExist: true, Keys(signing: A, record: A)));
         Assert.Null(RecordKeyCheck.Refusal(null, recordsExist: true, Keys(signing: B, previous: A, record: A)));

@@ -9,7 +9,12 @@ public sealed class AuditChainTests
 {
     const string Reference = "R-7K3M-Q9PX";
     static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
-    static readonly AuditChain AuditChain = new(Enumerable.Repeat((byte)7, 32).ToArray());
+    static readonly byte[] Key = Enumerable.Repeat((byte)7, 32).ToArray();
+    static readonly AuditChain AuditChain = new(Key);
+
+    // A deployment whose trails began before the chain was keyed: an hour after the case below was received.
+    static readonly DateTimeOffset KeyedSince = Start.AddHours(1);
+    static readonly AuditChain Upgraded = new(Key, KeyedSince);
 
     static AuditEntry EntryAt(int i) => new(Start.AddMinutes(i), i % 2 == 0 ? "alex" : "sam", "case", Allowed: true);
 
@@ -50,7 +55,7 @@ public sealed class AuditChainTests
     [Fact]
     public void An_untouched_chain_verifies()
     {
-        var verification = AuditChain.Verify(Reference, Chain(5));
+        var verification = AuditChain.Verify(Reference, Start, Chain(5));
 
         Assert.True(verification.Verifies);
         Assert.Equal(5, verification.Entries);
@@ -62,7 +67,7 @@ public sealed class AuditChainTests
         var links = Chain(5);
         links[2] = links[2] with { Entry = links[2].Entry with { MemberId = "kim" } };
 
-        var verification = AuditChain.Verify(Reference, links);
+        var verification = AuditChain.Verify(Reference, Start, links);
 
         Assert.False(verification.Verifies);
         Assert.Equal(3, verification.FirstBroken);
@@ -75,7 +80,7 @@ public sealed class AuditChainTests
         var links = Chain(5);
         links.RemoveAt(1);
 
-        Assert.Equal(2, AuditChain.Verify(Reference, links).FirstBroken);
+        Assert.Equal(2, AuditChain.Verify(Reference, Start, links).FirstBroken);
     }
 
     [Fact]
@@ -84,7 +89,7 @@ public sealed class AuditChainTests
         var links = Chain(5);
         (links[1], links[3]) = (links[3] with { Sequence = 2 }, links[1] with { Sequence = 4 });
 
-        Assert.Equal(2, AuditChain.Verify(Reference, links).FirstBroken);
+        Assert.Equal(2, AuditChain.Verify(Reference, Start, links).FirstBroken);
     }
 
     [Fact]
@@ -93,13 +98,13 @@ public sealed class AuditChainTests
         var links = Chain(4);
         links[1] = AuditChain.Next(Reference, links[0], links[1].Entry with { Allowed = false });
 
-        Assert.Equal(3, AuditChain.Verify(Reference, links).FirstBroken);
+        Assert.Equal(3, AuditChain.Verify(Reference, Start, links).FirstBroken);
     }
 
     [Fact]
     public void A_chain_moved_to_another_report_does_not_verify()
     {
-        Assert.Equal(1, AuditChain.Verify("R-OTHR-CASE", Chain(3)).FirstBroken);
+        Assert.Equal(1, AuditChain.Verify("R-OTHR-CASE", Start, Chain(3)).FirstBroken);
     }
 
     [Fact]
@@ -110,19 +115,48 @@ public sealed class AuditChainTests
         var link = AuditChain.Next(Reference, null, new AuditEntry(at, "alex", "case", true));
 
         Assert.Equal(Start.AddMilliseconds(1), link.Entry.At);
-        Assert.True(AuditChain.Verify(Reference, [link]).Verifies);
+        Assert.True(AuditChain.Verify(Reference, Start, [link]).Verifies);
     }
 
     [Fact]
     public void A_chain_of_plain_hashes_from_before_the_key_still_verifies()
     {
+        Assert.True(Upgraded.Verify(Reference, Start, PlainChain(3, Start)).Verifies);
+    }
+
+    static List<AuditLink> PlainChain(int count, DateTimeOffset from)
+    {
         var links = new List<AuditLink>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < count; i++)
         {
-            links.Add(Plain(links.LastOrDefault(), EntryAt(i)));
+            links.Add(Plain(links.LastOrDefault(), new AuditEntry(from.AddMinutes(i), "alex", "case", Allowed: true)));
         }
 
-        Assert.True(AuditChain.Verify(Reference, links).Verifies);
+        return links;
+    }
+
+    [Fact]
+    public void A_trail_rewritten_wholly_in_plain_hashes_for_a_case_received_after_the_cut_over_does_not_verify()
+    {
+        // Every entry dated before the cut-over, as if from before the key: the case itself came in after it.
+        var verification = Upgraded.Verify(Reference, KeyedSince.AddDays(1), PlainChain(3, Start));
+
+        Assert.Equal(1, verification.FirstBroken);
+        Assert.Contains("without the key", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_hash_dated_after_the_cut_over_breaks_the_trail_of_a_case_from_before()
+    {
+        var verification = Upgraded.Verify(Reference, Start, PlainChain(3, KeyedSince.AddMinutes(-1)));
+
+        Assert.Equal(2, verification.FirstBroken);
+    }
+
+    [Fact]
+    public void Without_a_cut_over_the_chain_was_always_keyed_and_no_plain_hash_verifies()
+    {
+        Assert.Equal(1, AuditChain.Verify(Reference, Start, PlainChain(3, Start)).FirstBroken);
     }
 
     [Fact]
@@ -130,9 +164,9 @@ public sealed class AuditChainTests
     {
         var first = Plain(null, EntryAt(0));
         var second = Plain(first, EntryAt(1));
-        List<AuditLink> links = [first, second, AuditChain.Next(Reference, second, EntryAt(2))];
+        List<AuditLink> links = [first, second, Upgraded.Next(Reference, second, EntryAt(2))];
 
-        Assert.True(AuditChain.Verify(Reference, links).Verifies);
+        Assert.True(Upgraded.Verify(Reference, Start, links).Verifies);
     }
 
     [Fact]
@@ -143,7 +177,7 @@ public sealed class AuditChainTests
         links[3] = Plain(links[2], links[3].Entry);
         links[4] = Plain(links[3], links[4].Entry);
 
-        var verification = AuditChain.Verify(Reference, links);
+        var verification = Upgraded.Verify(Reference, Start, links);
 
         Assert.Equal(3, verification.FirstBroken);
         Assert.Contains("without the key", verification.Problem, StringComparison.Ordinal);
@@ -154,6 +188,6 @@ public sealed class AuditChainTests
     {
         var other = new AuditChain(Enumerable.Repeat((byte)8, 32).ToArray());
 
-        Assert.Equal(1, other.Verify(Reference, Chain(3)).FirstBroken);
+        Assert.Equal(1, other.Verify(Reference, Start, Chain(3)).FirstBroken);
     }
 }

@@ -1,4 +1,6 @@
 using CocReports.Procedure.Telemetry;
+using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.Tests.Telemetry;
 
@@ -18,46 +20,50 @@ public sealed class ProcedureMetricsTests : IDisposable
         Assert.Equal(2, measurements.Total("cocreports.reports.received", ("door", "form")));
     }
 
-    [Theory]
-    [InlineData("AcknowledgeOverdue", "Acknowledge")]
-    [InlineData("FollowUpOverdue", "FollowUp")]
-    [InlineData("StatusUpdateOverdue", "StatusUpdate")]
-    public void An_overdue_step_counts_as_a_missed_promise(string step, string promise)
-    {
-        metrics.StepRecorded(step);
+    public static TheoryData<PromiseKind> Promises => [PromiseKind.Acknowledge, PromiseKind.FollowUp, PromiseKind.StatusUpdate];
 
-        Assert.Equal(1, measurements.Total("cocreports.promises.missed", ("promise", promise)));
+    [Theory]
+    [MemberData(nameof(Promises))]
+    public void An_overdue_step_counts_as_a_missed_promise(PromiseKind promise)
+    {
+        metrics.StepRecorded(CaseStep.Nudge(promise, overdue: true));
+
+        Assert.Equal(1, measurements.Total("cocreports.promises.missed", ("promise", promise.ToString())));
         Assert.Equal(0, measurements.Total("cocreports.promises.kept"));
     }
 
-    [Theory]
-    [InlineData("Acknowledged", "Acknowledge")]
-    [InlineData("FollowedUp", "FollowUp")]
-    [InlineData("StatusUpdated", "StatusUpdate")]
-    public void A_case_action_that_meets_a_promise_counts_as_kept(string step, string promise)
+    public static TheoryData<CaseEventKind, PromiseKind> Kept => new()
     {
-        metrics.StepRecorded(step);
+        { CaseEventKind.Acknowledged, PromiseKind.Acknowledge },
+        { CaseEventKind.FollowedUp, PromiseKind.FollowUp },
+        { CaseEventKind.StatusUpdated, PromiseKind.StatusUpdate },
+    };
 
-        Assert.Equal(1, measurements.Total("cocreports.promises.kept", ("promise", promise)));
+    [Theory]
+    [MemberData(nameof(Kept))]
+    public void A_case_action_that_meets_a_promise_counts_as_kept(CaseEventKind action, PromiseKind promise)
+    {
+        metrics.StepRecorded(CaseStep.Of(action));
+
+        Assert.Equal(1, measurements.Total("cocreports.promises.kept", ("promise", promise.ToString())));
         Assert.Equal(0, measurements.Total("cocreports.promises.missed"));
     }
 
     [Fact]
     public void A_failed_mail_is_counted()
     {
-        metrics.StepRecorded("MailFailed");
+        metrics.StepRecorded(CaseStep.MailFailed);
 
         Assert.Equal(1, measurements.Total("cocreports.mails.failed"));
     }
 
+    public static TheoryData<string> Others => [CaseStep.Received.Name, CaseStep.AcknowledgeReminder.Name, CaseStep.HandedToEscalation.Name, "SomethingOverdue"];
+
     [Theory]
-    [InlineData("Received")]
-    [InlineData("AcknowledgeReminder")]
-    [InlineData("HandedToEscalation")]
-    [InlineData("SomethingOverdue")]
-    public void Other_steps_move_no_counter(string step)
+    [MemberData(nameof(Others))]
+    public void Other_steps_move_no_counter(string stored)
     {
-        metrics.StepRecorded(step);
+        metrics.StepRecorded(CaseStep.Named(stored));
 
         Assert.Equal(0, measurements.Total("cocreports.promises.missed") + measurements.Total("cocreports.promises.kept") + measurements.Total("cocreports.mails.failed"));
     }

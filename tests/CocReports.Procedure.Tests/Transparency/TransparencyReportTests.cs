@@ -204,7 +204,7 @@ public sealed partial class TransparencyReportTests
             var state = new CaseState(report.ReceivedAt.AddHours(5), "ada", ["alan"], resolution.At);
             var messages = i < 6 ? Retention.Kept([followUp, resolution]) : [followUp, resolution]; // half of them past retention
             var kept = i < 6 ? Retention.Kept(report) : report;
-            records.Add(TransparencyRecord.From(kept, state, messages, [new TimelineEntry(report.ReceivedAt.AddDays(3), "FollowedUp", "grace")]));
+            records.Add(TransparencyRecord.From(kept, state, messages, [new TimelineEntry(report.ReceivedAt.AddDays(3), CaseStep.FollowedUp, "grace")]));
         }
 
         var markdown = TransparencyMarkdown.Render(Generate(records, promotion: "We linked the Code of Conduct from every event page."));

@@ -3,6 +3,7 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Moq;
+using CocReports.Procedure.Timeline;
 
 namespace CocReports.Procedure.Tests.Workflow;
 
@@ -38,7 +39,7 @@ public sealed class ReportWorkflowTests
 
         var announcement = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
         Assert.Equal(CommitteeNoticeKind.NewReport, announcement.ToCommittee);
-        Assert.Equal("Received", announcement.Step?.Step);
+        Assert.Equal(CaseStep.Received, announcement.Step?.Step);
         Assert.Equal(ReporterNoticeKind.Receipt, announcement.ToReporter?.Kind);
         Assert.Equal("sealed", announcement.ToReporter?.SealedReceiptCode);
         Assert.Empty(Scheduled<bool>());
@@ -85,7 +86,7 @@ public sealed class ReportWorkflowTests
         _ = Run();
 
         var recorded = Assert.IsType<StepRecord>(Assert.Single(Scheduled<bool>(nameof(RecordStep))));
-        Assert.Equal("MailFailed", recorded.Entry.Step);
+        Assert.Equal(CaseStep.MailFailed, recorded.Entry.Step);
         Assert.Equal("r2", recorded.Reference);
     }
 
@@ -100,7 +101,7 @@ public sealed class ReportWorkflowTests
         var run = Run();
 
         var recorded = Assert.IsType<StepRecord>(Assert.Single(Scheduled<bool>(nameof(RecordStep))));
-        Assert.Equal("MailFailed", recorded.Entry.Step);
+        Assert.Equal(CaseStep.MailFailed, recorded.Entry.Step);
         Assert.Equal("The new report to the committee and the receipt to the reporter", recorded.Entry.Note);
         Assert.False(run.IsCompleted);
     }
@@ -119,7 +120,7 @@ public sealed class ReportWorkflowTests
 
         var reminder = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
         Assert.Equal(CommitteeNoticeKind.AcknowledgeReminder, reminder.ToCommittee);
-        Assert.Equal("AcknowledgeReminder", reminder.Step?.Step);
+        Assert.Equal(CaseStep.AcknowledgeReminder, reminder.Step?.Step);
         Assert.False(reminder.Escalate);
         Assert.Null(reminder.ToReporter);
         Assert.Empty(Scheduled<bool>());

@@ -19,7 +19,7 @@ namespace CocReports.Adapters.Mail.Inbound;
 /// keyword of its own or \Seen, and an operator who takes the mark off has it tried once more. A message the import
 /// defers is left unmarked for a later poll.
 /// </summary>
-public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMailParser parser, MailQuarantine quarantine, ReplyAddress replies) : IConductMailbox
+public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, ImapSignIn signIn, IMailParser parser, MailQuarantine quarantine, ReplyAddress replies) : IConductMailbox
 {
     public const string ImportedKeyword = "$CocImported";
 
@@ -38,14 +38,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, IMai
 
         using var client = new ImapClient();
         await client.ConnectAsync(settings.ImapHost, settings.ImapPort, Enum.Parse<SecureSocketOptions>(settings.ImapSecurity, ignoreCase: true), cancellationToken);
-        if (settings.AccessToken is { Length: > 0 } token)
-        {
-            await client.AuthenticateAsync(new SaslMechanismOAuth2(settings.UserName, token), cancellationToken);
-        }
-        else
-        {
-            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-        }
+        await signIn.SignInAsync(client, cancellationToken);
 
         var folder = await client.GetFolderAsync(settings.Folder, cancellationToken);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);

@@ -12,8 +12,9 @@ namespace CocReports.Adapters.Mail.OpenPgp;
 public static class RecipientKey
 {
     /// <summary>
-    /// The key mail to this recipient is encrypted to: of a primary key neither revoked nor expired, a subkey first that
-    /// the primary key bound to it, unexpired and unrevoked, with flags that let it encrypt.
+    /// The key mail to this recipient is encrypted to: of a primary key neither revoked nor expired, with a user id it
+    /// has not revoked, a subkey first that the primary key bound to it, unexpired and unrevoked, with flags that let it
+    /// encrypt.
     /// </summary>
     /// <exception cref="FormatException">The text is no OpenPGP public key, or none of its keys may encrypt now.</exception>
     public static PgpPublicKey Parse(string key, DateTimeOffset now)
@@ -46,20 +47,29 @@ public static class RecipientKey
 
     /// <summary>
     /// The key of <paramref name="ring"/> to encrypt to, a subkey first, or why there is none. Only signatures the primary
-    /// key made count (RFC 4880, sections 5.2.1 and 11.1): anyone can append a subkey, with any flags, to a public key.
+    /// key made count (RFC 4880, sections 5.2.1 and 11.1), revocations included: anyone can append a subkey, with any
+    /// flags, or a revocation packet to a public key. An unverifiable revocation is ignored, as gpg ignores it, so that
+    /// whoever can append one cannot silence a member's mail; one from a designated revoker can't be checked here either.
     /// </summary>
     static (PgpPublicKey? Key, string Refusal) EncryptionKey(PgpPublicKeyRing ring, DateTimeOffset now)
     {
         var primary = ring.GetPublicKey();
-        // Honoured whoever made it, unverified: mail held back is better than mail to a key its owner gave up.
-        if (primary.GetSignaturesOfType(PgpSignature.KeyRevocation).Any())
+        if (primary.GetSignaturesOfType(PgpSignature.KeyRevocation).Any(s => Verifies(s, primary, c => c.VerifyCertification(primary))))
         {
             return (null, "The OpenPGP key is revoked.");
         }
 
+        var userIds = primary.GetUserIds().Select(id => (Id: id, SelfSignature: Latest(SignaturesOn(primary, id).Where(s => s.IsCertification()), now)))
+            .Where(u => u.SelfSignature is not null)
+            .ToList();
+        var valid = userIds.Where(u => !SignaturesOn(primary, u.Id).Any(s => s.SignatureType == PgpSignature.CertificationRevocation && s.CreationTime >= u.SelfSignature!.CreationTime)).ToList();
+        if (userIds.Count > 0 && valid.Count == 0)
+        {
+            return (null, "Every user id of the OpenPGP key is revoked: its owner gave up each name it carried.");
+        }
+
         var selfSignature = Latest(
-            primary.GetUserIds().SelectMany(id => primary.GetSignaturesForId(id).Where(s => s.IsCertification() && Verifies(s, primary, c => c.VerifyCertification(id, primary))))
-                .Concat(primary.GetSignaturesOfType(PgpSignature.DirectKey).Where(s => Verifies(s, primary, c => c.VerifyCertification(primary)))),
+            valid.Select(u => u.SelfSignature!).Concat(primary.GetSignaturesOfType(PgpSignature.DirectKey).Where(s => Verifies(s, primary, c => c.VerifyCertification(primary)))),
             now);
         if (selfSignature is null)
         {
@@ -72,13 +82,17 @@ public static class RecipientKey
         }
 
         var subkey = ring.GetPublicKeys()
-            .Where(k => !k.IsMasterKey && !k.GetSignaturesOfType(PgpSignature.SubkeyRevocation).Any())
+            .Where(k => !k.IsMasterKey && !k.GetSignaturesOfType(PgpSignature.SubkeyRevocation).Any(s => Verifies(s, primary, c => c.VerifyCertification(primary, k))))
             .FirstOrDefault(k => Latest(k.GetSignaturesOfType(PgpSignature.SubkeyBinding).Where(s => Verifies(s, primary, c => c.VerifyCertification(primary, k))), now)
                 is { } binding && MayEncrypt(k, binding, now));
         return subkey is not null || MayEncrypt(primary, selfSignature, now)
             ? (subkey ?? primary, "")
             : (null, "The OpenPGP key has no unexpired, unrevoked key that may encrypt, bound to it by its primary key's signature.");
     }
+
+    /// <summary>The signatures on a user id that its primary key made: its self-certifications and revocations.</summary>
+    static IEnumerable<PgpSignature> SignaturesOn(PgpPublicKey primary, string id) =>
+        primary.GetSignaturesForId(id).Where(s => Verifies(s, primary, c => c.VerifyCertification(id, primary)));
 
     static bool Verifies(PgpSignature signature, PgpPublicKey primary, Func<PgpSignature, bool> verify)
     {

@@ -13,7 +13,6 @@ using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +58,7 @@ public sealed class MailImport(
     readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
     readonly byte[] senderKey = links.DeriveRecordKey("mail-sender");
 
-    public async Task<MailImportResult> ImportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<MailImportResult> ImportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var kind = classifier.Classify(mail, [sender.Value.FromAddress]);
         switch (kind)
@@ -80,7 +79,7 @@ public sealed class MailImport(
         return reference is null ? null : await reports.FindAsync(reference, cancellationToken);
     }
 
-    async Task<MailImported> RecordReplyAsync(InboundMail mail, Report report, DurableTaskClient workflows, CancellationToken cancellationToken)
+    async Task<MailImported> RecordReplyAsync(InboundMail mail, Report report, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         // Named by the message, so a reply imported twice is recorded once.
         var id = "mail-" + Key(mail)[..16];
@@ -94,6 +93,9 @@ public sealed class MailImport(
         {
             return MailImported.Duplicate;
         }
+
+        // Writing again into the case is asking again for the link to confirm, whether the first one expired or was lost.
+        await senders.AskAgainAsync(report, mail.FromAddress);
 
         await answers.RecordReplyAsync(reference, workflows, id, Fit(QuotedReply.Without(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
@@ -118,7 +120,7 @@ public sealed class MailImport(
         return MailImported.Reply;
     }
 
-    async Task<MailImportResult> StoreReportAsync(InboundMail mail, Door door, DurableTaskClient workflows, CancellationToken cancellationToken)
+    async Task<MailImportResult> StoreReportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var key = Key(mail);
         var reference = ReportReference.FromIdempotencyKey(key, idempotencyKey);
@@ -166,9 +168,9 @@ public sealed class MailImport(
     }
 
     /// <summary>
-    /// What the workflow cannot send a report without a contact: an unconfirmed sender is asked to confirm, an
-    /// anonymous one gets the receipt. An answer that must wait (the answers' budget, or the mail service's) defers the
-    /// message: the report is stored and announced, and the next import finds it and answers then.
+    /// What the workflow cannot send a report without a contact: an unconfirmed sender, anonymous or not, is asked to
+    /// confirm, a verified anonymous one gets the receipt. A receipt that must wait (the answers' budget, or the mail
+    /// service's) defers the message: the report is stored and announced, and the next import finds it and answers then.
     /// </summary>
     async Task<MailDeferral?> AnswerSenderAsync(Report report, InboundMail mail, string receiptCode)
     {
@@ -179,9 +181,9 @@ public sealed class MailImport(
 
         try
         {
-            if (report.UnconfirmedSender is not null)
+            if (senders.PendingAddress(report) is { } pending)
             {
-                await senders.AskAsync(report);
+                await senders.AskAsync(report, pending);
             }
             else if (report.Details.IsAnonymous)
             {
@@ -218,7 +220,8 @@ public sealed class MailImport(
         var reachable = from.Length <= MaxAddressLength;
         var anonymous = AsksForAnonymity(mail.Subject);
         var sender = Sender(mail);
-        var pending = sender == MailSender.Unconfirmed && !anonymous && reachable;
+        var pending = sender == MailSender.Unconfirmed && reachable;
+        var mailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken);
         return new Report(
             reference,
             clock.GetUtcNow(),
@@ -235,7 +238,7 @@ public sealed class MailImport(
             // Kept only while the sender is to confirm: their receipt code is derived from it then, as here. Otherwise
             // the reference, derived from it under the record key, finds a message imported again, and an unkeyed hash
             // of sender and text would confirm a guessed sender (a pending sender's address is kept anyway).
-            ContentHash = pending ? key : "",
+            ContentHash = pending && !anonymous ? key : "",
             Door = door,
             Subject = mail.Subject.Length == 0 ? null : Fit(mail.Subject, 998),
 
@@ -244,9 +247,11 @@ public sealed class MailImport(
             // kept: it often names their organisation's mail system (their receipt is threaded at import).
             InboundMessageId = anonymous || mail.MessageId?.Length > MaxMessageIdLength ? null : mail.MessageId,
             RefusedEvidence = stored.Refused,
-            MailReceipt = reachable && await ReceiptAllowedAsync(from, cancellationToken),
+            MailReceipt = mailReceipt,
             Sender = sender,
-            UnconfirmedSender = pending ? from : null,
+            UnconfirmedSender = pending && !anonymous ? from : null,
+            // Only while a receipt is to follow the confirmation: otherwise no one is asked, and the address is not kept.
+            SealedAnonymousSender = pending && anonymous && mailReceipt ? senders.SealAnonymous(from, receiptCode) : null,
         };
     }
 

@@ -1,8 +1,7 @@
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
-using Grpc.Core;
-using Microsoft.DurableTask.Client;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Api.Intake.Mail;
 
@@ -12,7 +11,7 @@ namespace CocReports.Api.Intake.Mail;
 /// </summary>
 public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
 {
-    public Task<int> RunAsync(DurableTaskClient workflows, CancellationToken cancellationToken) =>
+    public Task<int> RunAsync(ICaseWorkflow workflows, CancellationToken cancellationToken) =>
         mailbox.PollAsync(
             async (mail, ct) =>
             {
@@ -20,7 +19,7 @@ public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
                 {
                     return (await import.ImportAsync(mail, Door.Email, workflows, ct)).Taken;
                 }
-                catch (RpcException e)
+                catch (CaseWorkflowUnavailableException e)
                 {
                     // The workflow engine unreachable is an outage, as the webhook answers it: it ends the poll and counts
                     // against no message, which would otherwise be set aside for it.

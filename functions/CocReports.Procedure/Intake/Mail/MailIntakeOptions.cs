@@ -18,11 +18,27 @@ public sealed class MailIntakeOptions
 
     public string UserName { get; set; } = "";
 
+    /// <summary>
+    /// How the poll signs in: Password, AccessToken (a token someone keeps fresh) or Microsoft365 (the app asks Entra ID
+    /// for a new token on each connection, so an Exchange Online mailbox is read unattended). Empty: AccessToken when one
+    /// is set, else Password, as before the setting existed.
+    /// </summary>
+    public string SignIn { get; set; } = "";
+
     /// <summary>The mailbox password (an app password), from Key Vault in Azure.</summary>
     public string? Password { get; set; }
 
-    /// <summary>An OAuth2 access token (XOAUTH2) instead of a password, for Google Workspace and Microsoft 365.</summary>
+    /// <summary>An OAuth2 access token (XOAUTH2) instead of a password. It expires within hours; Microsoft 365 uses SignIn=Microsoft365 instead.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>With SignIn=Microsoft365: the Entra ID tenant (directory) the app registration lives in.</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <summary>With SignIn=Microsoft365: the app registration's application (client) ID, the one Exchange Online was given mailbox access for.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>With SignIn=Microsoft365: the app registration's client secret, from Key Vault in Azure.</summary>
+    public string? ClientSecret { get; set; }
 
     public string Folder { get; set; } = "INBOX";
 
@@ -44,9 +60,17 @@ public sealed class MailIntakeOptions
     /// <summary>How many receipts one sender is emailed a day; more reports are kept, without a receipt.</summary>
     public int ReceiptsPerSenderPerDay { get; set; } = 5;
 
-    /// <summary>The shared secret of the inbound-mail webhook (HMAC-SHA256 of the body). Empty: the webhook refuses everything.</summary>
+    /// <summary>
+    /// The shared secret of the inbound-mail webhook (HMAC-SHA256 of "timestamp.body", see InboundMailWebhook). Empty:
+    /// the webhook refuses everything.
+    /// </summary>
     public string WebhookSecret { get; set; } = "";
 
-    /// <summary>The largest raw message the webhook reads.</summary>
-    public long MaxMessageBytes { get; set; } = 150L * 1024 * 1024;
+    /// <summary>
+    /// The largest raw message the webhook reads, checked against Content-Length before anything is spooled: no
+    /// provider delivers more. SendGrid's Inbound Parse, the one that posts the whole raw message, documents "The total
+    /// message size limit, including the message itself and any number of attachments, is 30MB"
+    /// (https://www.twilio.com/docs/sendgrid/for-developers/parsing-email/inbound-email).
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 30L * 1024 * 1024;
 }

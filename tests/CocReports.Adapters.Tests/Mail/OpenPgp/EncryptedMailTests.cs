@@ -97,6 +97,7 @@ public sealed class EncryptedMailTests
 
     [Theory]
     [InlineData("primary revoked", "is revoked")]
+    [InlineData("every user id revoked", "Every user id of the OpenPGP key is revoked")]
     [InlineData("primary expired", "has expired")]
     [InlineData("subkey without binding", "may encrypt")]
     [InlineData("subkey bound by another key", "may encrypt")]
@@ -110,6 +111,7 @@ public sealed class EncryptedMailTests
         var key = flaw switch
         {
             "primary revoked" => Member.WithPrimaryRevoked(),
+            "every user id revoked" => Member.WithUserIdRevoked(),
             "primary expired" => MemberKey.Generate("Kim <kim@example.org>", primaryExpiresAfter: TimeSpan.FromDays(1)),
             "subkey without binding" => Member.WithSubkeyBoundBy(null),
             "subkey bound by another key" => Member.WithSubkeyBoundBy(Other),
@@ -136,6 +138,20 @@ public sealed class EncryptedMailTests
             NullLogger<AcsEmailSender>.Instance);
         await Assert.ThrowsAsync<FormatException>(() => sender.SendAsync(mail, CancellationToken.None));
         Assert.Empty(acs.Requests);
+    }
+
+    [Fact]
+    public void A_revocation_another_key_signed_is_ignored_and_mail_is_still_encrypted_to_the_members_key()
+    {
+        // Anyone can append a revocation packet to a public key: only one the primary key made may disable it.
+        var now = DateTimeOffset.UtcNow;
+        foreach (var forged in new[] { Member.WithPrimaryRevoked(Other), Member.WithSubkeyRevoked(Other), Member.WithUserIdRevoked(Other) })
+        {
+            Assert.Equal(Member.EncryptionKeyId, RecipientKey.Parse(forged.ArmoredPublicKey, now).KeyId);
+            Assert.True(new CommitteeKeysValidation(TimeProvider.System).Validate(
+                null,
+                new CommitteeOptions { Members = [new CommitteeMember { Id = "grace", Name = "Grace", Email = "grace@example.org", OpenPgpPublicKey = forged.ArmoredPublicKey }] }).Succeeded);
+        }
     }
 
     [Fact]

@@ -45,13 +45,20 @@ public sealed class MemberKey
         return new(generator.GeneratePublicKeyRing(), generator.GenerateSecretKeyRing());
     }
 
-    /// <summary>This key after its owner revoked the whole key.</summary>
-    public MemberKey WithPrimaryRevoked() =>
-        With(PgpPublicKey.AddCertification(Primary, SignedBy(this, PgpSignature.KeyRevocation).GenerateCertification(Primary)));
+    /// <summary>This key after its owner revoked the whole key, or with a revocation <paramref name="forger"/> made.</summary>
+    public MemberKey WithPrimaryRevoked(MemberKey? forger = null) =>
+        With(PgpPublicKey.AddCertification(Primary, SignedBy(forger ?? this, PgpSignature.KeyRevocation).GenerateCertification(Primary)));
 
-    /// <summary>This key after its owner revoked the encryption subkey.</summary>
-    public MemberKey WithSubkeyRevoked() =>
-        With(PgpPublicKey.AddCertification(Subkey, SignedBy(this, PgpSignature.SubkeyRevocation).GenerateCertification(Primary, Subkey)));
+    /// <summary>This key after its owner revoked the encryption subkey, or with a revocation <paramref name="forger"/> made.</summary>
+    public MemberKey WithSubkeyRevoked(MemberKey? forger = null) =>
+        With(PgpPublicKey.AddCertification(Subkey, SignedBy(forger ?? this, PgpSignature.SubkeyRevocation).GenerateCertification(Primary, Subkey)));
+
+    /// <summary>This key after its owner revoked its user id, or with a revocation <paramref name="forger"/> made.</summary>
+    public MemberKey WithUserIdRevoked(MemberKey? forger = null)
+    {
+        var userId = Primary.GetUserIds().Single();
+        return With(PgpPublicKey.AddCertification(Primary, userId, SignedBy(forger ?? this, PgpSignature.CertificationRevocation).GenerateCertification(userId, Primary)));
+    }
 
     /// <summary>
     /// This key with the encryption subkey's binding signature replaced by one <paramref name="signer"/>'s primary key

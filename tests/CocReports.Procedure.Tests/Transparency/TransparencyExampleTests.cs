@@ -3,8 +3,8 @@ using CocReports.Procedure.Transparency;
 
 namespace CocReports.Procedure.Tests.Transparency;
 
-/// <summary>The README's example transparency report is this sample year, generated: it cannot drift from what the code prints.</summary>
-public sealed class ReadmeExampleTests
+/// <summary>The example transparency report in docs/transparency.md is this sample year, generated: it cannot drift from what the code prints.</summary>
+public sealed class TransparencyExampleTests
 {
     const string Begin = "<!-- transparency-example -->";
     const string End = "<!-- /transparency-example -->";
@@ -50,14 +50,14 @@ public sealed class ReadmeExampleTests
         WorkedOutCounts.AssertNoneSmall(Report(), Drafted);
 
     [Fact]
-    public void The_readme_shows_the_report_generated_from_the_sample_year()
+    public void The_transparency_page_shows_the_report_generated_from_the_sample_year()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
-        var start = readme.IndexOf(Begin, StringComparison.Ordinal);
-        var end = readme.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, $"README.md has no {Begin} block");
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "transparency.md")).ReplaceLineEndings("\n");
+        var start = page.IndexOf(Begin, StringComparison.Ordinal);
+        var end = page.IndexOf(End, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"docs/transparency.md has no {Begin} block");
 
-        var shown = readme[(start + Begin.Length)..end].Trim().TrimStart('`').TrimStart("markdown".ToCharArray()).Trim().TrimEnd('`').Trim();
+        var shown = page[(start + Begin.Length)..end].Trim().TrimStart('`').TrimStart("markdown".ToCharArray()).Trim().TrimEnd('`').Trim();
         Assert.Equal(Example().Trim(), shown);
     }
 
