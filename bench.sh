@@ -11,7 +11,11 @@
 # `./bench.sh counts` runs only the counting (10 reports announced, one whole life): about two minutes, light on the CPU.
 # `./bench.sh soak` instead files 1,000 reports with evidence from 32 clients and waits for every committee mail,
 # printing answers by status, mails delivered of expected, and the host's memory over the run (about 10-20 minutes;
-# SOAK_REPORTS=300 for a shorter one). Starts its own
+# SOAK_REPORTS=300 for a shorter one).
+# `./bench.sh flood` queues 1,000 messages in smtp4dev's IMAP mailbox (700 from plus-variants of one address, 300 from
+# as many domains), files one report through the form, watches the email door for 180 s (FLOOD_WATCH, FLOOD_MESSAGES)
+# and prints what it did: imported, deferred, quarantined, answers sent, the committee's notices and how late the form
+# report's were, and the elapsed time, with the door's default budgets. Starts its own
 # Azurite, smtp4dev and local host (Release) on free loopback ports in a temporary folder, and removes it all at the
 # end. Figures, not a test: targets are printed as PASS/MISS and the exit code is non-zero only when a step fails.
 # A finished run writes its figures into its mode's block of docs/performance.md ("Latest figures").
@@ -49,7 +53,17 @@ for project in functions/CocReports.LocalHost tests/CocReports.Benchmarks; do
 done
 
 blob=$(free_port); queue=$(free_port); table=$(free_port); web=$(free_port); smtp=$(free_port); http=$(free_port)
-log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp)"
+imap=""
+mode_env=()
+if [ "${1:-}" = flood ]; then
+  # The conduct mailbox is smtp4dev's IMAP server, polled as ./run.sh does; only this mode polls, so the others'
+  # figures (the idle host's storage requests) stay as they were.
+  imap=$(free_port)
+  mode_env=(MailIntake__Address=conduct@example.org MailIntake__ImapHost=127.0.0.1 MailIntake__ImapPort="$imap"
+    MailIntake__ImapSecurity=None MailIntake__UserName=conduct MailIntake__Password=local
+    MailIntake__OnlyAddressedToConduct=true MailIntake__PollEvery=00:00:05)
+fi
+log "Starting Azurite on $blob/$queue/$table and smtp4dev on $web (SMTP $smtp${imap:+, IMAP $imap})"
 # One Azurite process per service, each writing its access log (one line per request): what the benchmark counts.
 mkdir -p "$run_dir/azurite"
 for service in blob queue table; do
@@ -59,7 +73,7 @@ for service in blob queue table; do
   STARTED_PIDS+=($!)
   wait_for_port "$port" "Azurite $service"
 done
-start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp"
+start_smtp4dev "$run_dir/smtp4dev" "$web" "$smtp" "$imap"
 storage="$(azurite_connection "$blob" "$queue" "$table")"
 
 # Names of its own, so a benchmark never meets another run's task hub, tables or evidence.
@@ -83,7 +97,7 @@ Workflow__RetentionWarningBefore=00:00:15 \
 RateLimits__Intake__PermitLimit=1000000 \
 RateLimits__Status__PermitLimit=1000000 \
 Logging__LogLevel__Default=Warning \
-  dotnet functions/CocReports.LocalHost/bin/Release/net10.0/CocReports.LocalHost.dll \
+  env ${mode_env[@]+"${mode_env[@]}"} dotnet functions/CocReports.LocalHost/bin/Release/net10.0/CocReports.LocalHost.dll \
     --contentRoot "$PWD/functions/CocReports.LocalHost" --urls "$base_url" >"$run_dir/host.log" 2>&1 &
 host_pid=$!
 
@@ -127,6 +141,7 @@ log "Running the benchmark ($mode)"
 dotnet tests/CocReports.Benchmarks/bin/Release/net10.0/CocReports.Benchmarks.dll \
   --base-url "$base_url" --apart-url "http://127.0.0.1:$apart_http" --storage "$storage" --host-pid "$host_pid" --mode "$mode" --smtp4dev "http://127.0.0.1:$web" \
   --azurite-logs "$run_dir/azurite" --task-hub "$name" --signing-key "$signing_key" --retention "$retention" --reports "${SOAK_REPORTS:-1000}" \
+  --smtp-port "$smtp" --imap-port "${imap:-0}" --conduct conduct@example.org --messages "${FLOOD_MESSAGES:-1000}" --watch "${FLOOD_WATCH:-180}" \
   | tee "$run_dir/figures.txt"
 
 # The latest figures live in docs/performance.md, written here rather than pasted, between this mode's markers; a run

@@ -56,6 +56,7 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
         services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<ActionLinks>().DeriveRecordKey("audit-chain"), Value<AuditOptions>(sp).KeyedSince));
+        services.AddSingleton<MailAnswerBudget>();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));
 
@@ -77,6 +78,7 @@ public static class ApiExtensions
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton(sp => new ReplyAddress(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));
+        services.AddSingleton<MailDoorBudget>();
         services.AddSingleton<MailImport>();
         services.AddSingleton<MailQuarantine>();
         services.AddSingleton<MailboxPoll>();

@@ -67,4 +67,14 @@ public static class Problems
                 title: "Please wait before trying again",
                 extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(wait) }),
             wait);
+
+    /// <summary>429 with Retry-After for an inbound message over the email door's budget: deliver it again after the wait.</summary>
+    public static IResult Deferred(TimeSpan wait) =>
+        new RetryAfter(
+            TypedResults.Problem(
+                "The conduct address takes no more new reports for now. Nothing was stored: deliver the message again after the Retry-After header's wait.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Deliver this message later",
+                extensions: new Dictionary<string, object?> { ["retryAfter"] = Limits.RetryAfter.Seconds(wait) }),
+            wait);
 }

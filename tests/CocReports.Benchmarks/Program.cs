@@ -8,7 +8,8 @@ using CocReports.Procedure.Links;
 
 // Usage: CocReports.Benchmarks --base-url http://127.0.0.1:PORT --apart-url http://127.0.0.1:PORT --storage "CONNECTION STRING" --host-pid PID
 //   --smtp4dev URL --azurite-logs DIR --task-hub NAME --signing-key KEY --retention SECONDS
-//   [--mode latency|counts|intake|soak] [--reports N (soak)]
+//   [--mode latency|counts|intake|soak|flood] [--reports N (soak)]
+//   [--smtp-port P --imap-port P --conduct ADDRESS --messages N --watch SECONDS (flood)]
 // "counts" runs only the counting scenes (a few reports, one whole life): light enough to run beside other work.
 // "intake" runs only the intake latency beside its floor.
 // Prints figures, asserts nothing: exits 0 whatever the targets say, 1 when a step fails.
@@ -51,6 +52,15 @@ try
     var oneAddress = new IntakeBenchmark(oneAddressHttp, evidence);
     using var apartHttp = IntakeBenchmark.CreateClient(new Uri(apartUrl.TrimEnd('/') + "/"), ClientAddresses);
     var apart = new IntakeBenchmark(apartHttp, evidence);
+    if (mode == "flood")
+    {
+        using var mailApi = new HttpClient { BaseAddress = new Uri(options["--smtp4dev"].TrimEnd('/') + "/") };
+        var floodMembers = (await http.GetFromJsonAsync<JsonElement>("api/committee", cancellationToken)).GetArrayLength();
+        await new FloodBenchmark(http, mailApi, int.Parse(options["--smtp-port"], CultureInfo.InvariantCulture), int.Parse(options["--imap-port"], CultureInfo.InvariantCulture), options["--conduct"])
+            .RunAsync(int.Parse(options.GetValueOrDefault("--messages", "1000"), CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--watch", "180"), CultureInfo.InvariantCulture)), floodMembers, cancellationToken);
+        return 0;
+    }
+
     if (soak)
     {
         var reports = int.Parse(options.GetValueOrDefault("--reports", "1000"), CultureInfo.InvariantCulture);

@@ -50,6 +50,19 @@ public sealed class ConductMailbox(string address)
         return message;
     }
 
+    /// <summary>Many messages over one SMTP session, as a flood arrives.</summary>
+    public static async Task SendAllAsync(IEnumerable<MimeMessage> messages)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", TestEnvironment.SmtpPort, SecureSocketOptions.None);
+        foreach (var message in messages)
+        {
+            await client.SendAsync(message);
+        }
+
+        await client.DisconnectAsync(true);
+    }
+
     public static async Task SendAsync(MimeMessage message)
     {
         using var client = new SmtpClient();
@@ -90,6 +103,22 @@ public sealed class ConductMailbox(string address)
         while (await HeldAsync(subject) > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, $"The message \"{subject}\" is still in the conduct mailbox.");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// How many of the <paramref name="sent"/> messages with this subject the app imported: with the hosts' default
+    /// (MailIntake:ImportedMail Delete) the ones no longer in the mailbox; a deferred message stays.
+    /// </summary>
+    public static async Task<int> ImportedAsync(string subject, int sent) => sent - await HeldAsync(subject);
+
+    public static async Task WaitUntilImportedAsync(string subject, int sent, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ImportedAsync(subject, sent) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} of the messages \"{subject}\" were imported.");
             await Task.Delay(250);
         }
     }

@@ -69,10 +69,10 @@ public sealed class MailboxCopyTests(MailboxCopyTests.Host host)
 
         var handed = new List<string>();
         var import = host.Services.GetRequiredService<MailImport>();
-        Task Import(InboundMail mail, CancellationToken cancellationToken)
+        async Task<MailTaken> Import(InboundMail mail, CancellationToken cancellationToken)
         {
             handed.Add(mail.Subject);
-            return import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken);
+            return (await import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken)).Taken;
         }
 
         var mailbox = host.Services.GetRequiredService<IConductMailbox>();

@@ -48,7 +48,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
 
         var tries = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var import = host.Services.GetRequiredService<MailImport>();
-        Task Import(InboundMail mail, CancellationToken cancellationToken)
+        async Task<MailTaken> Import(InboundMail mail, CancellationToken cancellationToken)
         {
             if (mail.Subject.StartsWith(poison, StringComparison.Ordinal))
             {
@@ -57,7 +57,7 @@ public sealed class PoisonMailTests(PoisonMailTests.Host host)
                 mail = mail with { Attachments = [.. mail.Attachments, new InboundAttachment("third.png", () => throw new IOException("Unreadable."))] };
             }
 
-            return import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken);
+            return (await import.ImportAsync(mail, Door.Email, host.CaseWorkflow, cancellationToken)).Taken;
         }
 
         long quarantined = 0;

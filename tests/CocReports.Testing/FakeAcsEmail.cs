@@ -37,12 +37,20 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedResponse> _sends = new();
     private readonly ConcurrentQueue<ScriptedResponse> _polls = new();
     private ScriptedResponse? _otherwise;
+    private readonly ConcurrentQueue<RecordedRequest> _accepted = new();
+    private readonly object _quotaLock = new();
+    private (int Sends, TimeSpan Window)? _quota;
+    private DateTimeOffset _windowStarted;
+    private int _sentInWindow;
 
     private FakeAcsEmail(WebApplication app) => _app = app;
 
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>The sends answered 202, in the order they were.</summary>
+    public IReadOnlyList<RecordedRequest> AcceptedSends => [.. _accepted];
 
     public static async Task<FakeAcsEmail> StartAsync()
     {
@@ -73,6 +81,16 @@ public sealed class FakeAcsEmail : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// A sending quota as ACS keeps one per subscription: once <paramref name="sends"/> were accepted in a window, every
+    /// further send of that window is answered 429 with a Retry-After of the rest of it (scripted answers come first).
+    /// </summary>
+    public FakeAcsEmail LimitSends(int sends, TimeSpan window)
+    {
+        _quota = (sends, window);
+        return this;
+    }
+
     /// <summary>Answers to GET /emails/operations/{id}, in order.</summary>
     public FakeAcsEmail OnPoll(params ScriptedResponse[] responses)
     {
@@ -97,20 +115,24 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        _requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             context.Request.Method,
             context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
             context.Request.Path.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             body.ToArray(),
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow);
+        _requests.Enqueue(recorded);
 
         var isSend = HttpMethods.IsPost(context.Request.Method);
-        if (!(isSend ? _sends : _polls).TryDequeue(out var response) && !(isSend && _otherwise is { } otherwise && (response = otherwise) is not null))
+        if (!(isSend ? _sends : _polls).TryDequeue(out var response) && !(isSend && (response = Quota() ?? _otherwise) is not null))
         {
             context.Response.StatusCode = 500;
             return;
         }
+
+        if (isSend && response.Status == 202)
+            _accepted.Enqueue(recorded);
         context.Response.StatusCode = response.Status;
         foreach (var header in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[header.Key] = header.Value;
@@ -118,6 +140,27 @@ public sealed class FakeAcsEmail : IAsyncDisposable
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Json);
+        }
+    }
+
+    /// <summary>The quota's answer to one more send: null without a quota, 429 once the window's sends are spent.</summary>
+    private ScriptedResponse? Quota()
+    {
+        if (_quota is not { } quota)
+            return null;
+        lock (_quotaLock)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (now - _windowStarted >= quota.Window)
+                (_windowStarted, _sentInWindow) = (now, 0);
+            if (_sentInWindow < quota.Sends)
+            {
+                _sentInWindow++;
+                return Accepted();
+            }
+
+            var rest = (int)Math.Ceiling((_windowStarted + quota.Window - now).TotalSeconds);
+            return new ScriptedResponse(429, null, new Dictionary<string, string> { ["Retry-After"] = Math.Max(1, rest).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
     }
 

@@ -217,6 +217,11 @@ public class LocalHostFixture : IAsyncLifetime
             ["Mail:Smtp:Security"] = "None",
             ["Community:Name"] = "Test Community",
 
+            // Every reporter writes from reporters.test: the email door's budgets are tested on hosts of their own (MailFloodTests).
+            ["RateLimits:MailReports:PermitLimit"] = "100000",
+            ["RateLimits:MailReportsPerSenderDomain:PermitLimit"] = "100000",
+            ["RateLimits:MailAnswers:PermitLimit"] = "100000",
+
             // Most tests read the report in the committee's mail; ReportContentTests runs the default, None, on its own host.
             ["Notifications:Content"] = "Full",
             ["Committee:EscalationContacts:0:Name"] = "Board",

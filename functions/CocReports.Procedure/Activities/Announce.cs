@@ -96,11 +96,13 @@ public sealed class Announce(
             }
         }
 
-        var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.ContainsKey(m.Mail.MessageId)).Select(m => m.Notice).ToList();
+        var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.ContainsKey(m.Mail.MessageId)).ToList();
+        var reporterWait = unsent.Where(m => m.Notice is ReporterNotice).Select(m => failed[m.Mail.MessageId]).FirstOrDefault();
         return new Unsent(
-            [.. unsent.OfType<MemberNotice>()],
-            [.. unsent.OfType<EscalationNotice>()],
-            unsent.OfType<ReporterNotice>().FirstOrDefault(),
-            failed.Values.Max());
+            [.. unsent.Select(m => m.Notice).OfType<MemberNotice>()],
+            [.. unsent.Select(m => m.Notice).OfType<EscalationNotice>()],
+            unsent.Select(m => m.Notice).OfType<ReporterNotice>().FirstOrDefault(),
+            unsent.Where(m => m.Notice is not ReporterNotice).Select(m => failed[m.Mail.MessageId]).Max(),
+            reporterWait);
     }
 }

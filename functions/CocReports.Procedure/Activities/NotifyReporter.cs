@@ -66,7 +66,10 @@ public sealed class NotifyReporter(
             ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, Carried(notice, messages), status),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
-        return message with { ReplyTo = replies.For(report.Reference) };
+        // A receipt to whoever a message's From named is the door's answer, within its budget; the committee's own mail
+        // and a form reporter's receipt are not.
+        var answersMail = notice.Kind == ReporterNoticeKind.Receipt && report.Door is Door.Email or Door.Webhook;
+        return message with { ReplyTo = replies.For(report.Reference), AnswersInboundMail = answersMail };
     }
 
     static CaseMessage Carried(ReporterNotice notice, IReadOnlyList<CaseMessage> messages) =>

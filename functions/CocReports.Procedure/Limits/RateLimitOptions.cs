@@ -36,6 +36,30 @@ public sealed class RateLimitOptions
     /// Retry-After, which the relay retries) rather than spooled to disk.
     /// </summary>
     public RateLimit Webhook { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// New reports the email door (mailbox and webhook) takes in total. A small community gets a few reports a month;
+    /// more than this in an hour is a flood, and each one mails every member. A message over it is deferred, never
+    /// dropped: it stays in the mailbox (the webhook answers 429) and is imported when the window has passed. Replies
+    /// into a case are not counted.
+    /// </summary>
+    public RateLimit MailReports { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>
+    /// New reports from one sender domain (the From's, verified or not): one domain flooding the door leaves the rest
+    /// of <see cref="MailReports"/> to everyone else, and a domain's reports are counted before the total, so a
+    /// deferred flood spends none of it.
+    /// </summary>
+    public RateLimit MailReportsPerSenderDomain { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>
+    /// Answers to emailed reports (receipts and "did you send this?" requests), all senders together: their address is
+    /// whatever a From said, so a stranger chooses it, and the mail service's quota is shared with the committee's
+    /// notices (an Azure-managed ACS domain sends 10 an hour, a custom one 100 before a raise:
+    /// https://learn.microsoft.com/en-us/azure/communication-services/concepts/service-limits). Over it an answer waits
+    /// for the next window, as after a 429; committee mail is never counted, so it keeps the rest of the quota.
+    /// </summary>
+    public RateLimit MailAnswers { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) };
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests in each <see cref="Window"/>.</summary>

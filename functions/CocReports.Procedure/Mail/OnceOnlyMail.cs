@@ -7,8 +7,10 @@ namespace CocReports.Procedure.Mail;
 /// replayed after a crash (or a lost completion) must not mail the committee or the reporter twice. The Message-ID
 /// names the step and the recipient; it is recorded right after the transport accepts the mail, which leaves only a
 /// crash between the two to send twice.
+/// An answer to an emailed report is sent only within <see cref="MailAnswerBudget"/>; over it, it fails as a throttled
+/// send does, and is retried as one.
 /// </summary>
-public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, TimeProvider clock)
+public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, MailAnswerBudget answers, TimeProvider clock)
 {
     /// <returns>Whether the mail was sent now (false: it had been sent before).</returns>
     public async Task<bool> SendAsync(string reference, OutgoingMail mail, CancellationToken cancellationToken)
@@ -18,7 +20,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
             return false;
         }
 
-        await transport.SendAsync(mail, cancellationToken);
+        await TransmitAsync(mail, cancellationToken);
         await reports.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
         return true;
     }
@@ -37,7 +39,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
         {
             try
             {
-                await transport.SendAsync(m, cancellationToken);
+                await TransmitAsync(m, cancellationToken);
             }
             catch (MailThrottledException throttled)
             {
@@ -54,5 +56,15 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ti
             return (MessageId: (string?)null, Wait: (TimeSpan?)null);
         }));
         return failed.Where(f => f.MessageId is not null).ToDictionary(f => f.MessageId!, f => f.Wait, StringComparer.Ordinal);
+    }
+
+    async Task TransmitAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        if (mail.AnswersInboundMail)
+        {
+            await answers.SpendAsync(cancellationToken);
+        }
+
+        await transport.SendAsync(mail, cancellationToken);
     }
 }

@@ -20,4 +20,10 @@ public sealed record OutgoingMail(string MessageId, Recipient To, string Subject
     /// to it, or not at all, since a mail composed for a key may carry the whole report.
     /// </summary>
     public string? OpenPgpKey { get; init; }
+
+    /// <summary>
+    /// An answer to a message mailed to the conduct address (a receipt, a "did you send this?"): its address is whatever
+    /// the message's From said, so it counts against <see cref="MailAnswerBudget"/> and never against the committee's share.
+    /// </summary>
+    public bool AnswersInboundMail { get; init; }
 }

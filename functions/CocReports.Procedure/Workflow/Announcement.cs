@@ -25,7 +25,10 @@ public sealed record Announcement(
 
 /// <summary>The notices of an <see cref="Announcement"/> whose mail was not sent: each is retried on its own.</summary>
 /// <param name="RetryAfter">
-/// The longest wait a throttled mail service asked for: the retries come no sooner, so a 429 is not answered with
-/// another request at once.
+/// The longest wait a throttled mail service asked for the committee's mail: the retries come no sooner, so a 429 is
+/// not answered with another request at once.
 /// </param>
-public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter, TimeSpan? RetryAfter = null);
+/// <param name="ReporterRetryAfter">
+/// The reporter's own wait, kept apart so that the committee's retries never wait for an answer budget's window.
+/// </param>
+public sealed record Unsent(IReadOnlyList<MemberNotice> Members, IReadOnlyList<EscalationNotice> Contacts, ReporterNotice? Reporter, TimeSpan? RetryAfter = null, TimeSpan? ReporterRetryAfter = null);

@@ -280,7 +280,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
             if (unsent.Reporter is { } toReporter)
             {
-                Send(nameof(Activities.NotifyReporter), toReporter, $"{toReporter.Kind} to the reporter", unsent.RetryAfter);
+                Send(nameof(Activities.NotifyReporter), toReporter, $"{toReporter.Kind} to the reporter", unsent.ReporterRetryAfter);
             }
         }
     }

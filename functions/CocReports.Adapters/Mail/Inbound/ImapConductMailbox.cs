@@ -19,9 +19,10 @@ namespace CocReports.Adapters.Mail.Inbound;
 /// kept (<see cref="MailIntakeOptions.ImportedMail"/>). One larger than <see cref="MailIntakeOptions.MaxMessageBytes"/>
 /// is set aside by its size without being downloaded, and one that fails every import is set aside too
 /// (<see cref="MailQuarantine"/>); neither is ever removed, so an operator can look at it. Where the server keeps
-/// keywords, a kept or set-aside message also carries a keyword a person reading the mailbox can see.
+/// keywords, a kept or set-aside message also carries a keyword a person reading the mailbox can see. A message the
+/// import defers (its sender domain's or the door's budget spent) is left as it is for a later poll.
 /// </summary>
-public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, ImapSignIn signIn, IMailParser parser, MailQuarantine quarantine, IImportedMessages imported) : IConductMailbox
+public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, ImapSignIn signIn, IMailParser parser, MailQuarantine quarantine, IImportedMessages imported, ReplyAddress replies) : IConductMailbox
 {
     public const string ImportedKeyword = "$CocImported";
 
@@ -30,7 +31,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
     /// <summary>One poll imports at most this many; the rest wait for the next, so a flood cannot hold the timer forever.</summary>
     const int MaxPerPoll = 50;
 
-    public async Task<int> PollAsync(Func<InboundMail, CancellationToken, Task> import, CancellationToken cancellationToken)
+    public async Task<int> PollAsync(Func<InboundMail, CancellationToken, Task<MailTaken>> import, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.ImapHost))
@@ -71,20 +72,36 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
         var done = await imported.ImportedAsync(source, Name(waiting.Min()), cancellationToken);
         var removed = new List<UniqueId>(waiting.Where(uid => done.Contains(Name(uid))));
 
-        // Messages never tried come first: however many fail every time, a poll reaches the next report.
-        var taken = waiting
-            .Where(uid => !done.Contains(Name(uid)))
-            .OrderBy(uid => failures.ContainsKey(Name(uid)))
-            .ThenBy(uid => uid.Id)
-            .Take(MaxPerPoll)
-            .ToList();
-        var sizes = taken.Count == 0
+        // Taken in turns (MailboxTurns), read from the envelopes and sizes alone: however many fail every time or wait
+        // for their domain's budget, a poll reaches replies and the next sender's report.
+        var pending = waiting.Where(uid => !done.Contains(Name(uid))).ToList();
+        var summaries = pending.Count == 0
             ? []
-            : (await folder.FetchAsync(taken, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken)).ToDictionary(m => m.UniqueId, m => (long)(m.Size ?? 0));
+            : await folder.FetchAsync(pending, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size, cancellationToken);
+        var taken = MailboxTurns.Order(
+            [.. summaries.OrderBy(m => m.UniqueId.Id)],
+            isReply: IsReply,
+            failedBefore: m => failures.ContainsKey(Name(m.UniqueId)),
+            senderDomain: SenderDomain);
         var handed = 0;
-        foreach (var uid in taken)
+        var doorFull = false;
+        var deferredDomains = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in taken)
         {
-            var size = sizes.GetValueOrDefault(uid);
+            // Once the door is full, only replies are worth fetching: they come first, so the rest waits for a later poll.
+            if (handed == MaxPerPoll || (doorFull && !IsReply(message)))
+            {
+                break;
+            }
+
+            // A domain over its budget has its other messages left unfetched for this poll, and uncounted.
+            if (!IsReply(message) && deferredDomains.Contains(SenderDomain(message)))
+            {
+                continue;
+            }
+
+            var uid = message.UniqueId;
+            var size = (long)(message.Size ?? 0);
             if (size > settings.MaxMessageBytes)
             {
                 await quarantine.TooLargeAsync(Door.Email, source, Name(uid), Where(folder, uid), size, settings.MaxMessageBytes, cancellationToken);
@@ -94,6 +111,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
 
             handed++;
             Exception? failure = null;
+            var outcome = MailTaken.Imported;
 
             // On disk rather than in memory: a message may carry a report's whole evidence.
             await using (var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous))
@@ -105,7 +123,7 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
 
                 try
                 {
-                    await import(await parser.ParseAsync(raw, cancellationToken), cancellationToken);
+                    outcome = await import(await parser.ParseAsync(raw, cancellationToken), cancellationToken);
                 }
                 catch (Exception e) when (e is not (StorageUnavailableException or OperationCanceledException))
                 {
@@ -114,7 +132,15 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
                 }
             }
 
-            if (failure is null)
+            if (failure is null && outcome != MailTaken.Imported)
+            {
+                doorFull |= outcome == MailTaken.DoorFull;
+                if (outcome == MailTaken.Deferred)
+                {
+                    deferredDomains.Add(SenderDomain(message));
+                }
+            }
+            else if (failure is null)
             {
                 // Recorded before the mailbox is touched: a crash in between leaves a message recorded and still here,
                 // which the next poll removes (or keeps) without importing it again.
@@ -168,6 +194,12 @@ public sealed class ImapConductMailbox(IOptions<MailIntakeOptions> options, Imap
             await folder.ExpungeAsync(uids, cancellationToken);
         }
     }
+
+    /// <summary>Written to one of the cases' reply addresses: whether its token verifies is the import's to say.</summary>
+    bool IsReply(IMessageSummary message) =>
+        message.Envelope is { } envelope && envelope.To.Mailboxes.Concat(envelope.Cc.Mailboxes).Any(a => replies.IsReplyAddress(a.Address));
+
+    static string SenderDomain(IMessageSummary message) => CanonicalAddress.DomainOf(message.Envelope?.From.Mailboxes.FirstOrDefault()?.Address);
 
     /// <summary>A keyword a person reading the mailbox sees, where the server keeps keywords.</summary>
     static async Task MarkAsync(IMailFolder folder, UniqueId uid, bool keywords, string keyword, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ namespace CocReports.Api.Intake.Mail;
 /// Imported exactly as a message polled from the mailbox; the provider may retry, and the second delivery finds the
 /// first report. A message that fails to import is answered 500, so the provider delivers it again, until
 /// <see cref="MailQuarantine"/> sets it aside, as the mailbox poll would, and it is answered 422, which asks the provider
-/// to stop.
+/// to stop. A message over the door's budget is answered 429 with Retry-After, and the provider delivers it again later.
 /// </summary>
 public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMailParser parser, MailImport import, MailQuarantine quarantine, ClientLimits limits, TimeProvider clock)
 {
@@ -106,8 +106,14 @@ public sealed class InboundMailWebhook(IOptions<MailIntakeOptions> options, IMai
         try
         {
             var imported = await import.ImportAsync(await parser.ParseAsync(raw, cancellationToken), Door.Webhook, workflows, cancellationToken);
+            if (imported.Deferral is { } deferral)
+            {
+                // The provider keeps the message and delivers it again after the wait, as the mailbox keeps a deferred one.
+                return Problems.Deferred(deferral.Wait);
+            }
+
             await quarantine.ImportedAsync(Source, message, cancellationToken);
-            return TypedResults.Accepted((string?)null, new { imported = imported.ToString() });
+            return TypedResults.Accepted((string?)null, new { imported = imported.Kind.ToString() });
         }
         catch (Exception e) when (e is StorageUnavailableException or CaseWorkflowUnavailableException)
         {

@@ -23,7 +23,10 @@ namespace CocReports.Api.Intake.Mail;
 /// workflow started, as the form does), an answer in the case its reply address names (after the case's purge, only
 /// the fact that one came, and a word to its sender that the case is closed), or nothing at all for
 /// automatic mail, bounces and the service's own mail. Importing the same message again changes nothing: the
-/// report's reference is derived from the message, so the second import finds the first.
+/// report's reference is derived from the message, so the second import finds the first. A new report over the door's
+/// budget (<see cref="MailDoorBudget"/>), or one whose answer must wait for the answers' budget, is deferred: its message
+/// is imported again later. Replies into a case are never deferred: they can't be written without the case's signed
+/// reply address, so a stranger can't flood them, and a flood of new reports must not hold back a case's answers.
 /// </summary>
 public sealed class MailImport(
     IOptions<MailIntakeOptions> options,
@@ -34,6 +37,7 @@ public sealed class MailImport(
     IReportStore reports,
     IEvidenceStore evidence,
     IRateLimitStore rateLimits,
+    MailDoorBudget budget,
     ActionLinks links,
     ReportIntake intake,
     ReportWorkflowStart workflowStart,
@@ -54,16 +58,16 @@ public sealed class MailImport(
     readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
     readonly byte[] senderKey = links.DeriveRecordKey("mail-sender");
 
-    public async Task<MailImported> ImportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
+    public async Task<MailImportResult> ImportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var kind = classifier.Classify(mail, [sender.Value.FromAddress]);
         switch (kind)
         {
             case InboundMailKind.AutoReply or InboundMailKind.Bounce or InboundMailKind.OwnMail:
                 log.LogInformation("A message to the conduct address was not imported: {Kind}", kind);
-                return MailImported.Ignored;
+                return new(MailImported.Ignored);
             case InboundMailKind.Reply when await ReplyCaseAsync(mail, cancellationToken) is { } report:
-                return await RecordReplyAsync(mail, report, workflows, cancellationToken);
+                return new(await RecordReplyAsync(mail, report, workflows, cancellationToken));
             default:
                 return await StoreReportAsync(mail, door, workflows, cancellationToken);
         }
@@ -116,7 +120,7 @@ public sealed class MailImport(
         return MailImported.Reply;
     }
 
-    async Task<MailImported> StoreReportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
+    async Task<MailImportResult> StoreReportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
         var key = Key(mail);
         var reference = ReportReference.FromIdempotencyKey(key, idempotencyKey);
@@ -125,8 +129,15 @@ public sealed class MailImport(
         {
             // Imported before, and the mailbox was not marked (a crash in between): make sure its workflow runs.
             await workflowStart.StartAsync(workflows, existing, receiptCode, mayExist: true, cancellationToken);
-            await AnswerSenderAsync(existing, mail, receiptCode);
-            return MailImported.Duplicate;
+            return new(MailImported.Duplicate, await AnswerSenderAsync(existing, mail, receiptCode));
+        }
+
+        // Counted only for a report not stored yet: a message imported again, or one whose answer waited, costs nothing.
+        if (await budget.AdmitAsync(mail.FromAddress, cancellationToken) is { } deferral)
+        {
+            // Neither the sender nor the domain: the log says only which budget is spent.
+            log.LogInformation("A new report by email was deferred: the {Budget} budget is spent for now", deferral.Taken == MailTaken.DoorFull ? "door's" : "sender domain's");
+            return new(MailImported.Deferred, deferral);
         }
 
         var stored = new MailEvidence(limits.Value, evidence, reference, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
@@ -137,7 +148,7 @@ public sealed class MailImport(
             if (!accepted.Stored)
             {
                 await stored.RemoveAsync();
-                return MailImported.Duplicate;
+                return new(MailImported.Duplicate);
             }
         }
         catch (Exception e) when (e is not StorageUnavailableException)
@@ -155,29 +166,38 @@ public sealed class MailImport(
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        var report = accepted.Report;
-        await AnswerSenderAsync(report, mail, receiptCode);
-        return MailImported.Report;
+        return new(MailImported.Report, await AnswerSenderAsync(accepted.Report, mail, receiptCode));
     }
 
     /// <summary>
     /// What the workflow cannot send a report without a contact: an unconfirmed sender, anonymous or not, is asked to
-    /// confirm, a verified anonymous one gets the receipt.
+    /// confirm, a verified anonymous one gets the receipt. A receipt that must wait (the answers' budget, or the mail
+    /// service's) defers the message: the report is stored and announced, and the next import finds it and answers then.
     /// </summary>
-    async Task AnswerSenderAsync(Report report, InboundMail mail, string receiptCode)
+    async Task<MailDeferral?> AnswerSenderAsync(Report report, InboundMail mail, string receiptCode)
     {
         if (!report.MailReceipt)
         {
-            return;
+            return null;
         }
 
-        if (senders.PendingAddress(report) is { } pending)
+        try
         {
-            await senders.AskAsync(report, pending);
+            if (senders.PendingAddress(report) is { } pending)
+            {
+                await senders.AskAsync(report, pending);
+            }
+            else if (report.Details.IsAnonymous)
+            {
+                await SendAnonymousReceiptAsync(report, mail.FromAddress!.Trim(), receiptCode);
+            }
+
+            return null;
         }
-        else if (report.Details.IsAnonymous)
+        catch (MailThrottledException throttled)
         {
-            await SendAnonymousReceiptAsync(report, mail.FromAddress!.Trim(), receiptCode);
+            log.LogInformation("The answer to emailed report {Reference} waits for the mail budget", report.Reference);
+            return new MailDeferral(throttled.RetryAfter, MailTaken.AnswerWaits);
         }
     }
 
@@ -246,7 +266,8 @@ public sealed class MailImport(
     /// <summary>
     /// An anonymous report keeps no address, so the workflow cannot send its receipt: it is answered once, here, with
     /// the code the sender needs for the status page. A receipt that cannot be sent fails nothing else: the report is
-    /// stored and its workflow runs, and an address the server refuses would fail the import at every try.
+    /// stored and its workflow runs, and an address the server refuses would fail the import at every try. One that must
+    /// wait throws, for the message to be imported, and answered, later.
     /// </summary>
     async Task SendAnonymousReceiptAsync(Report report, string from, string receiptCode)
     {
@@ -254,9 +275,9 @@ public sealed class MailImport(
         {
             var addressed = report with { Details = report.Details with { ContactEmail = from } };
             var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
-            await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+            await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference), AnswersInboundMail = true }, CancellationToken.None);
         }
-        catch (Exception e) when (e is not StorageUnavailableException)
+        catch (Exception e) when (e is not (StorageUnavailableException or MailThrottledException))
         {
             // The reason's type only: the message of a refused send may repeat the address.
             log.LogWarning("The receipt of anonymous report {Reference} could not be sent ({Reason})", report.Reference, e.GetType().Name);
@@ -290,6 +311,13 @@ public sealed class MailImport(
     static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
+/// <summary>What importing one message did; <paramref name="Deferral"/>: import it again after its wait.</summary>
+public sealed record MailImportResult(MailImported Kind, MailDeferral? Deferral = null)
+{
+    /// <summary>What the mailbox does with the message: marks it, or leaves it for a later poll.</summary>
+    public MailTaken Taken => Deferral?.Taken ?? MailTaken.Imported;
+}
+
 /// <summary>What importing one message did.</summary>
 public enum MailImported
 {
@@ -297,4 +325,7 @@ public enum MailImported
     Reply,
     Duplicate,
     Ignored,
+
+    /// <summary>A new report over the door's budget: nothing stored.</summary>
+    Deferred,
 }

@@ -5,7 +5,10 @@ using CocReports.Procedure.Workflow;
 
 namespace CocReports.Api.Intake.Mail;
 
-/// <summary>Run on a timer: imports every message the conduct mailbox holds that was not imported yet.</summary>
+/// <summary>
+/// Run on a timer: imports every message the conduct mailbox holds that was not imported yet, but for those the door's
+/// budget defers, which stay in the mailbox for a later poll.
+/// </summary>
 public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
 {
     public Task<int> RunAsync(ICaseWorkflow workflows, CancellationToken cancellationToken) =>
@@ -14,7 +17,7 @@ public sealed class MailboxPoll(IConductMailbox mailbox, MailImport import)
             {
                 try
                 {
-                    await import.ImportAsync(mail, Door.Email, workflows, ct);
+                    return (await import.ImportAsync(mail, Door.Email, workflows, ct)).Taken;
                 }
                 catch (CaseWorkflowUnavailableException e)
                 {

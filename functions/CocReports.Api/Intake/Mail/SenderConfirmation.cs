@@ -63,8 +63,9 @@ public sealed class SenderConfirmation(
             var confirm = links.Create(report.Reference, ActionLinks.Reporter, CaseAction.ConfirmSender);
             var askId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
             var ask = await ReporterMail.ConfirmSenderAsync(report, from, confirm, ActionLinks.ConfirmSenderLifetime, askId, community.Value.Name);
-            await outgoing.SendAsync(report.Reference, ask with { ReplyTo = replies.For(report.Reference) }, CancellationToken.None);
+            await outgoing.SendAsync(report.Reference, ask with { ReplyTo = replies.For(report.Reference), AnswersInboundMail = true }, CancellationToken.None);
         }
+        // Over the answers' budget too: it was counted as asked for a day, and the sender's next mail asks again.
         catch (Exception e) when (e is not StorageUnavailableException)
         {
             // The reason's type only: the message of a refused send may repeat the address.

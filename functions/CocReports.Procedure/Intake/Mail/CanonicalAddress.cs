@@ -39,6 +39,14 @@ public static class CanonicalAddress
         return $"{local}@{domain}";
     }
 
+    /// <summary>The canonical address's domain, what a sender domain's budget counts; empty for no address.</summary>
+    public static string DomainOf(string? address)
+    {
+        var canonical = Of(address ?? "");
+        var at = canonical.LastIndexOf('@');
+        return at < 0 ? "" : canonical[(at + 1)..];
+    }
+
     static string Ascii(string domain)
     {
         try

@@ -7,6 +7,7 @@ using Azure.Identity;
 using CocReports.Adapters.Mail.Inbound;
 using CocReports.Adapters.Tables;
 using CocReports.Procedure.Intake.Mail;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,7 +61,7 @@ public sealed class ImapSignInTests
         var imported = 0;
 
         var failure = await Assert.ThrowsAsync<MailboxSignInException>(() =>
-            Poll(Options(secret), entra).PollAsync((_, _) => { imported++; return Task.CompletedTask; }, CancellationToken.None));
+            Poll(Options(secret), entra).PollAsync((_, _) => { imported++; return Task.FromResult(MailTaken.Imported); }, CancellationToken.None));
 
         Assert.Contains("MailIntake:ClientId", failure.Message, StringComparison.Ordinal);
         Assert.Contains("MailIntake:TenantId", failure.Message, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class ImapSignInTests
         var imported = 0;
 
         var failure = await Assert.ThrowsAsync<MailboxSignInException>(() =>
-            Poll(Options(), entra).PollAsync((_, _) => { imported++; return Task.CompletedTask; }, CancellationToken.None));
+            Poll(Options(), entra).PollAsync((_, _) => { imported++; return Task.FromResult(MailTaken.Imported); }, CancellationToken.None));
 
         Assert.Single(entra.Requests);
         Assert.Contains("Add-MailboxPermission", failure.Message, StringComparison.Ordinal);
@@ -151,7 +152,8 @@ public sealed class ImapSignInTests
         var failures = tables.GetTableClient("signin" + Guid.NewGuid().ToString("N")[..12]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var quarantine = new MailQuarantine(new TableImportFailures(failures), new ProcedureMetrics(meters), NullLogger<MailQuarantine>.Instance);
-        return new ImapConductMailbox(Microsoft.Extensions.Options.Options.Create(options), new ImapSignIn(options, entra), new MimeMailParser(), quarantine, new TableImportedMessages(tables.GetTableClient("imported" + Guid.NewGuid().ToString("N")[..12])));
+        var keys = new ActionLinks(new LinkOptions { SigningKey = Convert.ToBase64String(new byte[32]), PublicBaseUrl = new Uri("https://coc.example.org/") }, TimeProvider.System).Keys;
+        return new ImapConductMailbox(Microsoft.Extensions.Options.Options.Create(options), new ImapSignIn(options, entra), new MimeMailParser(), quarantine, new TableImportedMessages(tables.GetTableClient("imported" + Guid.NewGuid().ToString("N")[..12])), new ReplyAddress(options, keys));
     }
 
     static string Env(string name) =>
