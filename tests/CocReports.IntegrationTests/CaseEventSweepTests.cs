@@ -47,26 +47,12 @@ public sealed class CaseEventSweepTests(CaseEventSweepTests.Hosts hosts)
         }
     }
 
-    /// <summary>Serves HTTP only, on the engine host's storage, keys and task hub, through an engine connection of its own.</summary>
-    public sealed class HttpOnlyHost : LocalHostFixture
-    {
-        readonly string taskHub;
-
-        public HttpOnlyHost(LocalHostFixture engine)
-            : base(engine) => taskHub = engine.TaskHubName;
-
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            settings["LocalHost:Workflows"] = "false";
-            settings["LocalHost:TaskHubName"] = taskHub;
-        }
-    }
-
-    public sealed class Hosts() : HostPair<EngineHost, HttpOnlyHost>(new EngineHost(), engine => new HttpOnlyHost(engine))
+    /// <summary>The member's requests go to an instance that serves HTTP only, through an engine connection of its own.</summary>
+    public sealed class Hosts() : HostPair<EngineHost, WorkflowsApartTests.HttpOnlyHost>(new EngineHost(), engine => new WorkflowsApartTests.HttpOnlyHost(engine))
     {
         public EngineHost Engine => First;
 
-        public HttpOnlyHost Http => Second;
+        public WorkflowsApartTests.HttpOnlyHost Http => Second;
     }
 
     [CollectionDefinition(Name)]
