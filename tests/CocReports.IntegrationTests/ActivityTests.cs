@@ -54,6 +54,21 @@ public sealed class ActivityTests(ActivityTests.Host host)
     }
 
     [Fact]
+    public async Task A_mail_quotes_the_promise_of_the_cases_own_schedule_not_the_options_of_the_day()
+    {
+        var reporter = Submissions.NewReporter();
+        var report = await StoreAsync(reporter);
+
+        // The report arrived while the committee promised 72 hours; the host's options say 8 seconds today.
+        var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72) };
+        await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Receipt, Promises: arrivedUnder));
+
+        var text = await host.Inbox.TextAsync(Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter))));
+        Assert.Contains("within 72 hours", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("within 8 seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Announcing_a_report_twice_mails_every_member_and_the_reporter_once_and_records_it_once()
     {
         var reporter = Submissions.NewReporter();

@@ -63,7 +63,7 @@ public sealed class Announce(
             var named = kind == CommitteeNoticeKind.NewReport ? others : [];
             foreach (var id in audience.MemberIds)
             {
-                var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId);
+                var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId, announcement.Promises);
                 if (await members.ComposeAsync(report, audience, notice, carried, named) is { } toMember)
                 {
                     mails.Add((notice, toMember));
@@ -72,7 +72,7 @@ public sealed class Announce(
 
             for (var i = 0; (announcement.Escalate || audience.ToEscalationContacts) && i < audience.EscalationContactCount; i++)
             {
-                var notice = new EscalationNotice(reference, i, kind, announcement.Occasion);
+                var notice = new EscalationNotice(reference, i, kind, announcement.Occasion, announcement.Promises);
                 if (await contacts.ComposeAsync(report, audience, notice) is { } toContact)
                 {
                     mails.Add((notice, toContact));

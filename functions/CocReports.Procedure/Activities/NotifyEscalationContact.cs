@@ -44,7 +44,7 @@ public sealed class NotifyEscalationContact(
 
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         return await CommitteeMail.ToEscalationContactAsync(
-            report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, workflow.Value, audience.ToEscalationContacts,
+            report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, notice.Promises ?? workflow.Value, audience.ToEscalationContacts,
             Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey));
     }
 }

@@ -73,7 +73,7 @@ public sealed class NotifyMember(
         return notice.Kind == CommitteeNoticeKind.PatternFound && shown.Count == 0
             ? null
             : await CommitteeMail.ToMemberAsync(
-                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, workflow.Value, links,
+                report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, notice.Promises ?? workflow.Value, links,
                 Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown);
     }
 

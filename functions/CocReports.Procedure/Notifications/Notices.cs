@@ -1,3 +1,5 @@
+using CocReports.Procedure.Workflow;
+
 namespace CocReports.Procedure.Notifications;
 
 /// <summary>What a committee member (or an escalation contact) is told about a report.</summary>
@@ -36,8 +38,14 @@ public enum ReporterNoticeKind
 
 /// <param name="Occasion">Tells apart notices of one kind about one report (the second reminder, the next cycle's), so each mail gets its own message id.</param>
 /// <param name="MessageId">The stored message the notice carries (an answer, say), if any.</param>
-public sealed record MemberNotice(string Reference, string MemberId, CommitteeNoticeKind Kind, string Occasion, string? MessageId = null);
+/// <param name="Promises">
+/// The case's own schedule, captured when the report arrived, which its timers run on: a mail quotes the deadlines the
+/// workflow keeps, also after the configuration changed. Null in notices from before it was carried: the live options.
+/// </param>
+public sealed record MemberNotice(string Reference, string MemberId, CommitteeNoticeKind Kind, string Occasion, string? MessageId = null, WorkflowOptions? Promises = null);
 
-public sealed record EscalationNotice(string Reference, int ContactIndex, CommitteeNoticeKind Kind, string Occasion);
+/// <param name="Promises">As on <see cref="MemberNotice"/>.</param>
+public sealed record EscalationNotice(string Reference, int ContactIndex, CommitteeNoticeKind Kind, string Occasion, WorkflowOptions? Promises = null);
 
-public sealed record ReporterNotice(string Reference, ReporterNoticeKind Kind, string? SealedReceiptCode = null, string? MessageId = null);
+/// <param name="Promises">As on <see cref="MemberNotice"/>.</param>
+public sealed record ReporterNotice(string Reference, ReporterNoticeKind Kind, string? SealedReceiptCode = null, string? MessageId = null, WorkflowOptions? Promises = null);

@@ -9,6 +9,7 @@ namespace CocReports.Procedure.Workflow;
 /// contacts when <paramref name="Escalate"/> or when no member may), and a notice to the reporter.
 /// </summary>
 /// <param name="Occasion">Tells apart notices of one kind about one report, so each mail gets its own Message-ID.</param>
+/// <param name="Promises">The case's own schedule, which the notices quote (see <see cref="MemberNotice.Promises"/>).</param>
 /// <param name="TellPatterns">
 /// Tell the members of every other report that may name the same person, who may see both, on that report (a new
 /// report's announcement always does).
@@ -21,7 +22,8 @@ public sealed record Announcement(
     bool Escalate = false,
     string? MessageId = null,
     ReporterNotice? ToReporter = null,
-    bool TellPatterns = false);
+    bool TellPatterns = false,
+    WorkflowOptions? Promises = null);
 
 /// <summary>The notices of an <see cref="Announcement"/> whose mail was not sent: each is retried on its own.</summary>
 /// <param name="RetryAfter">

@@ -36,7 +36,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     new TimelineEntry(progress.ReceivedAt, CaseStep.Received),
                     CommitteeNoticeKind.NewReport,
                     "new",
-                    ToReporter: new ReporterNotice(progress.Reference, ReporterNoticeKind.Receipt, progress.SealedReceiptCode)),
+                    ToReporter: new ReporterNotice(progress.Reference, ReporterNoticeKind.Receipt, progress.SealedReceiptCode, Promises: input.Schedule),
+                    Promises: input.Schedule),
                 "The new report to the committee and the receipt to the reporter");
             progress = progress with { Announced = true, SealedReceiptCode = null };
         }
@@ -120,7 +121,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
             case CaseEventKind.IdentifiersChanged:
                 // "A later match on an old report is told to its current members too."
-                steps.Announce(new Announcement(progress.Reference, TellPatterns: true), "PatternFound to the committee");
+                steps.Announce(new Announcement(progress.Reference, TellPatterns: true, Promises: progress.Schedule), "PatternFound to the committee");
                 return progress;
 
             case CaseEventKind.Resolved when progress.ResolvedAt is null:
@@ -151,11 +152,11 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         public MailInFlight Mail { get; } = new();
 
         public void NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
-            Send(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId), $"{kind} to the reporter");
+            Send(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId, options), $"{kind} to the reporter");
 
         /// <summary>Tells every member who may hear about the report now (and the escalation contacts when asked, or when no member may).</summary>
         public void NotifyCommittee(CommitteeNoticeKind kind, string occasion, bool escalate = false, string? messageId = null, TimelineEntry? step = null) =>
-            Announce(new Announcement(reference, step, kind, occasion, escalate, messageId), $"{kind} to the committee");
+            Announce(new Announcement(reference, step, kind, occasion, escalate, messageId, Promises: options), $"{kind} to the committee");
 
         /// <summary>Sends one step's notices in one activity; a recipient whose mail failed is retried on their own when it settles.</summary>
         public void Announce(Announcement announcement, string what) =>
@@ -175,7 +176,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         {
             for (var i = 0; i < audience.EscalationContactCount; i++)
             {
-                Send(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion), $"{kind} to escalation contact {i + 1}");
+                Send(nameof(NotifyEscalationContact), new EscalationNotice(reference, i, kind, occasion, options), $"{kind} to escalation contact {i + 1}");
             }
         }
 

@@ -43,6 +43,10 @@ public sealed class ReportWorkflowTests
         Assert.Equal(ReporterNoticeKind.Receipt, announcement.ToReporter?.Kind);
         Assert.Equal("sealed", announcement.ToReporter?.SealedReceiptCode);
         Assert.Empty(Scheduled<bool>());
+
+        // Its mails quote the schedule its timers run on, captured when the report arrived, not the options of the day.
+        Assert.Same(Schedule, announcement.Promises);
+        Assert.Same(Schedule, announcement.ToReporter?.Promises);
         Assert.Equal([(ReceivedAt + Schedule.AcknowledgeRemindAfter[0]).UtcDateTime], timers);
     }
 
@@ -138,7 +142,7 @@ public sealed class ReportWorkflowTests
         _ = Run(announced: true);
 
         var told = Assert.IsType<Announcement>(Assert.Single(Scheduled<Unsent>(nameof(Announce))));
-        Assert.Equal(new Announcement("r1", TellPatterns: true), told);
+        Assert.Equal(new Announcement("r1", TellPatterns: true, Promises: Schedule), told);
         Assert.Empty(Scheduled<bool>());
     }
 
