@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using CocReports.Api.CaseActions;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using CocReports.Procedure.Timeline;
 
 namespace CocReports.IntegrationTests;
@@ -17,6 +19,16 @@ namespace CocReports.IntegrationTests;
 [Collection(LocalHostCollection.Name)]
 public sealed partial class CasePageActionTests(LocalHostFixture host)
 {
+    [Fact]
+    public void Every_case_action_has_its_place_on_the_actions_route_and_the_route_names_no_other()
+    {
+        var route = Regex.Match(CaseActionEndpoint.Route, @"\{action:regex\((?<pattern>.+)\)\}$").Groups["pattern"].Value;
+        var paths = host.Services.GetServices<ICaseAction>().Select(a => ActionLinks.PathOf(a.Action)).ToList();
+
+        Assert.All(paths, path => Assert.Matches(route, path));
+        Assert.Equal(paths.Order(StringComparer.Ordinal), Regex.Match(route, @"\((?<names>[^()]+)\)").Groups["names"].Value.Split('|').Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Acknowledging_from_the_case_page_tells_the_reporter_and_is_on_the_timeline_and_in_the_audit_trail()
     {
