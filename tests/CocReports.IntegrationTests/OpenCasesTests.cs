@@ -157,7 +157,7 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
         return await ReadAsync(await MemberBrowser.OpenAsync(browser, link));
     }
 
-    /// <summary>The page, reloaded in the browser that opened it until <paramref name="until"/> holds.</summary>
+    /// <summary>The page, reloaded in the browser that opened it until <paramref name="until"/> holds; a page that never shows it fails the test.</summary>
     async Task<string> WaitForPageAsync(Uri link, Func<string, bool> until)
     {
         using var browser = MemberBrowser.NewBrowser(host.BaseUrl);
@@ -169,6 +169,7 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
             html = await ReadAsync(await browser.GetAsync("/api/open-cases"));
         }
 
+        Assert.True(until(html), "The open-cases page did not show what the test waited for within 30 s.");
         return html;
     }
 
