@@ -93,7 +93,7 @@ public static class ApiExtensions
         services.AddSingleton<TransparencyDraft>();
         services.AddSingleton<TransparencyPage>();
         services.AddSingleton<TransparencyReview>();
-        services.AddSingleton<CaseRecord>();
+        services.AddSingleton<CaseDesk>();
         services.AddSingleton<CaseEventSweep>();
         services.AddSingleton<Answers>();
         services.AddSingleton<ICaseAction, AcknowledgeAction>();

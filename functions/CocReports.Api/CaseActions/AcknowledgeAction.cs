@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"We strive to acknowledge your report within 48 hours." The first acknowledgment wins.</summary>
-public sealed class AcknowledgeAction(IReportStore reports, CaseRecord record) : ICaseAction
+public sealed class AcknowledgeAction(IReportStore reports, CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Acknowledge;
 
@@ -16,7 +16,7 @@ public sealed class AcknowledgeAction(IReportStore reports, CaseRecord record) :
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Acknowledge(context.MemberId, context.Now), cancellationToken) is null)
+        if (!await desk.DecideAsync(context, state => state.Acknowledge(context.MemberId, context.Now), CaseEventKind.Acknowledged, null, cancellationToken))
         {
             var state = await reports.GetCaseStateAsync(context.Reference, cancellationToken);
             return new HtmlPage($"Report {context.Reference} already acknowledged")
@@ -24,7 +24,6 @@ public sealed class AcknowledgeAction(IReportStore reports, CaseRecord record) :
                 .Paragraph($"{(state.AcknowledgedBy == context.MemberId ? "You" : "Another member")} acknowledged it first. Nothing was changed.");
         }
 
-        await record.RecordAsync(context, CaseEventKind.Acknowledged, null, cancellationToken);
         return new HtmlPage($"Report {context.Reference} acknowledged")
             .Heading("Thank you. The report is acknowledged.")
             .Paragraph("The reporter will be told that the committee received the report and will discuss it.");

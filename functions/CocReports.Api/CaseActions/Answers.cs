@@ -10,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// Reporters' answers to the committee's questions, from the email link, the status page or a reply by email: one way
 /// to record them. After the purge (<see cref="CaseState.KeepsReplies"/>) only their arrival is recorded.
 /// </summary>
-public sealed class Answers(CaseRecord record, IReportStore reports)
+public sealed class Answers(CaseDesk desk, IReportStore reports)
 {
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
@@ -39,7 +39,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
             InReplyTo = FormValues.Text(form, "questionId"),
             Text = FormValues.Text(form, "answer")!,
         };
-        await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
+        await desk.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
             InReplyTo = open.OrderBy(q => q.At).FirstOrDefault()?.Id,
             Text = text,
         };
-        await record.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
+        await desk.RecordAsync(reference, new CaseEvent(CaseEventKind.Answered, ActionLinks.Reporter, now, answer.Id), workflows, answer, cancellationToken);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class Answers(CaseRecord record, IReportStore reports)
     /// nothing would ever remove. The workflow has ended; there is no one to mail.
     /// </summary>
     public Task RecordAfterClosingAsync(string reference, DateTimeOffset now, CancellationToken cancellationToken) =>
-        record.RecordStepAsync(reference, new TimelineEntry(now, CaseStep.ReplyAfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
+        desk.RecordStepAsync(reference, new TimelineEntry(now, CaseStep.ReplyAfterClosing, Note: "Its text was not kept: the case's content was removed at the end of the retention period."), cancellationToken);
 
     /// <summary>The committee's questions the reporter has not answered yet.</summary>
     public static List<CaseMessage> Open(IReadOnlyList<CaseMessage> messages) =>

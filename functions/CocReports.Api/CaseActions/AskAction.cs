@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"In some cases, the committee may need to ask additional questions about the incident."</summary>
-public sealed class AskAction(CaseRecord record) : ICaseAction
+public sealed class AskAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Ask;
 
@@ -30,7 +30,7 @@ public sealed class AskAction(CaseRecord record) : ICaseAction
             From = context.MemberId,
             Text = FormValues.Text(form, "question")!,
         };
-        await record.RecordAsync(context, CaseEventKind.QuestionAsked, message, cancellationToken);
+        await desk.RecordAsync(context, CaseEventKind.QuestionAsked, message, cancellationToken);
         return new HtmlPage("Question sent").Heading("The question was sent.")
             .Paragraph("The reporter's answer will reach every member handling the report.");
     }

@@ -12,7 +12,7 @@ namespace CocReports.Api.CaseActions;
 /// The From address of an emailed report no server vouched for confirms it sent the report, and becomes its contact.
 /// The page says nothing of the report: whoever holds the link may not be the one who wrote it.
 /// </summary>
-public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation confirmation, CaseRecord record) : ICaseAction
+public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation confirmation, CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.ConfirmSender;
 
@@ -33,7 +33,7 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
             return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Already"]);
         }
 
-        await record.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.SenderConfirmed), cancellationToken);
+        await desk.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.SenderConfirmed), cancellationToken);
 
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)

@@ -10,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// "Within one week of an incident report, the committee will follow up with the person who made the report": whether
 /// it discussed the situation, whether it was a violation, what actions were taken.
 /// </summary>
-public sealed class FollowUpAction(CaseRecord record) : ICaseAction
+public sealed class FollowUpAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.FollowUp;
 
@@ -53,7 +53,7 @@ public sealed class FollowUpAction(CaseRecord record) : ICaseAction
             Text = FormValues.Text(form, "message") ?? "",
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await record.RecordAsync(context, CaseEventKind.FollowedUp, message, cancellationToken);
+        await desk.RecordAsync(context, CaseEventKind.FollowedUp, message, cancellationToken);
         return new HtmlPage("Follow-up sent").Heading("The follow-up is on its way to the reporter.")
             .Paragraph("The committee will be reminded before the date you promised for the next update.");
     }

@@ -16,7 +16,7 @@ namespace CocReports.Api.CaseActions;
 /// those members added (by kind, who and when: what they said is kept nowhere in plaintext), adds what the report
 /// missed, and removes what is wrong. Members who may see both this report and one it now matches are told by email.
 /// </summary>
-public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, IOptions<CommitteeOptions> committee, ActionLinks links) : ICaseAction
+public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOptions<CommitteeOptions> committee, ActionLinks links) : ICaseAction
 {
     public CaseAction Action => CaseAction.Identify;
 
@@ -59,7 +59,7 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseRecord record, I
             await patterns.RemoveAsync(context.Reference, wrong, change, cancellationToken);
         }
 
-        await record.RecordAsync(context, CaseEventKind.IdentifiersChanged, null, cancellationToken);
+        await desk.RecordAsync(context, CaseEventKind.IdentifiersChanged, null, cancellationToken);
 
         var page = new HtmlPage("Identifiers saved").Heading("The identifiers were saved.")
             .Paragraph(string.Create(CultureInfo.InvariantCulture, $"{added.Count} added, {wrong.Count} removed. Members who may see both this report and another that may name the same person are told by email; no one else is."));

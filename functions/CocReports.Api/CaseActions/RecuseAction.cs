@@ -1,6 +1,5 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
-using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +9,7 @@ namespace CocReports.Api.CaseActions;
 /// "If a committee member has a conflict of interest, they will recuse themselves": no reason asked. From then on
 /// the member gets no mail about the report and every link they hold for it stops working.
 /// </summary>
-public sealed class RecuseAction(IReportStore reports, CaseRecord record) : ICaseAction
+public sealed class RecuseAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Recuse;
 
@@ -19,10 +18,7 @@ public sealed class RecuseAction(IReportStore reports, CaseRecord record) : ICas
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Recuse(context.MemberId), cancellationToken) is not null)
-        {
-            await record.RecordAsync(context, CaseEventKind.Recused, null, cancellationToken);
-        }
+        await desk.DecideAsync(context, state => state.Recuse(context.MemberId), CaseEventKind.Recused, null, cancellationToken);
 
         return new HtmlPage("You have recused yourself")
             .Heading("You have recused yourself.")

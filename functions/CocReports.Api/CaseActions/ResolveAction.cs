@@ -12,7 +12,7 @@ namespace CocReports.Api.CaseActions;
 /// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
 /// description, or, when it can't be anonymized, only that a report was made; and the incident type it is counted under.
 /// </summary>
-public sealed class ResolveAction(IReportStore reports, CaseRecord record, IOptions<TransparencyOptions> transparency) : ICaseAction
+public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> transparency) : ICaseAction
 {
     public CaseAction Action => CaseAction.Resolve;
 
@@ -49,11 +49,6 @@ public sealed class ResolveAction(IReportStore reports, CaseRecord record, IOpti
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (await reports.TryChangeCaseAsync(context.Reference, state => state.Resolve(context.Now), cancellationToken) is null)
-        {
-            return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
-        }
-
         var message = new CaseMessage
         {
             Id = CaseContext.NewMessageId(),
@@ -66,7 +61,11 @@ public sealed class ResolveAction(IReportStore reports, CaseRecord record, IOpti
             PublicSummary = FormValues.Text(form, "publicSummary"),
             IncidentType = FormValues.Text(form, "incidentType"),
         };
-        await record.RecordAsync(context, CaseEventKind.Resolved, message, cancellationToken);
+        if (!await desk.DecideAsync(context, state => state.Resolve(context.Now), CaseEventKind.Resolved, message, cancellationToken))
+        {
+            return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
+        }
+
         return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
     }
 }

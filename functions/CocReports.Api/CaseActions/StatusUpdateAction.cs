@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"The person who made the report will be provided with a status update, including a timeframe for the next update or resolution."</summary>
-public sealed class StatusUpdateAction(CaseRecord record) : ICaseAction
+public sealed class StatusUpdateAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.StatusUpdate;
 
@@ -39,7 +39,7 @@ public sealed class StatusUpdateAction(CaseRecord record) : ICaseAction
             Text = FormValues.Text(form, "update")!,
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await record.RecordAsync(context, CaseEventKind.StatusUpdated, message, cancellationToken);
+        await desk.RecordAsync(context, CaseEventKind.StatusUpdated, message, cancellationToken);
         return new HtmlPage("Status update sent").Heading("The status update is on its way to the reporter.");
     }
 }

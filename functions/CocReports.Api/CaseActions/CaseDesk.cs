@@ -9,13 +9,29 @@ using Microsoft.Extensions.Logging;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>
-/// Writes down what happened on a case, the same way for every action: the message, if one was sent; the timeline
-/// step, named after the event; then the event, so the workflow mails whoever must hear of it. The event is marked
-/// untold until the engine took it: if the engine can't be reached, the action still stands and the sweep tells the
-/// workflow later (<see cref="CaseEventSweep"/>).
+/// Where every action on a case is carried out, in one order: the case's rule decides (<see cref="CaseState"/>), the
+/// store keeps its decision; then the message, if one was sent; the timeline step (<see cref="CaseStep"/>); and the
+/// event, so the workflow mails whoever must hear of it. (The link was checked, spent and audited before, by
+/// <see cref="CaseActionEndpoint"/>.) The event is marked untold until the engine took it: if the engine can't be
+/// reached, the action still stands and the sweep tells the workflow later (<see cref="CaseEventSweep"/>).
 /// </summary>
-public sealed class CaseRecord(IReportStore reports, ITimeline timeline, IUntoldCaseEvents untold, ProcedureMetrics metrics, ILogger<CaseRecord> log)
+public sealed class CaseDesk(IReportStore reports, ITimeline timeline, IUntoldCaseEvents untold, ProcedureMetrics metrics, ILogger<CaseDesk> log)
 {
+    /// <summary>
+    /// An action that changes the case's state: <paramref name="rule"/> decides, and only what it allows is stored and
+    /// recorded. False, changing nothing, when the case doesn't allow it (another member acknowledged first, say).
+    /// </summary>
+    public async Task<bool> DecideAsync(CaseContext context, Func<CaseState, CaseState?> rule, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken)
+    {
+        if (await reports.TryChangeCaseAsync(context.Reference, rule, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await RecordAsync(context, kind, message, cancellationToken);
+        return true;
+    }
+
     /// <summary>Records what a committee member did from a link.</summary>
     public Task RecordAsync(CaseContext context, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken) =>
         RecordAsync(context.Reference, new CaseEvent(kind, context.MemberId, context.Now, message?.Id, message?.NextUpdateBy), context.Workflows, message, cancellationToken);
