@@ -37,20 +37,13 @@ public sealed class CaseEventSweepTests(CaseEventSweepTests.Hosts hosts)
         Assert.Single(acknowledged);
     }
 
-    /// <summary>Runs the workflows and the sweep, every second with a grace of two.</summary>
-    public sealed class EngineHost : LocalHostFixture
+    /// <summary>
+    /// The workflows and the sweep (every second) run on the intake sweep's host; the member's requests go to an
+    /// instance that serves HTTP only, through an engine connection of its own.
+    /// </summary>
+    public sealed class Hosts() : HostPair<IntakeSweepTests.Host, WorkflowsApartTests.HttpOnlyHost>(new IntakeSweepTests.Host(), engine => new WorkflowsApartTests.HttpOnlyHost(engine))
     {
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            settings["Intake:SweepEvery"] = "00:00:01";
-            settings["Intake:SweepGrace"] = "00:00:02";
-        }
-    }
-
-    /// <summary>The member's requests go to an instance that serves HTTP only, through an engine connection of its own.</summary>
-    public sealed class Hosts() : HostPair<EngineHost, WorkflowsApartTests.HttpOnlyHost>(new EngineHost(), engine => new WorkflowsApartTests.HttpOnlyHost(engine))
-    {
-        public EngineHost Engine => First;
+        public IntakeSweepTests.Host Engine => First;
 
         public WorkflowsApartTests.HttpOnlyHost Http => Second;
     }
