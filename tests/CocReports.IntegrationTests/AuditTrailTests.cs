@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
 
 namespace CocReports.IntegrationTests;
@@ -99,7 +97,7 @@ public sealed class AuditTrailTests(LocalHostFixture host)
             var at = LocalHostFixture.KeyedSince.AddDays(-1).AddMinutes(i);
             row["At"] = at;
             row["PreviousHash"] = previousHash;
-            row["Hash"] = previousHash = PlainHash(receipt.Reference, i + 1, at, row.GetString("MemberId")!, row.GetString("What")!, row.GetBoolean("Allowed")!.Value, previousHash);
+            row["Hash"] = previousHash = AuditChain.HashOf(receipt.Reference, i + 1, new AuditEntry(at, row.GetString("MemberId")!, row.GetString("What")!, row.GetBoolean("Allowed")!.Value), previousHash);
             await host.Audit.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
         }
 
@@ -107,18 +105,6 @@ public sealed class AuditTrailTests(LocalHostFixture host)
         Assert.Contains("The audit trail does not verify: Entry 1 was hashed without the key", html, StringComparison.Ordinal);
         using var exported = JsonDocument.Parse(await browser.GetStringAsync($"/api/reports/{receipt.Reference}/trail.json"));
         Assert.False(exported.RootElement.GetProperty("verifies").GetBoolean());
-    }
-
-    // The chain's unkeyed hash (AuditChain before it was keyed): each field length-prefixed, one a line.
-    static string PlainHash(string reference, long sequence, DateTimeOffset at, string memberId, string what, bool allowed, string previousHash)
-    {
-        var canonical = new StringBuilder();
-        foreach (var field in new[] { reference, sequence.ToString(CultureInfo.InvariantCulture), at.UtcTicks.ToString(CultureInfo.InvariantCulture), memberId, what, allowed ? "allowed" : "refused", previousHash })
-        {
-            canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
     HttpClient NewBrowser() => MemberBrowser.NewBrowser(host.BaseUrl);

@@ -84,7 +84,8 @@ public sealed class AuditChain(byte[] key, DateTimeOffset? keyedSince = null)
     string MacOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
         Keyed + Convert.ToHexStringLower(HMACSHA256.HashData(key, Canonical(reference, sequence, entry, previousHash)));
 
-    static string HashOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
+    /// <summary>The plain SHA-256 link of the chain before it was keyed: what anyone who can write the table can compute.</summary>
+    internal static string HashOf(string reference, long sequence, AuditEntry entry, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Canonical(reference, sequence, entry, previousHash)));
 
     static byte[] Canonical(string reference, long sequence, AuditEntry entry, string previousHash)

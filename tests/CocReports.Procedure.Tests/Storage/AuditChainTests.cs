@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Procedure.Tests.Storage;
@@ -34,22 +31,7 @@ public sealed class AuditChainTests
     {
         var sequence = (previous?.Sequence ?? 0) + 1;
         var previousHash = previous?.Hash ?? AuditChain.Genesis;
-        var canonical = new StringBuilder();
-        foreach (var field in new[]
-        {
-            Reference,
-            sequence.ToString(CultureInfo.InvariantCulture),
-            entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            entry.MemberId,
-            entry.What,
-            entry.Allowed ? "allowed" : "refused",
-            previousHash,
-        })
-        {
-            canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
-        }
-
-        return new AuditLink(sequence, entry, previousHash, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()))));
+        return new AuditLink(sequence, entry, previousHash, AuditChain.HashOf(Reference, sequence, entry, previousHash));
     }
 
     [Fact]
