@@ -29,9 +29,10 @@ public static class AdaptersExtensions
 {
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
-        services.AddOptions<SmtpOptions>().BindConfiguration($"{MailOptions.Section}:Smtp");
+        // Bound and checked as AddCocReports binds its sections.
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp => CreateTableService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -53,10 +54,10 @@ public static class AdaptersExtensions
         services.AddSingleton<IMailParser, MimeMailParser>();
         services.AddSingleton(sp => ImapSignIn.For(sp.GetRequiredService<IOptions<MailIntakeOptions>>().Value));
         services.AddSingleton<IConductMailbox, ImapConductMailbox>();
+
+        // Checks that need the adapters (the IMAP sign-in, OpenPGP keys), run at start with the sections' own.
         services.AddSingleton<IValidateOptions<MailIntakeOptions>, ImapSignInValidation>();
-        services.AddOptions<MailIntakeOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommitteeOptions>, CommitteeKeysValidation>();
-        services.AddOptions<CommitteeOptions>().ValidateOnStart();
 
         var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Smtp";
         if (transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase))

@@ -37,19 +37,24 @@ public static class ApiExtensions
 {
     public static IServiceCollection AddCocReports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
-        services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section);
-        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
-        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
-        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
-        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section);
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section);
-        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section)
-            .Validate(o => o.K >= TransparencyOptions.SmallestK, $"Transparency:K must be at least {TransparencyOptions.SmallestK}: with 2, \"fewer than 2\" would publish that there was exactly 1.")
-            .ValidateOnStart();
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        // Every section the same way: bound, checked by its data annotations (and any IValidateOptions registered for
+        // it) when the host starts, read through IOptions<T>. Not IOptionsMonitor: a deployed app's settings change
+        // only with a restart (App Service restarts the app when an app setting changes), and a value read live would
+        // let one part of the app use a new promise or key while another still holds the old one.
+        // https://learn.microsoft.com/aspnet/core/fundamentals/configuration/options#options-validation
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkKeysValidation>();
+        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
@@ -83,7 +88,6 @@ public static class ApiExtensions
         services.AddSingleton<MailQuarantine>();
         services.AddSingleton<MailboxPoll>();
         services.AddSingleton<InboundMailWebhook>();
-        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section);
         services.AddSingleton(sp => new OrganizerLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrganizerIntake>();
         services.AddSingleton<MemberLinkGate>();

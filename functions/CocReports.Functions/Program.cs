@@ -4,10 +4,10 @@ using CocReports.Api.Telemetry;
 using CocReports.Procedure.Intake;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -16,8 +16,8 @@ builder.Logging.AddCocReportsLogging();
 
 // The worker's own Kestrel (ASP.NET Core integration) refuses bodies over 30 MB whatever the host allows
 // (https://github.com/Azure/azure-functions-host/issues/10640): give it the same cap as the local host.
-var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = intake.MaxRequestBytes);
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IntakeOptions>>(
+    (kestrel, intake) => kestrel.Limits.MaxRequestBodySize = intake.Value.MaxRequestBytes);
 builder.Services.AddOpenTelemetry()
     .UseFunctionsWorkerDefaults()
     .AddCocReportsTelemetry()

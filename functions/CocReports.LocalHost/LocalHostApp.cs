@@ -7,8 +7,11 @@ using CocReports.Api.Telemetry;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Workflow;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.LocalHost;
 
@@ -22,12 +25,14 @@ public static class LocalHostApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
 
+        // These two decide which services and sidecar there are, so they are read before the container exists; they
+        // are also bound and checked at start like every other section.
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-        var form = builder.Configuration.GetSection(FormOptions.Section).Get<FormOptions>() ?? new FormOptions();
+        builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = intake.MaxRequestBytes);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<IntakeOptions>>(
+            (kestrel, intake) => kestrel.Limits.MaxRequestBodySize = intake.Value.MaxRequestBytes);
 
         builder.Services.AddCocReports(builder.Configuration);
         builder.Logging.AddCocReportsLogging();
@@ -35,8 +40,9 @@ public static class LocalHostApp
         // Kestrel faces clients directly here: X-Forwarded-For is whatever the client wrote, never the platform's.
         builder.Services.PostConfigure<RateLimitOptions>(limits => limits.TrustForwardedFor = false);
         builder.Services.AddProblemDetails();
-        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins([.. form.AllowedOrigins])
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<FormOptions>>((cors, form) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. form.Value.AllowedOrigins])
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type", "Accept", "Idempotency-Key")
             .WithExposedHeaders("Retry-After")));

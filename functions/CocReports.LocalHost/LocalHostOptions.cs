@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using CocReports.Procedure;
+
 namespace CocReports.LocalHost;
 
 /// <summary>Settings of the local host only. Bound from the "LocalHost" section.</summary>
@@ -6,20 +9,25 @@ public sealed class LocalHostOptions
     public const string Section = "LocalHost";
 
     /// <summary>The loopback port the Durable Task sidecar serves gRPC on; 0 picks a free one.</summary>
+    [Range(0, 65535)]
     public int SidecarPort { get; set; } = 7072;
 
+    [Required]
     public string TaskHubName { get; set; } = "CocReportsLocal";
 
     /// <summary>Stable across restarts: a new id would wait for the old one's partition leases to expire.</summary>
+    [Required]
     public string WorkerId { get; set; } = "coc-localhost";
 
     /// <summary>The Azure Storage provider backs off polling its queues up to this; short keeps local steps snappy.</summary>
+    [Positive]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a fetched message stays hidden from other workers. A host stopped mid-step leaves its messages
     /// locked this long; the engine's default (5 minutes) is long for a local host that restarts often.
     /// </summary>
+    [Positive]
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

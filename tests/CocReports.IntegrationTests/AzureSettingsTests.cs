@@ -151,6 +151,21 @@ public sealed partial class AzureSettingsTests : IDisposable
         Assert.Contains("Transparency:K must be at least 3", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SigningKey", "not a key!", "Links:SigningKey is not base64")]
+    [InlineData("SigningKey", "c2hvcnQ=", "Links:SigningKey is 5 bytes")]
+    [InlineData("SigningKey", "", "Links:SigningKey is empty")]
+    [InlineData("PreviousSigningKey", "c2hvcnQ=", "Links:PreviousSigningKey is 5 bytes")]
+    [InlineData("RecordKey", "not a key!", "Links:RecordKey is not base64")]
+    public void A_malformed_link_key_stops_the_app_at_start_naming_the_setting(string setting, string value, string expected)
+    {
+        using var withBadKey = Build(new() { [$"Links:{setting}"] = value });
+
+        var refused = Assert.Throws<OptionsValidationException>(withBadKey.Services.GetRequiredService<IStartupValidator>().Validate);
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("base64 key of at least 32 bytes", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_Microsoft_365_mailbox_without_its_client_secret_stops_the_app_at_start()
     {

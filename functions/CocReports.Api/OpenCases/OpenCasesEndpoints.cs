@@ -19,7 +19,7 @@ public static class OpenCasesEndpoints
 
     public static IServiceCollection AddOpenCases(this IServiceCollection services)
     {
-        services.AddOptions<OpenCasesOptions>().BindConfiguration(OpenCasesOptions.Section);
+        services.AddOptions<OpenCasesOptions>().BindConfiguration(OpenCasesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OpenCasesPage>();
         services.AddSingleton<OpenCasesDigest>();
         return services;

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CocReports.Procedure.Limits;
 
 /// <summary>Bound from the "RateLimits" configuration section: how much one client address may ask for in a window.</summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : IValidatableObject
 {
     public const string Section = "RateLimits";
 
@@ -60,12 +62,34 @@ public sealed class RateLimitOptions
     /// for the next window, as after a 429; committee mail is never counted, so it keeps the rest of the quota.
     /// </summary>
     public RateLimit MailAnswers { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Each limit's own attributes, which data annotations do not check on nested objects by themselves.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        (string Name, RateLimit Limit)[] limits =
+        [
+            (nameof(Intake), Intake), (nameof(OrganizerIntake), OrganizerIntake), (nameof(Status), Status),
+            (nameof(StatusFailures), StatusFailures), (nameof(Webhook), Webhook), (nameof(MailReports), MailReports),
+            (nameof(MailReportsPerSenderDomain), MailReportsPerSenderDomain), (nameof(MailAnswers), MailAnswers),
+        ];
+        foreach (var (name, limit) in limits)
+        {
+            List<ValidationResult> results = [];
+            Validator.TryValidateObject(limit, new ValidationContext(limit), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"{Section}:{name}: {result.ErrorMessage}", [name]);
+            }
+        }
+    }
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests in each <see cref="Window"/>.</summary>
 public sealed class RateLimit
 {
+    [Range(0, int.MaxValue)]
     public int PermitLimit { get; set; }
 
+    [Positive]
     public TimeSpan Window { get; set; }
 }

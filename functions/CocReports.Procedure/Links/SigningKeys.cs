@@ -33,20 +33,28 @@ public sealed class SigningKeys
     public ServerKey? Find(string keyId) =>
         keyId == Current.Id ? Current : Previous is { } previous && keyId == previous.Id ? previous : null;
 
-    static byte[] Decode(string base64, string setting)
+    /// <summary>
+    /// Why <paramref name="base64"/> cannot be the key <paramref name="setting"/> names, or null when it can. Names the
+    /// setting and never the value: the message is logged and shown to whoever starts the app.
+    /// </summary>
+    public static string? Problem(string? base64, string setting)
     {
-        byte[] bytes;
-        try
+        const string Expected = "a base64 key of at least 32 bytes";
+        if (string.IsNullOrWhiteSpace(base64))
         {
-            bytes = string.IsNullOrEmpty(base64) ? [] : Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            bytes = [];
+            return $"Links:{setting} is empty: it must be {Expected}.";
         }
 
-        return bytes.Length >= 32
-            ? bytes
-            : throw new InvalidOperationException($"Links:{setting} must be a base64 key of at least 32 bytes.");
+        var bytes = new byte[base64.Length];
+        return !Convert.TryFromBase64String(base64, bytes, out var length)
+            ? $"Links:{setting} is not base64: it must be {Expected}."
+            : length < 32
+                ? $"Links:{setting} is {length} bytes: it must be {Expected}."
+                : null;
     }
+
+    static byte[] Decode(string base64, string setting) =>
+        Problem(base64, setting) is { } problem
+            ? throw new InvalidOperationException(problem)
+            : Convert.FromBase64String(base64);
 }

@@ -17,5 +17,6 @@ public sealed class OpenCasesOptions
     public TimeOnly DigestAt { get; set; } = new(8, 0);
 
     /// <summary>How often the local host looks whether the week's digest is due; the Functions app's timer looks hourly.</summary>
+    [Positive]
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CocReports.Procedure.Transparency;
 
 /// <summary>The transparency report's settings: the incident types the committee chooses from when resolving, and k.</summary>
@@ -13,5 +15,6 @@ public sealed class TransparencyOptions
     public const int SmallestK = 3;
 
     /// <summary>Counts from 1 to k-1 identify people: they are published as "fewer than k", after merging categories.</summary>
+    [Range(SmallestK, int.MaxValue, ErrorMessage = "Transparency:K must be at least {1}: with 2, \"fewer than 2\" would publish that there was exactly 1.")]
     public int K { get; set; } = SmallestK;
 }

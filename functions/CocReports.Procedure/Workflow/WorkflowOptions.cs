@@ -6,40 +6,53 @@ public sealed class WorkflowOptions
     public const string Section = "Workflow";
 
     /// <summary>"We strive to acknowledge your report within 48 hours."</summary>
+    [Positive]
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>Reminders to the committee, counted from receipt; any at or past the deadline is dropped.</summary>
+    [Positive]
     public List<TimeSpan> AcknowledgeRemindAfter { get; set; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(44)];
 
     /// <summary>Once a promise is overdue, how often the committee and escalation contacts hear about it again.</summary>
+    [Positive]
     public TimeSpan OverdueRepeatEvery { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>The same for urgent reports (ongoing incidents, reporters who fear for their safety).</summary>
+    [Positive]
     public TimeSpan UrgentRepeatEvery { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>"Within one week of an incident report, the committee will follow up with the person who made the report."</summary>
+    [Positive]
     public TimeSpan FollowUpWithin { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Reminders for the follow-up, counted from receipt.</summary>
+    [Positive]
     public List<TimeSpan> FollowUpRemindAfter { get; set; } = [TimeSpan.FromDays(5)];
 
     /// <summary>When a follow-up names no date for the next update, the next one is due this long after it.</summary>
+    [Positive]
     public TimeSpan StatusUpdateEvery { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The committee is reminded on the promised date, and escalated this long after it.</summary>
+    [Positive]
     public TimeSpan StatusUpdateGrace { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>How long evidence is kept after resolution. The outcome record is kept.</summary>
+    [Positive]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>How long before the purge the committee is warned.</summary>
+    [Positive]
     public TimeSpan RetentionWarningBefore { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How many waits one generation of the orchestration runs before it continues as new, bounding its history.</summary>
+    [Positive]
     public int WaitsPerGeneration { get; set; } = 20;
 
     /// <summary>How many times a failed email is tried, with backoff doubling from <see cref="MailFirstRetry"/> up to an hour: about half a day.</summary>
+    [Positive]
     public int MailAttempts { get; set; } = 20;
 
+    [Positive]
     public TimeSpan MailFirstRetry { get; set; } = TimeSpan.FromSeconds(5);
 }

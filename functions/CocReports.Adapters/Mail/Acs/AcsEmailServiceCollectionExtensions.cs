@@ -13,17 +13,8 @@ public static class AcsEmailServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAcsEmail(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<AcsEmailOptions>()
-            .Configure(options =>
-            {
-                section.Bind(options);
-                section.GetSection("Acs").Bind(options);
-            })
-            .Validate(o => o.Endpoint is not null || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Mail:Acs:Endpoint or Mail:Acs:ConnectionString is required.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.FromAddress), "Mail:FromAddress is required.")
-            .Validate(o => o.MaxRetries >= 0 && o.ThrottledWait > TimeSpan.Zero, "Mail:Acs:MaxRetries must not be negative and Mail:Acs:ThrottledWait must be positive.")
-            .ValidateOnStart();
+        // The sender from the Mail section, the transport from Mail:Acs; checked at start like every other section.
+        services.AddOptions<AcsEmailOptions>().Bind(section).Bind(section.GetSection("Acs")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender, AcsEmailSender>();
         return services;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CocReports.Procedure.Intake.Mail;
 
 /// <summary>The conduct mailbox and the email doors. Bound from the "MailIntake" section; the door is off while Address is empty.</summary>
@@ -11,6 +13,7 @@ public sealed class MailIntakeOptions
     /// <summary>The IMAP server holding the conduct mailbox. Empty: no polling (the webhook may still deliver).</summary>
     public string ImapHost { get; set; } = "";
 
+    [Range(1, 65535)]
     public int ImapPort { get; set; } = 993;
 
     /// <summary>None (local only), StartTls or SslOnConnect.</summary>
@@ -54,6 +57,7 @@ public sealed class MailIntakeOptions
     /// </summary>
     public ImportedMail ImportedMail { get; set; } = ImportedMail.Delete;
 
+    [Positive]
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -64,6 +68,7 @@ public sealed class MailIntakeOptions
     public string AuthServId { get; set; } = "";
 
     /// <summary>How many receipts one sender is emailed a day; more reports are kept, without a receipt.</summary>
+    [Range(0, int.MaxValue)]
     public int ReceiptsPerSenderPerDay { get; set; } = 5;
 
     /// <summary>
@@ -79,5 +84,6 @@ public sealed class MailIntakeOptions
     /// message size limit, including the message itself and any number of attachments, is 30MB"
     /// (https://www.twilio.com/docs/sendgrid/for-developers/parsing-email/inbound-email).
     /// </summary>
+    [Positive]
     public long MaxMessageBytes { get; set; } = 30L * 1024 * 1024;
 }
