@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace CocReports.Api.Pages;
 
 /// <summary>
-/// A page made of blocks (headings, paragraphs, fields, links, tables, forms) for the many small pages that need no
-/// component of their own; rendered by <see cref="Blocks"/> inside the one layout, every value encoded by Razor.
+/// A server page, the one way to write one: blocks (headings, paragraphs, fields, links, tables, forms) rendered by
+/// <see cref="Blocks"/> inside the one layout, <see cref="PageShell"/>, every value encoded by Razor, and sent with the
+/// one set of page headers (<see cref="SecurityHeaders"/>).
 /// </summary>
 public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status200OK, string language = Texts.Default) : IResult
 {
@@ -46,9 +47,21 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
     public HtmlPage Form(string action, string button, IReadOnlyDictionary<string, string> hidden, params FormInput[] inputs) =>
         Add(new FormBlock(action, button, hidden, [.. inputs.Select(i => new TextField(i.Name, i.Label, i.Type, Required: true, Value: i.Value))], new Dictionary<string, string>(), ""));
 
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        new PageResult(title, typeof(Blocks), new Dictionary<string, object> { [nameof(Blocks.Items)] = blocks }, statusCode, language, refreshTo)
-            .ExecuteAsync(httpContext);
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var html = await ComponentHtml.RenderAsync<PageShell>(new Dictionary<string, object?>
+        {
+            [nameof(PageShell.Title)] = title,
+            [nameof(PageShell.Language)] = language,
+            [nameof(PageShell.RefreshTo)] = refreshTo,
+            [nameof(PageShell.Items)] = blocks,
+        });
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        SecurityHeaders.ApplyTo(response);
+        await response.WriteAsync(html, httpContext.RequestAborted);
+    }
 
     HtmlPage Add(Block block)
     {
