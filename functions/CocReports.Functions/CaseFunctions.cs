@@ -17,8 +17,8 @@ public sealed class CaseFunctions(CasePage casePage, CaseAccess caseAccess, Case
         CancellationToken cancellationToken) =>
         new ResultAction(await casePage.ShowAsync(request, new DurableCaseWorkflow(workflows), reference, cancellationToken));
 
-    [Function("OpenCase")]
-    public async Task<IActionResult> Open(
+    [Function("ExchangeCaseLink")]
+    public async Task<IActionResult> Exchange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{reference}/view")] HttpRequest request,
         string reference,
         CancellationToken cancellationToken) =>

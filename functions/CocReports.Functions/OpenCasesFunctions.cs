@@ -13,8 +13,8 @@ public sealed class OpenCasesFunctions(OpenCasesPage page, OpenCasesDigest diges
         CancellationToken cancellationToken) =>
         new ResultAction(await page.ShowAsync(request, cancellationToken));
 
-    [Function("OpenOpenCases")]
-    public async Task<IActionResult> Open(
+    [Function("ExchangeOpenCasesLink")]
+    public async Task<IActionResult> Exchange(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open-cases")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ResultAction(await page.ExchangeAsync(request, cancellationToken));

@@ -33,7 +33,7 @@ public sealed class CaseAccess(
     public const string CookieName = "coc-case";
 
     /// <param name="what">What the member asked for, as the audit trail names it (<see cref="CaseView"/> or a blob name).</param>
-    public async Task<(IResult? Refusal, OpenCase? Case)> OpenAsync(
+    public async Task<(IResult? Refusal, ViewedCase? Case)> AdmitAsync(
         HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
     {
         if (request.Query.ContainsKey("token"))
@@ -69,12 +69,12 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        return (null, new OpenCase(memberId, report, state));
+        return (null, new ViewedCase(memberId, report, state));
     }
 
     /// <summary>Written before anything of the case is sent: no view goes unrecorded.</summary>
-    public Task RecordAsync(OpenCase opened, string what, CancellationToken cancellationToken) =>
-        audit.AppendAsync(opened.Report.Reference, new AuditEntry(clock.GetUtcNow(), opened.MemberId, what, Allowed: true), cancellationToken);
+    public Task RecordAsync(ViewedCase viewed, string what, CancellationToken cancellationToken) =>
+        audit.AppendAsync(viewed.Report.Reference, new AuditEntry(clock.GetUtcNow(), viewed.MemberId, what, Allowed: true), cancellationToken);
 
     /// <summary>POST from the View link's page: the link is spent and the case session starts.</summary>
     public Task<IResult> ExchangeAsync(HttpRequest request, string reference, CancellationToken cancellationToken) =>
@@ -84,5 +84,8 @@ public sealed class CaseAccess(
         new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}");
 }
 
-/// <summary>A case a member may see.</summary>
-public sealed record OpenCase(string MemberId, Report Report, CaseState State);
+/// <summary>
+/// A case a member may see, as the case page, its evidence and its trail export are about to show it. Not an "open
+/// case" (one not yet resolved, as on the open-cases page): resolved cases are viewed too.
+/// </summary>
+public sealed record ViewedCase(string MemberId, Report Report, CaseState State);

@@ -60,14 +60,14 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
     async Task<(IResult? Refusal, EvidenceFile? File, Stream? Content)> OpenAsync(
         HttpRequest request, string reference, int index, Func<string, string> what, CancellationToken cancellationToken)
     {
-        var (refusal, opened) = await access.OpenAsync(request, reference, report => what(BlobName(report, index)), cancellationToken);
+        var (refusal, admitted) = await access.AdmitAsync(request, reference, report => what(BlobName(report, index)), cancellationToken);
         if (refusal is not null)
         {
             return (refusal, null, null);
         }
 
-        var open = opened!;
-        var files = open.Report.Evidence;
+        var viewed = admitted!;
+        var files = viewed.Report.Evidence;
         if (index < 0 || index >= files.Count)
         {
             return (NotFound(), null, null);
@@ -82,7 +82,7 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 
         try
         {
-            await access.RecordAsync(open, what(file.BlobName), cancellationToken);
+            await access.RecordAsync(viewed, what(file.BlobName), cancellationToken);
         }
         catch
         {

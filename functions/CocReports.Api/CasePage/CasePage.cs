@@ -34,25 +34,25 @@ public sealed class CasePage(
 {
     public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, CancellationToken cancellationToken)
     {
-        var (refusal, opened) = await access.OpenAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
+        var (refusal, admitted) = await access.AdmitAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var open = opened!;
-        await access.RecordAsync(open, CaseAccess.CaseView, cancellationToken);
+        var viewed = admitted!;
+        await access.RecordAsync(viewed, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
         var messages = await reports.GetMessagesAsync(reference, cancellationToken);
-        var context = forms.ContextFor(open, messages, workflows);
-        var offered = CaseForms.Offered(open.State, messages);
+        var context = forms.ContextFor(viewed, messages, workflows);
+        var offered = CaseForms.Offered(viewed.State, messages);
 
-        var report = open.Report;
+        var report = viewed.Report;
         var page = new HtmlPage($"Report {reference}")
             .Heading($"Report {reference}")
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
-        AppendReport(page, report, open.State);
+        AppendReport(page, report, viewed.State);
         await AppendPatternsAsync(page, context, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.

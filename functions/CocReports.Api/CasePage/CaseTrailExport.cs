@@ -31,15 +31,15 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditC
     async Task<IResult> ExportAsync(HttpRequest request, string reference, string format, CancellationToken cancellationToken)
     {
         var what = WhatPrefix + format;
-        var (refusal, opened) = await access.OpenAsync(request, reference, _ => what, cancellationToken);
+        var (refusal, viewed) = await access.AdmitAsync(request, reference, _ => what, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        await access.RecordAsync(opened!, what, cancellationToken);
+        await access.RecordAsync(viewed!, what, cancellationToken);
         var links = await audit.ReadAsync(reference, cancellationToken);
-        var verification = chain.Verify(reference, opened!.Report.ReceivedAt, links);
+        var verification = chain.Verify(reference, viewed!.Report.ReceivedAt, links);
         return format == "json"
             ? new TrailFile(Json(reference, links, verification), "application/json", $"trail-{reference}.json")
             : new TrailFile(Csv(links), "text/csv", $"trail-{reference}.csv");

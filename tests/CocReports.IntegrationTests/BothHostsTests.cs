@@ -13,10 +13,10 @@ using Microsoft.Extensions.Hosting;
 namespace CocReports.IntegrationTests;
 
 /// <summary>
-/// The Functions app and the local host are two doors into the same product: every route, orchestrator and activity
+/// The Functions app and the local host are two hosts of the same product: every route, orchestrator and activity
 /// the Functions app declares (its generated functions.metadata) must exist in the local host, which the tests drive.
 /// </summary>
-public sealed class BothDoorsTests
+public sealed class BothHostsTests
 {
     [Fact]
     public async Task Every_http_route_of_the_functions_app_is_served_by_the_local_host()
