@@ -119,9 +119,10 @@ public static class ReporterMail
         return MailAsync(report, t, $"closed.{replyId}", t.Format("Closed.Subject", report.Reference), body);
     }
 
-    static async Task<OutgoingMail> MailAsync(Report report, Texts t, string occasion, string subject, MailBody body) =>
+    /// <param name="mailKey">Which of the report's mails this is: part of its Message-ID, so the ledger sends it once.</param>
+    static async Task<OutgoingMail> MailAsync(Report report, Texts t, string mailKey, string subject, MailBody body) =>
         new(
-            $"{report.Reference}.{occasion}.reporter@coc-reports",
+            $"{report.Reference}.{mailKey}.reporter@coc-reports",
             // The address alone: the name the reporter typed is not repeated, not even in the To header.
             new Recipient("", report.Details.ContactEmail!),
             subject,
