@@ -10,8 +10,11 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// report's markers in every field the door accepts, on every surface (every page, every mail sent since, every row
 /// and blob of the host's storage).
 /// </summary>
-public sealed class AfterRetentionTests(AfterRetentionTests.Host host) : IClassFixture<AfterRetentionTests.Host>
+[Collection(GuaranteesCollection.Name)]
+public sealed class AfterRetentionTests(GuaranteesHosts hosts)
 {
+    readonly Host host = hosts.Retention;
+
     [Theory]
     [MemberData(nameof(Doors.Names), MemberType = typeof(Doors))]
     public async Task After_retention_nothing_the_reporter_typed_or_sent_remains_on_any_surface(string door)

@@ -7,8 +7,11 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// name they typed or sent from, while the committee acknowledges, asks, resolves (each a notice the workflow would send
 /// a reporter with an address), on every surface.
 /// </summary>
-public sealed class AnonymousReporterTests(AnonymousReporterTests.Host host) : IClassFixture<AnonymousReporterTests.Host>
+[Collection(GuaranteesCollection.Name)]
+public sealed class AnonymousReporterTests(GuaranteesHosts hosts)
 {
+    readonly Host host = hosts.Anonymous;
+
     [Theory]
     [MemberData(nameof(Doors.Names), MemberType = typeof(Doors))]
     public async Task An_anonymous_reporter_is_never_mailed_and_no_address_or_name_of_theirs_is_kept(string door)

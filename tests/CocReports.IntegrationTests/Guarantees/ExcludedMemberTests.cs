@@ -4,8 +4,11 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// A member the reporter keeps out learns nothing of the report through any surface, not even that it exists: tried on
 /// every door through which a reporter can name members to keep out, on every surface a member reads.
 /// </summary>
-public sealed class ExcludedMemberTests(ExcludedMemberTests.Host host) : IClassFixture<ExcludedMemberTests.Host>
+[Collection(GuaranteesCollection.Name)]
+public sealed class ExcludedMemberTests(GuaranteesHosts hosts)
 {
+    readonly Host host = hosts.Excluded;
+
     [Theory]
     [MemberData(nameof(Doors.KeepingMembersOut), MemberType = typeof(Doors))]
     public Task A_member_the_reporter_excluded_learns_nothing_of_the_report_not_even_that_it_exists(string door) =>

@@ -6,8 +6,11 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// A member who recused learns nothing more of the report through any surface: tried on every door, on every surface
 /// a member reads, from the moment they recused.
 /// </summary>
-public sealed class RecusedMemberTests(RecusedMemberTests.Host host) : IClassFixture<RecusedMemberTests.Host>
+[Collection(GuaranteesCollection.Name)]
+public sealed class RecusedMemberTests(GuaranteesHosts hosts)
 {
+    readonly Host host = hosts.Recused;
+
     [Theory]
     [MemberData(nameof(Doors.Names), MemberType = typeof(Doors))]
     public Task A_member_who_recused_learns_nothing_more_of_the_report(string door) =>
