@@ -19,6 +19,16 @@ public abstract class OpenCasesHost : LocalHostFixture
             settings[$"Committee:Members:{i}:Email"] = EmailOf(Members[i].Id);
         }
     }
+
+    /// <summary>This week's digest due since an hour ago, looked for every <paramref name="checkEvery"/>.</summary>
+    protected static void DigestDue(IDictionary<string, string?> settings, string checkEvery)
+    {
+        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
+        settings["OpenCases:WeeklyDigest"] = "true";
+        settings["OpenCases:DigestDay"] = hourAgo.DayOfWeek.ToString();
+        settings["OpenCases:DigestAt"] = hourAgo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        settings["OpenCases:CheckEvery"] = checkEvery;
+    }
 }
 
 /// <summary>The page's host: acknowledgment due within 2 s, so a case falls overdue quickly; no digest.</summary>
@@ -39,11 +49,7 @@ public sealed class OpenCasesDigestHost : OpenCasesHost
     protected override void Configure(IDictionary<string, string?> settings)
     {
         base.Configure(settings);
-        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
-        settings["OpenCases:WeeklyDigest"] = "true";
-        settings["OpenCases:DigestDay"] = hourAgo.DayOfWeek.ToString();
-        settings["OpenCases:DigestAt"] = hourAgo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        settings["OpenCases:CheckEvery"] = "00:00:01";
+        DigestDue(settings, checkEvery: "00:00:01");
     }
 }
 
@@ -53,10 +59,6 @@ public sealed class AuditAnchorHost : OpenCasesHost
     protected override void Configure(IDictionary<string, string?> settings)
     {
         base.Configure(settings);
-        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1);
-        settings["OpenCases:WeeklyDigest"] = "true";
-        settings["OpenCases:DigestDay"] = hourAgo.DayOfWeek.ToString();
-        settings["OpenCases:DigestAt"] = hourAgo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        settings["OpenCases:CheckEvery"] = "01:00:00";
+        DigestDue(settings, checkEvery: "01:00:00");
     }
 }

@@ -1,0 +1,110 @@
+using CocReports.Procedure.Reports;
+
+namespace CocReports.IntegrationTests.Guarantees;
+
+/// <summary>
+/// The host of a keep-out promise. Before any report, it reads every member surface as the member kept out and as a
+/// member who is not: the twin, this host without the reports. Then it files a report through each door, keeps the
+/// member out of each, and waits until the workflow has written to the committee after that: the escalation contacts'
+/// overdue notice comes after every reminder, so anything the member should not have had has come by then.
+/// </summary>
+public abstract class KeptOutHost : GuaranteesHost
+{
+    /// <summary>The member the reporter keeps out or who recuses, and one who may see every report (whose readings show the surfaces work).</summary>
+    public abstract string KeptOut { get; }
+
+    public const string Sees = "alex";
+
+    readonly Dictionary<(string Member, string Surface), string> twin = [];
+
+    public IReadOnlyList<FiledReport> Filed { get; private set; } = [];
+
+    /// <summary>The mail the member held once kept out: what they had while they could still see a report.</summary>
+    public IReadOnlySet<string> MailBefore { get; private set; } = new HashSet<string>();
+
+    /// <summary>The doors this promise can be kept through.</summary>
+    protected abstract IEnumerable<IDoor> DoorsTried { get; }
+
+    protected abstract ReportSpec SpecFor(IDoor door);
+
+    /// <summary>
+    /// Keeps the member out of the reports filed (by recusing, say; nothing when the reporter did at intake), and
+    /// returns the mail they held by then.
+    /// </summary>
+    protected abstract Task<IReadOnlySet<string>> KeepOutAsync(IReadOnlyList<FiledReport> filed);
+
+    public FiledReport Report(string door) => Filed.Single(r => r.Door.Name == door);
+
+    /// <summary>What <paramref name="memberId"/> read on <paramref name="surface"/> before any report came in.</summary>
+    public string Twin(string memberId, ISurface surface) => twin[(memberId, surface.Name)];
+
+    public Look LookAs(string memberId, FiledReport report) => new(this, memberId, report, memberId == KeptOut ? MailBefore : new HashSet<string>());
+
+    /// <summary>
+    /// Every member surface, read by the member kept out, is what it was before any report came in: no mail, no page,
+    /// no line and no count tells them the report exists. Read by a member who may see it, each surface shows it, so
+    /// none of the readings above could pass by showing nothing to anyone.
+    /// </summary>
+    public async Task AssertLearnsNothingAsync(FiledReport report)
+    {
+        foreach (var surface in Surfaces.OfMembers)
+        {
+            var raw = await surface.ReadAsync(LookAs(KeptOut, report));
+            foreach (var secret in new[] { report.Reference, report.Spec.Marker, report.Spec.Identity })
+            {
+                Assert.False(raw.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The {surface.Name} shows {KeptOut} {secret} of {report}:\n{raw}");
+            }
+
+            var seen = Surfaces.Normalized(raw, report);
+            Assert.True(seen == Twin(KeptOut, surface), $"The {surface.Name} {KeptOut} reads differs from the host without the report ({report}):\n{Difference(Twin(KeptOut, surface), seen)}");
+
+            var shown = Surfaces.Normalized(await surface.ReadAsync(LookAs(Sees, report)), report);
+            Assert.True(shown != Twin(Sees, surface), $"The {surface.Name} shows {Sees} nothing of {report}: it proves nothing for {KeptOut}.");
+            if (surface.NamesReports)
+            {
+                Assert.True(shown.Contains("(reference)", StringComparison.Ordinal), $"The {surface.Name} does not name {report} to {Sees}:\n{shown}");
+            }
+        }
+    }
+
+    /// <summary>Where two readings part, with some of each around it.</summary>
+    static string Difference(string expected, string actual)
+    {
+        var at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at])
+        {
+            at++;
+        }
+
+        var from = Math.Max(0, at - 200);
+        return $"without it: …{expected[from..Math.Min(expected.Length, at + 300)]}\nwith it: …{actual[from..Math.Min(actual.Length, at + 300)]}";
+    }
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+
+        // Reminders and the overdue notice come while the test waits, a few seconds after the member is kept out.
+        settings["Workflow:AcknowledgeRemindAfter:0"] = "00:00:06";
+        settings["Workflow:AcknowledgeWithin"] = "00:00:10";
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var never = new FiledReport(Doors.All[0], ReportSpec.New(), ReportReference.New(), "00000-00000-00000-00000");
+        foreach (var member in new[] { KeptOut, Sees })
+        {
+            foreach (var surface in Surfaces.OfMembers)
+            {
+                twin[(member, surface.Name)] = Surfaces.Normalized(await surface.ReadAsync(new(this, member, never, new HashSet<string>())), never);
+            }
+        }
+
+        Filed = await FileThroughAsync(DoorsTried, SpecFor);
+        MailBefore = await KeepOutAsync(Filed);
+        await Task.WhenAll(Filed.Select(report => Inbox.WaitForAsync(
+            m => m.IsTo(EscalationAddress) && m.Subject.Contains($"report {report.Reference} is not acknowledged", StringComparison.Ordinal),
+            timeout: TimeSpan.FromSeconds(60))));
+    }
+}
