@@ -55,13 +55,14 @@ azurite_connection() { # blob-port queue-port table-port
 
 # smtp4dev refuses recipients at @refused.test (550 at RCPT TO), as a real server refuses an address that doesn't
 # exist: the tests prove one refused recipient holds back no one else's mail. It keeps far more than its default of
-# 100 messages, so "this member received nothing" is read from the whole run's mail, never a truncated inbox.
+# 100 messages and sessions, so "this member received nothing" is read from the whole run's mail, never a truncated
+# inbox, and a refusal from a session log that is still there.
 SMTP4DEV_KEEP=100000
 # With an IMAP port it also serves its mailbox over IMAP (any login works): the conduct mailbox the app polls.
 start_smtp4dev() { # data-dir web-port smtp-port [imap-port]
   mkdir -p "$1"
   ServerOptions__RecipientValidationExpression='!String(recipient).toLowerCase().endsWith("@refused.test")' \
-  dotnet smtp4dev --messagestokeep="$SMTP4DEV_KEEP" --urls="http://127.0.0.1:$2" --smtpport="$3" --imapport="${4:-}" --pop3port= --db= \
+  dotnet smtp4dev --messagestokeep="$SMTP4DEV_KEEP" --sessionstokeep="$SMTP4DEV_KEEP" --urls="http://127.0.0.1:$2" --smtpport="$3" --imapport="${4:-}" --pop3port= --db= \
     --bindaddress=127.0.0.1 --disableipv6 --nousersettings --baseappdatapath="$1" >"$1/smtp4dev.log" 2>&1 &
   STARTED_PIDS+=($!)
   wait_for_port "$2" smtp4dev && wait_for_port "$3" smtp4dev

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CocReports.Api.OpenCases;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Resolution;
@@ -11,6 +13,8 @@ using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CocReports.IntegrationTests;
 
@@ -121,24 +125,69 @@ public sealed class ActivityTests(ActivityTests.Host host)
     [Fact]
     public async Task A_member_who_recused_or_was_excluded_receives_nothing_even_when_the_workflow_decided_to_write_to_them()
     {
-        var report = await StoreAsync(Submissions.NewReporter(), excluded: "kim");
+        // An earlier report by the same reporter names the same person: the announcement tells the committee of the match.
+        var reporter = Submissions.NewReporter();
+        var earlier = await StoreAsync(reporter);
+        await host.Services.GetRequiredService<ReportPatterns>().IndexAsync(earlier, CancellationToken.None);
+        var report = await StoreAsync(reporter, excluded: "kim");
+        await Activity<Announce>().RunAsync(new Announcement(report.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
+
+        // Sam recuses; what he had by then is all he gets.
         await Store.TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
+        var samHad = (await host.Inbox.AboutAsync(report.Reference)).Where(m => m.IsTo("sam@committee.test")).Select(m => m.Id).ToHashSet();
 
-        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new")));
-        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
-        Assert.True(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new")));
+        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.AcknowledgeReminder, "r1")));
+        Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.AcknowledgeReminder, "r1")));
+        Assert.True(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.AcknowledgeReminder, "r1")));
 
-        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+        // Mail that names the report only in a header or in its text: a later report that matches it (its own notice,
+        // and the match told on this one), and a weekly digest (on a week of its own, as its timer would send it then).
+        var later = await StoreAsync(reporter);
+        await Activity<Announce>().RunAsync(new Announcement(later.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
+        var schedule = host.Services.GetRequiredService<IOptions<OpenCasesOptions>>().Value;
+        var digestDue = new DateTimeOffset(new DateTime(2030, 1, 6 + (int)schedule.DigestDay, 0, 0, 0, DateTimeKind.Utc).Add(schedule.DigestAt.ToTimeSpan()).AddMinutes(1), TimeSpan.Zero);
+        await ActivatorUtilities.CreateInstance<OpenCasesDigest>(host.Services, (TimeProvider)new FakeTimeProvider(digestDue)).RunAsync(CancellationToken.None);
+
+        // A later mail, sent after all of them, has arrived: anything they sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.AcknowledgeReminder, "after"));
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.StartsWith("Reminder", StringComparison.Ordinal) && m.Subject.Contains(report.Reference, StringComparison.Ordinal), 2);
+
         var about = await host.Inbox.AboutAsync(report.Reference);
-        Assert.DoesNotContain(about, m => m.IsTo("kim@committee.test") || m.IsTo("sam@committee.test"));
+        var alexs = about.Where(m => m.IsTo("alex@committee.test")).Select(m => m.Subject).ToList();
+        Assert.Contains($"Report {earlier.Reference} may name the same person as another report", alexs);
+        Assert.Contains(alexs, s => s.StartsWith("New Code of Conduct report " + later.Reference, StringComparison.Ordinal));
+        Assert.Contains(alexs, s => s.Contains($"Your open cases, week of {digestDue:yyyy-MM-dd}", StringComparison.Ordinal));
+        Assert.DoesNotContain(about, m => m.IsTo("kim@committee.test"));
+        Assert.DoesNotContain(about, m => m.IsTo("sam@committee.test") && !samHad.Contains(m.Id));
     }
 
     [Fact]
-    public async Task An_anonymous_reporter_is_never_mailed()
+    public async Task An_anonymous_reporter_is_never_mailed_nor_their_typed_address_stored_whatever_the_notice()
     {
-        var report = await StoreAsync(reporter: null);
+        // Anonymous, though the form still carried the address typed before choosing so, and the text names another.
+        var typed = Submissions.NewReporter();
+        var written = Submissions.NewReporter();
+        var fields = Submissions.Fields(typed, $"He wrote to me again; {written} is where his messages came to.");
+        fields[ReportFields.ContactChoice] = "anonymous";
+        var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, fields);
+        await Store.AddMessageAsync(report.Reference, new CaseMessage { Id = "q1", Kind = CaseMessageKind.Question, At = DateTimeOffset.UtcNow, From = "alex", Text = "Was anyone else there?" }, CancellationToken.None);
 
-        Assert.False(await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Acknowledged)));
+        foreach (var kind in Enum.GetValues<ReporterNoticeKind>())
+        {
+            Assert.False(await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, kind, MessageId: "q1")));
+        }
+
+        // A later mail, sent after every notice, has arrived: anything they sent has arrived too.
+        await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new"));
+        await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(report.Reference, StringComparison.Ordinal));
+        Assert.DoesNotContain(await host.Inbox.AllAsync(), m => m.IsTo(typed) || m.IsTo(written));
+
+        // Read as storage holds it: the typed address is nowhere in the case's rows.
+        Assert.Null((await Store.FindAsync(report.Reference, CancellationToken.None))!.Details.ContactEmail);
+        await foreach (var row in host.Reports.QueryAsync<TableEntity>(e => e.PartitionKey == report.Reference))
+        {
+            Assert.DoesNotContain(row, p => (Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "").Contains(typed, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     [Fact]

@@ -58,8 +58,8 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
             await Task.Delay(250);
         }
 
-        // The sweep that deleted the abandoned file had the stored report's file in view too (both past the grace).
-        await Task.Delay(TimeSpan.Parse(Host.AbandonedAfter, System.Globalization.CultureInfo.InvariantCulture));
+        // The sweep that deleted the lost attempt's file, written after the stored report's, had that one past the grace
+        // too; once a later sweep has run, that sweep is over.
         await WaitForNextSweepAsync();
         Assert.Equal([listed], await host.EvidenceBlobsAsync(kept.Reference));
     }

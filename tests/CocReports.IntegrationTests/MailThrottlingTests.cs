@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using CocReports.Testing;
@@ -20,12 +21,15 @@ public sealed class MailThrottlingTests(MailThrottlingTests.Host host)
     public async Task A_throttled_announcement_is_retried_no_sooner_than_the_mail_service_asked()
     {
         var reporter = Submissions.NewReporter();
+        var recipients = LocalHostFixture.Members.Select(m => m.Email).Append(reporter).ToList();
 
-        // The announcement's four mails (three members and the receipt) are refused for now; everything later is queued.
-        host.Acs.OnSend([.. Enumerable.Repeat(Throttled, LocalHostFixture.Members.Length + 1)]);
+        // The announcement's four mails (three members and the receipt) are refused for now, each the first time it is
+        // asked for, told by its recipient and subject: on a loaded machine the first reminder may reach the service
+        // before some of them. Everything else is accepted.
+        var refused = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        host.Acs.OnSendWhere(send => recipients.FirstOrDefault(r => IsAnnouncementTo(send.Body, r)) is { } to && refused.TryAdd(to, true) ? Throttled : null);
         await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(reporter)));
 
-        var recipients = LocalHostFixture.Members.Select(m => m.Email).Append(reporter).ToList();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (recipients.Any(r => Sends(r).Count < 2))
         {

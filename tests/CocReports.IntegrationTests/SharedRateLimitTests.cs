@@ -15,7 +15,7 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.Hosts hosts)
     public const string Name = "shared rate limits";
     const int IntakeLimit = 3;
     const int StatusLimit = 4;
-    static readonly TimeSpan StatusWindow = TimeSpan.FromSeconds(6);
+    static readonly TimeSpan StatusWindow = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task An_address_over_its_intake_budget_is_refused_by_every_instance_with_a_problem_and_retry_after()
@@ -48,17 +48,20 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.Hosts hosts)
         // A counter left by an address that never came back.
         await hosts.First.RateLimits.AddEntityAsync(new TableEntity("status", "gone") { ["Count"] = 3, ["WindowEnds"] = DateTimeOffset.UtcNow.AddHours(-1) });
 
-        for (var i = 0; i < StatusLimit; i++)
+        // The budget's posts and the two over it, all in one window: on a machine so loaded that the window ended
+        // before the last of them, this proves nothing either way, and the next window is tried.
+        TimeSpan wait;
+        for (var attempt = 1; ; attempt++)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await OpenStatusAsync(i % 2 == 0 ? hosts.First : hosts.Second)).StatusCode);
-        }
+            var (inOneWindow, refusedAfter) = await SpendStatusBudgetAsync();
+            if (inOneWindow)
+            {
+                wait = refusedAfter;
+                break;
+            }
 
-        using var refused = await OpenStatusAsync(hosts.Second);
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Too many attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var wait = refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero;
-        Assert.InRange(wait, TimeSpan.FromSeconds(1), StatusWindow);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await OpenStatusAsync(hosts.First)).StatusCode);
+            Assert.True(attempt < 3, $"The budget's {StatusLimit + 2} posts never fitted in one {StatusWindow.TotalSeconds} s window.");
+        }
 
         // Retry-After is a promise: once it has passed (a window has passed for each instance too), it is kept.
         await Task.Delay(wait + TimeSpan.FromSeconds(1));
@@ -73,6 +76,53 @@ public sealed class SharedRateLimitTests(SharedRateLimitTests.Hosts hosts)
 
         Assert.DoesNotContain(left, row => row.RowKey == "gone");
         Assert.All(left, row => Assert.True(row.GetDateTimeOffset("WindowEnds") > now.AddSeconds(-1), "an expired counter was kept"));
+    }
+
+    /// <summary>
+    /// Once any earlier window of this address has ended: the budget's posts through both instances, then one over it
+    /// through each, which are refused. Whether all of them came before the end of the window the first one opened (as
+    /// the counter in storage has it); and the refusal's Retry-After.
+    /// </summary>
+    async Task<(bool InOneWindow, TimeSpan RetryAfter)> SpendStatusBudgetAsync()
+    {
+        if (await CounterAsync() is { } earlier && earlier.GetDateTimeOffset("WindowEnds") is { } ends && ends > DateTimeOffset.UtcNow)
+        {
+            await Task.Delay(ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
+        }
+
+        var answers = new List<HttpStatusCode> { (await OpenStatusAsync(hosts.First)).StatusCode };
+        var windowEnds = (await CounterAsync())?.GetDateTimeOffset("WindowEnds");
+        for (var i = 1; i < StatusLimit; i++)
+        {
+            answers.Add((await OpenStatusAsync(i % 2 == 0 ? hosts.First : hosts.Second)).StatusCode);
+        }
+
+        using var refused = await OpenStatusAsync(hosts.Second);
+        var page = await refused.Content.ReadAsStringAsync();
+        using var refusedToo = await OpenStatusAsync(hosts.First);
+        if (!(DateTimeOffset.UtcNow < windowEnds))
+        {
+            return (false, TimeSpan.Zero);
+        }
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.NotFound, answer));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Too many attempts", page, StringComparison.Ordinal);
+        var wait = refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero;
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), StatusWindow);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedToo.StatusCode);
+        return (true, wait);
+    }
+
+    /// <summary>This address's status counter (the only one these tests make besides the abandoned one).</summary>
+    async Task<TableEntity?> CounterAsync()
+    {
+        await foreach (var row in hosts.First.RateLimits.QueryAsync<TableEntity>(e => e.PartitionKey == "status" && e.RowKey != "gone"))
+        {
+            return row;
+        }
+
+        return null;
     }
 
     static Task<HttpResponseMessage> SubmitAsync(LocalHostFixture host) =>

@@ -37,6 +37,7 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedResponse> _sends = new();
     private readonly ConcurrentQueue<ScriptedResponse> _polls = new();
     private ScriptedResponse? _otherwise;
+    private Func<RecordedRequest, ScriptedResponse?>? _rule;
     private readonly ConcurrentQueue<RecordedRequest> _accepted = new();
     private readonly object _quotaLock = new();
     private (int Sends, TimeSpan Window)? _quota;
@@ -71,6 +72,16 @@ public sealed class FakeAcsEmail : IAsyncDisposable
     {
         foreach (var response in responses)
             _sends.Enqueue(response);
+        return this;
+    }
+
+    /// <summary>
+    /// Answers the sends <paramref name="rule"/> picks out by what they are (a recipient, a subject), before any
+    /// scripted answer: a script consumed in arrival order can't tell one mail from another sent at the same time.
+    /// </summary>
+    public FakeAcsEmail OnSendWhere(Func<RecordedRequest, ScriptedResponse?> rule)
+    {
+        _rule = rule;
         return this;
     }
 
@@ -125,7 +136,13 @@ public sealed class FakeAcsEmail : IAsyncDisposable
         _requests.Enqueue(recorded);
 
         var isSend = HttpMethods.IsPost(context.Request.Method);
-        if (!(isSend ? _sends : _polls).TryDequeue(out var response) && !(isSend && (response = Quota() ?? _otherwise) is not null))
+        var response = isSend ? _rule?.Invoke(recorded) : null;
+        if (response is null && !(isSend ? _sends : _polls).TryDequeue(out response))
+        {
+            response = isSend ? Quota() ?? _otherwise : null;
+        }
+
+        if (response is null)
         {
             context.Response.StatusCode = 500;
             return;

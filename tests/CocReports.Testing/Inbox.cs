@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using MimeKit;
 
 namespace CocReports.Testing;
 
@@ -21,14 +23,46 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
             all.AddRange(found!.Results);
             if (page >= found.PageCount)
             {
-                keep ??= (await http.GetFromJsonAsync<ServerSettings>("api/server"))!.NumberOfMessagesToKeep;
+                var keep = (settings ??= await http.GetFromJsonAsync<ServerSettings>("api/server"))!.NumberOfMessagesToKeep;
                 Assert.True(found.RowCount < keep, $"smtp4dev holds {found.RowCount} messages and keeps {keep}: older ones may be gone.");
                 return all;
             }
         }
     }
 
-    int? keep;
+    ServerSettings? settings;
+
+    /// <summary>
+    /// How often the server refused mail to <paramref name="address"/> at RCPT TO (550), in the SMTP sessions that ended
+    /// since <paramref name="since"/>: a refused mail is never stored, so only smtp4dev's session logs show the attempt.
+    /// </summary>
+    public async Task<int> RefusalsAsync(string address, DateTimeOffset since)
+    {
+        var refusals = 0;
+        for (var page = 1; ; page++)
+        {
+            var found = await http.GetFromJsonAsync<SessionPage>($"api/sessions?pageSize=5000&page={page}");
+            foreach (var session in found!.Results.Where(s => s.EndDate >= since))
+            {
+                refusals += Refusals(await http.GetStringAsync($"api/sessions/{session.Id}/log"), address);
+            }
+
+            if (page >= found.PageCount)
+            {
+                var keep = (settings ??= await http.GetFromJsonAsync<ServerSettings>("api/server"))!.NumberOfSessionsToKeep;
+                Assert.True(found.RowCount < keep, $"smtp4dev holds {found.RowCount} sessions and keeps {keep}: older ones may be gone.");
+                return refusals;
+            }
+        }
+    }
+
+    /// <summary>Each "RCPT TO:&lt;address&gt;" in a session log that the server answered with 550.</summary>
+    static int Refusals(string log, string address)
+    {
+        var lines = log.Split('\n', StringSplitOptions.TrimEntries);
+        return lines.Skip(1).Where((answer, i) =>
+            lines[i].StartsWith($"RCPT TO:<{address}>", StringComparison.OrdinalIgnoreCase) && answer.StartsWith("550", StringComparison.Ordinal)).Count();
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> messages match, then returns them.</summary>
     public async Task<IReadOnlyList<Mail>> WaitForAsync(Func<Mail, bool> match, int count = 1, TimeSpan? timeout = null)
@@ -51,8 +85,36 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<Mail>> AboutAsync(string reference) =>
-        (await AllAsync()).Where(m => m.Subject.Contains(reference, StringComparison.Ordinal)).ToList();
+    /// <summary>
+    /// Every message about the case: its reference in the subject, in a header (a match with another report names this
+    /// one only in its Message-ID) or in the text (the weekly digest lists a member's cases). A message sealed to a
+    /// member's OpenPGP key is read as anyone but that member reads it: subject and headers. The yearly transparency
+    /// draft names no report; what it counts is checked on the draft itself.
+    /// </summary>
+    public async Task<IReadOnlyList<Mail>> AboutAsync(string reference)
+    {
+        var all = await AllAsync();
+        await Parallel.ForEachAsync(
+            all.Where(m => !m.Subject.Contains(reference, StringComparison.Ordinal)),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (mail, _) => await ReadableAsync(mail));
+        return [.. all.Where(m => m.Subject.Contains(reference, StringComparison.Ordinal) || Readable[(http.BaseAddress!, m.Id)].Contains(reference, StringComparison.Ordinal))];
+    }
+
+    /// <summary>Each message's headers and plain text, once per run: a message never changes once stored.</summary>
+    static readonly ConcurrentDictionary<(Uri Server, string Id), string> Readable = new();
+
+    async Task<string> ReadableAsync(Mail mail)
+    {
+        if (Readable.TryGetValue((http.BaseAddress!, mail.Id), out var known))
+        {
+            return known;
+        }
+
+        using var stream = await http.GetStreamAsync($"api/messages/{mail.Id}/download");
+        using var message = await MimeMessage.LoadAsync(stream);
+        return Readable[(http.BaseAddress!, mail.Id)] = string.Join("\n", message.Headers.Select(h => $"{h.Field}: {h.Value}")) + "\n" + message.TextBody;
+    }
 
     public Task<string> TextAsync(Mail mail) => http.GetStringAsync($"api/messages/{mail.Id}/plaintext");
 
@@ -68,7 +130,18 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
         [property: JsonPropertyName("pageCount")] int PageCount,
         [property: JsonPropertyName("rowCount")] int RowCount);
 
-    sealed record ServerSettings([property: JsonPropertyName("numberOfMessagesToKeep")] int NumberOfMessagesToKeep);
+    sealed record ServerSettings(
+        [property: JsonPropertyName("numberOfMessagesToKeep")] int NumberOfMessagesToKeep,
+        [property: JsonPropertyName("numberOfSessionsToKeep")] int NumberOfSessionsToKeep);
+
+    sealed record SessionPage(
+        [property: JsonPropertyName("results")] List<SessionSummary> Results,
+        [property: JsonPropertyName("pageCount")] int PageCount,
+        [property: JsonPropertyName("rowCount")] int RowCount);
+
+    sealed record SessionSummary(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("endDate")] DateTimeOffset? EndDate);
 }
 
 public sealed record Mail(

@@ -11,13 +11,21 @@ namespace CocReports.Testing;
 /// </summary>
 public sealed class StreamedBody(string contentType, string head, byte filler, long totalBytes, string tail = "")
 {
+    /// <summary>
+    /// How much more than a cap may be sent before the refusal arrives: what Kestrel reads ahead of the app (its request
+    /// buffer, 1 MB by default:
+    /// https://learn.microsoft.com/en-us/dotnet/api/microsoft.aspnetcore.server.kestrel.core.kestrelserverlimits.maxrequestbuffersize)
+    /// and what the sockets hold (the client's send buffer is kept small for that).
+    /// </summary>
+    public const long InFlight = 4L * 1024 * 1024;
+
     public long TotalBytes => totalBytes;
 
     public long Sent { get; private set; }
 
     public async Task<StreamedAnswer> PostAsync(Uri baseUrl, string path, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var client = new TcpClient();
+        using var client = new TcpClient { SendBufferSize = 64 * 1024 };
         await client.ConnectAsync(baseUrl.Host, baseUrl.Port);
         var stream = client.GetStream();
         var request = new StringBuilder($"POST {path} HTTP/1.1\r\nHost: {baseUrl.Authority}\r\nContent-Type: {contentType}\r\nTransfer-Encoding: chunked\r\nAccept: application/json\r\n");
