@@ -9,6 +9,7 @@ using CocReports.Procedure.Limits;
 using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace CocReports.LocalHost;
 
@@ -20,6 +21,13 @@ public static class LocalHostApp
     public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Kestrel faces clients directly here, so X-Forwarded-For is whatever the client wrote: off unless configured,
+        // as behind a proxy that appends the client's address the way the platform's front end does in Azure.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new($"{RateLimitOptions.Section}:{nameof(RateLimitOptions.TrustForwardedFor)}", "false")],
+        });
         configure?.Invoke(builder.Configuration);
 
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
@@ -32,8 +40,6 @@ public static class LocalHostApp
         builder.Services.AddCocReports(builder.Configuration);
         builder.Logging.AddCocReportsLogging();
 
-        // Kestrel faces clients directly here: X-Forwarded-For is whatever the client wrote, never the platform's.
-        builder.Services.PostConfigure<RateLimitOptions>(limits => limits.TrustForwardedFor = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins([.. form.AllowedOrigins])
