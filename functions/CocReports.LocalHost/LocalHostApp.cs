@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.LocalHost;
@@ -23,6 +24,13 @@ public static class LocalHostApp
     public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // Kestrel faces clients directly here, so X-Forwarded-For is whatever the client wrote: off unless configured,
+        // as behind a proxy that appends the client's address the way the platform's front end does in Azure.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new($"{RateLimitOptions.Section}:{nameof(RateLimitOptions.TrustForwardedFor)}", "false")],
+        });
         configure?.Invoke(builder.Configuration);
 
         // These two decide which services and sidecar there are, so they are read before the container exists; they
@@ -37,8 +45,6 @@ public static class LocalHostApp
         builder.Services.AddCocReports(builder.Configuration);
         builder.Logging.AddCocReportsLogging();
 
-        // Kestrel faces clients directly here: X-Forwarded-For is whatever the client wrote, never the platform's.
-        builder.Services.PostConfigure<RateLimitOptions>(limits => limits.TrustForwardedFor = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<FormOptions>>((cors, form) => cors.AddPolicy(CorsPolicy, policy => policy

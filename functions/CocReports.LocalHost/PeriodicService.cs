@@ -6,6 +6,9 @@ namespace CocReports.LocalHost;
 /// </summary>
 abstract class PeriodicService(TimeSpan every, ILogger log) : BackgroundService
 {
+    /// <summary>How often it runs: the Functions app's timer schedule runs its twin as often (BothHostsTests).</summary>
+    internal TimeSpan Every => every;
+
     /// <summary>What the service does, for the log.</summary>
     protected abstract string Name { get; }
 

@@ -33,7 +33,8 @@ sealed class TransparencyReviewService(TransparencyReview review, TimeProvider c
         }
     }
 
-    static DateTimeOffset NextJanuaryFirst(DateTimeOffset now)
+    /// <summary>When the review runs next after <paramref name="now"/>: the Functions app's timer schedule says the same (BothHostsTests).</summary>
+    internal static DateTimeOffset NextJanuaryFirst(DateTimeOffset now)
     {
         var thisYear = new DateTimeOffset(now.Year, 1, 1, 6, 0, 0, TimeSpan.Zero);
         return now < thisYear ? thisYear : thisYear.AddYears(1);

@@ -174,7 +174,8 @@ public class LocalHostFixture : IAsyncLifetime
     {
     }
 
-    Dictionary<string, string?> Settings()
+    /// <summary>The settings the host starts with; a fixture that builds another door into the same app starts it with these too.</summary>
+    protected Dictionary<string, string?> Settings()
     {
         var settings = SettingsFor(runId, storageId, StorageConnectionString, SigningKey, BaseUrl);
         if (PreviousSigningKey is not null)
