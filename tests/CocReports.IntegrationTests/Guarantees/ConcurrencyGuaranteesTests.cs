@@ -108,6 +108,7 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
     {
         var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(Submissions.NewReporter()));
         var store = host.Services.GetRequiredService<IReportStore>();
+        await store.ListOpenCaseAsync(report, CancellationToken.None); // as its announcement does
 
         // Each recusal reads the case before either writes it: the moment two clicks land together.
         using var bothRead = new Barrier(2);
@@ -131,6 +132,7 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
             Task.Run(() => store.TryChangeCaseAsync(report.Reference, RecuseAfterBothRead("sam"), CancellationToken.None)));
 
         Assert.Equal(["alex", "sam"], (await store.GetCaseStateAsync(report.Reference, CancellationToken.None)).RecusedMembers.Order(StringComparer.Ordinal));
+        Assert.Equal(["alex", "sam"], (await store.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference == report.Reference).RecusedMembers.Order(StringComparer.Ordinal));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
     }
