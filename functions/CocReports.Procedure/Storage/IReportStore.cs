@@ -1,3 +1,4 @@
+using CocReports.Procedure.Mail;
 using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Reports;
 
@@ -40,6 +41,15 @@ public interface IReportStore
 
     /// <summary>Whether the workflow already sent the email with this Message-ID.</summary>
     Task<bool> IsMailSentAsync(string reference, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the email with this Message-ID for sending, in one conditional write, so of two runs asking at once only
+    /// one gets it. A claim made before <paramref name="staleBefore"/> and never marked sent is taken over.
+    /// </summary>
+    Task<MailClaim> ClaimMailAsync(string reference, string messageId, DateTimeOffset at, DateTimeOffset staleBefore, CancellationToken cancellationToken);
+
+    /// <summary>Gives up a claim whose email was not sent, so the next attempt sends it.</summary>
+    Task ReleaseMailAsync(string reference, string messageId, CancellationToken cancellationToken);
 
     Task RecordMailSentAsync(string reference, string messageId, DateTimeOffset at, CancellationToken cancellationToken);
 

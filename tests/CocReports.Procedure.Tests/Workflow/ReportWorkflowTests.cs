@@ -146,6 +146,35 @@ public sealed class ReportWorkflowTests
         Assert.Empty(Scheduled<bool>());
     }
 
+    [Fact]
+    public void An_overdue_promise_escalated_again_each_day_mails_the_committee_anew_each_time()
+    {
+        // Time passes as the timers fire, for a week in which no one acknowledges.
+        var now = ReceivedAt.UtcDateTime;
+        var until = (ReceivedAt + TimeSpan.FromDays(7)).UtcDateTime;
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => now);
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Returns<DateTime, CancellationToken>((at, _) =>
+            {
+                if (at > until)
+                {
+                    return Never<bool>();
+                }
+
+                now = at;
+                return Task.CompletedTask;
+            });
+        context.Setup(c => c.CallActivityAsync<Unsent>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(Task.FromResult(new Unsent([], [], null)));
+
+        _ = Run(announced: true);
+
+        // The sent-mail ledger knows a mail by its Message-ID, which names the notice's kind and occasion: an
+        // escalation with the occasion of the one before would be taken as sent already, and the committee hear nothing.
+        var escalations = Scheduled<Unsent>(nameof(Announce)).Cast<Announcement>().Where(a => a.ToCommittee == CommitteeNoticeKind.AcknowledgeOverdue).ToList();
+        Assert.True(escalations.Count >= 3, $"{escalations.Count} escalations in a week");
+        Assert.Equal(escalations.Count, escalations.Select(a => a.Occasion).Distinct(StringComparer.Ordinal).Count());
+    }
+
     Task<CaseProgress> Run(bool announced = false) =>
         new ReportWorkflow().RunAsync(context.Object, new CaseProgress("r1", ReceivedAt, Urgent: false, "sealed", Schedule, Announced: announced));
 

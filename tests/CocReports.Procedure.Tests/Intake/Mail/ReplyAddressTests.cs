@@ -42,6 +42,18 @@ public class ReplyAddressTests
     }
 
     [Fact]
+    public void A_reply_token_carries_too_many_bits_to_guess_however_many_mails_a_stranger_sends()
+    {
+        // Anyone may write to conduct+<reference>.<token>: every guess costs a stranger one mail, and a right one puts
+        // their text into the case. At 80 bits (16 base32 characters of 5 bits), a million mails a day would take about
+        // 10^15 years to find one on average.
+        var token = Replies().For(Reference)!.Split('@')[0].Split('.')[^1];
+
+        Assert.True(token.Length * 5 >= 80, $"The token {token} carries {token.Length * 5} bits.");
+        Assert.Matches("^[A-Z2-7]+$", token);
+    }
+
+    [Fact]
     public void A_reply_address_made_before_a_key_rotation_still_names_its_case()
     {
         var before = Replies().For(Reference)!;
