@@ -1,4 +1,5 @@
 using CocReports.Api.Access;
+using CocReports.Api.CasePage;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
@@ -21,6 +22,7 @@ namespace CocReports.Api.CaseActions;
 public sealed class CaseActionEndpoint(
     IEnumerable<ICaseAction> actions,
     MemberLinkGate gate,
+    CaseAccess access,
     ActionLinks links,
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
@@ -43,6 +45,13 @@ public sealed class CaseActionEndpoint(
             return refusal;
         }
 
+        // A page opened from the case carries the case session: ask for the passkey before the form is filled in. From
+        // mail it does not (SameSite=Strict), and the form's post asks instead.
+        if (await StepUpAsync(request, handler!, context!, token, sessionRequired: false, cancellationToken) is { } stepUp)
+        {
+            return stepUp;
+        }
+
         var form = await handler!.FormAsync(context!, cancellationToken);
         return form.Page(request.Path, token);
     }
@@ -60,6 +69,11 @@ public sealed class CaseActionEndpoint(
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (await StepUpAsync(request, handler!, context!, token, sessionRequired: true, cancellationToken) is { } stepUp)
+        {
+            return stepUp;
         }
 
         // Everything that could stop the action is checked before the link is spent, lengths included: a link spent
@@ -88,6 +102,11 @@ public sealed class CaseActionEndpoint(
         await audit.RecordAsync(context!, handler.Action, cancellationToken);
         return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
+
+    Task<IResult?> StepUpAsync(HttpRequest request, ICaseAction handler, CaseContext context, string token, bool sessionRequired, CancellationToken cancellationToken) =>
+        handler.NeedsStepUp && context.MemberId != ActionLinks.Reporter
+            ? access.StepUpForActionAsync(request, context.Reference, context.MemberId, $"{request.Path}?token={Uri.EscapeDataString(token)}", sessionRequired, cancellationToken)
+            : Task.FromResult<IResult?>(null);
 
     // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
     // they just recused themselves from it.

@@ -2,6 +2,7 @@ using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,16 +17,28 @@ namespace CocReports.Api.CasePage;
 /// on to the same page without the token, so evidence links, history and Referer carry no credential. "The incident
 /// documentation will not be available to them": a recused or excluded member is refused, and the refusal is kept
 /// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
+/// Passkeys: with <c>Committee:Passkeys</c> = Required, a member without one sees nothing of the case until they add one
+/// here; a member with one confirms again (step-up) for what matters most once their last confirmation is a few minutes old.
 /// </summary>
 public sealed class CaseAccess(
     MemberLinkGate gate,
     LinkExchange exchange,
+    CaseSessions sessions,
     IReportStore reports,
     IAuditTrail audit,
+    IPasskeyStore passkeys,
+    PasskeyCeremony ceremony,
+    ActionLinks links,
     IOptions<CommitteeOptions> committee,
     TimeProvider clock,
     ILogger<CaseAccess> log)
 {
+    /// <summary>What the audit trail names the adding of a passkey by.</summary>
+    public const string PasskeyAdded = "passkey.added";
+
+    /// <summary>What the audit trail names a step-up confirmation by.</summary>
+    public const string PasskeyConfirmed = "passkey.confirmed";
+
     /// <summary>What the audit trail names when the case page itself was opened.</summary>
     public const string CaseView = "case";
 
@@ -34,6 +47,150 @@ public sealed class CaseAccess(
 
     /// <param name="what">What the member asked for, as the audit trail names it (<see cref="CaseView"/> or a blob name).</param>
     public async Task<(IResult? Refusal, OpenCase? Case)> OpenAsync(
+        HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
+    {
+        var (refusal, opened) = await SessionAsync(request, reference, what, cancellationToken);
+        if (refusal is not null)
+        {
+            return (refusal, null);
+        }
+
+        var open = opened!;
+        if (PasskeyRule.MustAdd(committee.Value, open.Passkeys.Count > 0))
+        {
+            return (PasskeyPages.MustAdd($"Report {reference}", PasskeyHref(reference), AddFields(open, request)), null);
+        }
+
+        return (null, open);
+    }
+
+    /// <summary>
+    /// The page asking for a recent passkey confirmation before <paramref name="what"/>, or null when it may go ahead:
+    /// passkeys off, no passkey yet (Offered), or confirmed within <c>Committee:PasskeyStepUpWithin</c>.
+    /// </summary>
+    public IResult? StepUp(OpenCase open, HttpRequest request, string what) =>
+        NeedsStepUp(open)
+            ? PasskeyPages.Confirm(what, ConfirmHref(open.Report.Reference), ConfirmFields(open, request.Path + request.QueryString))
+            : null;
+
+    /// <summary>Whether the member must confirm with their passkey before what matters most.</summary>
+    public bool NeedsStepUp(OpenCase open) =>
+        PasskeyRule.StepUpNeeded(committee.Value, open.Passkeys.Count > 0, open.Session.ConfirmedAt, clock.GetUtcNow());
+
+    /// <summary>The hidden fields of a form offering a passkey to <paramref name="open"/>'s member, who returns to <paramref name="then"/>.</summary>
+    public Dictionary<string, string> AddFields(OpenCase open, HttpRequest request) =>
+        WithThen(ceremony.ToAdd(open.Report.Reference, open.MemberId, open.Passkeys), request.Path + request.QueryString);
+
+    /// <summary>The hidden fields of a step-up form, returning to <paramref name="then"/> once confirmed.</summary>
+    public Dictionary<string, string> ConfirmFields(OpenCase open, string then) =>
+        WithThen(ceremony.ToConfirm(open.Report.Reference, open.MemberId, open.Passkeys), then);
+
+    public static string PasskeyHref(string reference) => $"/api/reports/{Uri.EscapeDataString(reference)}/passkey";
+
+    public static string ConfirmHref(string reference) => PasskeyHref(reference) + "/confirm";
+
+    /// <summary>
+    /// For an action link that needs a recent confirmation (<see cref="CaseActions.ICaseAction.NeedsStepUp"/>): null when
+    /// it may go ahead, else the page that asks for it. The confirmation lives in the member's case session, which
+    /// only a same-site request carries (SameSite=Strict): a form posted from the action's page does.
+    /// </summary>
+    public async Task<IResult?> StepUpForActionAsync(HttpRequest request, string reference, string memberId, string then, bool sessionRequired, CancellationToken cancellationToken)
+    {
+        var owned = await passkeys.ForMemberAsync(memberId, cancellationToken);
+        if (!PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0))
+        {
+            return null;
+        }
+
+        var session = exchange.Held(request, Place(reference));
+        if (session is null || session.MemberId != memberId)
+        {
+            return sessionRequired ? PasskeyPages.OpenTheCaseFirst(links.Create(reference, memberId, CaseAction.View).PathAndQuery) : null;
+        }
+
+        return PasskeyRule.StepUpNeeded(committee.Value, true, session.ConfirmedAt, clock.GetUtcNow())
+            ? PasskeyPages.Confirm("This step", ConfirmHref(reference), WithThen(ceremony.ToConfirm(reference, memberId, owned), then))
+            : null;
+    }
+
+    /// <summary>POST /api/reports/{reference}/passkey: adds the member's passkey from their case session.</summary>
+    public async Task<IResult> AddPasskeyAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        var (tooLarge, form) = await Requests.SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (refusal, opened) = await SessionAsync(request, reference, _ => PasskeyAdded, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var open = opened!;
+        var added = await ceremony.AddAsync(form, reference, open.MemberId, open.Passkeys, cancellationToken);
+        if (added is null)
+        {
+            log.LogWarning("Member {MemberId} tried to add a passkey on report {Reference}; it did not verify", open.MemberId, reference);
+            return PasskeyPages.NotConfirmed(ActionLinks.PathOf(reference, CaseAction.View));
+        }
+
+        await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), open.MemberId, PasskeyAdded, Allowed: true), CancellationToken.None);
+        log.LogInformation("Member {MemberId} added passkey {Passkey} on report {Reference}", open.MemberId, added.ShortId, reference);
+        var page = new HtmlPage("Passkey added").Heading("Your passkey is added.")
+            .Paragraph("From now on your links open cases only together with this passkey. Keep a second one on another device: add it there the same way.")
+            .Link("Open the case", LocalThen(form, reference));
+        return exchange.Started(request, sessions.Confirmed(open.Session, reference), Place(reference), page);
+    }
+
+    /// <summary>POST /api/reports/{reference}/passkey/confirm: a step-up within the case session, then back where the member was.</summary>
+    public async Task<IResult> ConfirmPasskeyAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        var (tooLarge, form) = await Requests.SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (refusal, opened) = await SessionAsync(request, reference, _ => PasskeyConfirmed, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var open = opened!;
+        var then = LocalThen(form, reference);
+        var confirmed = await ceremony.ConfirmAsync(form, reference, open.MemberId, open.Passkeys, cancellationToken);
+        await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), open.MemberId, PasskeyConfirmed, Allowed: confirmed is not null), CancellationToken.None);
+        if (confirmed is null)
+        {
+            log.LogWarning("Member {MemberId} did not confirm with a passkey on report {Reference}", open.MemberId, reference);
+            return PasskeyPages.NotConfirmed(then);
+        }
+
+        log.LogInformation("Member {MemberId} confirmed with passkey {Passkey} on report {Reference}", open.MemberId, confirmed.ShortId, reference);
+        var page = new HtmlPage("Confirmed").Refresh(then).Heading("Confirmed.").Link("Continue", then);
+        return exchange.Started(request, sessions.Confirmed(open.Session, reference), Place(reference), page);
+    }
+
+    // Only somewhere on this report's own pages: a posted "then" never sends the member elsewhere.
+    static string LocalThen(IFormCollection form, string reference)
+    {
+        var then = form["then"].ToString();
+        var prefix = $"/api/reports/{Uri.EscapeDataString(reference)}/";
+        return then.StartsWith(prefix, StringComparison.Ordinal) && !then.Contains("//", StringComparison.Ordinal) && !then.Contains('\\', StringComparison.Ordinal)
+            ? then
+            : ActionLinks.PathOf(reference, CaseAction.View);
+    }
+
+    static Dictionary<string, string> WithThen(Dictionary<string, string> fields, string then)
+    {
+        fields["then"] = then;
+        return fields;
+    }
+
+    async Task<(IResult? Refusal, OpenCase? Case)> SessionAsync(
         HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
     {
         if (request.Query.ContainsKey("token"))
@@ -69,7 +226,7 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        return (null, new OpenCase(memberId, report, state));
+        return (null, new OpenCase(memberId, report, state, session, await passkeys.ForMemberAsync(memberId, cancellationToken)));
     }
 
     /// <summary>Written before anything of the case is sent: no view goes unrecorded.</summary>
@@ -81,8 +238,8 @@ public sealed class CaseAccess(
         exchange.ExchangeAsync(request, Place(reference), cancellationToken);
 
     static SessionPlace Place(string reference) =>
-        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}");
+        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}", reference);
 }
 
-/// <summary>A case a member may see.</summary>
-public sealed record OpenCase(string MemberId, Report Report, CaseState State);
+/// <summary>A case a member may see, in their session, with the passkeys they have.</summary>
+public sealed record OpenCase(string MemberId, Report Report, CaseState State, CaseSession Session, IReadOnlyList<Passkey> Passkeys);

@@ -37,6 +37,11 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditC
             return refusal;
         }
 
+        if (access.StepUp(opened!, request, "Exporting the audit trail") is { } stepUp)
+        {
+            return stepUp;
+        }
+
         await access.RecordAsync(opened!, what, cancellationToken);
         var links = await audit.ReadAsync(reference, cancellationToken);
         var verification = chain.Verify(reference, opened!.Report.ReceivedAt, links);

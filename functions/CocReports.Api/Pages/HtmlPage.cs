@@ -11,11 +11,19 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 {
     readonly List<Block> blocks = [];
     string? refreshTo;
+    bool runsPasskeys;
 
     /// <summary>Sends the browser on to <paramref name="path"/> (same site) as soon as the page loads.</summary>
     public HtmlPage Refresh(string path)
     {
         refreshTo = path;
+        return this;
+    }
+
+    /// <summary>A form on the page runs a passkey ceremony: the page brings the script that runs it.</summary>
+    public HtmlPage RunsPasskeys()
+    {
+        runsPasskeys = true;
         return this;
     }
 
@@ -47,7 +55,7 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
         Add(new FormBlock(action, button, hidden, [.. inputs.Select(i => new TextField(i.Name, i.Label, i.Type, Required: true, Value: i.Value))], new Dictionary<string, string>(), ""));
 
     public Task ExecuteAsync(HttpContext httpContext) =>
-        new PageResult(title, typeof(Blocks), new Dictionary<string, object> { [nameof(Blocks.Items)] = blocks }, statusCode, language, refreshTo)
+        new PageResult(title, typeof(Blocks), new Dictionary<string, object> { [nameof(Blocks.Items)] = blocks }, statusCode, language, refreshTo, runsPasskeys)
             .ExecuteAsync(httpContext);
 
     HtmlPage Add(Block block)
