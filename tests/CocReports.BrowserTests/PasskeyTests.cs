@@ -21,7 +21,7 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
     static readonly string Axe = Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
 
     [Fact]
-    public async Task A_member_adds_a_passkey_before_seeing_the_case_and_a_link_without_it_opens_nothing()
+    public async Task A_member_adds_a_passkey_before_seeing_the_case_and_their_links_without_it_open_and_act_on_nothing()
     {
         var reference = (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())))).Reference;
         await using var device = await host.NewContextAsync();
@@ -51,6 +51,12 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
         await Expect(leaked.Locator("main")).ToContainTextAsync("Your passkey was not confirmed.");
         await Expect(leaked.Locator("main")).Not.ToContainTextAsync("Someone kept interrupting me");
 
+        // An action link from the same mail acts not without the member's session either.
+        await leaked.GotoAsync(PasskeyHost.OnLocalhost(host.Links().Create(reference, "sam", CaseAction.Note)).AbsoluteUri);
+        await leaked.GetByLabel("Your note").FillAsync("Written by whoever read Sam's mail.");
+        await leaked.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
+        await Expect(leaked.Locator("main")).ToContainTextAsync("Open the case first.");
+
         // On the member's device, once its session has ended, the same link still opens the case: with the passkey.
         await device.ClearCookiesAsync();
         await page.GotoAsync(next);
@@ -59,6 +65,7 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Someone kept interrupting me");
         await Expect(page.Locator("main")).ToContainTextAsync("Signed in with a passkey");
+        await Expect(page.Locator("main")).ToContainTextAsync("No notes yet.");
 
         Assert.Empty(found);
     }

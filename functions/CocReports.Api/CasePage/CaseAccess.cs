@@ -90,11 +90,14 @@ public sealed class CaseAccess(
     public static string ConfirmHref(string reference) => PasskeyHref(reference) + "/confirm";
 
     /// <summary>
-    /// For an action link that needs a recent confirmation (<see cref="CaseActions.ICaseAction.NeedsStepUp"/>): null when
-    /// it may go ahead, else the page that asks for it. The confirmation lives in the member's case session, which
-    /// only a same-site request carries (SameSite=Strict): a form posted from the action's page does.
+    /// For an action link of a member who has a passkey: null when it may act, else the page that asks for the passkey.
+    /// A link alone does not act for such a member: their case session (started with the passkey) must be in the
+    /// browser, and <paramref name="fresh"/> steps (<see cref="CaseActions.ICaseAction.NeedsStepUp"/>) need a recent
+    /// confirmation. The session is a SameSite=Strict cookie, which a page opened from mail does not carry but the
+    /// form posted from that page does: <paramref name="sessionRequired"/> is set for the post.
     /// </summary>
-    public async Task<IResult?> StepUpForActionAsync(HttpRequest request, string reference, string memberId, string then, bool sessionRequired, CancellationToken cancellationToken)
+    public async Task<IResult?> PasskeyForActionAsync(
+        HttpRequest request, string reference, string memberId, string then, bool fresh, bool sessionRequired, CancellationToken cancellationToken)
     {
         var owned = await passkeys.ForMemberAsync(memberId, cancellationToken);
         if (!PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0))
@@ -108,7 +111,7 @@ public sealed class CaseAccess(
             return sessionRequired ? PasskeyPages.OpenTheCaseFirst(links.Create(reference, memberId, CaseAction.View).PathAndQuery) : null;
         }
 
-        return PasskeyRule.StepUpNeeded(committee.Value, true, session.ConfirmedAt, clock.GetUtcNow())
+        return fresh && PasskeyRule.StepUpNeeded(committee.Value, true, session.ConfirmedAt, clock.GetUtcNow())
             ? PasskeyPages.Confirm("This step", ConfirmHref(reference), WithThen(ceremony.ToConfirm(reference, memberId, owned), then))
             : null;
     }
