@@ -54,6 +54,10 @@ param escalationContacts contact[]
 @allowed(['None', 'Summary', 'Full'])
 param notificationContent string = 'None'
 
+@description('Committee members\' passkeys: Off (links alone, as before), Offered (a member who added one needs it with every link) or Required (every member adds one before seeing a case). azd env PASSKEYS.')
+@allowed(['Off', 'Offered', 'Required'])
+param passkeys string = 'Offered'
+
 @description('Whether each member gets a weekly email listing their open cases and the promises due that week (no report content; nothing when nothing is open). azd env WEEKLY_DIGEST.')
 param weeklyDigest bool = true
 
@@ -420,6 +424,7 @@ var auditSetting = empty(auditKeyedSince) ? {} : { Audit__KeyedSince: auditKeyed
 var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, auditSetting, {
   Community__Name: communityName
   Notifications__Content: notificationContent
+  Committee__Passkeys: passkeys
   OpenCases__WeeklyDigest: string(weeklyDigest)
   OpenCases__DigestDay: digestDay
   OpenCases__DigestAt: digestAt

@@ -14,6 +14,7 @@ using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -47,6 +48,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
         services.AddSingleton<IUntoldCaseEvents>(sp => new TableUntoldCaseEvents(sp.GetRequiredService<StorageLayout>().UntoldCaseEvents));
         services.AddSingleton<IImportedMessages>(sp => new TableImportedMessages(sp.GetRequiredService<StorageLayout>().ImportedMail));
+        services.AddSingleton<IPasskeyStore>(sp => new TablePasskeys(sp.GetRequiredService<StorageLayout>().Passkeys));
         services.AddHostedService<StorageInitializer>();
 
         // After the tables exist (hosted services start in the order added).

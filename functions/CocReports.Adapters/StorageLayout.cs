@@ -32,5 +32,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Which messages of the conduct mailbox were imported (see <see cref="Tables.TableImportedMessages"/>).</summary>
     public TableClient ImportedMail { get; } = tables.GetTableClient(options.Value.TablePrefix + "ImportedMail");
 
+    /// <summary>Committee members' passkeys (see <see cref="Tables.TablePasskeys"/>).</summary>
+    public TableClient Passkeys { get; } = tables.GetTableClient(options.Value.TablePrefix + "Passkeys");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

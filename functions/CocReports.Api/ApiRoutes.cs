@@ -35,6 +35,7 @@ public static class ApiRoutes
         api.MapGet("/form-config", (FormConfig handler) => handler.Handle());
         api.MapGet("/report-form", (HttpRequest request, PlainReportForm handler) => handler.Handle(request));
         api.MapGet("/pages.css", PageStyle.Handle);
+        api.MapGet("/passkeys.js", PasskeyScript.Handle);
         api.MapGet("/status", StatusPage.Show);
         api.MapPost("/status", (HttpRequest request, StatusPage handler, CancellationToken ct) => handler.OpenAsync(request, ct)).DisableAntiforgery();
         api.MapPost("/status/answer", (HttpRequest request, StatusPage handler, ICaseWorkflow workflows, CancellationToken ct) =>

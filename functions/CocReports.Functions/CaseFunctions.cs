@@ -24,6 +24,20 @@ public sealed class CaseFunctions(CasePage casePage, CaseAccess caseAccess, Case
         CancellationToken cancellationToken) =>
         new ResultAction(await caseAccess.ExchangeAsync(request, reference, cancellationToken));
 
+    [Function("AddPasskey")]
+    public async Task<IActionResult> AddPasskey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{reference}/passkey")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseAccess.AddPasskeyAsync(request, reference, cancellationToken));
+
+    [Function("ConfirmPasskey")]
+    public async Task<IActionResult> ConfirmPasskey(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{reference}/passkey/confirm")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await caseAccess.ConfirmPasskeyAsync(request, reference, cancellationToken));
+
     [Function("DownloadEvidence")]
     public async Task<IActionResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{reference}/evidence/{index:int}")] HttpRequest request,

@@ -29,4 +29,9 @@ public sealed class FormFunctions(GetCommittee committee, FormConfig config, Pla
     public IActionResult Style(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages.css")] HttpRequest request) =>
         new ResultAction(PageStyle.Handle());
+
+    [Function(nameof(PasskeyScript))]
+    public IActionResult Script(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "passkeys.js")] HttpRequest request) =>
+        new ResultAction(PasskeyScript.Handle());
 }

@@ -1,9 +1,12 @@
 using CocReports.Api.CasePage;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Access;
@@ -15,9 +18,24 @@ namespace CocReports.Api.Access;
 /// GET that only offers the exchange as a button, so a mail gateway that fetches links to scan them spends nothing;
 /// the button's POST spends it. The same member following their link again in the browser that holds their session
 /// is sent on; a browser holding another member's session is refused rather than switched (session fixation).
+/// Once the member has a passkey (<see cref="PasskeyRule.SignInNeeded"/>), the button also asks for it, on the same
+/// page, and the link is spent only when the passkey's answer verifies: a leaked link without the device opens nothing.
 /// </summary>
-public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IReportStore reports, IOptions<LinkOptions> linkOptions)
+public sealed class LinkExchange(
+    MemberLinkGate gate,
+    CaseSessions sessions,
+    IReportStore reports,
+    IPasskeyStore passkeys,
+    PasskeyCeremony ceremony,
+    IAuditTrail audit,
+    IOptions<CommitteeOptions> committee,
+    IOptions<LinkOptions> linkOptions,
+    TimeProvider clock,
+    ILogger<LinkExchange> log)
 {
+    /// <summary>What the audit trail names a sign-in with a passkey by.</summary>
+    public const string SignedIn = "passkey.signed-in";
+
     /// <summary>GET with a token: the button that opens the page, or why it can't.</summary>
     public async Task<IResult> OfferAsync(HttpRequest request, SessionPlace place, CancellationToken cancellationToken)
     {
@@ -38,10 +56,21 @@ public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IRe
             return LinkPages.AlreadyOpened();
         }
 
-        return new HtmlPage(place.Title)
+        var page = new HtmlPage(place.Title)
             .Heading(place.Title)
-            .Paragraph("This link opens the page once, in this browser, for a short while. To open it on another device, use a newer email.")
-            .Form(place.Path, "Open", new Dictionary<string, string> { ["token"] = token });
+            .Paragraph("This link opens the page once, in this browser, for a short while. To open it on another device, use a newer email.");
+        var fields = new Dictionary<string, string> { ["token"] = token };
+        var owned = await passkeys.ForMemberAsync(check.MemberId!, cancellationToken);
+        if (PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0))
+        {
+            page.RunsPasskeys().Paragraph("Opening it asks for your passkey, on this device.");
+            foreach (var (name, value) in ceremony.ToConfirm(place.Scope, check.MemberId!, owned))
+            {
+                fields[name] = value;
+            }
+        }
+
+        return page.Form(place.Path, "Open", fields);
     }
 
     /// <summary>POST from the button: spends the link and starts the session, or says why not.</summary>
@@ -64,15 +93,42 @@ public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IRe
             return SendOn(held, check, place);
         }
 
+        // The passkey first: a link whose holder can't confirm is not spent, so the member's own next try still works.
+        var memberId = check.MemberId!;
+        var owned = await passkeys.ForMemberAsync(memberId, cancellationToken);
+        var passkeyNeeded = PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0);
+        var confirmedWith = passkeyNeeded ? await ceremony.ConfirmAsync(form, place.Scope, memberId, owned, cancellationToken) : null;
+        if (passkeyNeeded && confirmedWith is null)
+        {
+            await RecordAsync(place, memberId, allowed: false);
+            log.LogWarning("A link of member {MemberId} for {Scope} came without a passkey that verifies; it was not spent", memberId, place.Scope);
+            return PasskeyPages.NotConfirmed();
+        }
+
         // Atomic: of two browsers posting one link, only one gets the session.
         if (!await reports.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyOpened();
         }
 
-        var secure = request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
-        return new CaseSessionStarted(sessions.Start(place.Scope, check.MemberId!), place, secure);
+        if (confirmedWith is not null)
+        {
+            await RecordAsync(place, memberId, allowed: true);
+            log.LogInformation("Member {MemberId} signed in to {Scope} with passkey {Passkey}", memberId, place.Scope, confirmedWith.ShortId);
+        }
+
+        return Started(request, sessions.Start(place.Scope, memberId, confirmedWith is null ? null : clock.GetUtcNow()), place);
     }
+
+    /// <summary>Sets the session's cookie and shows <paramref name="page"/>, or sends the browser on to the place.</summary>
+    public IResult Started(HttpRequest request, CaseSession session, SessionPlace place, HtmlPage? page = null) =>
+        new CaseSessionStarted(session, place, request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps, page);
+
+    // A case's own trail records each sign-in with a passkey and each refused one; a page of no case has no trail.
+    Task RecordAsync(SessionPlace place, string memberId, bool allowed) =>
+        place.Trail is { } reference
+            ? audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), memberId, SignedIn, allowed), CancellationToken.None)
+            : Task.CompletedTask;
 
     /// <summary>The session this browser holds for the place, if any and still good.</summary>
     public CaseSession? Held(HttpRequest request, SessionPlace place) => sessions.Check(request.Cookies[place.CookieName], place.Scope);
@@ -88,4 +144,5 @@ public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IRe
 /// <param name="SpentUnder">Where spent links are kept (a report's own partition, or the page's).</param>
 /// <param name="CookiePath">Where the session's cookie goes: the page and what it links to (a case's evidence, say).</param>
 /// <param name="Path">The page's address without a token.</param>
-public sealed record SessionPlace(string Scope, CaseAction Action, string SpentUnder, string CookieName, string CookiePath, string Path, string Title);
+/// <param name="Trail">The report whose audit trail records sign-ins here, for a case.</param>
+public sealed record SessionPlace(string Scope, CaseAction Action, string SpentUnder, string CookieName, string CookiePath, string Path, string Title, string? Trail = null);

@@ -1,4 +1,5 @@
 using CocReports.Api.Access;
+using CocReports.Api.CasePage;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
@@ -17,10 +18,14 @@ namespace CocReports.Api.CaseActions;
 /// unexpired, for this report and action, and issued after any revocation of its holder's links; its holder must still be allowed to see the report (not excluded,
 /// not recused); and a single-use link must not have been used. A refused link changes nothing.
 /// </summary>
-/// <remarks>The forms carry no cookie-based authority, only the link's token, so there is nothing for a forged cross-site post to borrow.</remarks>
+/// <remarks>
+/// The forms carry the link's token; for a member with a passkey, the case session's cookie must come too
+/// (<see cref="CaseAccess.PasskeyForActionAsync"/>). It is SameSite=Strict, so a forged cross-site post carries it not.
+/// </remarks>
 public sealed class CaseActionEndpoint(
     IEnumerable<ICaseAction> actions,
     MemberLinkGate gate,
+    CaseAccess access,
     ActionLinks links,
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
@@ -43,6 +48,13 @@ public sealed class CaseActionEndpoint(
             return refusal;
         }
 
+        // A page opened from the case carries the case session: ask for the passkey before the form is filled in. From
+        // mail it does not (SameSite=Strict), and the form's post asks instead.
+        if (await PasskeyAsync(request, handler!, context!, token, sessionRequired: false, cancellationToken) is { } stepUp)
+        {
+            return stepUp;
+        }
+
         var form = await handler!.FormAsync(context!, cancellationToken);
         return form.Page(request.Path, token);
     }
@@ -60,6 +72,11 @@ public sealed class CaseActionEndpoint(
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (await PasskeyAsync(request, handler!, context!, token, sessionRequired: true, cancellationToken) is { } stepUp)
+        {
+            return stepUp;
         }
 
         // Everything that could stop the action is checked before the link is spent, lengths included: a link spent
@@ -88,6 +105,12 @@ public sealed class CaseActionEndpoint(
         await audit.RecordAsync(context!, handler.Action, cancellationToken);
         return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
+
+    Task<IResult?> PasskeyAsync(HttpRequest request, ICaseAction handler, CaseContext context, string token, bool sessionRequired, CancellationToken cancellationToken) =>
+        context.MemberId != ActionLinks.Reporter
+            ? access.PasskeyForActionAsync(
+                request, context.Reference, context.MemberId, $"{request.Path}?token={Uri.EscapeDataString(token)}", handler.NeedsStepUp, sessionRequired, cancellationToken)
+            : Task.FromResult<IResult?>(null);
 
     // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
     // they just recused themselves from it.

@@ -18,6 +18,9 @@ public interface ICaseAction
     /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
     bool SingleUse => true;
 
+    /// <summary>Whether acting needs a recent passkey confirmation, for a member who has a passkey (resolving, Identify edits).</summary>
+    bool NeedsStepUp => false;
+
     /// <summary>The confirmation page: a heading, what acting means, and the form fields.</summary>
     ActionForm Form(CaseContext context);
 

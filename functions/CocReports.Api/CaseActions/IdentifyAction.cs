@@ -20,6 +20,8 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
 {
     public CaseAction Action => CaseAction.Identify;
 
+    public bool NeedsStepUp => true;
+
     public ActionForm Form(CaseContext context) => Build(context, []);
 
     public async Task<ActionForm> FormAsync(CaseContext context, CancellationToken cancellationToken) =>

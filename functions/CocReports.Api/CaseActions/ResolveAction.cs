@@ -16,6 +16,8 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
 {
     public CaseAction Action => CaseAction.Resolve;
 
+    public bool NeedsStepUp => true;
+
     public ActionForm Form(CaseContext context) =>
         new ActionForm($"Resolve report {context.Reference}", "The reporter is told the outcome. The evidence is kept for the retention period, then deleted; the outcome is kept.", "Resolve the report")
             .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))

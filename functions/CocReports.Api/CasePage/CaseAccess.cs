@@ -2,6 +2,7 @@ using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -16,16 +17,28 @@ namespace CocReports.Api.CasePage;
 /// on to the same page without the token, so evidence links, history and Referer carry no credential. "The incident
 /// documentation will not be available to them": a recused or excluded member is refused, and the refusal is kept
 /// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
+/// Passkeys: with <c>Committee:Passkeys</c> = Required, a member without one sees nothing of the case until they add one
+/// here; a member with one confirms again (step-up) for what matters most once their last confirmation is a few minutes old.
 /// </summary>
 public sealed class CaseAccess(
     MemberLinkGate gate,
     LinkExchange exchange,
+    CaseSessions sessions,
     IReportStore reports,
     IAuditTrail audit,
+    IPasskeyStore passkeys,
+    PasskeyCeremony ceremony,
+    ActionLinks links,
     IOptions<CommitteeOptions> committee,
     TimeProvider clock,
     ILogger<CaseAccess> log)
 {
+    /// <summary>What the audit trail names the adding of a passkey by.</summary>
+    public const string PasskeyAdded = "passkey.added";
+
+    /// <summary>What the audit trail names a step-up confirmation by.</summary>
+    public const string PasskeyConfirmed = "passkey.confirmed";
+
     /// <summary>What the audit trail names when the case page itself was opened.</summary>
     public const string CaseView = "case";
 
@@ -34,6 +47,153 @@ public sealed class CaseAccess(
 
     /// <param name="what">What the member asked for, as the audit trail names it (<see cref="CaseView"/> or a blob name).</param>
     public async Task<(IResult? Refusal, ViewedCase? Case)> AdmitAsync(
+        HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
+    {
+        var (refusal, opened) = await SessionAsync(request, reference, what, cancellationToken);
+        if (refusal is not null)
+        {
+            return (refusal, null);
+        }
+
+        var viewed = opened!;
+        if (PasskeyRule.MustAdd(committee.Value, viewed.Passkeys.Count > 0))
+        {
+            return (PasskeyPages.MustAdd($"Report {reference}", PasskeyHref(reference), AddFields(viewed, request)), null);
+        }
+
+        return (null, viewed);
+    }
+
+    /// <summary>
+    /// The page asking for a recent passkey confirmation before <paramref name="what"/>, or null when it may go ahead:
+    /// passkeys off, no passkey yet (Offered), or confirmed within <c>Committee:PasskeyStepUpWithin</c>.
+    /// </summary>
+    public IResult? StepUp(ViewedCase viewed, HttpRequest request, string what) =>
+        NeedsStepUp(viewed)
+            ? PasskeyPages.Confirm(what, ConfirmHref(viewed.Report.Reference), ConfirmFields(viewed, request.Path + request.QueryString))
+            : null;
+
+    /// <summary>Whether the member must confirm with their passkey before what matters most.</summary>
+    public bool NeedsStepUp(ViewedCase viewed) =>
+        PasskeyRule.StepUpNeeded(committee.Value, viewed.Passkeys.Count > 0, viewed.Session.ConfirmedAt, clock.GetUtcNow());
+
+    /// <summary>The hidden fields of a form offering a passkey to <paramref name="viewed"/>'s member, who returns to the page they asked for.</summary>
+    public Dictionary<string, string> AddFields(ViewedCase viewed, HttpRequest request) =>
+        WithThen(ceremony.ToAdd(viewed.Report.Reference, viewed.MemberId, viewed.Passkeys), request.Path + request.QueryString);
+
+    /// <summary>The hidden fields of a step-up form, returning to <paramref name="then"/> once confirmed.</summary>
+    public Dictionary<string, string> ConfirmFields(ViewedCase viewed, string then) =>
+        WithThen(ceremony.ToConfirm(viewed.Report.Reference, viewed.MemberId, viewed.Passkeys), then);
+
+    public static string PasskeyHref(string reference) => $"/api/reports/{Uri.EscapeDataString(reference)}/passkey";
+
+    public static string ConfirmHref(string reference) => PasskeyHref(reference) + "/confirm";
+
+    /// <summary>
+    /// For an action link of a member who has a passkey: null when it may act, else the page that asks for the passkey.
+    /// A link alone does not act for such a member: their case session (started with the passkey) must be in the
+    /// browser, and <paramref name="fresh"/> steps (<see cref="CaseActions.ICaseAction.NeedsStepUp"/>) need a recent
+    /// confirmation. The session is a SameSite=Strict cookie, which a page opened from mail does not carry but the
+    /// form posted from that page does: <paramref name="sessionRequired"/> is set for the post.
+    /// </summary>
+    public async Task<IResult?> PasskeyForActionAsync(
+        HttpRequest request, string reference, string memberId, string then, bool fresh, bool sessionRequired, CancellationToken cancellationToken)
+    {
+        var owned = await passkeys.ForMemberAsync(memberId, cancellationToken);
+        if (!PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0))
+        {
+            return null;
+        }
+
+        var session = exchange.Held(request, Place(reference));
+        if (session is null || session.MemberId != memberId)
+        {
+            return sessionRequired ? PasskeyPages.OpenTheCaseFirst(links.Create(reference, memberId, CaseAction.View).PathAndQuery) : null;
+        }
+
+        return fresh && PasskeyRule.StepUpNeeded(committee.Value, true, session.ConfirmedAt, clock.GetUtcNow())
+            ? PasskeyPages.Confirm("This step", ConfirmHref(reference), WithThen(ceremony.ToConfirm(reference, memberId, owned), then))
+            : null;
+    }
+
+    /// <summary>POST /api/reports/{reference}/passkey: adds the member's passkey from their case session.</summary>
+    public async Task<IResult> AddPasskeyAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        var (tooLarge, form) = await Requests.SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (refusal, opened) = await SessionAsync(request, reference, _ => PasskeyAdded, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var viewed = opened!;
+        var added = await ceremony.AddAsync(form, reference, viewed.MemberId, viewed.Passkeys, cancellationToken);
+        if (added is null)
+        {
+            log.LogWarning("Member {MemberId} tried to add a passkey on report {Reference}; it did not verify", viewed.MemberId, reference);
+            return PasskeyPages.NotConfirmed(ActionLinks.PathOf(reference, CaseAction.View));
+        }
+
+        await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), viewed.MemberId, PasskeyAdded, Allowed: true), CancellationToken.None);
+        log.LogInformation("Member {MemberId} added passkey {Passkey} on report {Reference}", viewed.MemberId, added.ShortId, reference);
+        var page = new HtmlPage("Passkey added").Heading("Your passkey is added.")
+            .Paragraph("From now on your links open cases only together with this passkey. Keep a second one on another device: add it there the same way.")
+            .Link("Open the case", LocalThen(form, reference));
+        return exchange.Started(request, sessions.Confirmed(viewed.Session, reference), Place(reference), page);
+    }
+
+    /// <summary>POST /api/reports/{reference}/passkey/confirm: a step-up within the case session, then back where the member was.</summary>
+    public async Task<IResult> ConfirmPasskeyAsync(HttpRequest request, string reference, CancellationToken cancellationToken)
+    {
+        var (tooLarge, form) = await Requests.SmallForm.ReadAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var (refusal, opened) = await SessionAsync(request, reference, _ => PasskeyConfirmed, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var viewed = opened!;
+        var then = LocalThen(form, reference);
+        var confirmed = await ceremony.ConfirmAsync(form, reference, viewed.MemberId, viewed.Passkeys, cancellationToken);
+        await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), viewed.MemberId, PasskeyConfirmed, Allowed: confirmed is not null), CancellationToken.None);
+        if (confirmed is null)
+        {
+            log.LogWarning("Member {MemberId} did not confirm with a passkey on report {Reference}", viewed.MemberId, reference);
+            return PasskeyPages.NotConfirmed(then);
+        }
+
+        log.LogInformation("Member {MemberId} confirmed with passkey {Passkey} on report {Reference}", viewed.MemberId, confirmed.ShortId, reference);
+        var page = new HtmlPage("Confirmed").Refresh(then).Heading("Confirmed.").Link("Continue", then);
+        return exchange.Started(request, sessions.Confirmed(viewed.Session, reference), Place(reference), page);
+    }
+
+    // Only somewhere on this report's own pages: a posted "then" never sends the member elsewhere.
+    static string LocalThen(IFormCollection form, string reference)
+    {
+        var then = form["then"].ToString();
+        var prefix = $"/api/reports/{Uri.EscapeDataString(reference)}/";
+        return then.StartsWith(prefix, StringComparison.Ordinal) && !then.Contains("//", StringComparison.Ordinal) && !then.Contains('\\', StringComparison.Ordinal)
+            ? then
+            : ActionLinks.PathOf(reference, CaseAction.View);
+    }
+
+    static Dictionary<string, string> WithThen(Dictionary<string, string> fields, string then)
+    {
+        fields["then"] = then;
+        return fields;
+    }
+
+    async Task<(IResult? Refusal, ViewedCase? Case)> SessionAsync(
         HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
     {
         if (request.Query.ContainsKey("token"))
@@ -69,7 +229,7 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        return (null, new ViewedCase(memberId, report, state));
+        return (null, new ViewedCase(memberId, report, state, session, await passkeys.ForMemberAsync(memberId, cancellationToken)));
     }
 
     /// <summary>Written before anything of the case is sent: no view goes unrecorded.</summary>
@@ -81,11 +241,12 @@ public sealed class CaseAccess(
         exchange.ExchangeAsync(request, Place(reference), cancellationToken);
 
     static SessionPlace Place(string reference) =>
-        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}");
+        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}", reference);
 }
 
 /// <summary>
-/// A case a member may see, as the case page, its evidence and its trail export are about to show it. Not an "open
-/// case" (one not yet resolved, as on the open-cases page): resolved cases are viewed too.
+/// A case a member may see, in their session, with the passkeys they have, as the case page, its evidence and its trail
+/// export are about to show it. Not an "open case" (one not yet resolved, as on the open-cases page): resolved cases are
+/// viewed too.
 /// </summary>
-public sealed record ViewedCase(string MemberId, Report Report, CaseState State);
+public sealed record ViewedCase(string MemberId, Report Report, CaseState State, CaseSession Session, IReadOnlyList<Passkey> Passkeys);

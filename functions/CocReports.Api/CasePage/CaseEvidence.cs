@@ -21,7 +21,7 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 
     public async Task<IResult> DownloadAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
     {
-        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => blobName, cancellationToken);
+        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => blobName, original: false, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -53,17 +53,23 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 
     public async Task<IResult> DownloadOriginalAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
     {
-        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => OriginalPrefix + blobName, cancellationToken);
+        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => OriginalPrefix + blobName, original: true, cancellationToken);
         return refusal ?? new EvidenceDownload(content!, index, file!, original: true);
     }
 
     async Task<(IResult? Refusal, EvidenceFile? File, Stream? Content)> OpenAsync(
-        HttpRequest request, string reference, int index, Func<string, string> what, CancellationToken cancellationToken)
+        HttpRequest request, string reference, int index, Func<string, string> what, bool original, CancellationToken cancellationToken)
     {
         var (refusal, admitted) = await access.AdmitAsync(request, reference, report => what(BlobName(report, index)), cancellationToken);
         if (refusal is not null)
         {
             return (refusal, null, null);
+        }
+
+        // An original keeps what the copy leaves out (where a photo was taken): a recent passkey confirmation first.
+        if (original && access.StepUp(admitted!, request, "Downloading an original") is { } stepUp)
+        {
+            return (stepUp, null, null);
         }
 
         var viewed = admitted!;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CocReports.Api.Access;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
@@ -6,6 +7,7 @@ using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -52,7 +54,17 @@ public sealed class CasePage(
         var page = new HtmlPage($"Report {reference}")
             .Heading($"Report {reference}")
             .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
-        AppendReport(page, report, viewed.State);
+        if (PasskeyRule.Offered(committee.Value, viewed.Passkeys.Count > 0))
+        {
+            PasskeyPages.OfferTo(page.Subheading("Passkey"), CaseAccess.PasskeyHref(reference), access.AddFields(viewed, request));
+        }
+
+        AppendReport(page, report, viewed.State, access.NeedsStepUp(viewed));
+        if (access.NeedsStepUp(viewed))
+        {
+            page.RunsPasskeys().Form(CaseAccess.ConfirmHref(reference), "Show the reporter's identity and contact", access.ConfirmFields(viewed, request.Path));
+        }
+
         await AppendPatternsAsync(page, context, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.
@@ -96,12 +108,13 @@ public sealed class CasePage(
     public static string EvidenceHref(string reference, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/reports/{Uri.EscapeDataString(reference)}/evidence/{index}");
 
-    // The procedure's "Report Data", in its order; fields the reporter left empty are not shown.
-    void AppendReport(HtmlPage page, Report report, CaseState state)
+    // The procedure's "Report Data", in its order; fields the reporter left empty are not shown. Who the reporter is
+    // and how to reach them wait for a recent passkey confirmation, when the member has a passkey.
+    void AppendReport(HtmlPage page, Report report, CaseState state, bool identityHidden)
     {
         foreach (var (label, value) in ReportSummary.Fields(report))
         {
-            page.Field(label, value);
+            page.Field(label, identityHidden && label is "Reporter" or "Sender" ? "Shown once you confirm with your passkey (below)" : value);
         }
 
         var d = report.Details;
@@ -196,11 +209,19 @@ public sealed class CasePage(
         memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.NameOf(memberId);
 
     static string Outcome(AuditEntry entry) =>
-        !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";
+        !entry.Allowed ? "Refused"
+            : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) || entry.What.StartsWith("passkey.", StringComparison.Ordinal) ? "Done"
+            : "Opened";
 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
             ? "The case page"
+            : what == CaseAccess.PasskeyAdded
+            ? "Passkey added"
+            : what == LinkExchange.SignedIn
+            ? "Signed in with a passkey"
+            : what == CaseAccess.PasskeyConfirmed
+            ? "Confirmed with a passkey"
             : what.StartsWith(CaseEvidence.OriginalPrefix, StringComparison.Ordinal)
             ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using CocReports.Api.Access;
 using CocReports.Procedure.Workflow;
+using Fido2NetLib;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,10 @@ public static class CasePageEndpoints
             handler.ShowAsync(request, workflows, reference, ct));
         api.MapPost("/reports/{reference}/view", (HttpRequest request, string reference, CaseAccess handler, CancellationToken ct) =>
             handler.ExchangeAsync(request, reference, ct)).DisableAntiforgery();
+        api.MapPost("/reports/{reference}/passkey", (HttpRequest request, string reference, CaseAccess handler, CancellationToken ct) =>
+            handler.AddPasskeyAsync(request, reference, ct)).DisableAntiforgery();
+        api.MapPost("/reports/{reference}/passkey/confirm", (HttpRequest request, string reference, CaseAccess handler, CancellationToken ct) =>
+            handler.ConfirmPasskeyAsync(request, reference, ct)).DisableAntiforgery();
         api.MapGet("/reports/{reference}/evidence/{index:int}", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
             handler.DownloadAsync(request, reference, index, ct));
         api.MapGet("/reports/{reference}/evidence/{index:int}/original", (HttpRequest request, string reference, int index, CaseEvidence handler, CancellationToken ct) =>
@@ -33,6 +38,10 @@ public static class CasePageEndpoints
     {
         services.AddSingleton(sp => new Procedure.Links.CaseSessions(sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LinkExchange>();
+        services.AddSingleton(sp => new Procedure.Links.CeremonySeal(sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFido2>(sp => new Fido2(RelyingParty(
+            sp.GetRequiredService<IOptions<Procedure.Links.LinkOptions>>().Value, sp.GetRequiredService<IOptions<Procedure.Committee.CommunityOptions>>().Value)));
+        services.AddSingleton<PasskeyCeremony>();
         services.AddSingleton<CaseAccess>();
         services.AddSingleton<CaseForms>();
         services.AddSingleton<CasePage>();
@@ -40,4 +49,13 @@ public static class CasePageEndpoints
         services.AddSingleton<CaseTrailExport>();
         return services;
     }
+
+    // Passkeys belong to the host members' links point to (Links:PublicBaseUrl): the relying party's id is its host
+    // name, and only its own origin may answer. An IP address can't be one: browsers refuse it as a relying party.
+    static Fido2Configuration RelyingParty(Procedure.Links.LinkOptions links, Procedure.Committee.CommunityOptions community) => new()
+    {
+        RPID = links.PublicBaseUrl.Host,
+        RPName = community.Name,
+        Origins = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { links.PublicBaseUrl.GetLeftPart(UriPartial.Authority) },
+    };
 }

@@ -10,8 +10,9 @@ namespace CocReports.Api.CasePage;
 /// over https, scoped to the place's path) and a page that sends the browser on to the page without the token. Not a 3xx: a
 /// SameSite=Strict cookie is withheld from a redirect chain that began on another site (the member's webmail),
 /// https://owasp.org/www-community/SameSite; a navigation this page starts is same-site, so the cookie goes with it.
+/// A session renewed by a passkey confirmation shows its own <paramref name="page"/> instead.
 /// </summary>
-sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool secure) : IResult
+sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool secure, HtmlPage? page = null) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
@@ -25,10 +26,10 @@ sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool se
             IsEssential = true,
         });
 
-        return new HtmlPage(place.Title)
+        return (page ?? new HtmlPage(place.Title)
             .Refresh(place.Path)
             .Heading(place.Title)
-            .Link("Open", place.Path)
+            .Link("Open", place.Path))
             .ExecuteAsync(httpContext);
     }
 }

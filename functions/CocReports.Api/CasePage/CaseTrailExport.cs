@@ -37,6 +37,11 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditC
             return refusal;
         }
 
+        if (access.StepUp(viewed!, request, "Exporting the audit trail") is { } stepUp)
+        {
+            return stepUp;
+        }
+
         await access.RecordAsync(viewed!, what, cancellationToken);
         var links = await audit.ReadAsync(reference, cancellationToken);
         var verification = chain.Verify(reference, viewed!.Report.ReceivedAt, links);

@@ -12,11 +12,19 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
 {
     readonly List<Block> blocks = [];
     string? refreshTo;
+    bool runsPasskeys;
 
     /// <summary>Sends the browser on to <paramref name="path"/> (same site) as soon as the page loads.</summary>
     public HtmlPage Refresh(string path)
     {
         refreshTo = path;
+        return this;
+    }
+
+    /// <summary>A form on the page runs a passkey ceremony: the page brings the script that runs it.</summary>
+    public HtmlPage RunsPasskeys()
+    {
+        runsPasskeys = true;
         return this;
     }
 
@@ -54,12 +62,13 @@ public sealed class HtmlPage(string title, int statusCode = StatusCodes.Status20
             [nameof(PageShell.Title)] = title,
             [nameof(PageShell.Language)] = language,
             [nameof(PageShell.RefreshTo)] = refreshTo,
+            [nameof(PageShell.Script)] = runsPasskeys ? PasskeyScript.Path : null,
             [nameof(PageShell.Items)] = blocks,
         });
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        SecurityHeaders.ApplyTo(response);
+        SecurityHeaders.ApplyTo(response, runsPasskeys);
         await response.WriteAsync(html, httpContext.RequestAborted);
     }
 

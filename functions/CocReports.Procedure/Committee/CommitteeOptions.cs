@@ -1,3 +1,5 @@
+using CocReports.Procedure.Passkeys;
+
 namespace CocReports.Procedure.Committee;
 
 /// <summary>Who receives reports. Bound from the "Committee" configuration section.</summary>
@@ -9,6 +11,18 @@ public sealed class CommitteeOptions
 
     /// <summary>People told when a promise is overdue or when no member may see a report (the chair, an alternate, a board address).</summary>
     public List<EscalationContact> EscalationContacts { get; set; } = [];
+
+    /// <summary>
+    /// Whoever reads a member's mailbox holds their links; a passkey on the member's own device makes the mailbox one
+    /// factor of two. Offered by default so a community can adopt it member by member; Required once all have one.
+    /// </summary>
+    public PasskeyUse Passkeys { get; set; } = PasskeyUse.Offered;
+
+    /// <summary>
+    /// How old a passkey confirmation may be for what matters most within a session (the reporter's identity, evidence
+    /// originals, the audit trail's export, resolving, Identify edits): a session left open on a shared screen is not enough.
+    /// </summary>
+    public TimeSpan PasskeyStepUpWithin { get; set; } = TimeSpan.FromMinutes(5);
 
     public CommitteeMember? Find(string memberId) => Members.Find(m => m.Id == memberId);
 

@@ -1,0 +1,42 @@
+// Runs the passkey ceremony of a form that carries one (hidden "passkey-options", from the server): when the form is
+// sent, the browser asks the member's authenticator, and the form goes on with its answer in "passkey-response".
+// Options and answers travel as WebAuthn's JSON (binary fields in base64url).
+(() => {
+  const bytes = text => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
+  const base64url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const described = list => (list || []).map(c => ({ ...c, id: bytes(c.id) }));
+
+  const create = options => navigator.credentials.create({
+    publicKey: { ...options, challenge: bytes(options.challenge), user: { ...options.user, id: bytes(options.user.id) }, excludeCredentials: described(options.excludeCredentials) },
+  });
+  const get = options => navigator.credentials.get({
+    publicKey: { ...options, challenge: bytes(options.challenge), allowCredentials: described(options.allowCredentials) },
+  });
+
+  const answer = credential => {
+    const r = credential.response;
+    const response = r.attestationObject
+      ? { attestationObject: base64url(r.attestationObject), clientDataJSON: base64url(r.clientDataJSON), transports: r.getTransports ? r.getTransports() : [] }
+      : { authenticatorData: base64url(r.authenticatorData), clientDataJSON: base64url(r.clientDataJSON), signature: base64url(r.signature), userHandle: r.userHandle ? base64url(r.userHandle) : null };
+    return { id: credential.id, rawId: base64url(credential.rawId), type: credential.type, response, clientExtensionResults: credential.getClientExtensionResults() };
+  };
+
+  for (const input of document.querySelectorAll('input[name="passkey-options"]')) {
+    const form = input.form;
+    const status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    form.after(status);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const options = JSON.parse(input.value);
+      status.textContent = 'Waiting for your passkey…';
+      try {
+        const credential = options.rp ? await create(options) : await get(options);
+        form.elements['passkey-response'].value = JSON.stringify(answer(credential));
+        form.submit();
+      } catch (error) {
+        status.textContent = 'Your passkey was not used (' + error.name + '). Try again, or use a device that has your passkey.';
+      }
+    });
+  }
+})();
