@@ -16,7 +16,7 @@ public sealed class AcknowledgeAction(IReportStore reports, CaseDesk desk) : ICa
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (!await desk.DecideAsync(context, state => state.Acknowledge(context.MemberId, context.Now), CaseEventKind.Acknowledged, null, cancellationToken))
+        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Acknowledge(context.MemberId, context.Now), Event = CaseEventKind.Acknowledged }, cancellationToken))
         {
             var state = await reports.GetCaseStateAsync(context.Reference, cancellationToken);
             return new HtmlPage($"Report {context.Reference} already acknowledged")

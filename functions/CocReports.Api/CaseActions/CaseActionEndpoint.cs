@@ -15,7 +15,8 @@ namespace CocReports.Api.CaseActions;
 /// /api/reports/{reference}/{action}: every action link lands here. GET shows the action's form (mail scanners open
 /// links, so GET never acts); the POST from that form acts. Before either, in one place: the link must be genuine,
 /// unexpired, for this report and action, and issued after any revocation of its holder's links; its holder must still be allowed to see the report (not excluded,
-/// not recused); and a single-use link must not have been used. A refused link changes nothing.
+/// not recused); and a single-use link must not have been used. A refused link changes nothing. The action itself is
+/// carried out, and audited, by <see cref="CaseDesk"/>.
 /// </summary>
 /// <remarks>The forms carry no cookie-based authority, only the link's token, so there is nothing for a forged cross-site post to borrow.</remarks>
 public sealed class CaseActionEndpoint(
@@ -25,7 +26,6 @@ public sealed class CaseActionEndpoint(
     IReportStore reports,
     IOptions<CommitteeOptions> committee,
     IOptions<IntakeOptions> intake,
-    CaseActionAudit audit,
     TimeProvider clock)
 {
     /// <summary>
@@ -85,7 +85,6 @@ public sealed class CaseActionEndpoint(
             return LinkPages.AlreadyUsed();
         }
 
-        await audit.RecordAsync(context!, handler.Action, cancellationToken);
         return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
 
@@ -128,6 +127,6 @@ public sealed class CaseActionEndpoint(
 
         var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
         var messages = await reports.GetMessagesAsync(reference, cancellationToken);
-        return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
+        return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
     }
 }

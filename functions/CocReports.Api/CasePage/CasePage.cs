@@ -196,7 +196,7 @@ public sealed class CasePage(
         memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.NameOf(memberId);
 
     static string Outcome(AuditEntry entry) =>
-        !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";
+        !entry.Allowed ? "Refused" : entry.What.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal) ? "Done" : "Opened";
 
     static string Describe(Report report, string what) =>
         what == CaseAccess.CaseView
@@ -205,8 +205,8 @@ public sealed class CasePage(
             ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
             ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
-            : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)
-            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..].Replace('-', ' ')
+            : what.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal)
+            ? "Action: " + what[CaseDesk.WhatPrefix.Length..].Replace('-', ' ')
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";

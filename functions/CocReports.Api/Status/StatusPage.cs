@@ -54,7 +54,7 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
         if (!(await reports.GetCaseStateAsync(report.Reference, cancellationToken)).KeepsReplies)
         {
             // Posted from a page opened before the purge: the page shown now has no question to answer.
-            await answers.RecordAfterClosingAsync(report.Reference, clock.GetUtcNow(), cancellationToken);
+            await answers.RecordAfterClosingAsync(report.Reference, workflows, clock.GetUtcNow(), cancellationToken);
             return await RenderAsync(report, form!["receiptCode"].ToString(), t.Format("Closed.Reply", report.Reference), cancellationToken);
         }
 
