@@ -122,7 +122,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
     public async Task A_member_who_recused_or_was_excluded_receives_nothing_even_when_the_workflow_decided_to_write_to_them()
     {
         var report = await StoreAsync(Submissions.NewReporter(), excluded: "kim");
-        await Store.TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
+        await host.Services.GetRequiredService<ICaseStates>().TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
 
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
@@ -156,7 +156,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
             new CaseMessage { Id = "r1", Kind = CaseMessageKind.Resolution, At = now.AddSeconds(3), From = "alex", Text = "We banned @loud for a month.", Violation = Finding.Yes, Actions = "Temporary ban of @loud", PublicSummary = "A member was temporarily banned for repeated interruptions." },
         })
         {
-            await Store.AddMessageAsync(report.Reference, message, CancellationToken.None);
+            await Messages.AddMessageAsync(report.Reference, message, CancellationToken.None);
         }
 
         await Activity<PurgeEvidence>().RunAsync(report.Reference);
@@ -166,7 +166,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         Assert.Equal(Retention.Removed, kept!.Details.Description);
         Assert.Null(kept.Details.ContactEmail);
         Assert.Empty(kept.Evidence);
-        var resolution = Assert.Single(await Store.GetMessagesAsync(report.Reference, CancellationToken.None));
+        var resolution = Assert.Single(await Messages.GetMessagesAsync(report.Reference, CancellationToken.None));
         Assert.Equal((CaseMessageKind.Resolution, Finding.Yes, "A member was temporarily banned for repeated interruptions."), (resolution.Kind, resolution.Violation, resolution.PublicSummary));
 
         // Read as storage holds it: no row of the case carries anything the reporter or the committee wrote.
@@ -237,6 +237,8 @@ public sealed class ActivityTests(ActivityTests.Host host)
     }
 
     IReportStore Store => host.Services.GetRequiredService<IReportStore>();
+
+    ICaseMessages Messages => host.Services.GetRequiredService<ICaseMessages>();
 
     T Activity<T>()
         where T : notnull => host.Services.GetRequiredService<T>();

@@ -16,7 +16,7 @@ namespace CocReports.Api.Access;
 /// the button's POST spends it. The same member following their link again in the browser that holds their session
 /// is sent on; a browser holding another member's session is refused rather than switched (session fixation).
 /// </summary>
-public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IReportStore reports, IOptions<LinkOptions> linkOptions)
+public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, ILinkLedger linkLedger, IOptions<LinkOptions> linkOptions)
 {
     /// <summary>GET with a token: the button that opens the page, or why it can't.</summary>
     public async Task<IResult> OfferAsync(HttpRequest request, SessionPlace place, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IRe
             return SendOn(held, check, place);
         }
 
-        if (await reports.IsLinkUsedAsync(place.SpentUnder, check.LinkId!, cancellationToken))
+        if (await linkLedger.IsLinkUsedAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyOpened();
         }
@@ -65,7 +65,7 @@ public sealed class LinkExchange(MemberLinkGate gate, CaseSessions sessions, IRe
         }
 
         // Atomic: of two browsers posting one link, only one gets the session.
-        if (!await reports.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
+        if (!await linkLedger.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyOpened();
         }

@@ -10,7 +10,7 @@ namespace CocReports.Api.CaseActions;
 /// Reporters' answers to the committee's questions, from the email link, the status page or a reply by email: one way
 /// to record them. After the purge (<see cref="CaseState.KeepsReplies"/>) only their arrival is recorded.
 /// </summary>
-public sealed class Answers(CaseDesk desk, IReportStore reports)
+public sealed class Answers(CaseDesk desk, ICaseMessages caseMessages)
 {
     public static Dictionary<string, string> Validate(IReadOnlyList<CaseMessage> messages, IFormCollection form)
     {
@@ -63,7 +63,7 @@ public sealed class Answers(CaseDesk desk, IReportStore reports)
     /// </summary>
     public async Task RecordReplyAsync(string reference, ICaseWorkflow workflows, string id, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var open = Open(await reports.GetMessagesAsync(reference, cancellationToken));
+        var open = Open(await caseMessages.GetMessagesAsync(reference, cancellationToken));
         var answer = new CaseMessage
         {
             Id = id,

@@ -24,6 +24,9 @@ public sealed class CaseActionEndpoint(
     MemberLinkGate gate,
     ActionLinks links,
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
+    ILinkLedger linkLedger,
     IOptions<CommitteeOptions> committee,
     IOptions<IntakeOptions> intake,
     TimeProvider clock)
@@ -80,7 +83,7 @@ public sealed class CaseActionEndpoint(
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
-        if (handler.SingleUse && !await reports.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
+        if (handler.SingleUse && !await linkLedger.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
         {
             return LinkPages.AlreadyUsed();
         }
@@ -111,7 +114,7 @@ public sealed class CaseActionEndpoint(
         }
 
         var report = await reports.FindAsync(reference, cancellationToken);
-        var state = await reports.GetCaseStateAsync(reference, cancellationToken);
+        var state = await cases.GetCaseStateAsync(reference, cancellationToken);
         var isReporterLink = check.MemberId == ActionLinks.Reporter;
         if (report is null
             || isReporterLink != handler.HeldByReporter
@@ -120,13 +123,13 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.NoLongerYours(), null, null);
         }
 
-        if (handler.SingleUse && await reports.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
+        if (handler.SingleUse && await linkLedger.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
         {
             return (LinkPages.AlreadyUsed(), null, null);
         }
 
         var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
-        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
     }
 }

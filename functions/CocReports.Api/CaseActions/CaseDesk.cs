@@ -16,7 +16,8 @@ namespace CocReports.Api.CaseActions;
 /// (<see cref="CaseEventSweep"/>).
 /// </summary>
 public sealed class CaseDesk(
-    IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
     ITimeline timeline,
     IAuditTrail audit,
     IUntoldCaseEvents untold,
@@ -41,7 +42,7 @@ public sealed class CaseDesk(
     async Task<bool> CarryOutAsync(
         string reference, string by, DateTimeOffset at, ICaseWorkflow workflows, CaseChange change, CaseAction? audited, CancellationToken cancellationToken)
     {
-        if ((change.Rule is { } rule && await reports.TryChangeCaseAsync(reference, rule, cancellationToken) is null)
+        if ((change.Rule is { } rule && await cases.TryChangeCaseAsync(reference, rule, cancellationToken) is null)
             || (change.Keep is { } keep && !await keep(cancellationToken)))
         {
             await AuditAsync(reference, by, audited, cancellationToken);
@@ -50,7 +51,7 @@ public sealed class CaseDesk(
 
         if (change.Message is { } message)
         {
-            await reports.AddMessageAsync(reference, message, cancellationToken);
+            await caseMessages.AddMessageAsync(reference, message, cancellationToken);
         }
 
         if (change.TimelineStep is { } step)

@@ -21,6 +21,7 @@ public sealed class CaseAccess(
     MemberLinkGate gate,
     LinkExchange exchange,
     IReportStore reports,
+    ICaseStates cases,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
     TimeProvider clock,
@@ -60,7 +61,7 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        var state = await reports.GetCaseStateAsync(reference, cancellationToken);
+        var state = await cases.GetCaseStateAsync(reference, cancellationToken);
         if (!Audience.For(committee.Value, report, state).Includes(memberId))
         {
             // Kept even when the member's browser gives up: a refusal must not go unrecorded.

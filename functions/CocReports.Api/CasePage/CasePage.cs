@@ -26,7 +26,7 @@ public sealed class CasePage(
     ITimeline timeline,
     IAuditTrail audit,
     AuditChain chain,
-    IReportStore reports,
+    ICaseMessages caseMessages,
     IOptions<CommitteeOptions> committee,
     ReportPatterns patterns,
     ActionLinks links,
@@ -44,7 +44,7 @@ public sealed class CasePage(
         await access.RecordAsync(open, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
-        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         var context = forms.ContextFor(open, messages, workflows);
         var offered = CaseForms.Offered(open.State, messages);
 

@@ -10,18 +10,18 @@ namespace CocReports.Procedure.Mail;
 /// An answer to an emailed report is sent only within <see cref="MailAnswerBudget"/>; over it, it fails as a throttled
 /// send does, and is retried as one.
 /// </summary>
-public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, MailAnswerBudget answers, TimeProvider clock)
+public sealed class OnceOnlyMail(IMailSender transport, ISentMailLedger sentMail, MailAnswerBudget answers, TimeProvider clock)
 {
     /// <returns>Whether the mail was sent now (false: it had been sent before).</returns>
     public async Task<bool> SendAsync(string reference, OutgoingMail mail, CancellationToken cancellationToken)
     {
-        if (await reports.IsMailSentAsync(reference, mail.MessageId, cancellationToken))
+        if (await sentMail.IsMailSentAsync(reference, mail.MessageId, cancellationToken))
         {
             return false;
         }
 
         await TransmitAsync(mail, cancellationToken);
-        await reports.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
+        await sentMail.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
         return true;
     }
 
@@ -34,7 +34,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ma
     /// <returns>The Message-IDs that were not sent, each with the wait the mail service asked for (null: none).</returns>
     public async Task<IReadOnlyDictionary<string, TimeSpan?>> SendEachAsync(string reference, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
     {
-        var sentBefore = await reports.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
+        var sentBefore = await sentMail.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
         var failed = await Task.WhenAll(mails.Where(m => !sentBefore.Contains(m.MessageId)).Select(async m =>
         {
             try
@@ -52,7 +52,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ma
                 return (MessageId: (string?)m.MessageId, Wait: (TimeSpan?)null);
             }
 
-            await reports.RecordMailSentAsync(reference, m.MessageId, clock.GetUtcNow(), cancellationToken);
+            await sentMail.RecordMailSentAsync(reference, m.MessageId, clock.GetUtcNow(), cancellationToken);
             return (MessageId: (string?)null, Wait: (TimeSpan?)null);
         }));
         return failed.Where(f => f.MessageId is not null).ToDictionary(f => f.MessageId!, f => f.Wait, StringComparer.Ordinal);

@@ -35,6 +35,8 @@ public sealed class MailImport(
     MailClassifier classifier,
     ReplyAddress replies,
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
     IEvidenceStore evidence,
     IRateLimitStore rateLimits,
     MailDoorBudget budget,
@@ -84,12 +86,12 @@ public sealed class MailImport(
         // Named by the message, so a reply imported twice is recorded once.
         var id = "mail-" + Key(mail)[..16];
         var reference = report.Reference;
-        if (!(await reports.GetCaseStateAsync(reference, cancellationToken)).KeepsReplies)
+        if (!(await cases.GetCaseStateAsync(reference, cancellationToken)).KeepsReplies)
         {
             return await AnswerClosedAsync(mail, report, id, workflows);
         }
 
-        if ((await reports.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
+        if ((await caseMessages.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
         {
             return MailImported.Duplicate;
         }
