@@ -39,6 +39,12 @@ public static class AdaptersExtensions
         services.AddSingleton(sp => CreateBlobService(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<StorageLayout>();
         services.AddSingleton<IReportStore>(sp => new TableReportStore(sp.GetRequiredService<StorageLayout>().Reports));
+        services.AddSingleton(sp => new TableOpenCasesProjection(sp.GetRequiredService<StorageLayout>().Reports));
+        services.AddSingleton<IOpenCasesProjection>(sp => sp.GetRequiredService<TableOpenCasesProjection>());
+        services.AddSingleton<ICaseStates>(sp => new TableCaseStates(sp.GetRequiredService<StorageLayout>().Reports, sp.GetRequiredService<TableOpenCasesProjection>()));
+        services.AddSingleton<ICaseMessages>(sp => new TableCaseMessages(sp.GetRequiredService<StorageLayout>().Reports, sp.GetRequiredService<TableOpenCasesProjection>()));
+        services.AddSingleton<ISentMailLedger>(sp => new TableSentMailLedger(sp.GetRequiredService<StorageLayout>().Reports));
+        services.AddSingleton<ILinkLedger>(sp => new TableLinkLedger(sp.GetRequiredService<StorageLayout>().Reports));
         services.AddSingleton<ITimeline>(sp => new TableTimeline(sp.GetRequiredService<StorageLayout>().Timeline));
         services.AddSingleton<IAuditTrail>(sp => new TableAuditTrail(sp.GetRequiredService<StorageLayout>().Audit, sp.GetRequiredService<AuditChain>()));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<StorageLayout>().Evidence));

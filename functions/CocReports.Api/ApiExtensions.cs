@@ -92,7 +92,6 @@ public static class ApiExtensions
         services.AddSingleton<OrganizerIntake>();
         services.AddSingleton<MemberLinkGate>();
         services.AddSingleton<CaseActionEndpoint>();
-        services.AddSingleton<CaseActionAudit>();
         services.AddSingleton<ReportPatterns>();
         services.AddSingleton<TransparencyDraft>();
         services.AddSingleton<TransparencyPage>();

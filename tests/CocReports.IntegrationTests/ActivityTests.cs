@@ -133,7 +133,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         await Activity<Announce>().RunAsync(new Announcement(report.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
 
         // Sam recuses; what he had by then is all he gets.
-        await Store.TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
+        await host.Services.GetRequiredService<ICaseStates>().TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
         var samHad = (await host.Inbox.AboutAsync(report.Reference)).Where(m => m.IsTo("sam@committee.test")).Select(m => m.Id).ToHashSet();
 
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "kim", CommitteeNoticeKind.AcknowledgeReminder, "r1")));
@@ -170,7 +170,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         var fields = Submissions.Fields(typed, $"He wrote to me again; {written} is where his messages came to.");
         fields[ReportFields.ContactChoice] = "anonymous";
         var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, fields);
-        await Store.AddMessageAsync(report.Reference, new CaseMessage { Id = "q1", Kind = CaseMessageKind.Question, At = DateTimeOffset.UtcNow, From = "alex", Text = "Was anyone else there?" }, CancellationToken.None);
+        await host.Services.GetRequiredService<ICaseMessages>().AddMessageAsync(report.Reference, new CaseMessage { Id = "q1", Kind = CaseMessageKind.Question, At = DateTimeOffset.UtcNow, From = "alex", Text = "Was anyone else there?" }, CancellationToken.None);
 
         foreach (var kind in Enum.GetValues<ReporterNoticeKind>())
         {
@@ -205,7 +205,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
             new CaseMessage { Id = "r1", Kind = CaseMessageKind.Resolution, At = now.AddSeconds(3), From = "alex", Text = "We banned @loud for a month.", Violation = Finding.Yes, Actions = "Temporary ban of @loud", PublicSummary = "A member was temporarily banned for repeated interruptions." },
         })
         {
-            await Store.AddMessageAsync(report.Reference, message, CancellationToken.None);
+            await Messages.AddMessageAsync(report.Reference, message, CancellationToken.None);
         }
 
         await Activity<PurgeEvidence>().RunAsync(report.Reference);
@@ -215,7 +215,7 @@ public sealed class ActivityTests(ActivityTests.Host host)
         Assert.Equal(Retention.Removed, kept!.Details.Description);
         Assert.Null(kept.Details.ContactEmail);
         Assert.Empty(kept.Evidence);
-        var resolution = Assert.Single(await Store.GetMessagesAsync(report.Reference, CancellationToken.None));
+        var resolution = Assert.Single(await Messages.GetMessagesAsync(report.Reference, CancellationToken.None));
         Assert.Equal((CaseMessageKind.Resolution, Finding.Yes, "A member was temporarily banned for repeated interruptions."), (resolution.Kind, resolution.Violation, resolution.PublicSummary));
 
         // Read as storage holds it: no row of the case carries anything the reporter or the committee wrote.
@@ -286,6 +286,8 @@ public sealed class ActivityTests(ActivityTests.Host host)
     }
 
     IReportStore Store => host.Services.GetRequiredService<IReportStore>();
+
+    ICaseMessages Messages => host.Services.GetRequiredService<ICaseMessages>();
 
     T Activity<T>()
         where T : notnull => host.Services.GetRequiredService<T>();

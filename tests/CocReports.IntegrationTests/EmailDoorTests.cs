@@ -385,7 +385,7 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         var reply = ConductMailbox.Message(reporter, replyTo, "Re: " + subject, $"I remembered: it was at 3pm, near the coffee stand.\n\nOn Monday, the committee wrote:\n{quoted}");
         await ConductMailbox.SendAsync(reply);
 
-        var store = host.Services.GetRequiredService<IReportStore>();
+        var store = host.Services.GetRequiredService<ICaseMessages>();
         var answer = await WaitForAsync(async () => (await store.GetMessagesAsync(report.Reference, default)).SingleOrDefault(m => m.Kind == CaseMessageKind.Answer));
         Assert.Contains("near the coffee stand", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("receipt code", answer.Text, StringComparison.OrdinalIgnoreCase);

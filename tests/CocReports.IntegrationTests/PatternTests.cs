@@ -98,7 +98,7 @@ public sealed class PatternTests(LocalHostFixture host)
         Assert.DoesNotContain(address, toldText, StringComparison.OrdinalIgnoreCase);
 
         // The mails of one announcement are composed before any is sent: with Alex's sent, no other was composed.
-        var store = host.Services.GetRequiredService<IReportStore>();
+        var store = host.Services.GetRequiredService<ISentMailLedger>();
         Assert.True(await store.IsMailSentAsync(first.Reference, $"{first.Reference}.PatternFound.{second.Reference}.alex@coc-reports", CancellationToken.None));
         foreach (var member in new[] { "sam", "kim" })
         {

@@ -79,7 +79,7 @@ public sealed class ProcedureTests(LocalHostFixture host)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("must be in the future", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await host.Services.GetRequiredService<IReportStore>().GetMessagesAsync(receipt.Reference, CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<ICaseMessages>().GetMessagesAsync(receipt.Reference, CancellationToken.None));
 
         // A valid update afterwards reaches the reporter: had the refused one gone anywhere, it would have arrived first.
         await ActAsync(receipt.Reference, "alex", CaseAction.StatusUpdate, new() { ["update"] = "Later.", ["nextUpdateBy"] = In(TimeSpan.FromDays(7)) });
@@ -239,7 +239,7 @@ public sealed class ProcedureTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("already used", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, reopened.StatusCode);
-        var messages = await host.Services.GetRequiredService<IReportStore>().GetMessagesAsync(receipt.Reference, CancellationToken.None);
+        var messages = await host.Services.GetRequiredService<ICaseMessages>().GetMessagesAsync(receipt.Reference, CancellationToken.None);
         Assert.Equal(["First?"], messages.Select(m => m.Text));
 
         // A later question reaches the reporter after the first: a second mail for the spent link would have come before it.

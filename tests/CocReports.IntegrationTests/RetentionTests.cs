@@ -142,7 +142,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         await ResolveAsync(report.Reference);
         var beforePurge = $"Before the purge {Guid.NewGuid():N}";
         await ConductMailbox.SendAsync(ConductMailbox.Message(reporter, replyTo, "Re: " + beforePurge, $"One more thing: {marker} was there too."));
-        await WaitUntilAsync(async () => (await Store.GetMessagesAsync(report.Reference, default)).Any(m => m.Kind == CaseMessageKind.Answer && m.Text.Contains(marker, StringComparison.Ordinal)));
+        await WaitUntilAsync(async () => (await Messages.GetMessagesAsync(report.Reference, default)).Any(m => m.Kind == CaseMessageKind.Answer && m.Text.Contains(marker, StringComparison.Ordinal)));
         await WaitForPurgeAsync(report.Reference);
 
         var afterPurge = $"After the purge {Guid.NewGuid():N}";
@@ -152,7 +152,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         var closed = Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter) && m.Subject == $"Your report {report.Reference} is closed"));
         Assert.Contains("was not kept", await host.Inbox.TextAsync(closed), StringComparison.Ordinal);
         Assert.Contains(CaseStep.ReplyAfterClosing.Name, await StepsAsync(report.Reference));
-        Assert.DoesNotContain(await Store.GetMessagesAsync(report.Reference, default), m => m.Kind == CaseMessageKind.Answer);
+        Assert.DoesNotContain(await Messages.GetMessagesAsync(report.Reference, default), m => m.Kind == CaseMessageKind.Answer);
         await AssertNowhereAsync(marker);
     }
 
@@ -185,11 +185,13 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         Assert.Contains("nicht gespeichert", await byStatusPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(2, (await StepsAsync(receipt.Reference)).Count(s => s == CaseStep.ReplyAfterClosing.Name));
-        Assert.DoesNotContain(await Store.GetMessagesAsync(receipt.Reference, default), m => m.Kind == CaseMessageKind.Answer);
+        Assert.DoesNotContain(await Messages.GetMessagesAsync(receipt.Reference, default), m => m.Kind == CaseMessageKind.Answer);
         await AssertNowhereAsync(marker);
     }
 
     IReportStore Store => host.Services.GetRequiredService<IReportStore>();
+
+    ICaseMessages Messages => host.Services.GetRequiredService<ICaseMessages>();
 
     /// <summary>Unique to one test, and found in any casing: no other test's data can contain it.</summary>
     static string Marker() => "mk" + Guid.NewGuid().ToString("N")[..20];
@@ -232,7 +234,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     async Task WaitForPurgeAsync(string reference)
     {
         await WaitUntilAsync(async () => (await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
-        Assert.NotNull((await Store.GetCaseStateAsync(reference, default)).EvidencePurgedAt);
+        Assert.NotNull((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(reference, default)).EvidencePurgedAt);
     }
 
     /// <summary>Every table whose name starts with the host's prefix (the task hub's too) and every blob of its containers.</summary>

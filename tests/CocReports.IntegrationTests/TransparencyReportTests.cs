@@ -193,7 +193,7 @@ public sealed partial class TransparencyReportTests(TransparencyReportTests.Host
         var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, fields, receivedAt: receivedAt);
         if (recused is not null)
         {
-            Assert.NotNull(await host.Services.GetRequiredService<IReportStore>().TryChangeCaseAsync(report.Reference, state => state.Recuse(recused), CancellationToken.None));
+            Assert.NotNull(await host.Services.GetRequiredService<ICaseStates>().TryChangeCaseAsync(report.Reference, state => state.Recuse(recused), CancellationToken.None));
         }
 
         return report.Reference;

@@ -24,7 +24,7 @@ namespace CocReports.Api.Access;
 public sealed class LinkExchange(
     MemberLinkGate gate,
     CaseSessions sessions,
-    IReportStore reports,
+    ILinkLedger linkLedger,
     IPasskeyStore passkeys,
     PasskeyCeremony ceremony,
     IAuditTrail audit,
@@ -51,7 +51,7 @@ public sealed class LinkExchange(
             return SendOn(held, check, place);
         }
 
-        if (await reports.IsLinkUsedAsync(place.SpentUnder, check.LinkId!, cancellationToken))
+        if (await linkLedger.IsLinkUsedAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyOpened();
         }
@@ -106,7 +106,7 @@ public sealed class LinkExchange(
         }
 
         // Atomic: of two browsers posting one link, only one gets the session.
-        if (!await reports.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
+        if (!await linkLedger.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyOpened();
         }

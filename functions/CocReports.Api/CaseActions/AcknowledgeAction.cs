@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>"We strive to acknowledge your report within 48 hours." The first acknowledgment wins.</summary>
-public sealed class AcknowledgeAction(IReportStore reports, CaseDesk desk) : ICaseAction
+public sealed class AcknowledgeAction(ICaseStates cases, CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Acknowledge;
 
@@ -16,9 +16,9 @@ public sealed class AcknowledgeAction(IReportStore reports, CaseDesk desk) : ICa
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        if (!await desk.DecideAsync(context, state => state.Acknowledge(context.MemberId, context.Now), CaseEventKind.Acknowledged, null, cancellationToken))
+        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Acknowledge(context.MemberId, context.Now), Event = CaseEventKind.Acknowledged }, cancellationToken))
         {
-            var state = await reports.GetCaseStateAsync(context.Reference, cancellationToken);
+            var state = await cases.GetCaseStateAsync(context.Reference, cancellationToken);
             return new HtmlPage($"Report {context.Reference} already acknowledged")
                 .Heading("This report was already acknowledged.")
                 .Paragraph($"{(state.AcknowledgedBy == context.MemberId ? "You" : "Another member")} acknowledged it first. Nothing was changed.");

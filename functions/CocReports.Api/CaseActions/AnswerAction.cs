@@ -9,7 +9,7 @@ namespace CocReports.Api.CaseActions;
 /// The reporter answers the committee's questions from the link in their email. The link works for every question,
 /// and after the purge tells the reporter the case is closed.
 /// </summary>
-public sealed class AnswerAction(Answers answers) : ICaseAction
+public sealed class AnswerAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Answer;
 
@@ -43,10 +43,7 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
         if (!context.State.KeepsReplies)
         {
             // An answer typed on a page opened before the purge; the closed page's own button posts none.
-            if (FormValues.Text(form, "answer") is not null)
-            {
-                await answers.RecordAfterClosingAsync(context.Reference, context.Now, cancellationToken);
-            }
+            await desk.ActAsync(context, FormValues.Text(form, "answer") is null ? CaseChange.None : Answers.AfterClosing, cancellationToken);
 
             return new HtmlPage(t["Closed.Title"], language: t.Language)
                 .Heading(t["Closed.Title"])
@@ -54,7 +51,7 @@ public sealed class AnswerAction(Answers answers) : ICaseAction
                 .Paragraph(t["Closed.New"]);
         }
 
-        await answers.RecordAsync(context.Reference, context.Workflows, form, context.Now, cancellationToken);
+        await desk.ActAsync(context, Answers.Posted(form, context.Now), cancellationToken);
         return new HtmlPage(t["Answer.Sent.Title"], language: t.Language).Heading(t["Status.Answer.Sent"]);
     }
 }

@@ -30,7 +30,7 @@ public sealed class AskAction(CaseDesk desk) : ICaseAction
             From = context.MemberId,
             Text = FormValues.Text(form, "question")!,
         };
-        await desk.RecordAsync(context, CaseEventKind.QuestionAsked, message, cancellationToken);
+        await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.QuestionAsked }, cancellationToken);
         return new HtmlPage("Question sent").Heading("The question was sent.")
             .Paragraph("The reporter's answer will reach every member handling the report.");
     }

@@ -16,7 +16,8 @@ namespace CocReports.Api.CaseActions;
 /// /api/reports/{reference}/{action}: every action link lands here. GET shows the action's form (mail scanners open
 /// links, so GET never acts); the POST from that form acts. Before either, in one place: the link must be genuine,
 /// unexpired, for this report and action, and issued after any revocation of its holder's links; its holder must still be allowed to see the report (not excluded,
-/// not recused); and a single-use link must not have been used. A refused link changes nothing.
+/// not recused); and a single-use link must not have been used. A refused link changes nothing. The action itself is
+/// carried out, and audited, by <see cref="CaseDesk"/>.
 /// </summary>
 /// <remarks>
 /// The forms carry the link's token; for a member with a passkey, the case session's cookie must come too
@@ -28,9 +29,11 @@ public sealed class CaseActionEndpoint(
     CaseAccess access,
     ActionLinks links,
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
+    ILinkLedger linkLedger,
     IOptions<CommitteeOptions> committee,
     IOptions<IntakeOptions> intake,
-    CaseActionAudit audit,
     TimeProvider clock)
 {
     /// <summary>
@@ -97,12 +100,11 @@ public sealed class CaseActionEndpoint(
         }
 
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
-        if (handler.SingleUse && !await reports.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
+        if (handler.SingleUse && !await linkLedger.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
         {
             return LinkPages.AlreadyUsed();
         }
 
-        await audit.RecordAsync(context!, handler.Action, cancellationToken);
         return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
     }
 
@@ -135,7 +137,7 @@ public sealed class CaseActionEndpoint(
         }
 
         var report = await reports.FindAsync(reference, cancellationToken);
-        var state = await reports.GetCaseStateAsync(reference, cancellationToken);
+        var state = await cases.GetCaseStateAsync(reference, cancellationToken);
         var isReporterLink = check.MemberId == ActionLinks.Reporter;
         if (report is null
             || isReporterLink != handler.HeldByReporter
@@ -144,13 +146,13 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.NoLongerYours(), null, null);
         }
 
-        if (handler.SingleUse && await reports.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
+        if (handler.SingleUse && await linkLedger.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
         {
             return (LinkPages.AlreadyUsed(), null, null);
         }
 
         var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
-        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
-        return (null, handler, new CaseContext(report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
+        var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
+        return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
     }
 }

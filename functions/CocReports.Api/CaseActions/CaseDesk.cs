@@ -1,5 +1,4 @@
 using CocReports.Procedure.Links;
-using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Timeline;
@@ -9,44 +8,76 @@ using Microsoft.Extensions.Logging;
 namespace CocReports.Api.CaseActions;
 
 /// <summary>
-/// Where every action on a case is carried out, in one order: the case's rule decides (<see cref="CaseState"/>), the
-/// store keeps its decision; then the message, if one was sent; the timeline step (<see cref="CaseStep"/>); and the
-/// event, so the workflow mails whoever must hear of it. (The link was checked, spent and audited before, by
-/// <see cref="CaseActionEndpoint"/>.) The event is marked untold until the engine took it: if the engine can't be
-/// reached, the action still stands and the sweep tells the workflow later (<see cref="CaseEventSweep"/>).
+/// Where every action on a case is carried out (<see cref="CaseChange"/>), in one order: the case's rule decides
+/// (<see cref="CaseState"/>); the store keeps what it allows, and the message, if one was sent; the timeline step
+/// (<see cref="CaseStep"/>); the audit entry; and the event, so the workflow mails whoever must hear of it. (The link
+/// was checked and spent before, by <see cref="CaseActionEndpoint"/>.) The event is marked untold until the engine
+/// took it: if the engine can't be reached, the action still stands and the sweep tells the workflow later
+/// (<see cref="CaseEventSweep"/>).
 /// </summary>
-public sealed class CaseDesk(IReportStore reports, ITimeline timeline, IUntoldCaseEvents untold, ProcedureMetrics metrics, ILogger<CaseDesk> log)
+public sealed class CaseDesk(
+    ICaseStates cases,
+    ICaseMessages caseMessages,
+    ITimeline timeline,
+    IAuditTrail audit,
+    IUntoldCaseEvents untold,
+    ProcedureMetrics metrics,
+    TimeProvider clock,
+    ILogger<CaseDesk> log)
 {
+    /// <summary>What the audit trail names an action by, followed by its path ("action:acknowledge").</summary>
+    public const string WhatPrefix = "action:";
+
     /// <summary>
-    /// An action that changes the case's state: <paramref name="rule"/> decides, and only what it allows is stored and
-    /// recorded. False, changing nothing, when the case doesn't allow it (another member acknowledged first, say).
+    /// An action taken from a link, audited under the link's holder whether the case allowed it or not: no action goes
+    /// unrecorded. False, changing nothing, when the case doesn't allow it (another member acknowledged first, say).
     /// </summary>
-    public async Task<bool> DecideAsync(CaseContext context, Func<CaseState, CaseState?> rule, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken)
+    public Task<bool> ActAsync(CaseContext context, CaseChange change, CancellationToken cancellationToken) =>
+        CarryOutAsync(context.Reference, context.MemberId, context.Now, context.Workflows, change, context.Action, cancellationToken);
+
+    /// <summary>What the reporter did without a link (an answer on the status page, a reply by email): nothing to audit.</summary>
+    public Task<bool> RecordAsync(string reference, string by, DateTimeOffset at, ICaseWorkflow workflows, CaseChange change, CancellationToken cancellationToken) =>
+        CarryOutAsync(reference, by, at, workflows, change, audited: null, cancellationToken);
+
+    async Task<bool> CarryOutAsync(
+        string reference, string by, DateTimeOffset at, ICaseWorkflow workflows, CaseChange change, CaseAction? audited, CancellationToken cancellationToken)
     {
-        if (await reports.TryChangeCaseAsync(context.Reference, rule, cancellationToken) is null)
+        if ((change.Rule is { } rule && await cases.TryChangeCaseAsync(reference, rule, cancellationToken) is null)
+            || (change.Keep is { } keep && !await keep(cancellationToken)))
         {
+            await AuditAsync(reference, by, audited, cancellationToken);
             return false;
         }
 
-        await RecordAsync(context, kind, message, cancellationToken);
+        if (change.Message is { } message)
+        {
+            await caseMessages.AddMessageAsync(reference, message, cancellationToken);
+        }
+
+        if (change.TimelineStep is { } step)
+        {
+            // The timeline names committee members only; a reporter's step stands without a name.
+            await timeline.AppendAsync(reference, new TimelineEntry(at, step, by == ActionLinks.Reporter ? null : by, change.Note), cancellationToken);
+            metrics.StepRecorded(step);
+        }
+
+        await AuditAsync(reference, by, audited, cancellationToken);
+        if (change.Event is { } kind)
+        {
+            await TellAsync(reference, new CaseEvent(kind, by, at, change.Message?.Id, change.Message?.NextUpdateBy), workflows, cancellationToken);
+        }
+
         return true;
     }
 
-    /// <summary>Records what a committee member did from a link.</summary>
-    public Task RecordAsync(CaseContext context, CaseEventKind kind, CaseMessage? message, CancellationToken cancellationToken) =>
-        RecordAsync(context.Reference, new CaseEvent(kind, context.MemberId, context.Now, message?.Id, message?.NextUpdateBy), context.Workflows, message, cancellationToken);
+    Task AuditAsync(string reference, string by, CaseAction? action, CancellationToken cancellationToken) =>
+        action is { } done
+            ? audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), by, WhatPrefix + ActionLinks.PathOf(done), Allowed: true), cancellationToken)
+            : Task.CompletedTask;
 
-    public async Task RecordAsync(string reference, CaseEvent happened, ICaseWorkflow workflows, CaseMessage? message, CancellationToken cancellationToken)
+    async Task TellAsync(string reference, CaseEvent happened, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
-        if (message is not null)
-        {
-            await reports.AddMessageAsync(reference, message, cancellationToken);
-        }
-
-        // The timeline names committee members only; a reporter's step stands without a name.
-        var member = happened.MemberId == ActionLinks.Reporter ? null : happened.MemberId;
         await untold.MarkAsync(reference, happened, cancellationToken);
-        await RecordStepAsync(reference, new TimelineEntry(happened.At, CaseStep.Of(happened.Kind), member), cancellationToken);
         try
         {
             await workflows.TellAsync(reference, happened, cancellationToken);
@@ -59,12 +90,5 @@ public sealed class CaseDesk(IReportStore reports, ITimeline timeline, IUntoldCa
         }
 
         await untold.ToldAsync(reference, happened, cancellationToken);
-    }
-
-    /// <summary>Records a step no one is to be mailed about: on the timeline only.</summary>
-    public async Task RecordStepAsync(string reference, TimelineEntry step, CancellationToken cancellationToken)
-    {
-        await timeline.AppendAsync(reference, step, cancellationToken);
-        metrics.StepRecorded(step.Step);
     }
 }

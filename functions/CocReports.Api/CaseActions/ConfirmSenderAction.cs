@@ -2,6 +2,7 @@ using CocReports.Api.Intake.Mail;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Rendering;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using Microsoft.AspNetCore.Http;
@@ -28,17 +29,17 @@ public sealed class ConfirmSenderAction(IReportStore reports, SenderConfirmation
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
         var t = Texts.For(context.Report.Details.Language);
-        if (await reports.TryConfirmSenderAsync(context.Reference, cancellationToken) is not { } confirmed)
+        Report? confirmed = null;
+        var confirm = new CaseChange { Keep = async ct => (confirmed = await reports.TryConfirmSenderAsync(context.Reference, ct)) is not null, Step = CaseStep.SenderConfirmed };
+        if (!await desk.ActAsync(context, confirm, cancellationToken))
         {
             return new HtmlPage(t["ConfirmSender.Heading"], language: t.Language).Heading(t["ConfirmSender.Already"]);
         }
 
-        await desk.RecordStepAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.SenderConfirmed), cancellationToken);
-
         // After the resolution a receipt promises what is already over.
         if (context.State.ResolvedAt is null)
         {
-            await confirmation.SendReceiptAsync(context.Report, confirmed);
+            await confirmation.SendReceiptAsync(context.Report, confirmed!);
         }
 
         // An anonymous sender is not the committee's contact: only the receipt goes to the address.

@@ -53,7 +53,7 @@ public sealed class FollowUpAction(CaseDesk desk) : ICaseAction
             Text = FormValues.Text(form, "message") ?? "",
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await desk.RecordAsync(context, CaseEventKind.FollowedUp, message, cancellationToken);
+        await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.FollowedUp }, cancellationToken);
         return new HtmlPage("Follow-up sent").Heading("The follow-up is on its way to the reporter.")
             .Paragraph("The committee will be reminded before the date you promised for the next update.");
     }

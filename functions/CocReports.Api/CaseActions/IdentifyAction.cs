@@ -43,28 +43,13 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        var change = new IdentifierChange(context.MemberId, context.Now);
         var added = Lines(form).SelectMany(Identifiers.From).DistinctBy(i => i.Canonical).ToList();
-        if (added.Count > 0)
-        {
-            await patterns.AddAsync(context.Reference, added, change, cancellationToken);
-        }
-
-        // Only identifiers of this report can be removed: those taken from its text and those the index holds for it.
-        var known = patterns.TakenFrom(context.Report).Select(t => t.Hash)
-            .Concat((await patterns.IndexedAsync(context.Reference, cancellationToken)).Select(i => i.Identifier))
-            .DistinctBy(h => h.Hash)
-            .ToDictionary(h => h.Hash, StringComparer.Ordinal);
-        var wrong = Removals(form).Where(known.ContainsKey).Select(h => known[h]).ToList();
-        if (wrong.Count > 0)
-        {
-            await patterns.RemoveAsync(context.Reference, wrong, change, cancellationToken);
-        }
-
-        await desk.RecordAsync(context, CaseEventKind.IdentifiersChanged, null, cancellationToken);
+        var removed = 0;
+        var save = new CaseChange { Keep = async ct => { removed = await SaveAsync(context, added, Removals(form), ct); return true; }, Event = CaseEventKind.IdentifiersChanged };
+        await desk.ActAsync(context, save, cancellationToken);
 
         var page = new HtmlPage("Identifiers saved").Heading("The identifiers were saved.")
-            .Paragraph(string.Create(CultureInfo.InvariantCulture, $"{added.Count} added, {wrong.Count} removed. Members who may see both this report and another that may name the same person are told by email; no one else is."));
+            .Paragraph(string.Create(CultureInfo.InvariantCulture, $"{added.Count} added, {removed} removed. Members who may see both this report and another that may name the same person are told by email; no one else is."));
         var matches = await patterns.ForMemberAsync(context.Reference, context.MemberId, cancellationToken);
         if (matches.Count > 0)
         {
@@ -76,6 +61,29 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
         }
 
         return page;
+    }
+
+    /// <returns>How many identifiers were removed.</returns>
+    async Task<int> SaveAsync(CaseContext context, List<Identifier> added, List<string> removals, CancellationToken cancellationToken)
+    {
+        var change = new IdentifierChange(context.MemberId, context.Now);
+        if (added.Count > 0)
+        {
+            await patterns.AddAsync(context.Reference, added, change, cancellationToken);
+        }
+
+        // Only identifiers of this report can be removed: those taken from its text and those the index holds for it.
+        var known = patterns.TakenFrom(context.Report).Select(t => t.Hash)
+            .Concat((await patterns.IndexedAsync(context.Reference, cancellationToken)).Select(i => i.Identifier))
+            .DistinctBy(h => h.Hash)
+            .ToDictionary(h => h.Hash, StringComparer.Ordinal);
+        var wrong = removals.Where(known.ContainsKey).Select(h => known[h]).ToList();
+        if (wrong.Count > 0)
+        {
+            await patterns.RemoveAsync(context.Reference, wrong, change, cancellationToken);
+        }
+
+        return wrong.Count;
     }
 
     ActionForm Build(CaseContext context, IReadOnlyList<IndexedIdentifier> indexed)

@@ -1,7 +1,6 @@
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
-using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Timeline;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +11,7 @@ namespace CocReports.Api.CaseActions;
 /// Only members who may open the case read it, on the case page; the reporter never does, and nothing is mailed. The
 /// timeline names who wrote a note and when, never what it says. It is case content: retention removes it.
 /// </summary>
-public sealed class NoteAction(IReportStore reports, ITimeline timeline, ProcedureMetrics metrics) : ICaseAction
+public sealed class NoteAction(CaseDesk desk) : ICaseAction
 {
     public CaseAction Action => CaseAction.Note;
 
@@ -28,12 +27,8 @@ public sealed class NoteAction(IReportStore reports, ITimeline timeline, Procedu
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        await reports.AddMessageAsync(
-            context.Reference,
-            new CaseMessage { Id = CaseContext.NewMessageId(), Kind = CaseMessageKind.Note, At = context.Now, From = context.MemberId, Text = FormValues.Text(form, "note")! },
-            cancellationToken);
-        await timeline.AppendAsync(context.Reference, new TimelineEntry(context.Now, CaseStep.Noted, context.MemberId), cancellationToken);
-        metrics.StepRecorded(CaseStep.Noted);
+        var note = new CaseMessage { Id = CaseContext.NewMessageId(), Kind = CaseMessageKind.Note, At = context.Now, From = context.MemberId, Text = FormValues.Text(form, "note")! };
+        await desk.ActAsync(context, new CaseChange { Message = note, Step = CaseStep.Noted }, cancellationToken);
         return new HtmlPage("Note added").Heading("The note is added to the case.")
             .Paragraph("Members who may open the case read it on the case page. The reporter does not.");
     }

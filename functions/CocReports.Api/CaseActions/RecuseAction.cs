@@ -18,7 +18,7 @@ public sealed class RecuseAction(CaseDesk desk) : ICaseAction
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        await desk.DecideAsync(context, state => state.Recuse(context.MemberId), CaseEventKind.Recused, null, cancellationToken);
+        await desk.ActAsync(context, new CaseChange { Rule = state => state.Recuse(context.MemberId), Event = CaseEventKind.Recused }, cancellationToken);
 
         return new HtmlPage("You have recused yourself")
             .Heading("You have recused yourself.")

@@ -63,7 +63,7 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             PublicSummary = FormValues.Text(form, "publicSummary"),
             IncidentType = FormValues.Text(form, "incidentType"),
         };
-        if (!await desk.DecideAsync(context, state => state.Resolve(context.Now), CaseEventKind.Resolved, message, cancellationToken))
+        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Resolve(context.Now), Message = message, Event = CaseEventKind.Resolved }, cancellationToken))
         {
             return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
         }

@@ -39,7 +39,7 @@ public sealed class StatusUpdateAction(CaseDesk desk) : ICaseAction
             Text = FormValues.Text(form, "update")!,
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
-        await desk.RecordAsync(context, CaseEventKind.StatusUpdated, message, cancellationToken);
+        await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.StatusUpdated }, cancellationToken);
         return new HtmlPage("Status update sent").Heading("The status update is on its way to the reporter.");
     }
 }

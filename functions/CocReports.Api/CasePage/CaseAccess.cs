@@ -25,6 +25,7 @@ public sealed class CaseAccess(
     LinkExchange exchange,
     CaseSessions sessions,
     IReportStore reports,
+    ICaseStates cases,
     IAuditTrail audit,
     IPasskeyStore passkeys,
     PasskeyCeremony ceremony,
@@ -220,7 +221,7 @@ public sealed class CaseAccess(
             return (LinkPages.NoLongerYours(), null);
         }
 
-        var state = await reports.GetCaseStateAsync(reference, cancellationToken);
+        var state = await cases.GetCaseStateAsync(reference, cancellationToken);
         if (!Audience.For(committee.Value, report, state).Includes(memberId))
         {
             // Kept even when the member's browser gives up: a refusal must not go unrecorded.

@@ -28,7 +28,7 @@ public sealed class CasePage(
     ITimeline timeline,
     IAuditTrail audit,
     AuditChain chain,
-    IReportStore reports,
+    ICaseMessages caseMessages,
     IOptions<CommitteeOptions> committee,
     ReportPatterns patterns,
     ActionLinks links,
@@ -46,7 +46,7 @@ public sealed class CasePage(
         await access.RecordAsync(viewed, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
-        var messages = await reports.GetMessagesAsync(reference, cancellationToken);
+        var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         var context = forms.ContextFor(viewed, messages, workflows);
         var offered = CaseForms.Offered(viewed.State, messages);
 
@@ -210,7 +210,7 @@ public sealed class CasePage(
 
     static string Outcome(AuditEntry entry) =>
         !entry.Allowed ? "Refused"
-            : entry.What.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal) || entry.What.StartsWith("passkey.", StringComparison.Ordinal) ? "Done"
+            : entry.What.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal) || entry.What.StartsWith("passkey.", StringComparison.Ordinal) ? "Done"
             : "Opened";
 
     static string Describe(Report report, string what) =>
@@ -226,8 +226,8 @@ public sealed class CasePage(
             ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
             ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
-            : what.StartsWith(CaseActionAudit.WhatPrefix, StringComparison.Ordinal)
-            ? "Action: " + what[CaseActionAudit.WhatPrefix.Length..].Replace('-', ' ')
+            : what.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal)
+            ? "Action: " + what[CaseDesk.WhatPrefix.Length..].Replace('-', ' ')
             : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
                 ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
                 : "Evidence";

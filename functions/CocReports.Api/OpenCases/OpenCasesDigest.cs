@@ -17,7 +17,7 @@ namespace CocReports.Api.OpenCases;
 /// out, so the mailed copy is the trail as it stood then.
 /// </summary>
 public sealed class OpenCasesDigest(
-    IReportStore reports,
+    IOpenCasesProjection openCases,
     IAuditTrail audit,
     OnceOnlyMail mail,
     ActionLinks links,
@@ -39,7 +39,7 @@ public sealed class OpenCasesDigest(
             return;
         }
 
-        var open = await reports.OpenCasesAsync(cancellationToken);
+        var open = await openCases.OpenCasesAsync(cancellationToken);
 
         // One read of each case's newest audit entry: the head the members keep a copy of.
         var heads = new Dictionary<string, AuditHead>(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ public sealed class OpenCasesPage(
     ActionLinks links,
     MemberLinkGate gate,
     LinkExchange exchange,
-    IReportStore reports,
+    IOpenCasesProjection openCases,
     IAuditTrail audit,
     IOptions<CommitteeOptions> committee,
     IOptions<WorkflowOptions> workflow,
@@ -61,7 +61,7 @@ public sealed class OpenCasesPage(
             return LinkPages.NoLongerYours();
         }
 
-        var open = await reports.OpenCasesAsync(cancellationToken);
+        var open = await openCases.OpenCasesAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var lines = new OpenCaseList(committee.Value, workflow.Value).For(memberId, open, now);

@@ -20,7 +20,7 @@ namespace CocReports.Api.Status;
 /// from one address, wrong codes for it are answered "too many attempts"; the right code always opens the report, also
 /// from an address over its budget (conference Wi-Fi, a carrier's shared address: others' posts spent it).
 /// </summary>
-public sealed class StatusPage(IReportStore reports, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
+public sealed class StatusPage(ICaseStates cases, ICaseMessages caseMessages, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
 {
     public static IResult Show(HttpRequest request) =>
         AskForCode(request.Query["reference"].ToString(), StatusCodes.Status200OK, Texts.For(request.Query["lang"]));
@@ -51,14 +51,14 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
         }
 
         var t = Texts.For(report!.Details.Language);
-        if (!(await reports.GetCaseStateAsync(report.Reference, cancellationToken)).KeepsReplies)
+        if (!(await cases.GetCaseStateAsync(report.Reference, cancellationToken)).KeepsReplies)
         {
             // Posted from a page opened before the purge: the page shown now has no question to answer.
-            await answers.RecordAfterClosingAsync(report.Reference, clock.GetUtcNow(), cancellationToken);
+            await answers.RecordAfterClosingAsync(report.Reference, workflows, clock.GetUtcNow(), cancellationToken);
             return await RenderAsync(report, form!["receiptCode"].ToString(), t.Format("Closed.Reply", report.Reference), cancellationToken);
         }
 
-        var errors = Answers.Validate(await reports.GetMessagesAsync(report.Reference, cancellationToken), form!);
+        var errors = Answers.Validate(await caseMessages.GetMessagesAsync(report.Reference, cancellationToken), form!);
         if (errors.Count == 0)
         {
             await answers.RecordAsync(report.Reference, workflows, form!, clock.GetUtcNow(), cancellationToken);
@@ -115,7 +115,7 @@ public sealed class StatusPage(IReportStore reports, ITimeline timeline, Receipt
             }
         }
 
-        var messages = await reports.GetMessagesAsync(report.Reference, cancellationToken);
+        var messages = await caseMessages.GetMessagesAsync(report.Reference, cancellationToken);
         // Answers stand under their questions; the committee's internal notes are never the reporter's to read.
         foreach (var message in messages.Where(m => m.Kind is not (CaseMessageKind.Answer or CaseMessageKind.Note)).OrderBy(m => m.At))
         {

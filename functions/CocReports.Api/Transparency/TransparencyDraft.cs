@@ -13,6 +13,8 @@ namespace CocReports.Api.Transparency;
 /// </summary>
 public sealed class TransparencyDraft(
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
     ITimeline timeline,
     IOptions<TransparencyOptions> options,
     IOptions<WorkflowOptions> workflow,
@@ -38,7 +40,7 @@ public sealed class TransparencyDraft(
             }
 
             // A report kept from this member is not read into their draft at all.
-            var state = await reports.GetCaseStateAsync(report.Reference, cancellationToken);
+            var state = await cases.GetCaseStateAsync(report.Reference, cancellationToken);
             if (!counted.Includes(report, state))
             {
                 continue;
@@ -47,7 +49,7 @@ public sealed class TransparencyDraft(
             records.Add(TransparencyRecord.From(
                 report,
                 state,
-                await reports.GetMessagesAsync(report.Reference, cancellationToken),
+                await caseMessages.GetMessagesAsync(report.Reference, cancellationToken),
                 await timeline.ReadAsync(report.Reference, cancellationToken)));
         }
 

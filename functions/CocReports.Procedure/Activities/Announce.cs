@@ -21,6 +21,9 @@ namespace CocReports.Procedure.Activities;
 /// </summary>
 public sealed class Announce(
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
+    IOpenCasesProjection openCases,
     OnceOnlyMail mail,
     RecordStep record,
     NotifyMember members,
@@ -44,13 +47,13 @@ public sealed class Announce(
         {
             // Listed here rather than at intake: the reporter doesn't wait for it, and it is listed before the first
             // mail's Open cases link can be followed, whichever door the report came through.
-            await reports.ListOpenCaseAsync(report, CancellationToken.None);
+            await openCases.ListOpenCaseAsync(report, CancellationToken.None);
         }
 
-        var state = await reports.GetCaseStateAsync(reference, CancellationToken.None);
+        var state = await cases.GetCaseStateAsync(reference, CancellationToken.None);
         var audience = Audience.For(committee.Value, report, state);
         var carriesMessage = announcement.MessageId is not null || announcement.ToReporter?.MessageId is not null;
-        var messages = carriesMessage ? await reports.GetMessagesAsync(reference, CancellationToken.None) : [];
+        var messages = carriesMessage ? await caseMessages.GetMessagesAsync(reference, CancellationToken.None) : [];
 
         // The other reports that may name the same person: named in a new report's mail, and told of it themselves.
         var tellsPatterns = announcement.ToCommittee == CommitteeNoticeKind.NewReport || announcement.TellPatterns;

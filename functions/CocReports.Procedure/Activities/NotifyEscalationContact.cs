@@ -12,6 +12,7 @@ namespace CocReports.Procedure.Activities;
 /// <summary>Emails one escalation contact: an overdue promise, or a report that no committee member may see.</summary>
 public sealed class NotifyEscalationContact(
     IReportStore reports,
+    ICaseStates cases,
     OnceOnlyMail mail,
     IOptions<CommitteeOptions> committee,
     IOptions<CommunityOptions> community,
@@ -24,7 +25,7 @@ public sealed class NotifyEscalationContact(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        var state = await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None);
+        var state = await cases.GetCaseStateAsync(notice.Reference, CancellationToken.None);
         if (await ComposeAsync(report, Audience.For(committee.Value, report, state), notice) is not { } message)
         {
             return false;

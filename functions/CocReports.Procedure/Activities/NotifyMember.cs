@@ -17,6 +17,9 @@ namespace CocReports.Procedure.Activities;
 /// </summary>
 public sealed class NotifyMember(
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
+    ISentMailLedger sentMail,
     OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
@@ -32,7 +35,7 @@ public sealed class NotifyMember(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        var audience = Audience.For(committee.Value, report, await reports.GetCaseStateAsync(notice.Reference, CancellationToken.None));
+        var audience = Audience.For(committee.Value, report, await cases.GetCaseStateAsync(notice.Reference, CancellationToken.None));
         if (!audience.Includes(notice.MemberId))
         {
             return false;
@@ -40,7 +43,7 @@ public sealed class NotifyMember(
 
         var carried = notice.MessageId is null
             ? null
-            : (await reports.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
+            : (await caseMessages.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
         var others = notice.Kind switch
         {
             CommitteeNoticeKind.NewReport => await OtherReportsAsync(report),
@@ -89,7 +92,7 @@ public sealed class NotifyMember(
         {
             var audience = Audience.For(committee.Value, other.Report, other.State);
             var notices = audience.MemberIds.Select(id => new MemberNotice(other.Report.Reference, id, CommitteeNoticeKind.PatternFound, report.Reference)).ToList();
-            var toldTheOtherWay = await reports.SentMailAmongAsync(report.Reference, [.. notices.Select(n => CommitteeMail.MessageId(Reversed(n)))], CancellationToken.None);
+            var toldTheOtherWay = await sentMail.SentMailAmongAsync(report.Reference, [.. notices.Select(n => CommitteeMail.MessageId(Reversed(n)))], CancellationToken.None);
             OtherReport named = new(other.Match with { Reference = report.Reference }, report, state);
             foreach (var notice in notices.Where(n => !toldTheOtherWay.Contains(CommitteeMail.MessageId(Reversed(n)))))
             {
@@ -105,7 +108,7 @@ public sealed class NotifyMember(
 
     /// <summary>The report a <see cref="CommitteeNoticeKind.PatternFound"/> notice names, while the two still share an identifier and the pair was not told the other way round.</summary>
     async Task<IReadOnlyList<OtherReport>> NamedAsync(MemberNotice notice) =>
-        await reports.IsMailSentAsync(notice.Occasion, CommitteeMail.MessageId(Reversed(notice)), CancellationToken.None)
+        await sentMail.IsMailSentAsync(notice.Occasion, CommitteeMail.MessageId(Reversed(notice)), CancellationToken.None)
             ? []
             : [.. (await patterns.OthersAsync(notice.Reference, CancellationToken.None)).Where(o => o.Report.Reference == notice.Occasion)];
 

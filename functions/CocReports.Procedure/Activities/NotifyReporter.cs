@@ -14,6 +14,7 @@ namespace CocReports.Procedure.Activities;
 /// <summary>Emails the reporter, when they gave an address. Anonymous reporters follow the status page instead.</summary>
 public sealed class NotifyReporter(
     IReportStore reports,
+    ICaseMessages caseMessages,
     OnceOnlyMail mail,
     SealedSecret sealer,
     ActionLinks links,
@@ -28,7 +29,7 @@ public sealed class NotifyReporter(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        var messages = notice.MessageId is null ? [] : await reports.GetMessagesAsync(notice.Reference, CancellationToken.None);
+        var messages = notice.MessageId is null ? [] : await caseMessages.GetMessagesAsync(notice.Reference, CancellationToken.None);
         if (await ComposeAsync(report, notice, messages) is not { } message)
         {
             return false;

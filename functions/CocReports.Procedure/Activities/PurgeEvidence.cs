@@ -12,7 +12,7 @@ namespace CocReports.Procedure.Activities;
 /// and those they removed. The name stays from when it deleted only the files: running workflows call it by name.
 /// Safe to run twice: a second run finds nothing more to delete.
 /// </summary>
-public sealed class PurgeEvidence(IReportStore reports, IEvidenceStore evidence, ReportPatterns patterns, TimeProvider clock) : TaskActivity<string, int>
+public sealed class PurgeEvidence(IReportStore reports, ICaseStates cases, ICaseMessages caseMessages, IEvidenceStore evidence, ReportPatterns patterns, TimeProvider clock) : TaskActivity<string, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, string input) => RunAsync(input);
 
@@ -26,12 +26,12 @@ public sealed class PurgeEvidence(IReportStore reports, IEvidenceStore evidence,
             await evidence.DeleteAsync(file.BlobName, CancellationToken.None);
         }
 
-        var messages = await reports.GetMessagesAsync(reference, CancellationToken.None);
+        var messages = await caseMessages.GetMessagesAsync(reference, CancellationToken.None);
         await reports.RetainOnlyAsync(Retention.Kept(report), Retention.Kept(messages), CancellationToken.None);
 
         // After the report's text is gone, so that indexing it again (a view of the case) finds nothing to add.
         await patterns.ForgetAsync(reference, CancellationToken.None);
-        await reports.TryChangeCaseAsync(reference, state => state.PurgeEvidence(clock.GetUtcNow()), CancellationToken.None);
+        await cases.TryChangeCaseAsync(reference, state => state.PurgeEvidence(clock.GetUtcNow()), CancellationToken.None);
         return report.Evidence.Count;
     }
 }

@@ -13,7 +13,7 @@ namespace CocReports.Procedure.Mail;
 /// An answer to an emailed report is sent only within <see cref="MailAnswerBudget"/>; over it, it fails as a throttled
 /// send does, and is retried as one.
 /// </summary>
-public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, MailAnswerBudget answers, TimeProvider clock)
+public sealed class OnceOnlyMail(IMailSender transport, ISentMailLedger sentMail, MailAnswerBudget answers, TimeProvider clock)
 {
     /// <summary>
     /// How long a claim holds: longer than a run of an activity may last, the Functions host's default timeout on the
@@ -47,7 +47,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ma
     /// <returns>The Message-IDs that were not sent, each with the wait the mail service asked for (null: none).</returns>
     public async Task<IReadOnlyDictionary<string, TimeSpan?>> SendEachAsync(string reference, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
     {
-        var sentBefore = await reports.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
+        var sentBefore = await sentMail.SentMailAmongAsync(reference, [.. mails.Select(m => m.MessageId)], cancellationToken);
         var failed = await Task.WhenAll(mails.Where(m => !sentBefore.Contains(m.MessageId)).Select(async m =>
         {
             try
@@ -82,7 +82,7 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ma
     Task<MailClaim> ClaimAsync(string reference, OutgoingMail mail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return reports.ClaimMailAsync(reference, mail.MessageId, now, now - ClaimHolds, cancellationToken);
+        return sentMail.ClaimMailAsync(reference, mail.MessageId, now, now - ClaimHolds, cancellationToken);
     }
 
     /// <summary>Sends a mail this run claimed and marks it sent; a send that fails gives the claim up and throws.</summary>
@@ -94,11 +94,11 @@ public sealed class OnceOnlyMail(IMailSender transport, IReportStore reports, Ma
         }
         catch
         {
-            await reports.ReleaseMailAsync(reference, mail.MessageId, CancellationToken.None);
+            await sentMail.ReleaseMailAsync(reference, mail.MessageId, CancellationToken.None);
             throw;
         }
 
-        await reports.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
+        await sentMail.RecordMailSentAsync(reference, mail.MessageId, clock.GetUtcNow(), cancellationToken);
     }
 
     async Task TransmitAsync(OutgoingMail mail, CancellationToken cancellationToken)

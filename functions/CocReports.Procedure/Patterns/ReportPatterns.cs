@@ -11,7 +11,7 @@ namespace CocReports.Procedure.Patterns;
 /// Indexes a report's identifiers of the reported person (hashes only), and tells a member which other reports may name
 /// the same person, among those the member may see.
 /// </summary>
-public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, ActionLinks links, IOptions<CommitteeOptions> committee, ILogger<ReportPatterns> log)
+public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, ICaseStates cases, ActionLinks links, IOptions<CommitteeOptions> committee, ILogger<ReportPatterns> log)
 {
     readonly IdentifierHashes hashes = new(links.DeriveRecordKey("patterns"));
 
@@ -62,7 +62,7 @@ public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, Ac
         {
             if (await reports.FindAsync(match.Reference, cancellationToken) is { } other)
             {
-                others.Add(new OtherReport(match, other, await reports.GetCaseStateAsync(match.Reference, cancellationToken)));
+                others.Add(new OtherReport(match, other, await cases.GetCaseStateAsync(match.Reference, cancellationToken)));
             }
         }
 

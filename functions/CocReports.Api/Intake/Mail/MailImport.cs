@@ -35,6 +35,8 @@ public sealed class MailImport(
     MailClassifier classifier,
     ReplyAddress replies,
     IReportStore reports,
+    ICaseStates cases,
+    ICaseMessages caseMessages,
     IEvidenceStore evidence,
     IRateLimitStore rateLimits,
     MailDoorBudget budget,
@@ -84,12 +86,12 @@ public sealed class MailImport(
         // Named by the message, so a reply imported twice is recorded once.
         var id = "mail-" + Key(mail)[..16];
         var reference = report.Reference;
-        if (!(await reports.GetCaseStateAsync(reference, cancellationToken)).KeepsReplies)
+        if (!(await cases.GetCaseStateAsync(reference, cancellationToken)).KeepsReplies)
         {
-            return await AnswerClosedAsync(mail, report, id);
+            return await AnswerClosedAsync(mail, report, id, workflows);
         }
 
-        if ((await reports.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
+        if ((await caseMessages.GetMessagesAsync(reference, cancellationToken)).Any(m => m.Id == id))
         {
             return MailImported.Duplicate;
         }
@@ -106,7 +108,7 @@ public sealed class MailImport(
     /// A reply after the purge: its sender is told the case is closed, and only its arrival goes on the timeline. The
     /// answer is sent first, once per reply, so a reply imported again finds it sent and records nothing more.
     /// </summary>
-    async Task<MailImported> AnswerClosedAsync(InboundMail mail, Report report, string id)
+    async Task<MailImported> AnswerClosedAsync(InboundMail mail, Report report, string id, ICaseWorkflow workflows)
     {
         var addressed = report with { Details = report.Details with { ContactEmail = mail.FromAddress!.Trim() } };
         var closed = await ReporterMail.ClosedAsync(addressed, id);
@@ -115,7 +117,7 @@ public sealed class MailImport(
             return MailImported.Duplicate;
         }
 
-        await answers.RecordAfterClosingAsync(report.Reference, clock.GetUtcNow(), CancellationToken.None);
+        await answers.RecordAfterClosingAsync(report.Reference, workflows, clock.GetUtcNow(), CancellationToken.None);
         log.LogInformation("A reply by email to report {Reference} came after the purge; it was not kept", report.Reference);
         return MailImported.Reply;
     }

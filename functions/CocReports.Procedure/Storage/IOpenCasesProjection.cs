@@ -1,0 +1,18 @@
+using CocReports.Procedure.OpenCases;
+using CocReports.Procedure.Reports;
+
+namespace CocReports.Procedure.Storage;
+
+/// <summary>The unresolved cases, for the open-cases page and the digest.</summary>
+public interface IOpenCasesProjection
+{
+    /// <summary>
+    /// Lists the report among the open cases, when its workflow announces it to the committee. From then on the list
+    /// follows the case as it is recorded (acknowledgment, recusals, follow-ups and status updates) and drops it at
+    /// resolution.
+    /// </summary>
+    Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken);
+
+    /// <summary>Every open case: one query, however many there are.</summary>
+    Task<IReadOnlyList<OpenCaseSummary>> OpenCasesAsync(CancellationToken cancellationToken);
+}
