@@ -36,6 +36,7 @@ passed=0; failed=0; skipped=0
 declare -A fewest=(
   [CocReports.Procedure.Tests]=450
   [CocReports.Adapters.Tests]=55
+  [CocReports.Api.Tests]=5
   [CocReports.Infra.Tests]=110
   [CocReports.IntegrationTests]=170
   [CocReports.BrowserTests]=15

@@ -2,9 +2,11 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Access;
+using CocReports.Api.CasePage;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
@@ -34,7 +36,9 @@ public sealed class InMemoryCases
         Timeline = new InMemoryTimeline(Journal);
         Audit = new InMemoryAuditTrail(Journal, new AuditChain(new byte[32]));
         Workflow = new FakeCaseWorkflow(Journal);
-        Links = new ActionLinks(new LinkOptions { SigningKey = Convert.ToBase64String(new byte[32]), PublicBaseUrl = new Uri("https://coc.example.org") }, Clock);
+        var linkOptions = new LinkOptions { SigningKey = Convert.ToBase64String(new byte[32]), PublicBaseUrl = new Uri("https://coc.example.org") };
+        Links = new ActionLinks(linkOptions, Clock);
+        var gate = new MemberLinkGate(Links, new NoRevocations(), Options.Create(Committee));
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         Desk = new CaseDesk(States, Messages, Timeline, Audit, Untold, new ProcedureMetrics(meters), Clock, NullLogger<CaseDesk>.Instance);
         Actions =
@@ -44,9 +48,27 @@ public sealed class InMemoryCases
             new AskAction(Desk),
             new ResolveAction(Desk, Options.Create(new TransparencyOptions())),
         ];
+        // Case access as the app wires it (sessions, passkeys); no member here has a passkey, so a link acts alone.
+        var access = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(Options.Create(linkOptions))
+            .AddSingleton(Options.Create(Committee))
+            .AddSingleton(Options.Create(new CommunityOptions { Name = "Example community" }))
+            .AddSingleton(Links)
+            .AddSingleton(gate)
+            .AddSingleton<IReportStore>(Reports)
+            .AddSingleton<ICaseStates>(States)
+            .AddSingleton<IAuditTrail>(Audit)
+            .AddSingleton<ILinkLedger>(LinkLedger)
+            .AddSingleton<IPasskeyStore>(new NoPasskeys())
+            .AddCasePage()
+            .BuildServiceProvider()
+            .GetRequiredService<CaseAccess>();
         Endpoint = new CaseActionEndpoint(
             Actions,
-            new MemberLinkGate(Links, new NoRevocations(), Options.Create(Committee)),
+            gate,
+            access,
             Links,
             Reports,
             States,
@@ -120,6 +142,16 @@ public sealed class InMemoryCases
         http.Request.Path = link.AbsolutePath;
         http.Request.QueryString = new QueryString(link.Query);
         return await RenderedPage.OfAsync(await Endpoint.ShowAsync(http.Request, Workflow, Reference, ActionLinks.PathOf(action), CancellationToken.None));
+    }
+
+    sealed class NoPasskeys : IPasskeyStore
+    {
+        public Task<IReadOnlyList<Passkey>> ForMemberAsync(string memberId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Passkey>>([]);
+
+        public Task AddAsync(Passkey passkey, CancellationToken cancellationToken) => throw new InvalidOperationException("No passkey is added here.");
+
+        public Task RecordUseAsync(string memberId, byte[] credentialId, uint signCount, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No passkey is used here.");
     }
 
     sealed class NoRevocations : IMemberRevocations

@@ -48,7 +48,7 @@ public sealed class AfterRetentionTests(GuaranteesHosts hosts)
         {
             await base.InitializeAsync();
             Filed = await FileThroughAsync(Doors.All, _ => ReportSpec.New());
-            var store = Services.GetRequiredService<IReportStore>();
+            var store = Services.GetRequiredService<ICaseStates>();
             await Task.WhenAll(Filed.Select(async report =>
             {
                 await ResolveAsync(report.Reference);

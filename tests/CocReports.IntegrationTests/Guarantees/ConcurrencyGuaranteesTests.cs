@@ -107,8 +107,9 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
     public async Task Two_members_who_recuse_at_the_same_moment_are_both_recused_and_neither_is_mailed_again()
     {
         var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(Submissions.NewReporter()));
-        var store = host.Services.GetRequiredService<IReportStore>();
-        await store.ListOpenCaseAsync(report, CancellationToken.None); // as its announcement does
+        var store = host.Services.GetRequiredService<ICaseStates>();
+        var openCases = host.Services.GetRequiredService<IOpenCasesProjection>();
+        await openCases.ListOpenCaseAsync(report, CancellationToken.None); // as its announcement does
 
         // Each recusal reads the case before either writes it: the moment two clicks land together.
         using var bothRead = new Barrier(2);
@@ -132,7 +133,7 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
             Task.Run(() => store.TryChangeCaseAsync(report.Reference, RecuseAfterBothRead("sam"), CancellationToken.None)));
 
         Assert.Equal(["alex", "sam"], (await store.GetCaseStateAsync(report.Reference, CancellationToken.None)).RecusedMembers.Order(StringComparer.Ordinal));
-        Assert.Equal(["alex", "sam"], (await store.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference == report.Reference).RecusedMembers.Order(StringComparer.Ordinal));
+        Assert.Equal(["alex", "sam"], (await openCases.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference == report.Reference).RecusedMembers.Order(StringComparer.Ordinal));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
     }
@@ -174,7 +175,7 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
     }
 
     Task<IReadOnlyList<CaseMessage>> MessagesAsync(string reference) =>
-        host.Services.GetRequiredService<IReportStore>().GetMessagesAsync(reference, CancellationToken.None);
+        host.Services.GetRequiredService<ICaseMessages>().GetMessagesAsync(reference, CancellationToken.None);
 
     /// <summary>The actions the audit trail records as done.</summary>
     async Task<List<string>> AuditedAsync(string reference)
