@@ -60,7 +60,7 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReporterLinks(Value<LinkOptions>(sp)));
         services.AddSingleton(sp => new SealedSecret(sp.GetRequiredService<ActionLinks>().Keys));
-        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<ActionLinks>().DeriveRecordKey("audit-chain"), Value<AuditOptions>(sp).KeyedSince));
+        services.AddSingleton(sp => new AuditChain(sp.GetRequiredService<ActionLinks>().DeriveRecordKey(KeyPurpose.AuditChain), Value<AuditOptions>(sp).KeyedSince));
         services.AddSingleton<MailAnswerBudget>();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton(sp => new ReportValidator(Value<IntakeOptions>(sp), Value<CommitteeOptions>(sp)));

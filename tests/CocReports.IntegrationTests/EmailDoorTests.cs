@@ -240,7 +240,7 @@ public sealed class EmailDoorTests(EmailDoorTests.Host host)
         Assert.Single(await host.Inbox.AllAsync(), m => m.IsTo(reporter));
 
         // A day later (where the end of the day's window leaves the count): writing again brings a fresh link that works.
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(host.Links().DeriveRecordKey("confirm-sender"), Encoding.UTF8.GetBytes(report.Reference)));
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(host.Links().DeriveRecordKey(KeyPurpose.ConfirmSender), Encoding.UTF8.GetBytes(report.Reference)));
         var count = (await host.RateLimits.GetEntityAsync<TableEntity>("confirm-sender", key)).Value;
         count["WindowEnds"] = DateTimeOffset.UtcNow.AddSeconds(-1);
         await host.RateLimits.UpdateEntityAsync(count, count.ETag);

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Reports;
 using Microsoft.DurableTask.Client;
@@ -375,7 +376,7 @@ public sealed class IntakeTests(LocalHostFixture host)
         if (idempotencyKey is not null)
         {
             // The derivation is pinned by ReportReferenceTests; no workflow may run under the key's reference.
-            var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveRecordKey("idempotency"));
+            var reference = ReportReference.FromIdempotencyKey(idempotencyKey, host.Links().DeriveRecordKey(KeyPurpose.Idempotency));
             Assert.Null(await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)));
         }
     }

@@ -37,7 +37,7 @@ public sealed class SubmitReport(
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
+    readonly byte[] idempotencyKey = links.DeriveRecordKey(KeyPurpose.Idempotency);
 
     public async Task<IResult> HandleAsync(HttpRequest request, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace CocReports.Api.Limits;
 public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOptions> options, ActionLinks links, TimeProvider clock)
 {
     // Keyed like every recorded hash, so a rotation of the signing key gives no address a fresh budget.
-    readonly byte[] addressKey = links.DeriveRecordKey("client-address");
+    readonly byte[] addressKey = links.DeriveRecordKey(KeyPurpose.ClientAddress);
 
     /// <summary>How long to wait when this submission is over the address's budget; null when it may go ahead.</summary>
     public Task<TimeSpan?> IntakeAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// <summary>The member id reporters' links are bound to: reporters have no member id of their own.</summary>
     public const string Reporter = "reporter";
 
-    readonly SignedToken tokens = new(new SigningKeys(options), "links");
+    readonly SignedToken tokens = new(new SigningKeys(options), KeyPurpose.Links);
 
     /// <summary>The current and previous keys, for the other purposes that sign or seal.</summary>
     public SigningKeys Keys { get; } = new(options);
@@ -22,7 +22,7 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// A sub-key for what the app records and must recognise later (pattern hashes, references from idempotency keys,
     /// rate-limit counters): from the record key, so rotating the signing key changes none of them.
     /// </summary>
-    public byte[] DeriveRecordKey(string purpose) => Keys.Record.Derive(purpose);
+    public byte[] DeriveRecordKey(KeyPurpose purpose) => Keys.Record.Derive(purpose);
 
     /// <summary>What a transparency link is bound to in place of a report's reference.</summary>
     public const string TransparencyScope = "transparency";

@@ -8,7 +8,7 @@ namespace CocReports.Procedure.Links;
 /// </summary>
 public sealed class CaseSessions(LinkOptions options, TimeProvider clock)
 {
-    readonly SignedToken tokens = new(new SigningKeys(options), "case-session");
+    readonly SignedToken tokens = new(new SigningKeys(options), KeyPurpose.CaseSession);
 
     public CaseSession Start(string reference, string memberId, DateTimeOffset? confirmedAt = null)
     {

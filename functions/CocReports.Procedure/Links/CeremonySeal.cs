@@ -9,7 +9,7 @@ public sealed class CeremonySeal(LinkOptions options, TimeProvider clock)
 {
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    readonly SignedToken tokens = new(new SigningKeys(options), "passkey-ceremony");
+    readonly SignedToken tokens = new(new SigningKeys(options), KeyPurpose.PasskeyCeremony);
 
     public string Seal(string scope, string memberId, string ceremony) =>
         tokens.Sign($"{scope}|{memberId}|{clock.GetUtcNow().Add(Lifetime).ToUnixTimeMilliseconds()}|{ceremony}");

@@ -12,7 +12,7 @@ public sealed class OrganizerLinks(LinkOptions options, TimeProvider clock)
 {
     public const string Path = "/api/organizer/intake";
 
-    readonly SignedToken tokens = new(new SigningKeys(options), "organizer-intake");
+    readonly SignedToken tokens = new(new SigningKeys(options), KeyPurpose.OrganizerIntake);
 
     public Uri Create(string organizerId)
     {

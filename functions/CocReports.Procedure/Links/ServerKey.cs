@@ -11,10 +11,10 @@ namespace CocReports.Procedure.Links;
 /// </summary>
 public sealed class ServerKey(byte[] secret)
 {
-    public string Id { get; } = Base64Url.EncodeToString(Derive(secret, "key-id", 6));
+    public string Id { get; } = Base64Url.EncodeToString(Derive(secret, KeyPurpose.KeyId, 6));
 
-    public byte[] Derive(string purpose) => Derive(secret, purpose, 32);
+    public byte[] Derive(KeyPurpose purpose) => Derive(secret, purpose, 32);
 
-    static byte[] Derive(byte[] secret, string purpose, int length) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, length, salt: [], info: Encoding.UTF8.GetBytes("coc-reports:" + purpose));
+    static byte[] Derive(byte[] secret, KeyPurpose purpose, int length) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, length, salt: [], info: Encoding.UTF8.GetBytes("coc-reports:" + purpose.Name));
 }

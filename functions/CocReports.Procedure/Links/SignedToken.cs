@@ -8,7 +8,7 @@ namespace CocReports.Procedure.Links;
 /// "keyId.payload.signature", each part base64url: the payload is not secret (it names ids, never content), the
 /// HMAC under the purpose's sub-key makes it unforgeable, and the key id lets a rotated key keep verifying.
 /// </summary>
-sealed class SignedToken(SigningKeys keys, string purpose)
+sealed class SignedToken(SigningKeys keys, KeyPurpose purpose)
 {
     public string Sign(string payload)
     {

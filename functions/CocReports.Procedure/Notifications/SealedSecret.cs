@@ -12,8 +12,6 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public sealed class SealedSecret(SigningKeys keys)
 {
-    const string Purpose = "receipt-seal";
-
     public string Seal(string secret)
     {
         var key = keys.Current;
@@ -21,7 +19,7 @@ public sealed class SealedSecret(SigningKeys keys)
         var plain = Encoding.UTF8.GetBytes(secret);
         var cipher = new byte[plain.Length];
         var tag = new byte[AesGcm.TagByteSizes.MaxSize];
-        using var aes = new AesGcm(key.Derive(Purpose), tag.Length);
+        using var aes = new AesGcm(key.Derive(KeyPurpose.ReceiptSeal), tag.Length);
         aes.Encrypt(nonce, plain, cipher, tag, Encoding.ASCII.GetBytes(key.Id));
         return key.Id + "." + Base64Url.EncodeToString([.. nonce, .. tag, .. cipher]);
     }
@@ -44,7 +42,7 @@ public sealed class SealedSecret(SigningKeys keys)
         var tag = bytes.AsSpan(nonce.Length, AesGcm.TagByteSizes.MaxSize);
         var cipher = bytes.AsSpan(nonce.Length + tag.Length);
         var plain = new byte[cipher.Length];
-        using var aes = new AesGcm(key.Derive(Purpose), tag.Length);
+        using var aes = new AesGcm(key.Derive(KeyPurpose.ReceiptSeal), tag.Length);
         aes.Decrypt(nonce, cipher, tag, plain, Encoding.ASCII.GetBytes(key.Id));
         return Encoding.UTF8.GetString(plain);
     }

@@ -13,7 +13,7 @@ namespace CocReports.Procedure.Patterns;
 /// </summary>
 public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, ICaseStates cases, ActionLinks links, IOptions<CommitteeOptions> committee, ILogger<ReportPatterns> log)
 {
-    readonly IdentifierHashes hashes = new(links.DeriveRecordKey("patterns"));
+    readonly IdentifierHashes hashes = new(links.DeriveRecordKey(KeyPurpose.Patterns));
 
     /// <summary>
     /// Safe to run again: the announcement of every new report indexes it, whatever its door, and opening the case

@@ -182,19 +182,28 @@ public class ActionLinksTests
     }
 
     [Fact]
+    public void Every_key_purpose_has_a_name_of_its_own()
+    {
+        Assert.Equal(KeyPurpose.All.Count, KeyPurpose.All.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(
+            typeof(KeyPurpose).GetFields().Count(f => f.IsStatic && f.FieldType == typeof(KeyPurpose)),
+            KeyPurpose.All.Count);
+    }
+
+    [Fact]
     public void Derived_keys_differ_by_purpose_and_from_the_signing_key()
     {
         var links = SignedLinks(Clock());
         var signingKey = Convert.FromBase64String(Samples.SigningKey);
 
-        var idempotency = links.DeriveRecordKey("idempotency");
-        var patterns = links.DeriveRecordKey("patterns");
+        var idempotency = links.DeriveRecordKey(KeyPurpose.Idempotency);
+        var patterns = links.DeriveRecordKey(KeyPurpose.Patterns);
 
-        Assert.Equal(idempotency, links.DeriveRecordKey("idempotency"));
+        Assert.Equal(idempotency, links.DeriveRecordKey(KeyPurpose.Idempotency));
         Assert.NotEqual(idempotency, patterns);
         Assert.NotEqual(signingKey, idempotency);
         Assert.NotEqual(signingKey, patterns);
-        Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveRecordKey("idempotency"));
+        Assert.NotEqual(idempotency, SignedLinks(Clock(), OtherSigningKey).DeriveRecordKey(KeyPurpose.Idempotency));
         Assert.Equal(32, idempotency.Length);
     }
 
@@ -207,7 +216,7 @@ public class ActionLinksTests
     [InlineData("client-address", "df29fa9d609521d5c5c129bfea24f7b1a79dd5c3d6aaf5b0d46fb19dcf9712d7")]
     public void Without_a_record_key_records_are_keyed_by_the_signing_key_as_before(string purpose, string subKey)
     {
-        Assert.Equal(subKey, Convert.ToHexStringLower(SignedLinks(Clock()).DeriveRecordKey(purpose)));
+        Assert.Equal(subKey, Convert.ToHexStringLower(SignedLinks(Clock()).DeriveRecordKey(KeyPurpose.All.Single(p => p.Name == purpose))));
     }
 
     [Fact]
@@ -218,10 +227,10 @@ public class ActionLinksTests
         var rotated = Rotated();
         rotated.RecordKey = RecordKey;
 
-        var before = new ActionLinks(options, Clock()).DeriveRecordKey("patterns");
+        var before = new ActionLinks(options, Clock()).DeriveRecordKey(KeyPurpose.Patterns);
 
-        Assert.Equal(before, new ActionLinks(rotated, Clock()).DeriveRecordKey("patterns"));
-        Assert.NotEqual(SignedLinks(Clock()).DeriveRecordKey("patterns"), before);
+        Assert.Equal(before, new ActionLinks(rotated, Clock()).DeriveRecordKey(KeyPurpose.Patterns));
+        Assert.NotEqual(SignedLinks(Clock()).DeriveRecordKey(KeyPurpose.Patterns), before);
     }
 
     [Fact]

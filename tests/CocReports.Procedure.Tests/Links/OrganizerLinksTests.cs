@@ -46,7 +46,7 @@ public class OrganizerLinksTests
     public void A_link_made_before_links_expired_is_refused()
     {
         // The format before issue 19: "organizer|<id>", signed for the same purpose, valid forever.
-        var old = new SignedToken(new SigningKeys(LinkOptions()), "organizer-intake").Sign("organizer|ada");
+        var old = new SignedToken(new SigningKeys(LinkOptions()), KeyPurpose.OrganizerIntake).Sign("organizer|ada");
 
         var check = new OrganizerLinks(LinkOptions(), Clock()).Check(old, Organizers);
 

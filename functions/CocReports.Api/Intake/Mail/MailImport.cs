@@ -57,8 +57,8 @@ public sealed class MailImport(
 
     const int MaxMessageIdLength = 250;
 
-    readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
-    readonly byte[] senderKey = links.DeriveRecordKey("mail-sender");
+    readonly byte[] idempotencyKey = links.DeriveRecordKey(KeyPurpose.Idempotency);
+    readonly byte[] senderKey = links.DeriveRecordKey(KeyPurpose.MailSender);
 
     public async Task<MailImportResult> ImportAsync(InboundMail mail, Door door, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {

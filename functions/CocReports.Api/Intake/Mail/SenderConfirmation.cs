@@ -35,8 +35,8 @@ public sealed class SenderConfirmation(
     /// <summary>How often one report's sender is asked at most: writing again can't make the service mail an address more.</summary>
     static readonly TimeSpan AskAtMostEvery = TimeSpan.FromDays(1);
 
-    readonly byte[] idempotencyKey = links.DeriveRecordKey("idempotency");
-    readonly byte[] askKey = links.DeriveRecordKey("confirm-sender");
+    readonly byte[] idempotencyKey = links.DeriveRecordKey(KeyPurpose.Idempotency);
+    readonly byte[] askKey = links.DeriveRecordKey(KeyPurpose.ConfirmSender);
 
     /// <summary>An anonymous report's unverified From and its receipt code, sealed for <see cref="Report.SealedAnonymousSender"/>.</summary>
     public string SealAnonymous(string from, string receiptCode) => sealer.Seal(receiptCode + "\n" + from);

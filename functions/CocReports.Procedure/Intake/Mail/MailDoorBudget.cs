@@ -16,7 +16,7 @@ namespace CocReports.Procedure.Intake.Mail;
 public sealed class MailDoorBudget(IRateLimitStore store, IOptions<RateLimitOptions> options, ActionLinks links, TimeProvider clock)
 {
     // Keyed like every recorded hash: the counters can't be turned back into the domains people report from.
-    readonly byte[] domainKey = links.DeriveRecordKey("mail-sender-domain");
+    readonly byte[] domainKey = links.DeriveRecordKey(KeyPurpose.MailSenderDomain);
 
     /// <summary>Counts a new report from <paramref name="from"/>; null when it may be imported now.</summary>
     public async Task<MailDeferral?> AdmitAsync(string? from, CancellationToken cancellationToken)

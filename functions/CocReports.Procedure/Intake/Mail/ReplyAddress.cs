@@ -66,7 +66,7 @@ public sealed class ReplyAddress(MailIntakeOptions options, SigningKeys keys)
     // Base32 without padding: mail systems may change the case of a local part, never its letters.
     static string Mac(ServerKey key, string reference)
     {
-        var mac = HMACSHA256.HashData(key.Derive("reply-address"), Encoding.UTF8.GetBytes(reference)).AsSpan(0, MacBytes);
+        var mac = HMACSHA256.HashData(key.Derive(KeyPurpose.ReplyAddress), Encoding.UTF8.GetBytes(reference)).AsSpan(0, MacBytes);
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var sb = new StringBuilder();
         int buffer = 0, bits = 0;
