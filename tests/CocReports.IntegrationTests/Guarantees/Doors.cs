@@ -171,7 +171,8 @@ public static partial class Doors
     /// <summary>The report an emailed message became, once stored, and the receipt code its receipt mail gave the sender.</summary>
     static async Task<FiledReport> StoredAsync(IDoor door, GuaranteesHost host, ReportSpec spec, string subject)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Four hosts fill at once (GuaranteesHosts), each polling its mailbox: generous on a loaded machine.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         List<Procedure.Reports.Report> stored;
         while ((stored = await ConductMailbox.ReportsAsync(host, subject)).Count == 0)
         {
@@ -180,7 +181,8 @@ public static partial class Doors
         }
 
         var reference = Assert.Single(stored).Reference;
-        var receipt = await host.Inbox.WaitForAsync(m => m.IsTo(spec.ReporterAddress) && m.Subject.Contains(reference, StringComparison.Ordinal));
+        var receipt = await host.Inbox.WaitForAsync(
+            m => m.IsTo(spec.ReporterAddress) && m.Subject.Contains(reference, StringComparison.Ordinal), timeout: TimeSpan.FromMinutes(2));
         return new(door, spec, reference, CodePattern().Match(await host.Inbox.TextAsync(receipt[0])).Value);
     }
 
