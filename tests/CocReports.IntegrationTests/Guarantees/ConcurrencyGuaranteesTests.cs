@@ -111,6 +111,10 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
         var openCases = host.Services.GetRequiredService<IOpenCasesProjection>();
         await openCases.ListOpenCaseAsync(report, CancellationToken.None); // as its announcement does
 
+        // Kim recused earlier, so the case row exists and both recusals below replace it: the write that must not
+        // overwrite the other (a first write of the row is an insert, which a second can't repeat anyway).
+        await store.TryChangeCaseAsync(report.Reference, state => state.Recuse("kim"), CancellationToken.None);
+
         // Each recusal reads the case before either writes it: the moment two clicks land together.
         using var bothRead = new Barrier(2);
         Func<CaseState, CaseState?> RecuseAfterBothRead(string member)
@@ -132,8 +136,8 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
             Task.Run(() => store.TryChangeCaseAsync(report.Reference, RecuseAfterBothRead("alex"), CancellationToken.None)),
             Task.Run(() => store.TryChangeCaseAsync(report.Reference, RecuseAfterBothRead("sam"), CancellationToken.None)));
 
-        Assert.Equal(["alex", "sam"], (await store.GetCaseStateAsync(report.Reference, CancellationToken.None)).RecusedMembers.Order(StringComparer.Ordinal));
-        Assert.Equal(["alex", "sam"], (await openCases.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference == report.Reference).RecusedMembers.Order(StringComparer.Ordinal));
+        Assert.Equal(["alex", "kim", "sam"], (await store.GetCaseStateAsync(report.Reference, CancellationToken.None)).RecusedMembers.Order(StringComparer.Ordinal));
+        Assert.Equal(["alex", "kim", "sam"], (await openCases.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference == report.Reference).RecusedMembers.Order(StringComparer.Ordinal));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "alex", CommitteeNoticeKind.NewReport, "new")));
         Assert.False(await Activity<NotifyMember>().RunAsync(new MemberNotice(report.Reference, "sam", CommitteeNoticeKind.NewReport, "new")));
     }
