@@ -84,6 +84,9 @@ public static class ApiExtensions
         services.AddSingleton(sp => new ReplyAddress(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ActionLinks>().Keys));
         services.AddSingleton(sp => new MailClassifier(Value<MailIntakeOptions>(sp), sp.GetRequiredService<ReplyAddress>()));
         services.AddSingleton<MailDoorBudget>();
+        services.AddSingleton<MailReply>();
+        services.AddSingleton<EmailedReportAnswer>();
+        services.AddSingleton<EmailedReport>();
         services.AddSingleton<MailImport>();
         services.AddSingleton<MailQuarantine>();
         services.AddSingleton<MailboxPoll>();
