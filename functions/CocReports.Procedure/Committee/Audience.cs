@@ -1,8 +1,9 @@
 namespace CocReports.Procedure.Committee;
 
 /// <summary>
-/// Who may know about a report: every member the reporter did not exclude and who has not recused. This is the one
-/// place conflicts of interest are decided; mail addressing and every read of a case go through it.
+/// Who may know about a report: every member the reporter did not exclude and who has not recused, and the escalation
+/// contacts once fewer than the quorum remain. This is the one place conflicts of interest are decided; mail addressing
+/// and every read of a case go through it.
 /// </summary>
 public sealed record Audience(IReadOnlyList<string> MemberIds, bool ToEscalationContacts, int EscalationContactCount)
 {
@@ -15,8 +16,9 @@ public sealed record Audience(IReadOnlyList<string> MemberIds, bool ToEscalation
         var barred = excluded.Concat(recused).ToHashSet(StringComparer.Ordinal);
         var members = committee.Members.Select(m => m.Id).Where(id => !barred.Contains(id)).ToArray();
 
-        // A report about the whole committee must still reach someone.
-        return new Audience(members, members.Length == 0, committee.EscalationContacts.Count);
+        // A report about the whole committee must still reach someone; one about most of it, someone besides the few left.
+        var quorum = Math.Min(committee.Quorum, committee.Members.Count);
+        return new Audience(members, members.Length == 0 || members.Length < quorum, committee.EscalationContacts.Count);
     }
 
     public bool Includes(string memberId) => MemberIds.Contains(memberId, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CocReports.Procedure.Passkeys;
 
 namespace CocReports.Procedure.Committee;
@@ -23,6 +24,16 @@ public sealed class CommitteeOptions
     /// originals, the audit trail's export, resolving, Identify edits): a session left open on a shared screen is not enough.
     /// </summary>
     public TimeSpan PasskeyStepUpWithin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The fewest members without a conflict (not excluded by the reporter, not recused) who handle a report alone.
+    /// Below it, the report is handed to the escalation contacts, who from then on receive it and its notices beside
+    /// the members left. 1 keeps a report with the committee while anyone remains, as before the guard existed; CNCF's
+    /// procedure hands a case over when fewer than three remain without a hard conflict, so 3 follows it. A committee
+    /// smaller than the quorum needs all its members.
+    /// </summary>
+    [Range(1, 100)]
+    public int Quorum { get; set; } = 1;
 
     public CommitteeMember? Find(string memberId) => Members.Find(m => m.Id == memberId);
 

@@ -74,7 +74,7 @@ public static class CommitteeMail
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
         body.Link("Open cases", links.CreateOpenCases(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, MemberSubject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
@@ -103,7 +103,7 @@ public static class CommitteeMail
     {
         var body = new MailBody().Paragraph($"Hello {contact.Name},");
         body.Paragraph(withReport
-            ? $"A Code of Conduct report to {community} cannot go to any committee member: every member was excluded by the reporter or has recused. You are receiving it as an escalation contact; please see that it is handled."
+            ? $"A Code of Conduct report to {community} is handed to you: fewer committee members than the community's quorum may handle it (those the reporter excluded or who recused are not counted). You are receiving it as an escalation contact; please see that it is handled."
             : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind, promises)} Please make sure someone takes it up.");
         if (withReport)
         {
@@ -138,6 +138,7 @@ public static class CommitteeMail
         CommitteeNoticeKind.StatusUpdateOverdue => "This report is overdue: the promised status update did not come. The escalation contacts have been told.",
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
         CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
+        CommitteeNoticeKind.HandedToEscalation => "This report was handed to the escalation contacts: from now on they receive it and every notice about it, and see that it is handled. You can still open it and act on it.",
         CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
         _ => "There is news about this report.",
     };
@@ -148,6 +149,12 @@ public static class CommitteeMail
         CommitteeNoticeKind.FollowUpOverdue => $"the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}.",
         _ => "the reporter did not get the status update they were promised.",
     };
+
+    // A member is told the report was handed over; the contacts' own subject names it as theirs now.
+    static string MemberSubject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises) =>
+        kind == CommitteeNoticeKind.HandedToEscalation
+            ? (report.Details.IsUrgent ? "URGENT: " : "") + $"Report {report.Reference} was handed to the escalation contacts ({community})"
+            : Subject(report, kind, community, promises);
 
     static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises)
     {

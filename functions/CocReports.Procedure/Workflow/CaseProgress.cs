@@ -17,4 +17,5 @@ public sealed record CaseProgress(
     DateTimeOffset? LastUpdateAt = null,
     DateTimeOffset? NextUpdateBy = null,
     DateTimeOffset? ResolvedAt = null,
-    bool RetentionWarned = false);
+    bool RetentionWarned = false,
+    bool HandedOver = false);

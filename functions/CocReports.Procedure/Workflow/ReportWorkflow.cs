@@ -114,10 +114,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 steps.NotifyCommittee(CommitteeNoticeKind.AnswerReceived, occasion: happened.MessageId ?? "answer", messageId: happened.MessageId);
                 return progress;
 
-            case CaseEventKind.Recused:
-                // A report about the whole committee must still reach someone.
-                await steps.HandToEscalationIfNoMemberRemains();
-                return progress;
+            case CaseEventKind.Recused when !progress.HandedOver:
+                // A report about most of the committee must still reach enough people, and is handed over once: an
+                // activity reads the case as it is now, so the first event may already see a later recusal.
+                return await steps.HandToEscalationBelowQuorum() ? progress with { HandedOver = true } : progress;
 
             case CaseEventKind.IdentifiersChanged:
                 // "A later match on an old report is told to its current members too."
@@ -162,14 +162,30 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         public void Announce(Announcement announcement, string what) =>
             Mail.Add(context.CallActivityAsync<Unsent>(nameof(Activities.Announce), announcement, retry), what, reference);
 
-        public async Task HandToEscalationIfNoMemberRemains()
+        /// <summary>
+        /// After a recusal: once fewer members than the quorum may handle the report, the escalation contacts receive it,
+        /// and the members left are told it was handed over (not why).
+        /// </summary>
+        /// <returns>Whether the report was handed over now.</returns>
+        public async Task<bool> HandToEscalationBelowQuorum()
         {
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             if (audience.ToEscalationContacts)
             {
-                NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover");
+                if (audience.MemberIds.Count > 0)
+                {
+                    NotifyCommittee(CommitteeNoticeKind.HandedToEscalation, "handover");
+                }
+                else
+                {
+                    NotifyEscalationContacts(audience, CommitteeNoticeKind.HandedToEscalation, "handover");
+                }
+
                 await Record(CaseStep.HandedToEscalation, context.CurrentUtcDateTime);
+                return true;
             }
+
+            return false;
         }
 
         void NotifyEscalationContacts(Audience audience, CommitteeNoticeKind kind, string occasion)

@@ -50,6 +50,37 @@ public class AudienceTests
     }
 
     [Fact]
+    public void A_report_goes_to_the_escalation_contacts_too_once_fewer_than_the_quorum_remain()
+    {
+        var committee = ThreeMembers();
+        committee.Members.Add(new CommitteeMember { Id = "lin", Name = "Lin", Email = "lin@example.org" });
+        committee.Members.Add(new CommitteeMember { Id = "mo", Name = "Mo", Email = "mo@example.org" });
+        committee.Quorum = 3;
+
+        Assert.False(Audience.For(committee, excluded: ["ada"], recused: ["grace"]).ToEscalationContacts);
+
+        var below = Audience.For(committee, excluded: ["ada"], recused: ["grace", "alan"]);
+        Assert.True(below.ToEscalationContacts);
+        Assert.Equal(["lin", "mo"], below.MemberIds);
+    }
+
+    [Fact]
+    public void A_committee_smaller_than_its_quorum_needs_all_its_members()
+    {
+        var committee = ThreeMembers();
+        committee.Quorum = 5;
+
+        Assert.False(Audience.For(committee, [], []).ToEscalationContacts);
+        Assert.True(Audience.For(committee, [], recused: ["alan"]).ToEscalationContacts);
+    }
+
+    [Fact]
+    public void By_default_a_report_stays_with_the_committee_while_any_member_remains()
+    {
+        Assert.False(Audience.For(ThreeMembers(), excluded: ["ada"], recused: ["alan"]).ToEscalationContacts);
+    }
+
+    [Fact]
     public void Escalation_contact_count_follows_the_configuration()
     {
         var committee = ThreeMembers();

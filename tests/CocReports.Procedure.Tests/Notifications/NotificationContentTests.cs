@@ -146,7 +146,7 @@ public class NotificationContentTests
     {
         var mail = await CommitteeMail.ToEscalationContactAsync(Everything, new("Chair", "chair@example.org"), new EscalationNotice(Reference, 0, CommitteeNoticeKind.NewReport, "0"), "Rust Meetup", new WorkflowOptions(), withReport: true, Disclosure.For(NotificationContent.None, null));
 
-        Assert.Contains("cannot go to any committee member", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("is handed to you", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(Reference, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("OpenPGP public key", mail.TextBody, StringComparison.Ordinal);
     }
