@@ -1,0 +1,94 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Links;
+using CocReports.Procedure.Mail;
+using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Storage;
+
+namespace CocReports.Procedure.Passkeys;
+
+/// <summary>
+/// A vouch for resetting a member's passkeys, and the reset once two other members vouched within a day
+/// (<see cref="PasskeyResetRule"/>): the member's passkeys are removed, every link and session they were issued before
+/// is revoked (a lost phone's open session, an old link in a taken mailbox: neither may add the next passkey), the
+/// vouches are spent, and the member is mailed. Every vouch, refused or not, and the reset are kept in the audit
+/// trail's <see cref="AuditChain"/>, beside the cases' own.
+/// </summary>
+public sealed class PasskeyRecovery(
+    IPasskeyStore passkeys,
+    IPasskeyResetVouches vouches,
+    IMemberRevocations revocations,
+    IAuditTrail audit,
+    OnceOnlyMail mail,
+    CommitteeOptions committee,
+    CommunityOptions community,
+    TimeProvider clock)
+{
+    /// <summary>The audit trail's chain for resets, and where the sent-mail ledger keeps their mail: no report's.</summary>
+    public const string AuditChain = "passkey-resets";
+
+    /// <summary>What the trail names a vouch by, followed by the member vouched for.</summary>
+    public const string Vouched = "passkey.reset-vouch:";
+
+    /// <summary>What the trail names a reset by, under the member reset.</summary>
+    public const string Reset = "passkey.reset";
+
+    /// <param name="voucher">The member vouching, who confirmed with their own passkey if they have one.</param>
+    public async Task<PasskeyResetOutcome> VouchAsync(string voucher, string memberId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (PasskeyResetRule.Refusal(committee, voucher, memberId) is { } refusal)
+        {
+            await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
+            return new PasskeyResetOutcome(refusal, 0, Removed: null, Mailed: false);
+        }
+
+        await vouches.AddAsync(new PasskeyResetVouch(memberId, voucher, now), cancellationToken);
+        await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: true), CancellationToken.None);
+
+        var counted = PasskeyResetRule.Counted(committee, memberId, await vouches.ForMemberAsync(memberId, cancellationToken), now);
+        if (counted.Count < PasskeyResetRule.VouchesNeeded)
+        {
+            return new PasskeyResetOutcome(null, counted.Count, Removed: null, Mailed: false);
+        }
+
+        // Revoked first: from here on, nothing the member was issued before opens anything, even if the rest fails.
+        await revocations.RevokeAsync(memberId, now, cancellationToken);
+        var removed = await passkeys.RemoveAllAsync(memberId, cancellationToken);
+        await vouches.ClearAsync(memberId, cancellationToken);
+        await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId, Reset, Allowed: true), CancellationToken.None);
+        return new PasskeyResetOutcome(null, counted.Count, removed, await TellAsync(memberId, counted, now, cancellationToken));
+    }
+
+    // The reset stands whether or not the mail goes: the page then asks the vouching member to tell them.
+    async Task<bool> TellAsync(string memberId, IReadOnlyList<PasskeyResetVouch> counted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var member = committee.Find(memberId)!;
+        try
+        {
+            await mail.SendAsync(
+                AuditChain,
+                await PasskeyResetMail.ToMemberAsync(
+                    new Recipient(member.Name, member.Email),
+                    memberId,
+                    [.. counted.OrderBy(v => v.At).Select(v => committee.NameOf(v.VouchedBy))],
+                    community.Name,
+                    counted.Min(v => v.At),
+                    now),
+                cancellationToken);
+            return true;
+        }
+#pragma warning disable CA1031 // Any failure to send is told to the vouching member, who tells the member another way.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>What became of a vouch.</summary>
+/// <param name="Refused">Why the vouch was refused; null when it was kept.</param>
+/// <param name="Counted">How many vouches count toward the reset now, this one included.</param>
+/// <param name="Removed">How many passkeys the reset removed; null when there was no reset (yet).</param>
+/// <param name="Mailed">Whether the member reset was told by mail.</param>
+public sealed record PasskeyResetOutcome(PasskeyResetRefusal? Refused, int Counted, int? Removed, bool Mailed);

@@ -1,0 +1,67 @@
+using CocReports.Procedure.Committee;
+using CocReports.Procedure.Passkeys;
+using static CocReports.Procedure.Tests.Samples;
+
+namespace CocReports.Procedure.Tests.Passkeys;
+
+public class PasskeyResetRuleTests
+{
+    static readonly CommitteeOptions Committee = ThreeMembers();
+
+    static PasskeyResetVouch Vouch(string by, TimeSpan after, string member = "ada") => new(member, by, Start + after);
+
+    [Fact]
+    public void One_vouch_does_not_reset_and_two_other_members_within_a_day_do()
+    {
+        var one = Vouch("grace", TimeSpan.Zero);
+        var two = Vouch("alan", TimeSpan.FromHours(23));
+
+        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", [one], Start + TimeSpan.FromHours(23)));
+        Assert.Equal(PasskeyResetRule.VouchesNeeded, PasskeyResetRule.Counted(Committee, "ada", [one, two], Start + TimeSpan.FromHours(23)).Count);
+    }
+
+    [Fact]
+    public void A_member_never_vouches_for_their_own_reset()
+    {
+        Assert.Equal(PasskeyResetRefusal.Themselves, PasskeyResetRule.Refusal(Committee, "ada", "ada"));
+        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", [Vouch("ada", TimeSpan.Zero), Vouch("grace", TimeSpan.Zero)], Start));
+    }
+
+    [Fact]
+    public void The_same_member_vouching_twice_counts_once()
+    {
+        var vouches = new[] { Vouch("grace", TimeSpan.Zero), Vouch("grace", TimeSpan.FromMinutes(1)) };
+
+        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", vouches, Start + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Vouches_more_than_a_day_apart_do_not_reset()
+    {
+        var vouches = new[] { Vouch("grace", TimeSpan.Zero), Vouch("alan", PasskeyResetRule.Within + TimeSpan.FromSeconds(1)) };
+
+        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", vouches, Start + PasskeyResetRule.Within + TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void A_vouch_of_someone_no_longer_on_the_committee_does_not_count()
+    {
+        var vouches = new[] { Vouch("grace", TimeSpan.Zero), Vouch("former", TimeSpan.Zero) };
+
+        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(Committee, "former", "ada"));
+        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", vouches, Start));
+    }
+
+    [Fact]
+    public void A_committee_of_two_cannot_reset_by_vouches_and_nobody_can_with_passkeys_off()
+    {
+        var two = ThreeMembers();
+        two.Members.RemoveAt(2);
+        var off = ThreeMembers();
+        off.Passkeys = PasskeyUse.Off;
+
+        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada"));
+        Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada"));
+        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada"));
+    }
+}
