@@ -47,6 +47,11 @@ public sealed class PasskeyResetPage(
         }
 
         var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
+        if (PasskeyRule.MustAdd(committee.Value, own.Count > 0))
+        {
+            return page.Notice(Refused(PasskeyResetRefusal.NoPasskeyOfTheirOwn)).Link("Back to your open cases", "/api/open-cases");
+        }
+
         var confirms = PasskeyRule.SignInNeeded(committee.Value, own.Count > 0);
         if (confirms)
         {
@@ -87,9 +92,9 @@ public sealed class PasskeyResetPage(
 
         // The rule first, so a refused vouch is refused (and kept in the trail) whatever the passkey says.
         var memberId = form[MemberField].ToString();
-        if (PasskeyResetRule.Refusal(committee.Value, voucher!, memberId) is null)
+        var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
+        if (PasskeyResetRule.Refusal(committee.Value, voucher!, memberId, own.Count > 0) is null)
         {
-            var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
             if (PasskeyRule.SignInNeeded(committee.Value, own.Count > 0)
                 && await ceremony.ConfirmAsync(form, CeremonyScope(memberId), voucher!, own, cancellationToken) is null)
             {
@@ -129,6 +134,7 @@ public sealed class PasskeyResetPage(
         PasskeyResetRefusal.Themselves => "You can't vouch for your own reset: two other members do.",
         PasskeyResetRefusal.TooFewMembers => "Your committee has fewer than three members, so two others can't vouch: ask your administrator to reset the passkeys.",
         PasskeyResetRefusal.PasskeysOff => "Your committee doesn't use passkeys: there is nothing to reset.",
+        PasskeyResetRefusal.NoPasskeyOfTheirOwn => "Add a passkey of your own first, from any case you open: your committee asks every member for one, and vouching asks for it.",
         _ => "That is not a member of your committee.",
     };
 }

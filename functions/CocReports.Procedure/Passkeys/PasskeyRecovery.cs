@@ -36,7 +36,8 @@ public sealed class PasskeyRecovery(
     public async Task<PasskeyResetOutcome> VouchAsync(string voucher, string memberId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (PasskeyResetRule.Refusal(committee, voucher, memberId) is { } refusal)
+        var voucherHasPasskey = (await passkeys.ForMemberAsync(voucher, cancellationToken)).Count > 0;
+        if (PasskeyResetRule.Refusal(committee, voucher, memberId, voucherHasPasskey) is { } refusal)
         {
             await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
             return new PasskeyResetOutcome(refusal, 0, Removed: null, Mailed: false);

@@ -15,11 +15,15 @@ public static class PasskeyResetRule
     /// <summary>How close together the vouches must be: an old vouch forgotten in storage does not count toward a reset months later.</summary>
     public static readonly TimeSpan Within = TimeSpan.FromHours(24);
 
-    /// <summary>Why <paramref name="voucher"/> may not vouch for <paramref name="memberId"/>, or null when they may.</summary>
-    public static PasskeyResetRefusal? Refusal(CommitteeOptions committee, string voucher, string memberId) =>
+    /// <summary>
+    /// Why <paramref name="voucher"/> may not vouch for <paramref name="memberId"/>, or null when they may. With
+    /// <c>Committee:Passkeys</c> = Required a voucher needs a passkey of their own, as they do to see a case.
+    /// </summary>
+    public static PasskeyResetRefusal? Refusal(CommitteeOptions committee, string voucher, string memberId, bool voucherHasPasskey) =>
         Unavailable(committee)
         ?? (voucher == memberId ? PasskeyResetRefusal.Themselves
             : committee.Find(memberId) is null || committee.Find(voucher) is null ? PasskeyResetRefusal.NotAMember
+            : PasskeyRule.MustAdd(committee, voucherHasPasskey) ? PasskeyResetRefusal.NoPasskeyOfTheirOwn
             : null);
 
     /// <summary>Why no member of this committee can vouch for anyone, or null when they can.</summary>
@@ -34,7 +38,8 @@ public static class PasskeyResetRule
     /// </summary>
     public static IReadOnlyList<PasskeyResetVouch> Counted(CommitteeOptions committee, string memberId, IEnumerable<PasskeyResetVouch> vouches, DateTimeOffset now) =>
         [.. vouches
-            .Where(v => v.MemberId == memberId && Refusal(committee, v.VouchedBy, memberId) is null && v.At <= now && now - v.At <= Within)
+            // A kept vouch was given with the voucher's passkey where one was needed; whether they are still members counts now.
+            .Where(v => v.MemberId == memberId && Refusal(committee, v.VouchedBy, memberId, voucherHasPasskey: true) is null && v.At <= now && now - v.At <= Within)
             .GroupBy(v => v.VouchedBy, StringComparer.Ordinal)
             .Select(g => g.MaxBy(v => v.At)!)];
 }
@@ -53,4 +58,7 @@ public enum PasskeyResetRefusal
 
     /// <summary>Fewer than three members: two others can't vouch, and an administrator resets in storage.</summary>
     TooFewMembers,
+
+    /// <summary>With <c>Committee:Passkeys</c> = Required, a member without a passkey vouches for nobody.</summary>
+    NoPasskeyOfTheirOwn,
 }

@@ -23,7 +23,7 @@ public class PasskeyResetRuleTests
     [Fact]
     public void A_member_never_vouches_for_their_own_reset()
     {
-        Assert.Equal(PasskeyResetRefusal.Themselves, PasskeyResetRule.Refusal(Committee, "ada", "ada"));
+        Assert.Equal(PasskeyResetRefusal.Themselves, PasskeyResetRule.Refusal(Committee, "ada", "ada", voucherHasPasskey: true));
         Assert.Single(PasskeyResetRule.Counted(Committee, "ada", [Vouch("ada", TimeSpan.Zero), Vouch("grace", TimeSpan.Zero)], Start));
     }
 
@@ -48,8 +48,19 @@ public class PasskeyResetRuleTests
     {
         var vouches = new[] { Vouch("grace", TimeSpan.Zero), Vouch("former", TimeSpan.Zero) };
 
-        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(Committee, "former", "ada"));
+        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(Committee, "former", "ada", voucherHasPasskey: true));
         Assert.Single(PasskeyResetRule.Counted(Committee, "ada", vouches, Start));
+    }
+
+    [Fact]
+    public void With_passkeys_required_a_member_without_one_vouches_for_nobody()
+    {
+        var required = ThreeMembers();
+        required.Passkeys = PasskeyUse.Required;
+
+        Assert.Equal(PasskeyResetRefusal.NoPasskeyOfTheirOwn, PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: false));
+        Assert.Null(PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: true));
+        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: false));
     }
 
     [Fact]
@@ -60,8 +71,8 @@ public class PasskeyResetRuleTests
         var off = ThreeMembers();
         off.Passkeys = PasskeyUse.Off;
 
-        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada"));
-        Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada"));
-        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada"));
+        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada", voucherHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada", voucherHasPasskey: true));
+        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: true));
     }
 }
