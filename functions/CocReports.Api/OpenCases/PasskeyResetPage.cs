@@ -93,7 +93,8 @@ public sealed class PasskeyResetPage(
         // The rule first, so a refused vouch is refused (and kept in the trail) whatever the passkey says.
         var memberId = form[MemberField].ToString();
         var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
-        if (PasskeyResetRule.Refusal(committee.Value, voucher!, memberId, own.Count > 0) is null)
+        var memberHasPasskey = committee.Value.Find(memberId) is not null && (await passkeys.ForMemberAsync(memberId, cancellationToken)).Count > 0;
+        if (PasskeyResetRule.Refusal(committee.Value, voucher!, memberId, own.Count > 0, memberHasPasskey) is null)
         {
             if (PasskeyRule.SignInNeeded(committee.Value, own.Count > 0)
                 && await ceremony.ConfirmAsync(form, CeremonyScope(memberId), voucher!, own, cancellationToken) is null)
@@ -134,6 +135,7 @@ public sealed class PasskeyResetPage(
         PasskeyResetRefusal.Themselves => "You can't vouch for your own reset: two other members do.",
         PasskeyResetRefusal.TooFewMembers => "Your committee has fewer than three members, so two others can't vouch: ask your administrator to reset the passkeys.",
         PasskeyResetRefusal.PasskeysOff => "Your committee doesn't use passkeys: there is nothing to reset.",
+        PasskeyResetRefusal.NothingToReset => "They have no passkey: there is nothing to reset, and their links work as they are.",
         PasskeyResetRefusal.NoPasskeyOfTheirOwn => "Add a passkey of your own first, from any case you open: your committee asks every member for one, and vouching asks for it.",
         _ => "That is not a member of your committee.",
     };

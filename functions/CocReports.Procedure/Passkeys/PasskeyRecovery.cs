@@ -37,7 +37,8 @@ public sealed class PasskeyRecovery(
     {
         var now = clock.GetUtcNow();
         var voucherHasPasskey = (await passkeys.ForMemberAsync(voucher, cancellationToken)).Count > 0;
-        if (PasskeyResetRule.Refusal(committee, voucher, memberId, voucherHasPasskey) is { } refusal)
+        var memberHasPasskey = committee.Find(memberId) is not null && (await passkeys.ForMemberAsync(memberId, cancellationToken)).Count > 0;
+        if (PasskeyResetRule.Refusal(committee, voucher, memberId, voucherHasPasskey, memberHasPasskey) is { } refusal)
         {
             await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
             return new PasskeyResetOutcome(refusal, 0, Removed: null, Mailed: false);

@@ -17,13 +17,15 @@ public static class PasskeyResetRule
 
     /// <summary>
     /// Why <paramref name="voucher"/> may not vouch for <paramref name="memberId"/>, or null when they may. With
-    /// <c>Committee:Passkeys</c> = Required a voucher needs a passkey of their own, as they do to see a case.
+    /// <c>Committee:Passkeys</c> = Required a voucher needs a passkey of their own, as they do to see a case. A member
+    /// without passkeys has nothing to reset: a vouch would only void their links.
     /// </summary>
-    public static PasskeyResetRefusal? Refusal(CommitteeOptions committee, string voucher, string memberId, bool voucherHasPasskey) =>
+    public static PasskeyResetRefusal? Refusal(CommitteeOptions committee, string voucher, string memberId, bool voucherHasPasskey, bool memberHasPasskey) =>
         Unavailable(committee)
         ?? (voucher == memberId ? PasskeyResetRefusal.Themselves
             : committee.Find(memberId) is null || committee.Find(voucher) is null ? PasskeyResetRefusal.NotAMember
             : PasskeyRule.MustAdd(committee, voucherHasPasskey) ? PasskeyResetRefusal.NoPasskeyOfTheirOwn
+            : !memberHasPasskey ? PasskeyResetRefusal.NothingToReset
             : null);
 
     /// <summary>Why no member of this committee can vouch for anyone, or null when they can.</summary>
@@ -38,8 +40,8 @@ public static class PasskeyResetRule
     /// </summary>
     public static IReadOnlyList<PasskeyResetVouch> Counted(CommitteeOptions committee, string memberId, IEnumerable<PasskeyResetVouch> vouches, DateTimeOffset now) =>
         [.. vouches
-            // A kept vouch was given with the voucher's passkey where one was needed; whether they are still members counts now.
-            .Where(v => v.MemberId == memberId && Refusal(committee, v.VouchedBy, memberId, voucherHasPasskey: true) is null && v.At <= now && now - v.At <= Within)
+            // A kept vouch was checked for passkeys when given; whether both are still members counts now.
+            .Where(v => v.MemberId == memberId && Refusal(committee, v.VouchedBy, memberId, voucherHasPasskey: true, memberHasPasskey: true) is null && v.At <= now && now - v.At <= Within)
             .GroupBy(v => v.VouchedBy, StringComparer.Ordinal)
             .Select(g => g.MaxBy(v => v.At)!)];
 }
@@ -61,4 +63,7 @@ public enum PasskeyResetRefusal
 
     /// <summary>With <c>Committee:Passkeys</c> = Required, a member without a passkey vouches for nobody.</summary>
     NoPasskeyOfTheirOwn,
+
+    /// <summary>The member has no passkey: there is nothing to reset.</summary>
+    NothingToReset,
 }

@@ -23,7 +23,7 @@ public class PasskeyResetRuleTests
     [Fact]
     public void A_member_never_vouches_for_their_own_reset()
     {
-        Assert.Equal(PasskeyResetRefusal.Themselves, PasskeyResetRule.Refusal(Committee, "ada", "ada", voucherHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.Themselves, PasskeyResetRule.Refusal(Committee, "ada", "ada", voucherHasPasskey: true, memberHasPasskey: true));
         Assert.Single(PasskeyResetRule.Counted(Committee, "ada", [Vouch("ada", TimeSpan.Zero), Vouch("grace", TimeSpan.Zero)], Start));
     }
 
@@ -48,7 +48,7 @@ public class PasskeyResetRuleTests
     {
         var vouches = new[] { Vouch("grace", TimeSpan.Zero), Vouch("former", TimeSpan.Zero) };
 
-        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(Committee, "former", "ada", voucherHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(Committee, "former", "ada", voucherHasPasskey: true, memberHasPasskey: true));
         Assert.Single(PasskeyResetRule.Counted(Committee, "ada", vouches, Start));
     }
 
@@ -58,9 +58,15 @@ public class PasskeyResetRuleTests
         var required = ThreeMembers();
         required.Passkeys = PasskeyUse.Required;
 
-        Assert.Equal(PasskeyResetRefusal.NoPasskeyOfTheirOwn, PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: false));
-        Assert.Null(PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: true));
-        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: false));
+        Assert.Equal(PasskeyResetRefusal.NoPasskeyOfTheirOwn, PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: false, memberHasPasskey: true));
+        Assert.Null(PasskeyResetRule.Refusal(required, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
+        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: false, memberHasPasskey: true));
+    }
+
+    [Fact]
+    public void A_member_without_a_passkey_has_nothing_to_reset()
+    {
+        Assert.Equal(PasskeyResetRefusal.NothingToReset, PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: false));
     }
 
     [Fact]
@@ -71,8 +77,8 @@ public class PasskeyResetRuleTests
         var off = ThreeMembers();
         off.Passkeys = PasskeyUse.Off;
 
-        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada", voucherHasPasskey: true));
-        Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada", voucherHasPasskey: true));
-        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
+        Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
     }
 }
