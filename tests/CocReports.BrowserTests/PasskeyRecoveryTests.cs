@@ -1,4 +1,3 @@
-using CocReports.Procedure.Links;
 using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Storage;
 using CocReports.Testing;
@@ -30,15 +29,15 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         var reference = (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())))).Reference;
         var passkeys = host.Services.GetRequiredService<IPasskeyStore>();
         var found = new List<string>();
-        await using var alex = await WithPasskeyAsync(reference, "alex");
-        await using var sam = await WithPasskeyAsync(reference, "sam");
-        await using var kim = await WithPasskeyAsync(reference, "kim");
-        var oldLink = ViewLink(reference, "alex");
+        await using var alex = await PasskeyDevice.WithPasskeyAsync(host, reference, "alex");
+        await using var sam = await PasskeyDevice.WithPasskeyAsync(host, reference, "sam");
+        await using var kim = await PasskeyDevice.WithPasskeyAsync(host, reference, "kim");
+        var oldLink = PasskeyDevice.ViewLink(host, reference, "alex");
         static bool TellsAlex(Mail m) => m.IsTo("alex@committee.test") && m.Subject.Contains("Your passkeys were reset", StringComparison.Ordinal);
         var earlier = (await host.Inbox.AllAsync()).Where(TellsAlex).Select(m => m.Id).ToHashSet();
 
         // One vouch is kept and changes nothing.
-        var samPage = await ResetPageAsync(sam, "sam");
+        var samPage = await sam.ResetPageAsync(host, "sam");
         found.AddRange(await ViolationsAsync(samPage, "reset page"));
         await Expect(samPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Sam Okafor's passkeys" })).ToHaveCountAsync(0);
         await samPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Alex Rivera's passkeys" }).ClickAsync();
@@ -49,7 +48,7 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
 
         // Alex, or whoever holds Alex's mailbox and session, can't be the second: the page offers no such button, and a
         // form changed to name Alex is refused, even with Alex's own passkey.
-        var alexPage = await ResetPageAsync(alex, "alex");
+        var alexPage = await alex.ResetPageAsync(host, "alex");
         await Expect(alexPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Alex Rivera's passkeys" })).ToHaveCountAsync(0);
         await alexPage.Locator("form:has(button:text('Vouch to reset Sam Okafor')) input[name=member]").EvaluateAsync("input => input.value = 'alex'");
         await alexPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Sam Okafor's passkeys" }).ClickAsync();
@@ -58,7 +57,7 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         Assert.NotEmpty(await passkeys.ForMemberAsync("alex", CancellationToken.None));
 
         // The second member's vouch resets.
-        var kimPage = await ResetPageAsync(kim, "kim");
+        var kimPage = await kim.ResetPageAsync(host, "kim");
         await kimPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Alex Rivera's passkeys" }).ClickAsync();
         await Expect(kimPage.Locator("main")).ToContainTextAsync("Alex Rivera's passkeys are reset.");
         await Expect(kimPage.Locator("main")).ToContainTextAsync("They were told by email.");
@@ -82,8 +81,8 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         await alex.Context.ClearCookiesAsync();
         await alex.Page.GotoAsync(oldLink);
         await Expect(alex.Page.Locator("main")).ToContainTextAsync("This link was withdrawn.");
-        await using var newDevice = await DeviceAsync();
-        await newDevice.Page.GotoAsync(ViewLink(reference, "alex"));
+        await using var newDevice = await PasskeyDevice.NewAsync(host);
+        await newDevice.Page.GotoAsync(PasskeyDevice.ViewLink(host, reference, "alex"));
         await newDevice.Page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(newDevice.Page.Locator("main")).ToContainTextAsync("Add a passkey before you open this case");
         await newDevice.Page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey on this device" }).ClickAsync();
@@ -93,38 +92,6 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         Assert.Empty(found);
     }
 
-    /// <summary>A member's device with a passkey added from their first case.</summary>
-    async Task<Device> WithPasskeyAsync(string reference, string member)
-    {
-        var device = await DeviceAsync();
-        await device.Page.GotoAsync(ViewLink(reference, member));
-        await device.Page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
-        await device.Page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey on this device" }).ClickAsync();
-        await Expect(device.Page.Locator("main")).ToContainTextAsync("Your passkey is added.");
-        return device;
-    }
-
-    async Task<Device> DeviceAsync()
-    {
-        var context = await host.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await PasskeyHost.AddAuthenticatorAsync(page);
-        return new Device(context, page);
-    }
-
-    /// <summary>The reset page, reached as a member would: their open-cases link, opened with their passkey.</summary>
-    async Task<IPage> ResetPageAsync(Device device, string member)
-    {
-        await device.Page.GotoAsync(PasskeyHost.OnLocalhost(host.Links().CreateOpenCases(member)).AbsoluteUri);
-        await device.Page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
-        await device.Page.GetByRole(AriaRole.Link, new() { Name = "A member lost every passkey? Vouch to reset them" }).ClickAsync();
-        await Expect(device.Page.Locator("main")).ToContainTextAsync("two other members reset their passkeys");
-        return device.Page;
-    }
-
-    string ViewLink(string reference, string member) =>
-        PasskeyHost.OnLocalhost(host.Links().Create(reference, member, CaseAction.View)).AbsoluteUri;
-
     async Task<string[]> ViolationsAsync(IPage page, string state)
     {
         Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
@@ -132,10 +99,5 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         var violations = await page.EvaluateAsync<string[]>(RunAxe);
         output.WriteLine($"axe on the {state}: {(violations.Length == 0 ? "no violations" : string.Join("; ", violations))}");
         return [.. violations.Select(v => state + ": " + v)];
-    }
-
-    sealed record Device(IBrowserContext Context, IPage Page) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Context.DisposeAsync();
     }
 }

@@ -99,6 +99,7 @@ public sealed class PasskeyResetPage(
             if (PasskeyRule.SignInNeeded(committee.Value, own.Count > 0)
                 && await ceremony.ConfirmAsync(form, CeremonyScope(memberId), voucher!, own, cancellationToken) is null)
             {
+                await recovery.NotConfirmedAsync(voucher!, memberId);
                 log.LogWarning("Member {MemberId} vouched for a passkey reset without a passkey that verifies; nothing was kept", voucher);
                 return PasskeyPages.NotConfirmed(Path);
             }

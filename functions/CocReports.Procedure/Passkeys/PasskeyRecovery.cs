@@ -61,6 +61,10 @@ public sealed class PasskeyRecovery(
         return new PasskeyResetOutcome(null, counted.Count, removed, await TellAsync(memberId, counted, now, cancellationToken));
     }
 
+    /// <summary>Keeps in the trail a vouch that came without the voucher's passkey, or with one that did not verify: nothing else changes.</summary>
+    public Task NotConfirmedAsync(string voucher, string memberId) =>
+        audit.AppendAsync(AuditChain, new AuditEntry(clock.GetUtcNow(), voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
+
     // The reset stands whether or not the mail goes: the page then asks the vouching member to tell them.
     async Task<bool> TellAsync(string memberId, IReadOnlyList<PasskeyResetVouch> counted, DateTimeOffset now, CancellationToken cancellationToken)
     {
