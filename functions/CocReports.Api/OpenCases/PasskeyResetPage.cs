@@ -92,10 +92,9 @@ public sealed class PasskeyResetPage(
 
         // The rule first, so a refused vouch is refused (and kept in the trail) whatever the passkey says.
         var memberId = form[MemberField].ToString();
-        var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
-        var memberHasPasskey = committee.Value.Find(memberId) is not null && (await passkeys.ForMemberAsync(memberId, cancellationToken)).Count > 0;
-        if (PasskeyResetRule.Refusal(committee.Value, voucher!, memberId, own.Count > 0, memberHasPasskey) is null)
+        if (await recovery.RefusalAsync(voucher!, memberId, cancellationToken) is null)
         {
+            var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
             if (PasskeyRule.SignInNeeded(committee.Value, own.Count > 0)
                 && await ceremony.ConfirmAsync(form, CeremonyScope(memberId), voucher!, own, cancellationToken) is null)
             {
@@ -122,6 +121,11 @@ public sealed class PasskeyResetPage(
         }
 
         log.LogInformation("The passkeys of member {Member} were reset ({Count} removed) on the vouch of {MemberId}", memberId, removed, voucher);
+        if (!outcome.Mailed)
+        {
+            log.LogWarning("The mail telling member {Member} of their passkey reset did not go out", memberId);
+        }
+
         var page = new HtmlPage("Passkeys reset").Heading($"{name}'s passkeys are reset.")
             .Paragraph("Their passkeys are removed, and the links and sessions they had are void. Their next committee email brings links that work, and the first case they open from one offers to add a passkey.")
             .Paragraph(outcome.Mailed ? "They were told by email." : "The email telling them did not go out: tell them yourself.");

@@ -36,12 +36,10 @@ public sealed class PasskeyRecovery(
     public async Task<PasskeyResetOutcome> VouchAsync(string voucher, string memberId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var voucherHasPasskey = (await passkeys.ForMemberAsync(voucher, cancellationToken)).Count > 0;
-        var memberHasPasskey = committee.Find(memberId) is not null && (await passkeys.ForMemberAsync(memberId, cancellationToken)).Count > 0;
-        if (PasskeyResetRule.Refusal(committee, voucher, memberId, voucherHasPasskey, memberHasPasskey) is { } refusal)
+        if (await RefusalAsync(voucher, memberId, cancellationToken) is { } refusal)
         {
             await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
-            return new PasskeyResetOutcome(refusal, 0, Removed: null, Mailed: false);
+            return new PasskeyResetOutcome(refusal, Removed: null, Mailed: false);
         }
 
         await vouches.AddAsync(new PasskeyResetVouch(memberId, voucher, now), cancellationToken);
@@ -50,7 +48,7 @@ public sealed class PasskeyRecovery(
         var counted = PasskeyResetRule.Counted(committee, memberId, await vouches.ForMemberAsync(memberId, cancellationToken), now);
         if (counted.Count < PasskeyResetRule.VouchesNeeded)
         {
-            return new PasskeyResetOutcome(null, counted.Count, Removed: null, Mailed: false);
+            return new PasskeyResetOutcome(null, Removed: null, Mailed: false);
         }
 
         // Revoked first: from here on, nothing the member was issued before opens anything, even if the rest fails.
@@ -58,8 +56,17 @@ public sealed class PasskeyRecovery(
         var removed = await passkeys.RemoveAllAsync(memberId, cancellationToken);
         await vouches.ClearAsync(memberId, cancellationToken);
         await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId, Reset, Allowed: true), CancellationToken.None);
-        return new PasskeyResetOutcome(null, counted.Count, removed, await TellAsync(memberId, counted, now, cancellationToken));
+        return new PasskeyResetOutcome(null, removed, await TellAsync(memberId, counted, now, cancellationToken));
     }
+
+    /// <summary>Why <paramref name="voucher"/> may not vouch for <paramref name="memberId"/> now (<see cref="PasskeyResetRule.Refusal"/>), or null.</summary>
+    public async Task<PasskeyResetRefusal?> RefusalAsync(string voucher, string memberId, CancellationToken cancellationToken) =>
+        PasskeyResetRule.Refusal(
+            committee,
+            voucher,
+            memberId,
+            voucherHasPasskey: (await passkeys.ForMemberAsync(voucher, cancellationToken)).Count > 0,
+            memberHasPasskey: committee.Find(memberId) is not null && (await passkeys.ForMemberAsync(memberId, cancellationToken)).Count > 0);
 
     /// <summary>Keeps in the trail a vouch that came without the voucher's passkey, or with one that did not verify: nothing else changes.</summary>
     public Task NotConfirmedAsync(string voucher, string memberId) =>
@@ -94,7 +101,6 @@ public sealed class PasskeyRecovery(
 
 /// <summary>What became of a vouch.</summary>
 /// <param name="Refused">Why the vouch was refused; null when it was kept.</param>
-/// <param name="Counted">How many vouches count toward the reset now, this one included.</param>
 /// <param name="Removed">How many passkeys the reset removed; null when there was no reset (yet).</param>
 /// <param name="Mailed">Whether the member reset was told by mail.</param>
-public sealed record PasskeyResetOutcome(PasskeyResetRefusal? Refused, int Counted, int? Removed, bool Mailed);
+public sealed record PasskeyResetOutcome(PasskeyResetRefusal? Refused, int? Removed, bool Mailed);
