@@ -22,6 +22,8 @@ public static class OpenCasesEndpoints
         api.MapPost("/open-cases", (HttpRequest request, OpenCasesPage handler, CancellationToken ct) => handler.ExchangeAsync(request, ct)).DisableAntiforgery();
         api.MapGet("/open-cases/passkey-reset", (HttpRequest request, PasskeyResetPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/open-cases/passkey-reset", (HttpRequest request, PasskeyResetPage handler, CancellationToken ct) => handler.VouchAsync(request, ct)).DisableAntiforgery();
+        api.MapGet("/passkey-reset", (HttpRequest request, ContactVouchPage handler) => handler.Show(request));
+        api.MapPost("/passkey-reset", (HttpRequest request, ContactVouchPage handler, CancellationToken ct) => handler.VouchAsync(request, ct)).DisableAntiforgery();
         return api;
     }
 
@@ -36,10 +38,12 @@ public static class OpenCasesEndpoints
             sp.GetRequiredService<IMemberRevocations>(),
             sp.GetRequiredService<IAuditTrail>(),
             sp.GetRequiredService<OnceOnlyMail>(),
+            sp.GetRequiredService<ActionLinks>(),
             sp.GetRequiredService<IOptions<CommitteeOptions>>().Value,
             sp.GetRequiredService<IOptions<CommunityOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PasskeyResetPage>();
+        services.AddSingleton<ContactVouchPage>();
         return services;
     }
 }

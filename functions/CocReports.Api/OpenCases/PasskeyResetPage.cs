@@ -39,7 +39,7 @@ public sealed class PasskeyResetPage(
         }
 
         var page = new HtmlPage(Title).Heading(Title)
-            .Paragraph($"When a member lost every device with their passkey, two other members reset their passkeys: each vouches here, within {PasskeyResetRule.Within.TotalHours:0} hours of the other. Nobody resets their own.")
+            .Paragraph($"When a member lost every device with their passkey, two other members reset their passkeys (in a committee of two, the other member and an escalation contact): each vouches, within {PasskeyResetRule.Within.TotalHours:0} hours of the other. Nobody resets their own.")
             .Paragraph("Make sure it is really them asking, by phone or face to face, not by email alone: after a reset, whoever holds their mailbox can add the next passkey.");
         if (PasskeyResetRule.Unavailable(committee.Value) is { } cannot)
         {
@@ -115,9 +115,17 @@ public sealed class PasskeyResetPage(
         if (outcome.Removed is not { } removed)
         {
             log.LogInformation("Member {MemberId} vouched for resetting the passkeys of {Member}", voucher, memberId);
-            return new HtmlPage("Your vouch is kept").Heading("Your vouch is kept.")
-                .Paragraph($"{name}'s passkeys are reset once another member vouches too, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.")
-                .Link("Back to your open cases", "/api/open-cases");
+            var kept = new HtmlPage("Your vouch is kept").Heading("Your vouch is kept.");
+            if (PasskeyResetRule.Small(committee.Value))
+            {
+                kept.Paragraph($"Your committee has two members, so its escalation contacts are the second to vouch: {(outcome.Mailed ? "they were asked by email" : "the email asking them did not go out, so ask them yourself")}. {name}'s passkeys are reset once one of them vouches, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.");
+            }
+            else
+            {
+                kept.Paragraph($"{name}'s passkeys are reset once another member vouches too, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.");
+            }
+
+            return kept.Link("Back to your open cases", "/api/open-cases");
         }
 
         log.LogInformation("The passkeys of member {Member} were reset ({Count} removed) on the vouch of {MemberId}", memberId, removed, voucher);
@@ -138,7 +146,7 @@ public sealed class PasskeyResetPage(
     static string Refused(PasskeyResetRefusal refusal) => refusal switch
     {
         PasskeyResetRefusal.Themselves => "You can't vouch for your own reset: two other members do.",
-        PasskeyResetRefusal.TooFewMembers => "Your committee has fewer than three members, so two others can't vouch: ask your administrator to reset the passkeys.",
+        PasskeyResetRefusal.TooFewMembers => "Your committee has too few members to vouch, and no escalation contact: ask your administrator to reset the passkeys.",
         PasskeyResetRefusal.PasskeysOff => "Your committee doesn't use passkeys: there is nothing to reset.",
         PasskeyResetRefusal.NothingToReset => "They have no passkey: there is nothing to reset, and their links work as they are.",
         PasskeyResetRefusal.NoPasskeyOfTheirOwn => "Add a passkey of your own first, from any case you open: your committee asks every member for one, and vouching asks for it.",

@@ -10,7 +10,8 @@ namespace CocReports.Procedure.Passkeys;
 /// A vouch for resetting a member's passkeys, and the reset once two other members vouched within a day
 /// (<see cref="PasskeyResetRule"/>): the member's passkeys are removed, every link and session they were issued before
 /// is revoked (a lost phone's open session, an old link in a taken mailbox: neither may add the next passkey), the
-/// vouches are spent, and the member is mailed. Every vouch, refused or not, and the reset are kept in the audit
+/// vouches are spent, and the member is mailed. In a committee of two, a member's vouch asks the escalation contacts by
+/// mail to be the second (<see cref="PasskeyResetRule.Small"/>). Every vouch, refused or not, and the reset are kept in the audit
 /// trail's <see cref="AuditChain"/>, beside the cases' own.
 /// </summary>
 public sealed class PasskeyRecovery(
@@ -19,6 +20,7 @@ public sealed class PasskeyRecovery(
     IMemberRevocations revocations,
     IAuditTrail audit,
     OnceOnlyMail mail,
+    ActionLinks links,
     CommitteeOptions committee,
     CommunityOptions community,
     TimeProvider clock)
@@ -32,7 +34,7 @@ public sealed class PasskeyRecovery(
     /// <summary>What the trail names a reset by, under the member reset.</summary>
     public const string Reset = "passkey.reset";
 
-    /// <param name="voucher">The member vouching, who confirmed with their own passkey if they have one.</param>
+    /// <param name="voucher">The member vouching, who confirmed with their own passkey if they have one; or an escalation contact's voucher id, from their link.</param>
     public async Task<PasskeyResetOutcome> VouchAsync(string voucher, string memberId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -46,9 +48,11 @@ public sealed class PasskeyRecovery(
         await audit.AppendAsync(AuditChain, new AuditEntry(now, voucher, Vouched + memberId, Allowed: true), CancellationToken.None);
 
         var counted = PasskeyResetRule.Counted(committee, memberId, await vouches.ForMemberAsync(memberId, cancellationToken), now);
-        if (counted.Count < PasskeyResetRule.VouchesNeeded)
+        if (!PasskeyResetRule.Resets(committee, counted))
         {
-            return new PasskeyResetOutcome(null, Removed: null, Mailed: false);
+            // In a committee of two the escalation contacts are the only other vouchers: a member's vouch asks them.
+            var ask = PasskeyResetRule.Small(committee) && committee.Find(voucher) is not null;
+            return new PasskeyResetOutcome(null, Removed: null, Mailed: ask && await AskContactsAsync(voucher, memberId, now, cancellationToken));
         }
 
         // Revoked first: from here on, nothing the member was issued before opens anything, even if the rest fails.
@@ -72,25 +76,52 @@ public sealed class PasskeyRecovery(
     public Task NotConfirmedAsync(string voucher, string memberId) =>
         audit.AppendAsync(AuditChain, new AuditEntry(clock.GetUtcNow(), voucher, Vouched + memberId, Allowed: false), CancellationToken.None);
 
+    // Each contact gets a link of their own, naming them by the hash the trail keeps; true when every mail went.
+    async Task<bool> AskContactsAsync(string voucher, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = true;
+        foreach (var contact in committee.EscalationContacts)
+        {
+            var voucherId = PasskeyResetRule.VoucherIdOf(contact);
+            sent &= await TrySendAsync(
+                await PasskeyResetAskMail.ToContactAsync(
+                    new Recipient(contact.Name, contact.Email),
+                    voucherId,
+                    memberId,
+                    committee.NameOf(memberId),
+                    committee.NameOf(voucher),
+                    community.Name,
+                    now,
+                    links.CreatePasskeyResetVouch(memberId, voucherId)),
+                cancellationToken);
+        }
+
+        return sent;
+    }
+
     // The reset stands whether or not the mail goes: the page then asks the vouching member to tell them.
     async Task<bool> TellAsync(string memberId, IReadOnlyList<PasskeyResetVouch> counted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var member = committee.Find(memberId)!;
+        return await TrySendAsync(
+            await PasskeyResetMail.ToMemberAsync(
+                new Recipient(member.Name, member.Email),
+                memberId,
+                [.. counted.OrderBy(v => v.At).Select(v => PasskeyResetRule.ContactOf(committee, v.VouchedBy)?.Name ?? committee.NameOf(v.VouchedBy))],
+                community.Name,
+                counted.Min(v => v.At),
+                now),
+            cancellationToken);
+    }
+
+    async Task<bool> TrySendAsync(OutgoingMail outgoing, CancellationToken cancellationToken)
+    {
         try
         {
-            await mail.SendAsync(
-                AuditChain,
-                await PasskeyResetMail.ToMemberAsync(
-                    new Recipient(member.Name, member.Email),
-                    memberId,
-                    [.. counted.OrderBy(v => v.At).Select(v => committee.NameOf(v.VouchedBy))],
-                    community.Name,
-                    counted.Min(v => v.At),
-                    now),
-                cancellationToken);
+            await mail.SendAsync(AuditChain, outgoing, cancellationToken);
             return true;
         }
-#pragma warning disable CA1031 // Any failure to send is told to the vouching member, who tells the member another way.
+#pragma warning disable CA1031 // Any failure to send is told to the vouching member, who tells the recipient another way.
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
@@ -102,5 +133,5 @@ public sealed class PasskeyRecovery(
 /// <summary>What became of a vouch.</summary>
 /// <param name="Refused">Why the vouch was refused; null when it was kept.</param>
 /// <param name="Removed">How many passkeys the reset removed; null when there was no reset (yet).</param>
-/// <param name="Mailed">Whether the member reset was told by mail.</param>
+/// <param name="Mailed">Whether the member reset was told by mail; before a reset in a committee of two, whether the escalation contacts were asked.</param>
 public sealed record PasskeyResetOutcome(PasskeyResetRefusal? Refused, int? Removed, bool Mailed);

@@ -16,8 +16,8 @@ public class PasskeyResetRuleTests
         var one = Vouch("grace", TimeSpan.Zero);
         var two = Vouch("alan", TimeSpan.FromHours(23));
 
-        Assert.Single(PasskeyResetRule.Counted(Committee, "ada", [one], Start + TimeSpan.FromHours(23)));
-        Assert.Equal(PasskeyResetRule.VouchesNeeded, PasskeyResetRule.Counted(Committee, "ada", [one, two], Start + TimeSpan.FromHours(23)).Count);
+        Assert.False(PasskeyResetRule.Resets(Committee, PasskeyResetRule.Counted(Committee, "ada", [one], Start + TimeSpan.FromHours(23))));
+        Assert.True(PasskeyResetRule.Resets(Committee, PasskeyResetRule.Counted(Committee, "ada", [one, two], Start + TimeSpan.FromHours(23))));
     }
 
     [Fact]
@@ -70,14 +70,44 @@ public class PasskeyResetRuleTests
     }
 
     [Fact]
-    public void A_committee_of_two_cannot_reset_by_vouches_and_nobody_can_with_passkeys_off()
+    public void In_a_committee_of_two_the_other_member_and_an_escalation_contact_reset_but_contacts_alone_never_do()
     {
         var two = ThreeMembers();
         two.Members.RemoveAt(2);
+        two.EscalationContacts = [new EscalationContact { Name = "Board", Email = "board@example.org" }, new EscalationContact { Name = "Chair", Email = "chair@example.org" }];
+        var board = PasskeyResetRule.VoucherIdOf(two.EscalationContacts[0]);
+        var chair = PasskeyResetRule.VoucherIdOf(two.EscalationContacts[1]);
+
+        Assert.Null(PasskeyResetRule.Unavailable(two));
+        Assert.Null(PasskeyResetRule.Refusal(two, board, "ada", voucherHasPasskey: false, memberHasPasskey: true));
+        Assert.True(PasskeyResetRule.Resets(two, PasskeyResetRule.Counted(two, "ada", [Vouch("grace", TimeSpan.Zero), Vouch(board, TimeSpan.Zero)], Start)));
+        Assert.False(PasskeyResetRule.Resets(two, PasskeyResetRule.Counted(two, "ada", [Vouch(board, TimeSpan.Zero), Vouch(chair, TimeSpan.Zero)], Start)));
+        Assert.DoesNotContain("board", board, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_escalation_contact_vouches_for_nobody_in_a_committee_of_three()
+    {
+        var three = ThreeMembers();
+        three.EscalationContacts = [new EscalationContact { Name = "Board", Email = "board@example.org" }];
+
+        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(three, PasskeyResetRule.VoucherIdOf(three.EscalationContacts[0]), "ada", voucherHasPasskey: false, memberHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.NotAMember, PasskeyResetRule.Refusal(three, "escalation:000000000000", "ada", voucherHasPasskey: false, memberHasPasskey: true));
+    }
+
+    [Fact]
+    public void A_committee_of_one_or_of_two_without_escalation_contacts_cannot_reset_by_vouches_and_nobody_can_with_passkeys_off()
+    {
+        var two = ThreeMembers();
+        two.Members.RemoveAt(2);
+        two.EscalationContacts = [];
+        var one = ThreeMembers();
+        one.Members.RemoveRange(1, 2);
         var off = ThreeMembers();
         off.Passkeys = PasskeyUse.Off;
 
         Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Refusal(two, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
+        Assert.Equal(PasskeyResetRefusal.TooFewMembers, PasskeyResetRule.Unavailable(one));
         Assert.Equal(PasskeyResetRefusal.PasskeysOff, PasskeyResetRule.Refusal(off, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
         Assert.Null(PasskeyResetRule.Refusal(Committee, "grace", "ada", voucherHasPasskey: true, memberHasPasskey: true));
     }
