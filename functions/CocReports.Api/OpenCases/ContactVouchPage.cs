@@ -32,9 +32,9 @@ public sealed class ContactVouchPage(
     {
         var memberId = request.Query["member"].ToString();
         var token = request.Query["token"].ToString();
-        if (Check(token, memberId) is { } refusal)
+        if (Check(token, memberId) is { Status: not LinkStatus.Valid } refused)
         {
-            return refusal;
+            return LinkPages.Refused(refused.Status);
         }
 
         var name = committee.Value.NameOf(memberId);
@@ -53,13 +53,12 @@ public sealed class ContactVouchPage(
         }
 
         var memberId = form["member"].ToString();
-        var token = form["token"].ToString();
-        if (Check(token, memberId) is { } refusal)
+        var check = Check(form["token"].ToString(), memberId);
+        if (check.Status != LinkStatus.Valid)
         {
-            return refusal;
+            return LinkPages.Refused(check.Status);
         }
 
-        var check = links.Check(token, ActionLinks.PasskeyResetScope(memberId), CaseAction.VouchPasskeyReset);
         if (!await linkLedger.TryUseLinkAsync(SpentUnder, check.LinkId!, cancellationToken))
         {
             return LinkPages.AlreadyUsed();
@@ -86,9 +85,6 @@ public sealed class ContactVouchPage(
     }
 
     // The link must be genuine, unexpired and for this member's reset; whether its contact may still vouch is the rule's.
-    IResult? Check(string token, string memberId)
-    {
-        var check = links.Check(token, ActionLinks.PasskeyResetScope(memberId), CaseAction.VouchPasskeyReset);
-        return check.Status == LinkStatus.Valid ? null : LinkPages.Refused(check.Status);
-    }
+    LinkCheck Check(string token, string memberId) =>
+        links.Check(token, ActionLinks.PasskeyResetScope(memberId), CaseAction.VouchPasskeyReset);
 }
