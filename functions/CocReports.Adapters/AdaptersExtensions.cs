@@ -55,6 +55,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IUntoldCaseEvents>(sp => new TableUntoldCaseEvents(sp.GetRequiredService<StorageLayout>().UntoldCaseEvents));
         services.AddSingleton<IImportedMessages>(sp => new TableImportedMessages(sp.GetRequiredService<StorageLayout>().ImportedMail));
         services.AddSingleton<IPasskeyStore>(sp => new TablePasskeys(sp.GetRequiredService<StorageLayout>().Passkeys));
+        services.AddSingleton<IPasskeyResetVouches>(sp => new TablePasskeyResetVouches(sp.GetRequiredService<StorageLayout>().PasskeyResetVouches));
         services.AddHostedService<StorageInitializer>();
 
         // After the tables exist (hosted services start in the order added).

@@ -18,6 +18,7 @@ sealed class StorageInitializer(StorageLayout layout) : IHostedService
         await layout.UntoldCaseEvents.CreateIfNotExistsAsync(cancellationToken);
         await layout.ImportedMail.CreateIfNotExistsAsync(cancellationToken);
         await layout.Passkeys.CreateIfNotExistsAsync(cancellationToken);
+        await layout.PasskeyResetVouches.CreateIfNotExistsAsync(cancellationToken);
 
         // PublicAccessType.None: evidence is only ever streamed through the app after an access check.
         await layout.Evidence.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);

@@ -35,5 +35,8 @@ public sealed class StorageLayout(TableServiceClient tables, BlobServiceClient b
     /// <summary>Committee members' passkeys (see <see cref="Tables.TablePasskeys"/>).</summary>
     public TableClient Passkeys { get; } = tables.GetTableClient(options.Value.TablePrefix + "Passkeys");
 
+    /// <summary>Vouches for resetting a member's passkeys (see <see cref="Tables.TablePasskeyResetVouches"/>).</summary>
+    public TableClient PasskeyResetVouches { get; } = tables.GetTableClient(options.Value.TablePrefix + "PasskeyResetVouches");
+
     public BlobContainerClient Evidence { get; } = blobs.GetBlobContainerClient(options.Value.EvidenceContainer);
 }

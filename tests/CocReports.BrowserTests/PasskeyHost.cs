@@ -8,7 +8,7 @@ namespace CocReports.BrowserTests;
 /// an IP address as a passkey's relying party; localhost is a secure context), and a Chromium of its own whose pages get
 /// a virtual authenticator through the DevTools protocol's WebAuthn domain.
 /// </summary>
-public sealed class PasskeyHost : LocalHostFixture
+public class PasskeyHost : LocalHostFixture
 {
     /// <summary>The step-up window: long enough to fill a form in, short enough to wait out in a test.</summary>
     public static readonly TimeSpan StepUpWithin = TimeSpan.FromSeconds(6);

@@ -131,7 +131,7 @@ public class LocalHostFixture : IAsyncLifetime
     {
         app = LocalHostApp.Build(
             [$"--urls={BaseUrl}", "--environment=Development"],
-            configuration => configuration.AddInMemoryCollection(Settings()));
+            ConfigureSources);
         await app.StartAsync();
     }
 
@@ -168,6 +168,12 @@ public class LocalHostFixture : IAsyncLifetime
     }
 
     static string NewKey() => Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
+
+    /// <summary>
+    /// The host's configuration: its appsettings.json, then <see cref="Settings"/>. A fixture that must take a setting
+    /// away (a member the appsettings name, say), which no added source can, overrides this.
+    /// </summary>
+    protected virtual void ConfigureSources(IConfigurationBuilder configuration) => configuration.AddInMemoryCollection(Settings());
 
     /// <summary>Settings a derived fixture adds or replaces (allowed embedding origins, say).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)

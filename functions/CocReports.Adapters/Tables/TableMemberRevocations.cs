@@ -6,7 +6,7 @@ namespace CocReports.Adapters.Tables;
 
 /// <summary>
 /// One row per revoked holder (partition "member" or "organizer", row key their id, a NotBefore time), written by an
-/// administrator and read on every use of a link. Read each time, not cached: a revocation takes effect at once.
+/// administrator (or, for a member, by a passkey reset) and read on every use of a link. Read each time, not cached: a revocation takes effect at once.
 /// Organizers have a partition of their own because their ids are chosen apart from the committee's.
 /// </summary>
 public sealed class TableMemberRevocations(TableClient revocations) : IMemberRevocations
@@ -20,6 +20,16 @@ public sealed class TableMemberRevocations(TableClient revocations) : IMemberRev
 
     public Task<DateTimeOffset?> OrganizerNotBeforeAsync(string organizerId, CancellationToken cancellationToken) =>
         NotBeforeAsync(OrganizerPartition, organizerId, cancellationToken);
+
+    public async Task RevokeAsync(string memberId, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        if (await NotBeforeAsync(memberId, cancellationToken) is { } current && current >= notBefore)
+        {
+            return;
+        }
+
+        await revocations.UpsertEntityAsync(new TableEntity(Partition, memberId) { ["NotBefore"] = notBefore }, TableUpdateMode.Replace, cancellationToken);
+    }
 
     async Task<DateTimeOffset?> NotBeforeAsync(string partition, string id, CancellationToken cancellationToken)
     {

@@ -51,4 +51,30 @@ public sealed class TablePasskeys(TableClient passkeys) : IPasskeyStore
             // Removed while the member signed in: nothing left to keep a counter for.
         }
     }
+
+    public async Task<int> RemoveAllAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var rowKey in await RowKeysAsync(passkeys, memberId, cancellationToken))
+        {
+            // A missing row answers 404 without throwing: a reset run twice at once (two vouches in the same moment)
+            // counts each passkey once.
+            var deleted = await passkeys.DeleteEntityAsync(memberId, rowKey, ETag.All, cancellationToken);
+            removed += deleted.Status == 404 ? 0 : 1;
+        }
+
+        return removed;
+    }
+
+    /// <summary>A partition's row keys, read before any is deleted so no page of the query is skipped.</summary>
+    internal static async Task<List<string>> RowKeysAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+
+        return keys;
+    }
 }

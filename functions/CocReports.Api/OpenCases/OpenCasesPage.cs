@@ -3,6 +3,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.OpenCases;
+using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
@@ -45,39 +46,29 @@ public sealed class OpenCasesPage(
             return await exchange.OfferAsync(request, Place, cancellationToken);
         }
 
-        if (exchange.Held(request, Place) is not { } session)
+        var (refusal, memberId) = await SessionAsync(request, cancellationToken);
+        if (refusal is not null)
         {
-            return LinkPages.NoOpenCasesSession();
-        }
-
-        if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
-        {
-            return LinkPages.Revoked();
-        }
-
-        var memberId = session.MemberId;
-        if (committee.Value.Find(memberId) is null)
-        {
-            return LinkPages.NoLongerYours();
+            return refusal;
         }
 
         var open = await openCases.OpenCasesAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
-        var lines = new OpenCaseList(committee.Value, workflow.Value).For(memberId, open, now);
+        var lines = new OpenCaseList(committee.Value, workflow.Value).For(memberId!, open, now);
 
         // Written before the list is sent: no view goes unrecorded.
-        await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId, AuditChain, Allowed: true), cancellationToken);
+        await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId!, AuditChain, Allowed: true), cancellationToken);
         log.LogInformation("Member {MemberId} opened their open cases", memberId);
 
-        return new HtmlPage("Open cases")
+        var page = new HtmlPage("Open cases")
             .Heading("Your open cases")
             .Paragraph("The open cases you handle, overdue first, then by the date the next promise is due. Each reference opens its case page.")
             .Table(
                 ["Reference", "Received", "Urgency", "Came in by", "Next promise", "Due"],
                 lines.Select(l => (IReadOnlyList<TableCell>)
                 [
-                    new(l.Reference, links.Create(l.Reference, memberId, CaseAction.View).AbsoluteUri),
+                    new(l.Reference, links.Create(l.Reference, memberId!, CaseAction.View).AbsoluteUri),
                     new(Texts.Time(l.ReceivedAt)),
                     new(l.Urgency),
                     new(l.DoorName),
@@ -85,6 +76,23 @@ public sealed class OpenCasesPage(
                     new(l.DueText),
                 ]),
                 "You have no open cases.");
+        return committee.Value.Passkeys == PasskeyUse.Off ? page : page.Link("A member lost every passkey? Vouch to reset them", PasskeyResetPage.Path);
+    }
+
+    /// <summary>The member whose open-cases session this browser holds, or the page refusing it.</summary>
+    public async Task<(IResult? Refusal, string? MemberId)> SessionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (exchange.Held(request, Place) is not { } session)
+        {
+            return (LinkPages.NoOpenCasesSession(), null);
+        }
+
+        if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
+        {
+            return (LinkPages.Revoked(), null);
+        }
+
+        return committee.Value.Find(session.MemberId) is null ? (LinkPages.NoLongerYours(), null) : (null, session.MemberId);
     }
 
     /// <summary>POST from the link's page: the link is spent and the session starts.</summary>

@@ -44,6 +44,16 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri CreateOpenCases(string memberId) =>
         new(options.PublicBaseUrl, $"/api/open-cases?token={Token(OpenCasesScope, memberId, CaseAction.OpenCases)}");
 
+    /// <summary>What an escalation contact's link to vouch for <paramref name="memberId"/>'s passkey reset is bound to.</summary>
+    public static string PasskeyResetScope(string memberId) => $"passkey-reset/{memberId}";
+
+    /// <summary>
+    /// An escalation contact's link to vouch for resetting <paramref name="memberId"/>'s passkeys, as the second voucher
+    /// of a committee of two: it works only as long as the vouches may stand together.
+    /// </summary>
+    public Uri CreatePasskeyResetVouch(string memberId, string voucherId) =>
+        new(options.PublicBaseUrl, $"/api/passkey-reset?member={Uri.EscapeDataString(memberId)}&token={Token(PasskeyResetScope(memberId), voucherId, CaseAction.VouchPasskeyReset, Passkeys.PasskeyResetRule.Within)}");
+
     /// <summary>
     /// The token an action's form on the case page posts, checked and spent exactly like a link's. It lives only as long
     /// as a case session: the page mints a fresh one each time it is shown.

@@ -33,4 +33,10 @@ public enum CaseAction
 
     /// <summary>Add an internal note to the case, which only the members who may see the case read; offered on the case page.</summary>
     Note,
+
+    /// <summary>
+    /// An escalation contact vouches for resetting a member's passkeys in a committee of two
+    /// (<see cref="ActionLinks.CreatePasskeyResetVouch"/>): bound to that member, acts once.
+    /// </summary>
+    VouchPasskeyReset,
 }

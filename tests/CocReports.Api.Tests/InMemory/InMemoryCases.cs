@@ -152,6 +152,9 @@ public sealed class InMemoryCases
 
         public Task RecordUseAsync(string memberId, byte[] credentialId, uint signCount, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("No passkey is used here.");
+
+        public Task<int> RemoveAllAsync(string memberId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No passkey is reset here.");
     }
 
     sealed class NoRevocations : IMemberRevocations
@@ -159,5 +162,8 @@ public sealed class InMemoryCases
         public Task<DateTimeOffset?> NotBeforeAsync(string memberId, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 
         public Task<DateTimeOffset?> OrganizerNotBeforeAsync(string organizerId, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
+        public Task RevokeAsync(string memberId, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Nobody is revoked here.");
     }
 }
