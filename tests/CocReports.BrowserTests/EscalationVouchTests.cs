@@ -14,13 +14,6 @@ namespace CocReports.BrowserTests;
 /// </summary>
 public sealed class EscalationVouchTests(TwoMemberPasskeyHost host, ITestOutputHelper output) : IClassFixture<TwoMemberPasskeyHost>
 {
-    const string RunAxe = """
-        async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-          .map(v => v.id + ': ' + v.nodes.length + ' (' + v.help + ': ' + v.nodes.map(n => n.target.join(' > ')).join(', ') + ')')
-        """;
-
-    static readonly string Axe = Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
-
     [Fact]
     public async Task In_a_committee_of_two_the_other_member_and_the_escalation_contact_reset_a_members_passkeys()
     {
@@ -45,7 +38,7 @@ public sealed class EscalationVouchTests(TwoMemberPasskeyHost host, ITestOutputH
         await using var board = await host.NewContextAsync();
         var page = await board.NewPageAsync();
         await page.GotoAsync(link.AbsoluteUri);
-        var found = await ViolationsAsync(page, "escalation contact's vouch page");
+        var found = await Axe.ViolationsAsync(page, "escalation contact's vouch page", output);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vouch for the reset" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Alex Rivera's passkeys are reset.");
         Assert.Empty(await passkeys.ForMemberAsync("alex", CancellationToken.None));
@@ -64,12 +57,4 @@ public sealed class EscalationVouchTests(TwoMemberPasskeyHost host, ITestOutputH
         Assert.Empty(found);
     }
 
-    async Task<string[]> ViolationsAsync(IPage page, string state)
-    {
-        Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
-        await page.AddScriptTagAsync(new() { Path = Axe });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        output.WriteLine($"axe on the {state}: {(violations.Length == 0 ? "no violations" : string.Join("; ", violations))}");
-        return [.. violations.Select(v => state + ": " + v)];
-    }
 }

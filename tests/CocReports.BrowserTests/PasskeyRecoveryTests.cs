@@ -16,13 +16,6 @@ namespace CocReports.BrowserTests;
 /// </summary>
 public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper output) : IClassFixture<PasskeyHost>
 {
-    const string RunAxe = """
-        async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-          .map(v => v.id + ': ' + v.nodes.length + ' (' + v.help + ': ' + v.nodes.map(n => n.target.join(' > ')).join(', ') + ')')
-        """;
-
-    static readonly string Axe = Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
-
     [Fact]
     public async Task Two_other_members_vouching_reset_a_members_passkeys_one_does_not_and_the_member_cannot_vouch_for_themselves()
     {
@@ -38,12 +31,12 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
 
         // One vouch is kept and changes nothing.
         var samPage = await sam.ResetPageAsync(host, "sam");
-        found.AddRange(await ViolationsAsync(samPage, "reset page"));
+        found.AddRange(await Axe.ViolationsAsync(samPage, "reset page", output));
         await Expect(samPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Sam Okafor's passkeys" })).ToHaveCountAsync(0);
         await samPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Alex Rivera's passkeys" }).ClickAsync();
         await Expect(samPage.Locator("main")).ToContainTextAsync("Your vouch is kept.");
         await Expect(samPage.Locator("main")).ToContainTextAsync("Nothing has changed yet.");
-        found.AddRange(await ViolationsAsync(samPage, "vouch kept"));
+        found.AddRange(await Axe.ViolationsAsync(samPage, "vouch kept", output));
         Assert.NotEmpty(await passkeys.ForMemberAsync("alex", CancellationToken.None));
 
         // Alex, or whoever holds Alex's mailbox and session, can't be the second: the page offers no such button, and a
@@ -53,7 +46,7 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         await alexPage.Locator("form:has(button:text('Vouch to reset Sam Okafor')) input[name=member]").EvaluateAsync("input => input.value = 'alex'");
         await alexPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Sam Okafor's passkeys" }).ClickAsync();
         await Expect(alexPage.Locator("main")).ToContainTextAsync("You can't vouch for your own reset");
-        found.AddRange(await ViolationsAsync(alexPage, "vouch refused"));
+        found.AddRange(await Axe.ViolationsAsync(alexPage, "vouch refused", output));
         Assert.NotEmpty(await passkeys.ForMemberAsync("alex", CancellationToken.None));
 
         // The second member's vouch resets.
@@ -61,7 +54,7 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         await kimPage.GetByRole(AriaRole.Button, new() { Name = "Vouch to reset Alex Rivera's passkeys" }).ClickAsync();
         await Expect(kimPage.Locator("main")).ToContainTextAsync("Alex Rivera's passkeys are reset.");
         await Expect(kimPage.Locator("main")).ToContainTextAsync("They were told by email.");
-        found.AddRange(await ViolationsAsync(kimPage, "passkeys reset"));
+        found.AddRange(await Axe.ViolationsAsync(kimPage, "passkeys reset", output));
         Assert.Empty(await passkeys.ForMemberAsync("alex", CancellationToken.None));
 
         // One mail for the reset, none for the first vouch (this inbox keeps earlier runs' mail).
@@ -92,12 +85,4 @@ public sealed class PasskeyRecoveryTests(PasskeyHost host, ITestOutputHelper out
         Assert.Empty(found);
     }
 
-    async Task<string[]> ViolationsAsync(IPage page, string state)
-    {
-        Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
-        await page.AddScriptTagAsync(new() { Path = Axe });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        output.WriteLine($"axe on the {state}: {(violations.Length == 0 ? "no violations" : string.Join("; ", violations))}");
-        return [.. violations.Select(v => state + ": " + v)];
-    }
 }

@@ -13,13 +13,6 @@ namespace CocReports.BrowserTests;
 /// </summary>
 public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : IClassFixture<PasskeyHost>
 {
-    const string RunAxe = """
-        async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-          .map(v => v.id + ': ' + v.nodes.length + ' (' + v.help + ': ' + v.nodes.map(n => n.target.join(' > ')).join(', ') + ')')
-        """;
-
-    static readonly string Axe = Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
-
     [Fact]
     public async Task A_member_adds_a_passkey_before_seeing_the_case_and_their_links_without_it_open_and_act_on_nothing()
     {
@@ -33,11 +26,11 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Add a passkey before you open this case");
         await Expect(page.Locator("main")).Not.ToContainTextAsync("What happened");
-        found.AddRange(await ViolationsAsync(page, "page asking for a passkey"));
+        found.AddRange(await Axe.ViolationsAsync(page, "page asking for a passkey", output));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey on this device" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Your passkey is added.");
-        found.AddRange(await ViolationsAsync(page, "passkey added"));
+        found.AddRange(await Axe.ViolationsAsync(page, "passkey added", output));
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the case" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Someone kept interrupting me");
         await Expect(page.Locator("main")).ToContainTextAsync("Passkey added");
@@ -61,7 +54,7 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
         await device.ClearCookiesAsync();
         await page.GotoAsync(next);
         await Expect(page.Locator("main")).ToContainTextAsync("Opening it asks for your passkey");
-        found.AddRange(await ViolationsAsync(page, "link page asking for the passkey"));
+        found.AddRange(await Axe.ViolationsAsync(page, "link page asking for the passkey", output));
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Someone kept interrupting me");
         await Expect(page.Locator("main")).ToContainTextAsync("Signed in with a passkey");
@@ -97,7 +90,7 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
 
         await page.GotoAsync(PasskeyHost.OnLocalhost(host.Links().Create(reference, "kim", CaseAction.Resolve)).AbsoluteUri);
         await Expect(page.Locator("main")).ToContainTextAsync("needs your passkey again");
-        var found = await ViolationsAsync(page, "step-up page");
+        var found = await Axe.ViolationsAsync(page, "step-up page", output);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm with your passkey" }).ClickAsync();
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Disrupting discussions or events").CheckAsync();
@@ -111,12 +104,4 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
     string ViewLink(string reference, string member) =>
         PasskeyHost.OnLocalhost(host.Links().Create(reference, member, CaseAction.View)).AbsoluteUri;
 
-    async Task<string[]> ViolationsAsync(IPage page, string state)
-    {
-        Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
-        await page.AddScriptTagAsync(new() { Path = Axe });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        output.WriteLine($"axe on the {state}: {(violations.Length == 0 ? "no violations" : string.Join("; ", violations))}");
-        return [.. violations.Select(v => state + ": " + v)];
-    }
 }

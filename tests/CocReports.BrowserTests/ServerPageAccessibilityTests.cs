@@ -15,51 +15,43 @@ namespace CocReports.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, ITestOutputHelper output)
 {
-    const string RunAxe = """
-        async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-          .map(v => v.id + ': ' + v.nodes.length + ' (' + v.help + ': ' + v.nodes.map(n => n.target.join(' > ')).join(', ') + ')')
-        """;
-
-    static readonly string Axe = Path.Combine(BrowserFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
-
     [Fact]
     public async Task Axe_finds_no_violations_on_the_plain_form_with_and_without_errors_the_receipt_and_the_status_page()
     {
-        Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
         await using var context = await host.NewContextAsync(new() { BypassCSP = true });
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
         await page.GotoAsync(new Uri(host.BaseUrl, "/api/report-form").AbsoluteUri);
-        found.AddRange(await ViolationsAsync(page, "plain form"));
+        found.AddRange(await Axe.ViolationsAsync(page, "plain form", output));
 
         // A description of spaces passes the browser's own check and is refused by the server: the form comes back.
         await page.GetByLabel("What happened? (required)").FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
         await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        found.AddRange(await ViolationsAsync(page, "plain form with errors"));
+        found.AddRange(await Axe.ViolationsAsync(page, "plain form with errors", output));
 
         await page.GetByLabel("What happened? (required)").FillAsync("Insults in the issue tracker, reported without the web component.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync(ReferencePattern());
-        found.AddRange(await ViolationsAsync(page, "receipt"));
+        found.AddRange(await Axe.ViolationsAsync(page, "receipt", output));
         var main = await page.Locator("main").InnerTextAsync();
         var reference = ReferencePattern().Match(main).Value;
         var code = CodePattern().Match(main).Value;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the status page" }).ClickAsync();
-        found.AddRange(await ViolationsAsync(page, "status page asking for the code"));
+        found.AddRange(await Axe.ViolationsAsync(page, "status page asking for the code", output));
         await page.GetByLabel("Receipt code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open my report" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Your report was received.");
-        found.AddRange(await ViolationsAsync(page, "status page"));
+        found.AddRange(await Axe.ViolationsAsync(page, "status page", output));
 
         await ActAsync(reference, "alex", CaseAction.Ask, ("question", "Which channel was it in?"));
         await page.GotoAsync(new Uri(host.BaseUrl, $"/api/status?reference={reference}").AbsoluteUri);
         await page.GetByLabel("Receipt code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open my report" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Which channel was it in?");
-        found.AddRange(await ViolationsAsync(page, "status page with a question to answer"));
+        found.AddRange(await Axe.ViolationsAsync(page, "status page with a question to answer", output));
 
         Assert.Empty(found);
     }
@@ -67,7 +59,6 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
     [Fact]
     public async Task Axe_finds_no_violations_on_the_action_pages_and_the_case_page()
     {
-        Assert.True(File.Exists(Axe), $"{Axe} is missing: run `npm ci` in the repository root.");
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(
             Submissions.Fields(Submissions.NewReporter()), ("call.png", "image/png", Submissions.Png(3_000))));
         await using var context = await host.NewContextAsync(new() { BypassCSP = true });
@@ -78,7 +69,7 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         {
             await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", action).AbsoluteUri);
             await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
-            found.AddRange(await ViolationsAsync(page, $"{action} page"));
+            found.AddRange(await Axe.ViolationsAsync(page, $"{action} page", output));
         }
 
         // The same form after a refused post: errors at the top and beside their fields.
@@ -87,23 +78,23 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await page.GetByLabel("When will the next update or the resolution come?").FillAsync("2000-01-01");
         await page.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        found.AddRange(await ViolationsAsync(page, "follow-up page with errors"));
+        found.AddRange(await Axe.ViolationsAsync(page, "follow-up page with errors", output));
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.View).AbsoluteUri);
-        found.AddRange(await ViolationsAsync(page, "page a View link opens"));
+        found.AddRange(await Axe.ViolationsAsync(page, "page a View link opens", output));
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Who opened this case");
-        found.AddRange(await ViolationsAsync(page, "case page"));
+        found.AddRange(await Axe.ViolationsAsync(page, "case page", output));
 
         // Kim reaches the open-cases page from the committee's mail, sent once the case is listed.
         await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal));
         await page.GotoAsync(host.Links().CreateOpenCases("kim").AbsoluteUri);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync(receipt.Reference);
-        found.AddRange(await ViolationsAsync(page, "open-cases page"));
+        found.AddRange(await Axe.ViolationsAsync(page, "open-cases page", output));
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.Acknowledge).AbsoluteUri + "x");
-        found.AddRange(await ViolationsAsync(page, "refused link page"));
+        found.AddRange(await Axe.ViolationsAsync(page, "refused link page", output));
 
         Assert.Empty(found);
     }
@@ -117,13 +108,6 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode}");
     }
 
-    async Task<string[]> ViolationsAsync(IPage page, string state)
-    {
-        await page.AddScriptTagAsync(new() { Path = Axe });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        output.WriteLine($"axe on the {state}: {(violations.Length == 0 ? "no violations" : string.Join("; ", violations))}");
-        return [.. violations.Select(v => state + ": " + v)];
-    }
 
     [GeneratedRegex("COC-[0-9A-Z]{4}-[0-9A-Z]{4}")]
     private static partial Regex ReferencePattern();
