@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CocReports.Api.Intake;
 using CocReports.Api.Tests.InMemory;
 using CocReports.Procedure.Links;
@@ -8,7 +9,6 @@ using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using System.Diagnostics.Metrics;
 
 namespace CocReports.Api.Tests.Intake;
 
