@@ -1,7 +1,9 @@
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Testing;
 
@@ -13,7 +15,9 @@ public static class StoredReports
 {
     /// <param name="withEvidence">Stores one small PNG as the report's evidence file.</param>
     /// <param name="receivedAt">When it came in, if not now: a day of its own that no other test's report shares.</param>
-    public static async Task<Report> StoreWithoutWorkflowAsync(IServiceProvider services, IDictionary<string, string> fields, bool withEvidence = false, DateTimeOffset? receivedAt = null)
+    /// <param name="schedule">The promises in force when it came in, if not the host's options.</param>
+    public static async Task<Report> StoreWithoutWorkflowAsync(
+        IServiceProvider services, IDictionary<string, string> fields, bool withEvidence = false, DateTimeOffset? receivedAt = null, WorkflowOptions? schedule = null)
     {
         var form = new ReportForm();
         foreach (var (field, value) in fields)
@@ -31,7 +35,10 @@ public static class StoredReports
             evidence.Add(new EvidenceFile(blobName, "shot.png", "image/png", 1024, ""));
         }
 
-        var report = new Report(reference, receivedAt ?? DateTimeOffset.UtcNow, details, evidence, ReceiptCode.Hash(ReceiptCode.New()));
+        var report = new Report(reference, receivedAt ?? DateTimeOffset.UtcNow, details, evidence, ReceiptCode.Hash(ReceiptCode.New()))
+        {
+            Schedule = schedule ?? services.GetRequiredService<IOptions<WorkflowOptions>>().Value,
+        };
         Assert.True(await services.GetRequiredService<IReportStore>().TryAddAsync(report, CancellationToken.None));
         return report;
     }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Adapters.Tables;
 
@@ -22,6 +24,7 @@ static class OpenCaseEntity
         ["Urgent"] = c.Urgent,
         ["Door"] = c.Door.ToString(),
         ["ExcludedMembers"] = string.Join(',', c.ExcludedMembers),
+        ["Schedule"] = c.Schedule is null ? null : JsonSerializer.Serialize(c.Schedule),
     };
 
     public static OpenCaseSummary To(TableEntity e) => new(
@@ -33,7 +36,8 @@ static class OpenCaseEntity
         Members(e.GetString("RecusedMembers")),
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetDateTimeOffset("LastUpdateAt"),
-        e.GetDateTimeOffset("NextUpdateBy"));
+        e.GetDateTimeOffset("NextUpdateBy"),
+        e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null);
 
     static string[] Members(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Adapters.Tables;
 
@@ -54,6 +55,7 @@ static class ReportEntity
             ["UnconfirmedSender"] = report.UnconfirmedSender,
             ["SealedAnonymousSender"] = report.SealedAnonymousSender,
             ["Language"] = d.Language,
+            ["Schedule"] = report.Schedule is null ? null : JsonSerializer.Serialize(report.Schedule),
         });
     }
 
@@ -107,5 +109,6 @@ static class ReportEntity
         Sender = Enum.Parse<MailSender>(e.GetString("Sender") ?? nameof(MailSender.NotChecked)),
         UnconfirmedSender = e.GetString("UnconfirmedSender"),
         SealedAnonymousSender = e.GetString("SealedAnonymousSender"),
+        Schedule = e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null,
     };
 }

@@ -3,19 +3,23 @@ using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Intake;
 
 /// <summary>
-/// How every door (form, organizer, email, webhook) ends: the report stored first, counted by the door it came
-/// through, then its workflow started, which announces it to the committee and sends the receipt. A report this call
-/// stored is kept whatever happens next: when the engine can't be reached, the door answers the reporter as usual and
-/// the workflow starts later (the sweep, or the email door's next import).
+/// How every door (form, organizer, email, webhook) ends: the report stored first, with the time promises in force as
+/// it arrives (<see cref="Report.Schedule"/>), counted by the door it came through, then its workflow started, which
+/// announces it to the committee and sends the receipt. A report this call stored is kept whatever happens next: when
+/// the engine can't be reached, the door answers the reporter as usual and the workflow starts later (the sweep, or
+/// the email door's next import).
 /// </summary>
-public sealed class ReportIntake(IReportStore reports, ReportWorkflowStart workflowStart, ProcedureMetrics metrics, ILogger<ReportIntake> log)
+public sealed class ReportIntake(
+    IReportStore reports, ReportWorkflowStart workflowStart, ProcedureMetrics metrics, IOptions<WorkflowOptions> schedule, ILogger<ReportIntake> log)
 {
     public async Task<Accepted> AcceptAsync(Report report, string? receiptCode, ICaseWorkflow workflows, CancellationToken cancellationToken)
     {
+        report = report with { Schedule = schedule.Value };
         if (!await reports.TryAddAsync(report, cancellationToken))
         {
             return new Accepted(report, Stored: false);

@@ -7,7 +7,8 @@ namespace CocReports.Api.Intake;
 
 /// <summary>
 /// Starts a stored report's workflow exactly once, whoever asks: intake right after storing it, a retried submission,
-/// or the sweep that finds a report whose start was cut short.
+/// or the sweep that finds a report whose start was cut short. It runs on the schedule the report arrived under, so a
+/// late start keeps the promises the reporter was made; only a report stored before it kept one takes the options of the day.
 /// </summary>
 public sealed class ReportWorkflowStart(SealedSecret sealer, IOptions<WorkflowOptions> schedule)
 {
@@ -25,6 +26,6 @@ public sealed class ReportWorkflowStart(SealedSecret sealer, IOptions<WorkflowOp
         }
 
         var sealedCode = receiptCode is null ? null : sealer.Seal(receiptCode);
-        await workflows.StartAsync(new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealedCode, schedule.Value), cancellationToken);
+        await workflows.StartAsync(new CaseProgress(report.Reference, report.ReceivedAt, report.Details.IsUrgent, sealedCode, report.Schedule ?? schedule.Value), cancellationToken);
     }
 }

@@ -5,12 +5,12 @@ namespace CocReports.Procedure.OpenCases;
 
 /// <summary>
 /// A member's open cases: all and only those whose audience includes them (not excluded by the reporter, not
-/// recused), each with the promise owed next, overdue ones first, then by due date. Pure, tested with a fake clock.
+/// recused), each with the promise owed next, overdue ones first, then by due date. Each case is due by the schedule
+/// it arrived under, the one its workflow keeps; <paramref name="schedule"/>, the options of the day, only for a case
+/// listed before it was kept. Pure, tested with a fake clock.
 /// </summary>
 public sealed class OpenCaseList(CommitteeOptions committee, WorkflowOptions schedule)
 {
-    readonly WorkflowPolicy policy = new(schedule);
-
     public IReadOnlyList<OpenCaseLine> For(string memberId, IEnumerable<OpenCaseSummary> cases, DateTimeOffset now) =>
     [
         .. cases
@@ -24,17 +24,18 @@ public sealed class OpenCaseList(CommitteeOptions committee, WorkflowOptions sch
     OpenCaseLine Line(OpenCaseSummary c, DateTimeOffset now)
     {
         // The same progress the workflow carries, as far as the next promise depends on it: a follow-up acknowledges too.
-        var progress = new CaseProgress(c.Reference, c.ReceivedAt, c.Urgent, null, schedule, Announced: true)
+        var caseSchedule = c.Schedule ?? schedule;
+        var progress = new CaseProgress(c.Reference, c.ReceivedAt, c.Urgent, null, caseSchedule, Announced: true)
         {
             AcknowledgedAt = c.AcknowledgedAt ?? c.LastUpdateAt,
             FollowedUpAt = c.LastUpdateAt,
             LastUpdateAt = c.LastUpdateAt,
             NextUpdateBy = c.NextUpdateBy,
         };
-        var promise = policy.Current(progress)!;
+        var promise = new WorkflowPolicy(caseSchedule).Current(progress)!;
 
         // A status update is due on the date promised to the reporter; the policy's grace only delays the escalation.
-        var due = promise.Kind == PromiseKind.StatusUpdate ? promise.Due - schedule.StatusUpdateGrace : promise.Due;
+        var due = promise.Kind == PromiseKind.StatusUpdate ? promise.Due - caseSchedule.StatusUpdateGrace : promise.Due;
         return new OpenCaseLine(c.Reference, c.ReceivedAt, c.Urgent, c.Door, promise.Kind, due, now > due);
     }
 }

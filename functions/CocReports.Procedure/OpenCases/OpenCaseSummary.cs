@@ -1,4 +1,5 @@
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.OpenCases;
 
@@ -8,6 +9,7 @@ namespace CocReports.Procedure.OpenCases;
 /// </summary>
 /// <param name="LastUpdateAt">The latest follow-up or status update; null until the committee followed up.</param>
 /// <param name="NextUpdateBy">The date that update promised for the next one, if it named one.</param>
+/// <param name="Schedule">The report's own <see cref="Report.Schedule"/>; null on cases listed before it was kept.</param>
 public sealed record OpenCaseSummary(
     string Reference,
     DateTimeOffset ReceivedAt,
@@ -17,8 +19,9 @@ public sealed record OpenCaseSummary(
     IReadOnlyList<string> RecusedMembers,
     DateTimeOffset? AcknowledgedAt = null,
     DateTimeOffset? LastUpdateAt = null,
-    DateTimeOffset? NextUpdateBy = null)
+    DateTimeOffset? NextUpdateBy = null,
+    WorkflowOptions? Schedule = null)
 {
     public static OpenCaseSummary Of(Report report) =>
-        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, []);
+        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule);
 }

@@ -1,3 +1,5 @@
+using CocReports.Procedure.Workflow;
+
 namespace CocReports.Procedure.Reports;
 
 /// <summary>
@@ -51,6 +53,13 @@ public sealed record Report(
     /// anonymous reporter may be.
     /// </summary>
     public string? SealedAnonymousSender { get; init; }
+
+    /// <summary>
+    /// The time promises in force when the report arrived, set by intake: its workflow's timers run on them, and every
+    /// mail and page quotes them for this case, also after the configuration changed. Null on reports stored before
+    /// they were kept: the options of the day.
+    /// </summary>
+    public WorkflowOptions? Schedule { get; init; }
 
     /// <summary>
     /// The report once its sender confirmed from the link mailed to <see cref="UnconfirmedSender"/>: that address

@@ -7,13 +7,20 @@ namespace CocReports.Api.Tests.InMemory;
 public sealed class FakeCaseWorkflow(Journal journal) : ICaseWorkflow
 {
     readonly ConcurrentQueue<(string Reference, CaseEvent Event)> told = new();
+    readonly ConcurrentQueue<CaseProgress> started = new();
 
     /// <summary>While false, every call fails as the engine's client does when it can't reach the engine.</summary>
     public bool Reachable { get; set; } = true;
 
     public IReadOnlyList<(string Reference, CaseEvent Event)> Told => [.. told];
 
-    public Task StartAsync(CaseProgress progress, CancellationToken cancellationToken) => Reach();
+    public IReadOnlyList<CaseProgress> Started => [.. started];
+
+    public async Task StartAsync(CaseProgress progress, CancellationToken cancellationToken)
+    {
+        await Reach();
+        started.Enqueue(progress);
+    }
 
     public async Task TellAsync(string reference, CaseEvent happened, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using CocReports.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,20 @@ public sealed class IntakeSweepTests(IntakeSweepTests.Host host)
 
         var instance = await host.Workflows.GetInstanceAsync(report.InstanceId);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_workflow_the_sweep_starts_late_keeps_the_promises_the_report_arrived_under_not_the_options_of_the_day()
+    {
+        // Stored while the committee promised 72 hours and 10 days; the host restarted since with 8 and 16 seconds.
+        var reporter = Submissions.NewReporter();
+        var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72), FollowUpWithin = TimeSpan.FromDays(10) };
+        var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(reporter), schedule: arrivedUnder);
+
+        var notice = (await host.Inbox.WaitForAsync(m => m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal))).First();
+        Assert.Contains("an acknowledgment within 72 hours", await host.Inbox.TextAsync(notice), StringComparison.Ordinal);
+        var receipt = await host.Inbox.TextAsync(Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter))));
+        Assert.Contains("acknowledge your report within 72 hours, follow up with you within 10 days", receipt, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CocReports.Api.Intake.Mail;
 using CocReports.Api.OpenCases;
 using CocReports.Procedure.Activities;
 using CocReports.Procedure.Intake;
@@ -7,6 +8,7 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
@@ -66,6 +68,44 @@ public sealed class ActivityTests(ActivityTests.Host host)
         // The report arrived while the committee promised 72 hours; the host's options say 8 seconds today.
         var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72) };
         await Activity<NotifyReporter>().RunAsync(new ReporterNotice(report.Reference, ReporterNoticeKind.Receipt, Promises: arrivedUnder));
+
+        var text = await host.Inbox.TextAsync(Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter))));
+        Assert.Contains("within 72 hours", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("within 8 seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_digest_names_each_cases_due_date_by_the_schedule_it_arrived_under_not_the_options_of_the_day()
+    {
+        // The report arrived while the committee promised 72 hours; the host's options say 8 seconds today.
+        var receivedAt = DateTimeOffset.UtcNow;
+        var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72) };
+        var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(Submissions.NewReporter()), receivedAt: receivedAt, schedule: arrivedUnder);
+        await Activity<Announce>().RunAsync(new Announcement(report.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
+
+        // A week of its own, so no other test's digest took it in the sent-mail ledger.
+        var schedule = host.Services.GetRequiredService<IOptions<OpenCasesOptions>>().Value;
+        var digestDue = new DateTimeOffset(new DateTime(2031, 1, 5 + (int)schedule.DigestDay, 0, 0, 0, DateTimeKind.Utc).Add(schedule.DigestAt.ToTimeSpan()).AddMinutes(1), TimeSpan.Zero);
+        bool IsAlexsDigest(Mail m) => m.IsTo("alex@committee.test") && m.Subject.Contains($"Your open cases, week of {digestDue:yyyy-MM-dd}", StringComparison.Ordinal);
+        var before = (await host.Inbox.AllAsync()).Count(IsAlexsDigest); // an earlier run's, against the same smtp4dev
+        await ActivatorUtilities.CreateInstance<OpenCasesDigest>(host.Services, (TimeProvider)new FakeTimeProvider(digestDue)).RunAsync(CancellationToken.None);
+        await host.Inbox.WaitForAsync(IsAlexsDigest, before + 1);
+
+        var digest = Assert.Single(await host.Inbox.AboutAsync(report.Reference), IsAlexsDigest);
+        var line = (await host.Inbox.TextAsync(digest)).Split('\n').First(l => l.Contains(report.Reference, StringComparison.Ordinal));
+        Assert.Contains($"Acknowledge by {Texts.Time(receivedAt + TimeSpan.FromHours(72))}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_receipt_sent_once_the_sender_confirmed_quotes_the_schedule_the_report_arrived_under()
+    {
+        var reporter = Submissions.NewReporter();
+        var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72) };
+        var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(reporter), schedule: arrivedUnder);
+
+        // An emailed report whose From no server vouched for: its receipt waits for the sender, who confirms days later.
+        var pending = report with { Door = Door.Email, Details = report.Details with { ContactEmail = null }, UnconfirmedSender = reporter };
+        await host.Services.GetRequiredService<SenderConfirmation>().SendReceiptAsync(pending, pending.WithSenderConfirmed()!);
 
         var text = await host.Inbox.TextAsync(Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(reporter))));
         Assert.Contains("within 72 hours", text, StringComparison.Ordinal);

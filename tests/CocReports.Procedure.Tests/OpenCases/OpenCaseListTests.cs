@@ -80,6 +80,25 @@ public class OpenCaseListTests
     }
 
     [Fact]
+    public void A_case_is_due_by_the_schedule_it_arrived_under_not_by_the_options_of_the_day()
+    {
+        // The report arrived while the committee promised 72 hours and 10 days; the options now say 48 hours and 7 days.
+        var arrivedUnder = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(72), FollowUpWithin = TimeSpan.FromDays(10) };
+        var open = Case("COC-AAAA-0001", Start) with { Schedule = arrivedUnder };
+
+        var line = List().For("ada", [open], Start + TimeSpan.FromHours(50)).Single();
+        Assert.Equal((PromiseKind.Acknowledge, Start + TimeSpan.FromHours(72), false), (line.Next, line.Due, line.Overdue));
+
+        open = open with { AcknowledgedAt = Start + TimeSpan.FromHours(60) };
+        line = List().For("ada", [open], Start + TimeSpan.FromDays(8)).Single();
+        Assert.Equal((PromiseKind.FollowUp, Start + TimeSpan.FromDays(10), false), (line.Next, line.Due, line.Overdue));
+
+        // A case listed before its schedule was kept is due by the options of the day.
+        var older = Case("COC-AAAA-0002", Start);
+        Assert.Equal(Start + Schedule.AcknowledgeWithin, List().For("ada", [older], Start).Single().Due);
+    }
+
+    [Fact]
     public void A_follow_up_counts_as_the_acknowledgment()
     {
         var open = Case("COC-AAAA-0001", Start) with { LastUpdateAt = Start + TimeSpan.FromHours(1) };

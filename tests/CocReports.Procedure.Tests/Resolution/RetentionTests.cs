@@ -3,6 +3,7 @@ using System.Reflection;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -120,5 +121,6 @@ public sealed class RetentionTests
         : type == typeof(IReadOnlyList<RefusedEvidence>) ? (
             from refused in (from name in Text from reason in Text select new RefusedEvidence(name, reason)).NonEmptyListOf()
             select (object?)refused.ToArray())
+        : type == typeof(WorkflowOptions) ? Gen.Choose(1, 500).Select(hours => (object?)new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(hours) })
         : throw new NotSupportedException($"A field of type {type} has no generator yet: add one, so retention is tested on it too.");
 }

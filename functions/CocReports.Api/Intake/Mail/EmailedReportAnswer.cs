@@ -76,7 +76,7 @@ public sealed class EmailedReportAnswer(
         try
         {
             var addressed = report with { Details = report.Details with { ContactEmail = from } };
-            var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, workflow.Value);
+            var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(report.Reference), community.Value.Name, report.Schedule ?? workflow.Value);
             await outgoing.SendAsync(report.Reference, receipt with { ReplyTo = replies.For(report.Reference), AnswersInboundMail = true }, CancellationToken.None);
         }
         catch (Exception e) when (e is not (StorageUnavailableException or MailThrottledException))

@@ -98,7 +98,7 @@ public sealed class SenderConfirmation(
         var (addressed, receiptCode) = pending.SealedAnonymousSender is { } sealedSender && Open(sealedSender) is var anonymous
             ? (confirmed with { Details = confirmed.Details with { ContactEmail = anonymous.From } }, anonymous.ReceiptCode)
             : (confirmed, ReceiptCode.FromIdempotencyKey(confirmed.ContentHash, idempotencyKey));
-        var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(confirmed.Reference), community.Value.Name, workflow.Value);
+        var receipt = await ReporterMail.ReceiptAsync(addressed, receiptCode, reporterLinks.StatusPage(confirmed.Reference), community.Value.Name, confirmed.Schedule ?? workflow.Value);
         await outgoing.SendAsync(confirmed.Reference, receipt with { ReplyTo = replies.For(confirmed.Reference) }, CancellationToken.None);
     }
 
