@@ -84,11 +84,11 @@ public abstract class KeptOutHost : GuaranteesHost
     {
         base.Configure(settings);
 
-        // Reminders and the overdue notice come while the test waits, after the member is kept out: a member recuses
-        // as soon as their first mail comes, which on a loaded machine (four hosts filling at once, beside the rest of
-        // the suite) can take several seconds; a reminder decided before the recusal would be theirs to have.
-        settings["Workflow:AcknowledgeRemindAfter:0"] = "00:00:20";
-        settings["Workflow:AcknowledgeWithin"] = "00:00:30";
+        // Reminders and the overdue notice come while the test waits, after the member is kept out. A member recuses as
+        // soon as their first mail comes, but only once every door has filed its report (the email doors wait for an
+        // import), so a reminder must come well after that: one decided before the recusal would be theirs to have.
+        settings["Workflow:AcknowledgeRemindAfter:0"] = "00:01:00";
+        settings["Workflow:AcknowledgeWithin"] = "00:01:30";
     }
 
     public override async Task InitializeAsync()
