@@ -59,11 +59,5 @@ public sealed class KeyPurpose
     /// <summary>The id a key is named by, in tokens and sealed text.</summary>
     public static readonly KeyPurpose KeyId = new("key-id");
 
-    public static IReadOnlyList<KeyPurpose> All { get; } =
-    [
-        Links, CaseSession, PasskeyCeremony, OrganizerIntake, ReceiptSeal, ReplyAddress,
-        Idempotency, MailSender, MailSenderDomain, ConfirmSender, AuditChain, ClientAddress, Patterns, KeyId,
-    ];
-
     public override string ToString() => Name;
 }

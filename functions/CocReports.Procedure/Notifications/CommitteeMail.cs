@@ -74,7 +74,7 @@ public static class CommitteeMail
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
         body.Link("Open cases", links.CreateOpenCases(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, MemberSubject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
@@ -121,7 +121,7 @@ public static class CommitteeMail
 
         body.Paragraph("This is confidential. Do not forward this email.");
         var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
-        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises, toContact: true), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
@@ -150,13 +150,8 @@ public static class CommitteeMail
         _ => "the reporter did not get the status update they were promised.",
     };
 
-    // A member is told the report was handed over; the contacts' own subject names it as theirs now.
-    static string MemberSubject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises) =>
-        kind == CommitteeNoticeKind.HandedToEscalation
-            ? (report.Details.IsUrgent ? "URGENT: " : "") + $"Report {report.Reference} was handed to the escalation contacts ({community})"
-            : Subject(report, kind, community, promises);
-
-    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises)
+    /// <param name="toContact">An escalation contact's subject: a report handed over is named as theirs now, where a member is told it was handed over.</param>
+    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool toContact = false)
     {
         var urgent = report.Details.IsUrgent ? "URGENT: " : "";
         var about = kind switch
@@ -171,7 +166,8 @@ public static class CommitteeMail
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
             CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
             CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
-            CommitteeNoticeKind.HandedToEscalation => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
+            CommitteeNoticeKind.HandedToEscalation when toContact => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
+            CommitteeNoticeKind.HandedToEscalation => $"Report {report.Reference} was handed to the escalation contacts ({community})",
             _ => $"Report {report.Reference}",
         };
         return urgent + about;

@@ -172,6 +172,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var audience = await context.CallActivityAsync<Audience>(nameof(FindAudience), reference, retry);
             if (audience.ToEscalationContacts)
             {
+                // Announce would reach the contacts alone as well, but a workflow that handed over before the quorum
+                // existed replays its NotifyEscalationContact calls: that path stays as it was.
                 if (audience.MemberIds.Count > 0)
                 {
                     NotifyCommittee(CommitteeNoticeKind.HandedToEscalation, "handover");

@@ -181,13 +181,15 @@ public class ActionLinksTests
         Assert.NotNull(links.Create(Reference, "grace", CaseAction.Acknowledge));
     }
 
+    /// <summary>Every purpose <see cref="KeyPurpose"/> names, as its static fields.</summary>
+    static readonly IReadOnlyList<KeyPurpose> Purposes =
+        [.. typeof(KeyPurpose).GetFields().Where(f => f.IsStatic && f.FieldType == typeof(KeyPurpose)).Select(f => (KeyPurpose)f.GetValue(null)!)];
+
     [Fact]
     public void Every_key_purpose_has_a_name_of_its_own()
     {
-        Assert.Equal(KeyPurpose.All.Count, KeyPurpose.All.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(
-            typeof(KeyPurpose).GetFields().Count(f => f.IsStatic && f.FieldType == typeof(KeyPurpose)),
-            KeyPurpose.All.Count);
+        Assert.True(Purposes.Count >= 14, $"{Purposes.Count} purposes found");
+        Assert.Equal(Purposes.Count, Purposes.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -216,7 +218,7 @@ public class ActionLinksTests
     [InlineData("client-address", "df29fa9d609521d5c5c129bfea24f7b1a79dd5c3d6aaf5b0d46fb19dcf9712d7")]
     public void Without_a_record_key_records_are_keyed_by_the_signing_key_as_before(string purpose, string subKey)
     {
-        Assert.Equal(subKey, Convert.ToHexStringLower(SignedLinks(Clock()).DeriveRecordKey(KeyPurpose.All.Single(p => p.Name == purpose))));
+        Assert.Equal(subKey, Convert.ToHexStringLower(SignedLinks(Clock()).DeriveRecordKey(Purposes.Single(p => p.Name == purpose))));
     }
 
     [Fact]

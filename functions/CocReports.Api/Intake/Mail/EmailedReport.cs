@@ -118,7 +118,7 @@ public sealed class EmailedReport(
             {
                 // An unconfirmed From is no one's contact yet, and the name beside it is as forgeable.
                 ContactEmail = anonymous || !reachable || pending ? null : from,
-                ContactName = anonymous || pending || mail.FromName is null ? null : InboundMailKey.Fit(mail.FromName, 200),
+                ContactName = anonymous || pending || mail.FromName is null ? null : FieldLength.Fit(mail.FromName, 200),
                 Description = description,
             },
             stored.Kept,
@@ -129,7 +129,7 @@ public sealed class EmailedReport(
             // of sender and text would confirm a guessed sender (a pending sender's address is kept anyway).
             ContentHash = pending && !anonymous ? key : "",
             Door = door,
-            Subject = mail.Subject.Length == 0 ? null : InboundMailKey.Fit(mail.Subject, 998),
+            Subject = mail.Subject.Length == 0 ? null : FieldLength.Fit(mail.Subject, 998),
 
             // Only to thread the receipt, which a cut or hashed Message-ID would not: one longer than this no mail
             // system wrote, and it would make the receipt's own header too long to send. An anonymous sender's is not

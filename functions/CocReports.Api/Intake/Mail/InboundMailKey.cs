@@ -15,7 +15,4 @@ public static class InboundMailKey
         var content = SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.FromAddress}\n{mail.Subject}\n{mail.Text}\n{string.Join("\n", mail.Attachments.Select(a => a.FileName))}"));
         return "mail:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{mail.MessageId ?? mail.RawSha256}\n{Convert.ToHexStringLower(content)}")));
     }
-
-    /// <summary>A value cut to what a stored property of that length holds.</summary>
-    public static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
 }

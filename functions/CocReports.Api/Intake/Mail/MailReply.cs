@@ -54,7 +54,7 @@ public sealed class MailReply(
         // Writing again into the case is asking again for the link to confirm, whether the first one expired or was lost.
         await senders.AskAgainAsync(report, mail.FromAddress);
 
-        await answers.RecordReplyAsync(reference, workflows, id, InboundMailKey.Fit(QuotedReply.Without(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
+        await answers.RecordReplyAsync(reference, workflows, id, FieldLength.Fit(QuotedReply.Without(mail.Text), limits.Value.MaxTextLength), clock.GetUtcNow(), cancellationToken);
         log.LogInformation("A reply by email was added to report {Reference}", reference);
         return MailImported.Reply;
     }
