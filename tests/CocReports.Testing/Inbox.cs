@@ -98,13 +98,19 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
             all.Where(m => !m.Subject.Contains(reference, StringComparison.Ordinal)),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (mail, _) => await ReadableAsync(mail));
-        return [.. all.Where(m => m.Subject.Contains(reference, StringComparison.Ordinal) || Readable[(http.BaseAddress!, m.Id)].Contains(reference, StringComparison.Ordinal))];
+        return [.. all.Where(m => m.Subject.Contains(reference, StringComparison.Ordinal) || Readable[(http.BaseAddress!, m.Id)].Text.Contains(reference, StringComparison.Ordinal))];
     }
 
-    /// <summary>Each message's headers and plain text, once per run: a message never changes once stored.</summary>
-    static readonly ConcurrentDictionary<(Uri Server, string Id), string> Readable = new();
+    /// <summary>
+    /// When the sender composed the message (its Date header, in whole seconds): unlike the order in which smtp4dev
+    /// shows messages, this tells mail written before a moment from mail written after it.
+    /// </summary>
+    public async Task<DateTimeOffset> ComposedAtAsync(Mail mail) => (await ReadableAsync(mail)).Date;
 
-    async Task<string> ReadableAsync(Mail mail)
+    /// <summary>Each message's headers, plain text and date, once per run: a message never changes once stored.</summary>
+    static readonly ConcurrentDictionary<(Uri Server, string Id), (string Text, DateTimeOffset Date)> Readable = new();
+
+    async Task<(string Text, DateTimeOffset Date)> ReadableAsync(Mail mail)
     {
         if (Readable.TryGetValue((http.BaseAddress!, mail.Id), out var known))
         {
@@ -113,7 +119,8 @@ public sealed class Inbox(Uri smtp4dev) : IDisposable
 
         using var stream = await http.GetStreamAsync($"api/messages/{mail.Id}/download");
         using var message = await MimeMessage.LoadAsync(stream);
-        return Readable[(http.BaseAddress!, mail.Id)] = string.Join("\n", message.Headers.Select(h => $"{h.Field}: {h.Value}")) + "\n" + message.TextBody;
+        Assert.True(message.Headers.Contains(HeaderId.Date), $"Mail {mail.Id} ({mail.Subject}) has no Date header.");
+        return Readable[(http.BaseAddress!, mail.Id)] = (string.Join("\n", message.Headers.Select(h => $"{h.Field}: {h.Value}")) + "\n" + message.TextBody, message.Date);
     }
 
     public Task<string> TextAsync(Mail mail) => http.GetStringAsync($"api/messages/{mail.Id}/plaintext");

@@ -23,7 +23,7 @@ public sealed class AfterRetentionTests(GuaranteesHosts hosts)
         foreach (var surface in Surfaces.All)
         {
             var reader = surface.Reader == Reader.Member ? "alex" : "reporter";
-            var seen = await surface.ReadAsync(new Look(host, "alex", report, host.MailBefore));
+            var seen = await surface.ReadAsync(new Look(host, "alex", report, host.PurgedSince(report)));
             foreach (var secret in new[] { report.Spec.Marker, report.Spec.Identity })
             {
                 Assert.False(seen.Contains(secret, StringComparison.OrdinalIgnoreCase), $"After the purge the {surface.Name} shows the {reader} {secret} of {report}:\n{seen}");
@@ -31,7 +31,7 @@ public sealed class AfterRetentionTests(GuaranteesHosts hosts)
         }
 
         // The purge kept the outcome: the case page still opens, and storage still holds the report's rows.
-        Assert.StartsWith("200", await Surfaces.All.Single(s => s.Name.StartsWith("case page", StringComparison.Ordinal)).ReadAsync(new Look(host, "alex", report, host.MailBefore)), StringComparison.Ordinal);
+        Assert.StartsWith("200", await Surfaces.All.Single(s => s.Name.StartsWith("case page", StringComparison.Ordinal)).ReadAsync(new Look(host, "alex", report, host.PurgedSince(report))), StringComparison.Ordinal);
     }
 
     /// <summary>A report through each door, resolved at once; the tests start when every one is purged.</summary>
@@ -39,8 +39,10 @@ public sealed class AfterRetentionTests(GuaranteesHosts hosts)
     {
         public IReadOnlyList<FiledReport> Filed { get; private set; } = [];
 
-        /// <summary>Every mail sent before the purge (which carries the report, as members' mail does here): mail sent since must not.</summary>
-        public IReadOnlySet<string> MailBefore { get; private set; } = new HashSet<string>();
+        /// <summary>When each report was purged: mail composed before may carry it (members' mail does here), mail composed since must not.</summary>
+        readonly Dictionary<string, DateTimeOffset> purgedAt = [];
+
+        public MailSince PurgedSince(FiledReport report) => new(purgedAt[report.Reference]);
 
         public FiledReport Report(string door) => Filed.Single(r => r.Door.Name == door);
 
@@ -55,9 +57,13 @@ public sealed class AfterRetentionTests(GuaranteesHosts hosts)
                 await EventuallyAsync(
                     async () => (await Workflows.GetInstanceAsync(WorkflowInstance.For(report.Reference)))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
                     $"{report} was not purged.");
-                Assert.NotNull((await store.GetCaseStateAsync(report.Reference, default)).EvidencePurgedAt);
+                var purged = (await store.GetCaseStateAsync(report.Reference, default)).EvidencePurgedAt;
+                Assert.NotNull(purged);
+                lock (purgedAt)
+                {
+                    purgedAt[report.Reference] = purged.Value;
+                }
             }));
-            MailBefore = await MailNowAsync();
         }
     }
 }

@@ -24,12 +24,12 @@ public sealed class AnonymousReporterTests(GuaranteesHosts hosts)
 
         foreach (var surface in Surfaces.All)
         {
-            var seen = await surface.ReadAsync(new Look(host, "alex", report, receipt));
+            var seen = await surface.ReadAsync(new Look(host, "alex", report, new MailSince(DateTimeOffset.MinValue, receipt)));
             Assert.False(seen.Contains(report.Spec.Identity, StringComparison.OrdinalIgnoreCase), $"The {surface.Name} holds the anonymous reporter's address or name ({report}):\n{seen}");
         }
 
         // Read before the purge: storage still holds what the reporter wrote.
-        var stored = await Surfaces.All.Single(s => s.Name == "stored rows and blobs").ReadAsync(new Look(host, "alex", report, receipt));
+        var stored = await Surfaces.All.Single(s => s.Name == "stored rows and blobs").ReadAsync(new Look(host, "alex", report, new MailSince(DateTimeOffset.MinValue, receipt)));
         Assert.Contains(report.Spec.Marker, stored, StringComparison.OrdinalIgnoreCase);
     }
 

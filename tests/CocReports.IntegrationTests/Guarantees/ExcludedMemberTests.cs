@@ -23,6 +23,6 @@ public sealed class ExcludedMemberTests(GuaranteesHosts hosts)
 
         protected override ReportSpec SpecFor(IDoor door) => ReportSpec.New(keepOut: KeptOut);
 
-        protected override Task<IReadOnlySet<string>> KeepOutAsync(IReadOnlyList<FiledReport> filed) => Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
+        protected override Task<MailSince> KeepOutAsync(IReadOnlyList<FiledReport> filed) => Task.FromResult(MailSince.Ever);
     }
 }

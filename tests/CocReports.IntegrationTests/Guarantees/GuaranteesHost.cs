@@ -50,9 +50,6 @@ public abstract class GuaranteesHost : OpenCasesHost
         ["publicSummary"] = "A participant was warned.",
     });
 
-    /// <summary>The ids of every mail smtp4dev holds now: what a later reading leaves out.</summary>
-    public async Task<IReadOnlySet<string>> MailNowAsync() => (await Inbox.AllAsync()).Select(m => m.Id).ToHashSet();
-
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -19,8 +19,8 @@ public abstract class KeptOutHost : GuaranteesHost
 
     public IReadOnlyList<FiledReport> Filed { get; private set; } = [];
 
-    /// <summary>The mail the member held once kept out: what they had while they could still see a report.</summary>
-    public IReadOnlySet<string> MailBefore { get; private set; } = new HashSet<string>();
+    /// <summary>The kept-out member's mail that counts: what they had while they could still see a report does not.</summary>
+    public MailSince KeptOutSince { get; private set; } = MailSince.Ever;
 
     /// <summary>The doors this promise can be kept through.</summary>
     protected abstract IEnumerable<IDoor> DoorsTried { get; }
@@ -29,16 +29,16 @@ public abstract class KeptOutHost : GuaranteesHost
 
     /// <summary>
     /// Keeps the member out of the reports filed (by recusing, say; nothing when the reporter did at intake), and
-    /// returns the mail they held by then.
+    /// returns the mail of theirs that counts from then on.
     /// </summary>
-    protected abstract Task<IReadOnlySet<string>> KeepOutAsync(IReadOnlyList<FiledReport> filed);
+    protected abstract Task<MailSince> KeepOutAsync(IReadOnlyList<FiledReport> filed);
 
     public FiledReport Report(string door) => Filed.Single(r => r.Door.Name == door);
 
     /// <summary>What <paramref name="memberId"/> read on <paramref name="surface"/> before any report came in.</summary>
     public string Twin(string memberId, ISurface surface) => twin[(memberId, surface.Name)];
 
-    public Look LookAs(string memberId, FiledReport report) => new(this, memberId, report, memberId == KeptOut ? MailBefore : new HashSet<string>());
+    public Look LookAs(string memberId, FiledReport report) => new(this, memberId, report, memberId == KeptOut ? KeptOutSince : MailSince.Ever);
 
     /// <summary>
     /// Every member surface, read by the member kept out, is what it was before any report came in: no mail, no page,
@@ -99,12 +99,12 @@ public abstract class KeptOutHost : GuaranteesHost
         {
             foreach (var surface in Surfaces.OfMembers)
             {
-                twin[(member, surface.Name)] = Surfaces.Normalized(await surface.ReadAsync(new(this, member, never, new HashSet<string>())), never);
+                twin[(member, surface.Name)] = Surfaces.Normalized(await surface.ReadAsync(new(this, member, never, MailSince.Ever)), never);
             }
         }
 
         Filed = await FileThroughAsync(DoorsTried, SpecFor);
-        MailBefore = await KeepOutAsync(Filed);
+        KeptOutSince = await KeepOutAsync(Filed);
         await Task.WhenAll(Filed.Select(report => Inbox.WaitForAsync(
             m => m.IsTo(EscalationAddress) && m.Subject.Contains($"report {report.Reference} is not acknowledged", StringComparison.Ordinal),
             timeout: TimeSpan.FromMinutes(3))));

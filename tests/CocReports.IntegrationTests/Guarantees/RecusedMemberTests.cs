@@ -25,14 +25,14 @@ public sealed class RecusedMemberTests(GuaranteesHosts hosts)
 
         protected override ReportSpec SpecFor(IDoor door) => ReportSpec.New();
 
-        protected override async Task<IReadOnlySet<string>> KeepOutAsync(IReadOnlyList<FiledReport> filed)
+        protected override async Task<MailSince> KeepOutAsync(IReadOnlyList<FiledReport> filed)
         {
             await Task.WhenAll(filed.Select(async report =>
             {
                 await Inbox.WaitForAsync(m => m.IsTo(EmailOf(KeptOut)) && m.Subject.Contains($"New Code of Conduct report {report.Reference}", StringComparison.Ordinal));
                 await ActAsync(report.Reference, KeptOut, CaseAction.Recuse);
             }));
-            return await MailNowAsync();
+            return new MailSince(DateTimeOffset.UtcNow);
         }
     }
 }

@@ -38,7 +38,7 @@ public static partial class Surfaces
         public override string ToString() => Name;
     }
 
-    /// <summary>Every mail to the member since <see cref="Look.MailBefore"/>, whichever report it is about.</summary>
+    /// <summary>Every mail to the member that <see cref="Look.Mail"/> counts, whichever report it is about.</summary>
     static Task<string> CommitteeMailAsync(Look look) => MailAsync(look, m => m.IsTo(look.Host.EmailOf(look.MemberId)));
 
     /// <summary>The member's digest of this week, after a run of the digest as its timer would run it.</summary>
@@ -113,12 +113,17 @@ public static partial class Surfaces
     static async Task<string> StorageAsync(Look look) =>
         string.Join("\n", (await StoredText.ReadAsync(look.Host)).Select(s => $"{s.Where}: {s.Text}"));
 
-    /// <summary>Each matching mail since <see cref="Look.MailBefore"/>, with its recipients, subject and text, in a stable order.</summary>
+    /// <summary>Each matching mail that <see cref="Look.Mail"/> counts, with its recipients, subject and text, in a stable order.</summary>
     static async Task<string> MailAsync(Look look, Func<Mail, bool> match)
     {
         var texts = new List<string>();
-        foreach (var mail in (await look.Host.Inbox.AllAsync()).Where(m => match(m) && !look.MailBefore.Contains(m.Id)))
+        foreach (var mail in (await look.Host.Inbox.AllAsync()).Where(match))
         {
+            if (!await look.Mail.CountsAsync(look.Host.Inbox, mail))
+            {
+                continue;
+            }
+
             texts.Add($"To: {string.Join(", ", mail.To)}\nSubject: {mail.Subject}\n{await look.Host.Inbox.TextAsync(mail)}");
         }
 
