@@ -69,10 +69,12 @@ public sealed class StreamedBody(string contentType, string head, byte filler, l
             return;
         }
 
+        // Counted before it is written: a server that read its cap answers and closes, and the write of the chunk it
+        // stopped in then fails, though the server had read part of it.
+        Sent += data.Length;
         await stream.WriteAsync(Encoding.ASCII.GetBytes($"{data.Length:x}\r\n"));
         await stream.WriteAsync(data);
         await stream.WriteAsync("\r\n"u8.ToArray());
-        Sent += data.Length;
     }
 
     // Status line, headers, and a Content-Length body (every answer here has one).

@@ -50,9 +50,9 @@ public abstract class GuaranteesHost : OpenCasesHost
         ["publicSummary"] = "A participant was warned.",
     });
 
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure)
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, failure);
