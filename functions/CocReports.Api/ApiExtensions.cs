@@ -113,6 +113,7 @@ public static class ApiExtensions
         services.AddSingleton<SenderConfirmation>();
         services.AddSingleton<ICaseAction, IdentifyAction>();
         services.AddSingleton<ICaseAction, NoteAction>();
+        services.AddSingleton<ICaseAction, DeclareAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();

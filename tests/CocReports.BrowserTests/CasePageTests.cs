@@ -19,6 +19,7 @@ public sealed class CasePageTests(BrowserFixture host)
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "sam", CaseAction.View).AbsoluteUri);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Declaration.NoConflictAsync(page);
         var picture = page.GetByRole(AriaRole.Img, new() { Name = "evidence-1.jpg, a picture the reporter sent" });
         await Expect(picture).ToBeVisibleAsync();
         await Expect(picture).ToHaveJSPropertyAsync("naturalWidth", 8); // decoded, so the page's img-src allowed it

@@ -49,6 +49,7 @@ public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<Com
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = urgent })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Declaration.NoConflictAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Report {reference}", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("go back to translating the docs");
 

@@ -21,7 +21,39 @@ public static partial class MemberBrowser
         using var exchange = await PressOpenAsync(browser, link);
         var html = await exchange.Content.ReadAsStringAsync();
         Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
-        return await browser.GetAsync(RefreshTarget(html));
+        var target = RefreshTarget(html);
+        var page = await browser.GetAsync(target);
+        if (!Declaration().IsMatch(await page.Content.ReadAsStringAsync()))
+        {
+            return page;
+        }
+
+        // The first time a member opens a report, the page asks for their conflicts: a member without one says so.
+        page.Dispose();
+        await DeclareAsync(browser, target, "none");
+        return await browser.GetAsync(target);
+    }
+
+    /// <summary>
+    /// Posts the declaration the case page at <paramref name="casePage"/> asks for (<c>Committee:DeclareConflicts</c>):
+    /// "none", "soft" or "hard", with an optional reason; returns the page that answers it, which must be 200.
+    /// </summary>
+    public static async Task<string> DeclareAsync(HttpClient browser, string casePage, string conflict, string? reason = null)
+    {
+        using var page = await browser.GetAsync(casePage);
+        var asked = await page.Content.ReadAsStringAsync();
+        var form = Declaration().Match(asked);
+        Assert.True(form.Success, $"The case page asks for no declaration:\n{asked}");
+        var fields = new Dictionary<string, string> { ["token"] = WebUtility.HtmlDecode(form.Groups[2].Value), ["conflict"] = conflict };
+        if (reason is not null)
+        {
+            fields["reason"] = reason;
+        }
+
+        using var declared = await browser.PostAsync(form.Groups[1].Value, new FormUrlEncodedContent(fields));
+        var html = await declared.Content.ReadAsStringAsync();
+        Assert.True(declared.StatusCode == HttpStatusCode.OK, $"{declared.StatusCode}: {html}");
+        return html;
     }
 
     /// <summary>The Open button of a link's page: its form posts the link's token to the link's address.</summary>
@@ -63,6 +95,9 @@ public static partial class MemberBrowser
         Assert.True(match.Success, "The page has no meta refresh.");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    [GeneratedRegex("<form method=\"post\" action=\"(/api/reports/[^/\"]+/declare)\"[^>]*>\\s*<input type=\"hidden\" name=\"token\" value=\"([^\"]+)\"")]
+    private static partial Regex Declaration();
 
     [GeneratedRegex("<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\"\\s*/?>")]
     private static partial Regex Refresh();

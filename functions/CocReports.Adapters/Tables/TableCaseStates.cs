@@ -67,6 +67,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "AcknowledgedAt", state.AcknowledgedAt);
         Set(row, "AcknowledgedBy", state.AcknowledgedBy);
         Set(row, "RecusedMembers", state.RecusedMembers.Count > 0 ? string.Join(',', state.RecusedMembers) : null);
+        Set(row, "DeclaredMembers", state.DeclaredMembers.Count > 0 ? string.Join(',', state.DeclaredMembers) : null);
+        Set(row, "SoftConflicts", state.SoftConflicts.Count > 0 ? string.Join(',', state.SoftConflicts) : null);
         Set(row, "ResolvedAt", state.ResolvedAt);
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
     }
@@ -87,7 +89,13 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
     static CaseState ToCaseState(TableEntity e) => new(
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetString("AcknowledgedBy"),
-        (e.GetString("RecusedMembers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Members(e, "RecusedMembers"),
         e.GetDateTimeOffset("ResolvedAt"),
-        e.GetDateTimeOffset("EvidencePurgedAt"));
+        e.GetDateTimeOffset("EvidencePurgedAt"))
+    {
+        DeclaredMembers = Members(e, "DeclaredMembers"),
+        SoftConflicts = Members(e, "SoftConflicts"),
+    };
+
+    static string[] Members(TableEntity e, string name) => (e.GetString(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -40,7 +40,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note|declare)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -115,9 +115,9 @@ public sealed class CaseActionEndpoint(
             : Task.FromResult<IResult?>(null);
 
     // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
-    // they just recused themselves from it.
+    // they just recused themselves from it (a declaration says itself where the member goes next).
     IResult WithWayBack(IResult result, ICaseAction handler, CaseContext context) =>
-        result is HtmlPage page && handler.Action != CaseAction.Recuse && context.MemberId != ActionLinks.Reporter
+        result is HtmlPage page && handler.Action is not (CaseAction.Recuse or CaseAction.Declare) && context.MemberId != ActionLinks.Reporter
             ? page.Link("Back to the case", links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
             : result;
 
@@ -144,6 +144,11 @@ public sealed class CaseActionEndpoint(
             || (!isReporterLink && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
         {
             return (LinkPages.NoLongerYours(), null, null);
+        }
+
+        if (handler.ShowsCaseContent && access.MustDeclare(state, check.MemberId!))
+        {
+            return (CaseAccess.DeclareFirst(reference), null, null);
         }
 
         if (handler.SingleUse && await linkLedger.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))

@@ -18,6 +18,9 @@ public interface ICaseAction
     /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
     bool SingleUse => true;
 
+    /// <summary>Whether its form shows what the case holds (the reported person's identifiers), which waits for the member's declaration of conflicts.</summary>
+    bool ShowsCaseContent => false;
+
     /// <summary>Whether acting needs a recent passkey confirmation, for a member who has a passkey (resolving, Identify edits).</summary>
     bool NeedsStepUp => false;
 

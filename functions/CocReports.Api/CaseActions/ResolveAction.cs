@@ -1,4 +1,5 @@
 using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Transparency;
@@ -12,13 +13,20 @@ namespace CocReports.Api.CaseActions;
 /// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
 /// description, or, when it can't be anonymized, only that a report was made; and the incident type it is counted under.
 /// </summary>
-public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> transparency) : ICaseAction
+public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> transparency, IOptions<CommitteeOptions> committee) : ICaseAction
 {
     public CaseAction Action => CaseAction.Resolve;
 
     public bool NeedsStepUp => true;
 
-    public ActionForm Form(CaseContext context) =>
+    // A member with a soft conflict is told on the form and refused before the link is spent; the case's rule refuses them again as it acts.
+    public ActionForm Form(CaseContext context)
+    {
+        var form = Fields(context);
+        return MayDecide(context, context.State) ? form : form.Note(SoftConflict);
+    }
+
+    ActionForm Fields(CaseContext context) =>
         new ActionForm($"Resolve report {context.Reference}", "The reporter is told the outcome. The evidence is kept for the retention period, then deleted; the outcome is kept.", "Resolve the report")
             .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))
             .Choice("incidentType", "For the transparency report: what kind of incident was it?", [.. transparency.Value.IncidentTypes.Select(t => (t, t))])
@@ -30,6 +38,11 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
+        if (!MayDecide(context, context.State))
+        {
+            errors["violation"] = SoftConflict;
+        }
+
         if (FormValues.Finding(form, "violation") is not (Finding.Yes or Finding.No))
         {
             errors["violation"] = "Please say whether it was found to be a violation.";
@@ -63,11 +76,20 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             PublicSummary = FormValues.Text(form, "publicSummary"),
             IncidentType = FormValues.Text(form, "incidentType"),
         };
-        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Resolve(context.Now), Message = message, Event = CaseEventKind.Resolved }, cancellationToken))
+        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Resolve(context.MemberId, context.Now, Audience.For(committee.Value, context.Report, state)), Message = message, Event = CaseEventKind.Resolved }, cancellationToken))
         {
-            return new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.");
+            return MayDecide(context, context.State)
+                ? new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.")
+                : NotYours(context);
         }
 
         return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
     }
+
+    bool MayDecide(CaseContext context, CaseState state) => state.MayDecide(context.MemberId, Audience.For(committee.Value, context.Report, state));
+
+    const string SoftConflict = "You declared a soft conflict with this report: you may read and discuss it, and the other members decide it.";
+
+    static HtmlPage NotYours(CaseContext context) =>
+        new HtmlPage($"Report {context.Reference} not resolved").Heading("The report was not resolved.").Paragraph(SoftConflict + " Nothing was changed.");
 }

@@ -47,8 +47,12 @@ public sealed class CaseAccess(
     public const string CookieName = "coc-case";
 
     /// <param name="what">What the member asked for, as the audit trail names it (<see cref="CaseView"/> or a blob name).</param>
+    /// <param name="asksDeclaration">
+    /// Whether the caller itself asks a member who has not declared their conflicts yet (the case page does); anything
+    /// else of the case (evidence, the trail) waits for the declaration.
+    /// </param>
     public async Task<(IResult? Refusal, ViewedCase? Case)> AdmitAsync(
-        HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken)
+        HttpRequest request, string reference, Func<Report, string> what, CancellationToken cancellationToken, bool asksDeclaration = false)
     {
         var (refusal, opened) = await SessionAsync(request, reference, what, cancellationToken);
         if (refusal is not null)
@@ -62,8 +66,23 @@ public sealed class CaseAccess(
             return (PasskeyPages.MustAdd($"Report {reference}", PasskeyHref(reference), AddFields(viewed, request)), null);
         }
 
+        if (!asksDeclaration && MustDeclare(viewed.State, viewed.MemberId))
+        {
+            return (DeclareFirst(reference), null);
+        }
+
         return (null, viewed);
     }
+
+    /// <summary>Whether the member must declare their conflicts before anything of the case is shown to them.</summary>
+    public bool MustDeclare(CaseState state, string memberId) => committee.Value.DeclareConflicts && !state.HasDeclared(memberId);
+
+    /// <summary>The refusal of anything of the case before the member declared their conflicts: the case page asks for it.</summary>
+    public static IResult DeclareFirst(string reference) =>
+        new HtmlPage("Declare your conflicts first", StatusCodes.Status403Forbidden)
+            .Heading("Please declare your conflicts of interest first.")
+            .Paragraph("Nothing of this report is shown until you have.")
+            .Link("Declare them on the case page", ActionLinks.PathOf(reference, CaseAction.View));
 
     /// <summary>
     /// The page asking for a recent passkey confirmation before <paramref name="what"/>, or null when it may go ahead:

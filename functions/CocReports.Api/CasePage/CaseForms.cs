@@ -20,15 +20,17 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
     /// What the case allows now. Acknowledging only until someone has, or a follow-up or status update has (the
     /// workflow takes either as the acknowledgment); once resolved, only notes (the committee may still discuss it)
     /// and recusal (which still withdraws the documentation from the member); once retention has removed the case's
-    /// content, only recusal.
+    /// content, only recusal. Resolving is not offered to a member who declared a soft conflict.
     /// </summary>
-    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages) =>
+    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages, string memberId, Audience audience) =>
         state.EvidencePurgedAt is not null ? [CaseAction.Recuse]
         : state.ResolvedAt is not null ? [CaseAction.Note, CaseAction.Recuse]
         : [
             .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                 ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
-            CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Note, CaseAction.Recuse,
+            CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask,
+            .. state.MayDecide(memberId, audience) ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),
+            CaseAction.Note, CaseAction.Recuse,
         ];
 
     /// <summary>What the forms are drawn from: the page's own (View); it carries no link, since the page has none.</summary>

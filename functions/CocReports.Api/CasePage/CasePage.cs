@@ -36,19 +36,27 @@ public sealed class CasePage(
 {
     public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, CancellationToken cancellationToken)
     {
-        var (refusal, admitted) = await access.AdmitAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken);
+        var (refusal, admitted) = await access.AdmitAsync(request, reference, _ => CaseAccess.CaseView, cancellationToken, asksDeclaration: true);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var viewed = admitted!;
+        if (access.MustDeclare(viewed.State, viewed.MemberId))
+        {
+            // The declaration comes before anything of the report: the page is its form alone.
+            var declaration = new HtmlPage($"Report {reference}").Heading($"Report {reference}");
+            await forms.AppendAsync(declaration, forms.ContextFor(viewed, [], workflows), CaseAction.Declare, cancellationToken);
+            return declaration;
+        }
+
         await access.RecordAsync(viewed, CaseAccess.CaseView, cancellationToken);
         var steps = await timeline.ReadAsync(reference, cancellationToken);
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
         var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         var context = forms.ContextFor(viewed, messages, workflows);
-        var offered = CaseForms.Offered(viewed.State, messages);
+        var offered = CaseForms.Offered(viewed.State, messages, viewed.MemberId, Audience.For(committee.Value, viewed.Report, viewed.State));
 
         var report = viewed.Report;
         var page = new HtmlPage($"Report {reference}")
@@ -119,7 +127,8 @@ public sealed class CasePage(
 
         var d = report.Details;
         page            .Field("Kept from (at the reporter's request)", string.Join(", ", d.ExcludedMembers.Select(NameOf)))
-            .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)));
+            .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)))
+            .Field("Soft conflicts (may read, do not decide)", string.Join(", ", state.SoftConflicts.Select(NameOf)));
     }
 
     // Other reports that may name the same person, only those this member may see; a fresh View link opens each.

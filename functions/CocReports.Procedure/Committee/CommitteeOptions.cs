@@ -35,6 +35,12 @@ public sealed class CommitteeOptions
     [Range(1, 100)]
     public int Quorum { get; set; } = 1;
 
+    /// <summary>
+    /// Whether a member declares their conflicts (none, soft, hard) the first time they open a report, before anything
+    /// of it is shown. On by default; a small committee that knows its conflicts may keep recusal alone.
+    /// </summary>
+    public bool DeclareConflicts { get; set; } = true;
+
     public CommitteeMember? Find(string memberId) => Members.Find(m => m.Id == memberId);
 
     /// <summary>The member's name, or their id once they are no longer on the committee (a former member in the trail).</summary>

@@ -39,4 +39,7 @@ public enum CaseAction
     /// (<see cref="ActionLinks.CreatePasskeyResetVouch"/>): bound to that member, acts once.
     /// </summary>
     VouchPasskeyReset,
+
+    /// <summary>A member declares their conflicts before the case page shows them the report; offered on the case page only.</summary>
+    Declare,
 }

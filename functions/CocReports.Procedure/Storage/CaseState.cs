@@ -1,3 +1,5 @@
+using CocReports.Procedure.Committee;
+
 namespace CocReports.Procedure.Storage;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed record CaseState(
 {
     public static readonly CaseState New = new(null, null, []);
 
+    /// <summary>The members who declared their conflicts on this report, whatever they declared.</summary>
+    public IReadOnlyList<string> DeclaredMembers { get; init; } = [];
+
+    /// <summary>The members who declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
+    public IReadOnlyList<string> SoftConflicts { get; init; } = [];
+
     /// <summary>
     /// Whether a reporter's reply is stored: until the purge, as the committee may still read it after resolution (the
     /// purge then removes it with the rest); after the purge, nothing would ever remove its text.
@@ -28,8 +36,38 @@ public sealed record CaseState(
     public CaseState? Recuse(string memberId) =>
         RecusedMembers.Contains(memberId, StringComparer.Ordinal) ? null : this with { RecusedMembers = [.. RecusedMembers, memberId] };
 
-    /// <summary>A report is resolved once; a second resolution changes nothing.</summary>
-    public CaseState? Resolve(DateTimeOffset at) => ResolvedAt is null ? this with { ResolvedAt = at } : null;
+    /// <summary>
+    /// A member declares their conflicts once, before they read the report: a hard conflict is a recusal, a soft one
+    /// keeps them from deciding it.
+    /// </summary>
+    public CaseState? Declare(string memberId, ConflictKind conflict)
+    {
+        if (HasDeclared(memberId) || RecusedMembers.Contains(memberId, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var declared = this with { DeclaredMembers = [.. DeclaredMembers, memberId] };
+        return conflict switch
+        {
+            ConflictKind.Soft => declared with { SoftConflicts = [.. SoftConflicts, memberId] },
+            ConflictKind.Hard => declared.Recuse(memberId),
+            _ => declared,
+        };
+    }
+
+    public bool HasDeclared(string memberId) => DeclaredMembers.Contains(memberId, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the member may decide the report: not when they declared a soft conflict, unless everyone who may see
+    /// the report did too; it is then with the escalation contacts, and a member records what they decided.
+    /// </summary>
+    public bool MayDecide(string memberId, Audience audience) =>
+        !SoftConflicts.Contains(memberId, StringComparer.Ordinal) || audience.MemberIds.All(id => SoftConflicts.Contains(id, StringComparer.Ordinal));
+
+    /// <summary>A report is resolved once, and only by a member who may decide it; otherwise nothing changes.</summary>
+    public CaseState? Resolve(string memberId, DateTimeOffset at, Audience audience) =>
+        ResolvedAt is null && MayDecide(memberId, audience) ? this with { ResolvedAt = at } : null;
 
     /// <summary>The end of the retention period: the evidence and the report's content are gone.</summary>
     public CaseState PurgeEvidence(DateTimeOffset at) => this with { EvidencePurgedAt = at };

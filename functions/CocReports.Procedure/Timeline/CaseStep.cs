@@ -24,6 +24,12 @@ public sealed class CaseStep : IEquatable<CaseStep>
     public static readonly CaseStep Recused = new("Recused");
     public static readonly CaseStep IdentifiersChanged = new("IdentifiersChanged");
 
+    /// <summary>A member declared no conflict with the report before reading it.</summary>
+    public static readonly CaseStep NoConflictDeclared = new("NoConflictDeclared");
+
+    /// <summary>A member declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
+    public static readonly CaseStep SoftConflictDeclared = new("SoftConflictDeclared");
+
     /// <summary>A member wrote a note for the others.</summary>
     public static readonly CaseStep Noted = new("Noted");
 
@@ -84,6 +90,7 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.Recused => Recused,
         CaseEventKind.Resolved => Resolved,
         CaseEventKind.IdentifiersChanged => IdentifiersChanged,
+        CaseEventKind.ConflictDeclared => SoftConflictDeclared,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No timeline step for this event."),
     };
 

@@ -21,6 +21,9 @@ public enum CaseEventKind
     Recused,
     Resolved,
 
+    /// <summary>A member declared a soft conflict: if no one left may decide the report, it is handed over.</summary>
+    ConflictDeclared,
+
     /// <summary>A member added or removed identifiers of the reported person: other reports may now match.</summary>
     IdentifiersChanged,
 }

@@ -114,9 +114,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 steps.NotifyCommittee(CommitteeNoticeKind.AnswerReceived, occasion: happened.MessageId ?? "answer", messageId: happened.MessageId);
                 return progress;
 
-            case CaseEventKind.Recused when !progress.HandedOver:
-                // A report about most of the committee must still reach enough people, and is handed over once: an
-                // activity reads the case as it is now, so the first event may already see a later recusal.
+            case CaseEventKind.Recused or CaseEventKind.ConflictDeclared when !progress.HandedOver:
+                // A report about most of the committee must still reach enough people, and one someone must be able to
+                // decide; it is handed over once: an activity reads the case as it is now, so the first event may
+                // already see a later recusal.
                 return await steps.HandToEscalationBelowQuorum() ? progress with { HandedOver = true } : progress;
 
             case CaseEventKind.IdentifiersChanged:

@@ -46,7 +46,7 @@ public sealed class InMemoryCases
             new AcknowledgeAction(States, Desk),
             new RecuseAction(Desk),
             new AskAction(Desk),
-            new ResolveAction(Desk, Options.Create(new TransparencyOptions())),
+            new ResolveAction(Desk, Options.Create(new TransparencyOptions()), Options.Create(Committee)),
         ];
         // Case access as the app wires it (sessions, passkeys); no member here has a passkey, so a link acts alone.
         var access = new ServiceCollection()

@@ -26,13 +26,13 @@ public sealed class AuditAnchorTests(AuditAnchorHost host) : IClassFixture<Audit
         var digest = (await host.Inbox.WaitForAsync(m => m.IsTo(host.EmailOf("sam")) && m.Subject.Contains("Your open cases", StringComparison.Ordinal)))[0];
         var mailed = Regex.Match(await host.Inbox.TextAsync(digest), $@"{Regex.Escape(reference)} \|[^\n]*\| audit entry (?<entry>\d+), hash (?<hash>[0-9a-f]{{16}})");
         Assert.True(mailed.Success);
-        Assert.Equal("2", mailed.Groups["entry"].Value);
+        Assert.Equal("3", mailed.Groups["entry"].Value); // Sam's declaration, then the two views
         var hash = mailed.Groups["hash"].Value;
 
-        // The case page shows the mailed entry with the mailed hash, and its own view as entry 3.
+        // The case page shows the mailed entry with the mailed hash, and its own view as entry 4.
         var before = await View(browser, reference);
         Assert.Contains($"<td>{hash}</td>", before, StringComparison.Ordinal);
-        Assert.Contains("Its newest is entry 3", before, StringComparison.Ordinal);
+        Assert.Contains("Its newest is entry 4", before, StringComparison.Ordinal);
 
         // Someone with access to the table deletes the two newest entries: the shorter chain still holds.
         var deleted = 0;
@@ -45,7 +45,7 @@ public sealed class AuditAnchorTests(AuditAnchorHost host) : IClassFixture<Audit
         }
 
         var after = await View(browser, reference);
-        Assert.Contains("The audit trail verifies: 2 entries", after, StringComparison.Ordinal);
+        Assert.Contains("The audit trail verifies: 3 entries", after, StringComparison.Ordinal);
         Assert.DoesNotContain(hash, after, StringComparison.Ordinal);
     }
 

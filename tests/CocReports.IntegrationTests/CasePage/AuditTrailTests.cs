@@ -29,7 +29,7 @@ public sealed class AuditTrailTests(LocalHostFixture host)
         var html = await OpenAsync(browser, host.Links().Create(receipt.Reference, "alex", CaseAction.View));
 
         Assert.Contains("<td>Sam Okafor</td><td>Action: acknowledge</td><td>Done</td>", html, StringComparison.Ordinal);
-        Assert.Contains("The audit trail verifies: 4 entries", html, StringComparison.Ordinal);
+        Assert.Contains("The audit trail verifies: 5 entries", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/api/reports/{receipt.Reference}/trail.json\"", html, StringComparison.Ordinal);
 
         using var json = await browser.GetAsync($"/api/reports/{receipt.Reference}/trail.json");
@@ -38,16 +38,16 @@ public sealed class AuditTrailTests(LocalHostFixture host)
         using var exported = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
         Assert.True(exported.RootElement.GetProperty("verifies").GetBoolean());
         var entries = exported.RootElement.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Equal(["action:acknowledge", "case", "", "case", "trail.json"], entries.Select(e => e.GetProperty("what").GetString()!.StartsWith(receipt.Reference, StringComparison.Ordinal) ? "" : e.GetProperty("what").GetString()));
-        Assert.Equal([1L, 2, 3, 4, 5], entries.Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal(["action:acknowledge", "action:declare", "case", "", "case", "trail.json"], entries.Select(e => e.GetProperty("what").GetString()!.StartsWith(receipt.Reference, StringComparison.Ordinal) ? "" : e.GetProperty("what").GetString()));
+        Assert.Equal([1L, 2, 3, 4, 5, 6], entries.Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.GetProperty("hash").GetString(), pair.First.GetProperty("previousHash").GetString()));
 
         var csv = await browser.GetStringAsync($"/api/reports/{receipt.Reference}/trail.csv");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("sequence,at,memberId,what,allowed,previousHash,hash", lines[0]);
-        Assert.Equal(7, lines.Length); // the header, five entries, and this export
-        Assert.StartsWith("6,", lines[6], StringComparison.Ordinal);
-        Assert.Contains(",alex,trail.csv,true,", lines[6], StringComparison.Ordinal);
+        Assert.Equal(8, lines.Length); // the header, six entries, and this export
+        Assert.StartsWith("7,", lines[7], StringComparison.Ordinal);
+        Assert.Contains(",alex,trail.csv,true,", lines[7], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CocReports.IntegrationTests;
@@ -153,14 +155,15 @@ public sealed class CasePageTests(LocalHostFixture host)
         using var samsBrowser = NewBrowser();
         (await OpenAsync(alex, alexsBrowser)).Dispose();
         (await alexsBrowser.GetAsync(Evidence(receipt.Reference, 0))).Dispose();
-        (await MemberBrowser.PressOpenAsync(samsBrowser, sam)).Dispose(); // sam's session, without opening the case page
+        (await MemberBrowser.PressOpenAsync(samsBrowser, sam)).Dispose(); // sam's session, reading only the declaration it asks for
+        await MemberBrowser.DeclareAsync(samsBrowser, $"/api/reports/{receipt.Reference}/view", "none");
         (await samsBrowser.GetAsync(Evidence(receipt.Reference, 1))).Dispose();
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
 
         var audit = await AuditAsync(receipt.Reference);
         var blobs = await BlobNamesAsync(receipt.Reference);
         Assert.Equal(
-            [("alex", "case", true), ("alex", blobs[0], true), ("sam", blobs[1], true)],
+            [("alex", "action:declare", true), ("alex", "case", true), ("alex", blobs[0], true), ("sam", "action:declare", true), ("sam", blobs[1], true)],
             audit.Select(a => (a.MemberId, a.What, a.Allowed)));
         Assert.All(audit, a => Assert.InRange(a.At, before, after));
 
@@ -248,7 +251,7 @@ public sealed class CasePageTests(LocalHostFixture host)
             Assert.Contains("This file is not available", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(await AuditAsync(receipt.Reference), a => a.What != "case");
+        Assert.DoesNotContain(await AuditAsync(receipt.Reference), a => a.What is not ("case" or "action:declare"));
     }
 
     [Fact]
@@ -278,6 +281,7 @@ public sealed class CasePageTests(LocalHostFixture host)
         Assert.Contains(attributes, a => a.StartsWith("expires=", StringComparison.Ordinal));
         Assert.DoesNotContain(MailLinks.Token(link), cookie, StringComparison.Ordinal);
 
+        await MemberBrowser.DeclareAsync(browser, MemberBrowser.RefreshTarget(html), "none");
         using var page = await browser.GetAsync(MemberBrowser.RefreshTarget(html));
         using var file = await browser.GetAsync(Evidence(receipt.Reference, 0));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -391,8 +395,8 @@ public sealed class CasePageTests(LocalHostFixture host)
             var later = host.Links(new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(1))).Create(receipt.Reference, "sam", CaseAction.View);
             using var reopened = await OpenAsync(later, NewBrowser());
             Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
-            Assert.Equal([("sam", "case", true), ("sam", "case", true)], (await AuditAsync(receipt.Reference)).Select(a => (a.MemberId, a.What, a.Allowed)));
-            Assert.False((await host.Reports.GetEntityIfExistsAsync<TableEntity>(receipt.Reference, "case")).HasValue, "the withdrawn link acknowledged the report");
+            Assert.Equal([("sam", "action:declare", true), ("sam", "case", true), ("sam", "case", true)], (await AuditAsync(receipt.Reference)).Select(a => (a.MemberId, a.What, a.Allowed)));
+            Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(receipt.Reference, CancellationToken.None)).AcknowledgedAt);
         }
         finally
         {

@@ -55,12 +55,12 @@ public sealed class EvidenceWithoutMetadataTests(LocalHostFixture host)
         }
 
         whats.Reverse();
-        Assert.Equal(5, whats.Count);
-        Assert.Equal("case", whats[0]);
-        Assert.EndsWith("/00", whats[1], StringComparison.Ordinal);
-        Assert.Equal("original:" + whats[1], whats[2]);
-        Assert.EndsWith("/01", whats[3], StringComparison.Ordinal);
-        Assert.Equal("original:" + whats[3], whats[4]);
+        Assert.Equal(["action:declare", "case"], whats[..2]);
+        Assert.Equal(6, whats.Count);
+        Assert.EndsWith("/00", whats[2], StringComparison.Ordinal);
+        Assert.Equal("original:" + whats[2], whats[3]);
+        Assert.EndsWith("/01", whats[4], StringComparison.Ordinal);
+        Assert.Equal("original:" + whats[4], whats[5]);
         var again = await OpenAsync(NewBrowser(), host.Links().Create(receipt.Reference, "sam", CaseAction.View));
         Assert.Contains("<td>Alex Rivera</td><td>Original: evidence-1.jpg</td><td>Opened</td>", again, StringComparison.Ordinal);
     }

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CocReports.Api.OpenCases;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.IntegrationTests.Guarantees;
 
@@ -130,11 +133,24 @@ public static partial class Surfaces
         return string.Join("\n----\n", texts.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>A browser with the member's session on the case, from a View link as their mail brings it; or, if refused, what they were shown.</summary>
+    /// <summary>
+    /// A browser with the member's session on the case, from a View link as their mail brings it, having declared no
+    /// conflict the first time, as the page asks; or, if refused, what they were shown.
+    /// </summary>
     static async Task<(HttpClient Browser, string? Refusal)> CaseSessionAsync(Look look)
     {
         var browser = MemberBrowser.NewBrowser(look.Host.BaseUrl);
-        return (browser, await OpenAsync(browser, look.Host.Links().Create(look.Report.Reference, look.MemberId, CaseAction.View)));
+        var refusal = await OpenAsync(browser, look.Host.Links().Create(look.Report.Reference, look.MemberId, CaseAction.View));
+        // Only where the case page would ask: reading it anywhere else would leave a refusal or a view in the trail.
+        var stored = await look.Host.Services.GetRequiredService<IReportStore>().FindAsync(look.Report.Reference, CancellationToken.None);
+        var state = await look.Host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(look.Report.Reference, CancellationToken.None);
+        var committee = look.Host.Services.GetRequiredService<IOptions<CommitteeOptions>>().Value;
+        if (refusal is null && stored is not null && Audience.For(committee, stored, state).Includes(look.MemberId) && !state.HasDeclared(look.MemberId))
+        {
+            await MemberBrowser.DeclareAsync(browser, ActionLinks.PathOf(look.Report.Reference, CaseAction.View), "none");
+        }
+
+        return (browser, refusal);
     }
 
     /// <summary>Follows a member link and presses Open, as <see cref="MemberBrowser.OpenAsync"/>; null once the session is held, else the refusal.</summary>

@@ -27,7 +27,8 @@ public sealed class SigningKeyRotationTests(SigningKeyRotationTests.Host host)
         var earlier = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(earlierFields), key);
         await host.Inbox.WaitForAsync(m => m.Subject.Contains(earlier.Reference, StringComparison.Ordinal) && m.IsTo("alex@committee.test"));
 
-        // A member adds an address the report missed and removes the name as wrong.
+        // From the case page, a member adds an address the report missed and removes the name as wrong.
+        await OpenAsync(host.Links().Create(earlier.Reference, "alex", CaseAction.View));
         var identify = host.Links().Create(earlier.Reference, "alex", CaseAction.Identify);
         var taken = Regex.Match(await GetAsync(identify), $"name=\"remove\" type=\"checkbox\" value=\"([0-9a-f]{{64}})\"\\s*/?> <label[^>]*>Name: {name}</label>");
         Assert.True(taken.Success);

@@ -151,6 +151,8 @@ public sealed class PatternTests(LocalHostFixture host)
         // The new report's announcement told the earlier report's members too, on the earlier report.
         await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject == $"Report {first.Reference} may name the same person as another report");
 
+        // The identifiers are edited from the case page, which Alex opens (and declares no conflict on) first.
+        await OpenAsync(host.Links().Create(first.Reference, "alex", CaseAction.View));
         var correct = host.Links().Create(first.Reference, "alex", CaseAction.Identify);
         var taken = Regex.Match(await GetAsync(correct), $"name=\"remove\" type=\"checkbox\" value=\"([0-9a-f]{{64}})\"\\s*/?> <label[^>]*>Email address: {Regex.Escape(address)}</label>");
         Assert.True(taken.Success);

@@ -32,6 +32,17 @@ public class AudienceTests
     }
 
     [Fact]
+    public void A_report_everyone_left_has_a_soft_conflict_with_is_handed_to_the_escalation_contacts_and_still_read_by_them()
+    {
+        Assert.False(Audience.For(ThreeMembers(), excluded: [], recused: ["ada"], softConflicts: ["grace"]).ToEscalationContacts);
+
+        var audience = Audience.For(ThreeMembers(), excluded: [], recused: ["ada"], softConflicts: ["grace", "alan"]);
+
+        Assert.True(audience.ToEscalationContacts);
+        Assert.Equal(["grace", "alan"], audience.MemberIds);
+    }
+
+    [Fact]
     public void Member_ids_are_matched_exactly()
     {
         var audience = Audience.For(ThreeMembers(), excluded: ["ADA"], recused: ["grace "]);
