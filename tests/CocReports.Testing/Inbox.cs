@@ -8,7 +8,29 @@ namespace CocReports.Testing;
 /// <summary>The committee's and reporters' mail, read back through smtp4dev's HTTP API.</summary>
 public sealed class Inbox(Uri smtp4dev) : IDisposable
 {
-    readonly HttpClient http = new() { BaseAddress = smtp4dev };
+    readonly HttpClient http = new(new RetriedReads { InnerHandler = new HttpClientHandler() }) { BaseAddress = smtp4dev };
+
+    /// <summary>
+    /// smtp4dev's API answers 500 now and then when read from many tests at once (its log shows SQLite's "unable to
+    /// delete/modify collation sequence due to active statements"): a read is tried again, a few times, before it fails.
+    /// </summary>
+    sealed class RetriedReads : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                if (request.Method != HttpMethod.Get || response.StatusCode != System.Net.HttpStatusCode.InternalServerError || attempt == 5)
+                {
+                    return response;
+                }
+
+                response.Dispose();
+                await Task.Delay(200 * attempt, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>
     /// Every message of the run. Fails if smtp4dev could have dropped any (it keeps a fixed number): "nobody else got
