@@ -45,7 +45,10 @@ public static class ApiExtensions
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The urgent promise's default is given here, not on the property: a schedule stored without it must read as null.
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section)
+            .PostConfigure(o => o.UrgentAcknowledgeWithin ??= WorkflowOptions.UrgentAcknowledgeWithinDefault)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkKeysValidation>();
         services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();

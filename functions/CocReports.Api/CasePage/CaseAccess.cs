@@ -19,6 +19,8 @@ namespace CocReports.Api.CasePage;
 /// in the audit trail. Links and sessions of a revoked member, tampered and expired links are refused and change nothing.
 /// Passkeys: with <c>Committee:Passkeys</c> = Required, a member without one sees nothing of the case until they add one
 /// here; a member with one confirms again (step-up) for what matters most once their last confirmation is a few minutes old.
+/// Conflicts: with <c>Committee:DeclareConflicts</c>, nothing of the case is shown until the member has declared theirs
+/// (the case page asks, <see cref="CaseActions.DeclareAction"/>).
 /// </summary>
 public sealed class CaseAccess(
     MemberLinkGate gate,

@@ -22,6 +22,7 @@ namespace CocReports.Api.CasePage;
 /// GET /api/reports/{reference}/view: the case as a member of its audience sees it, from the View link in every
 /// committee email: the report, its evidence (pictures shown without their metadata), its timeline, the committee's
 /// internal notes, a form for each action the member may take now, and who opened it. Every view is recorded first.
+/// The first time, the page is only the declaration of the member's conflicts.
 /// </summary>
 public sealed class CasePage(
     CaseAccess access,

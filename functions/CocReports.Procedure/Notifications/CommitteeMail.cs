@@ -19,7 +19,7 @@ public static class CommitteeMail
     /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
     public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
     {
-        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises));
+        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises, report.Details.IsUrgent));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
         {
             ReportSummary.AppendTo(body, report, disclosure.Content);
@@ -127,10 +127,10 @@ public static class CommitteeMail
         };
     }
 
-    static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises) => kind switch
+    static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool urgent) => kind switch
     {
-        CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise reporters an acknowledgment within {Duration(promises.AcknowledgeWithin)}.",
-        CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within {Duration(promises.AcknowledgeWithin)}.",
+        CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise {(urgent ? "this reporter" : "reporters")} an acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent))}.",
+        CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent))}.",
         CommitteeNoticeKind.AcknowledgeOverdue => "This report is overdue: it was not acknowledged within the promised time. The escalation contacts have been told.",
         CommitteeNoticeKind.FollowUpReminder => $"Reminder: the reporter is owed a follow-up within {Duration(promises.FollowUpWithin)} of the report: whether the committee discussed it, whether it was a violation, and what actions were taken.",
         CommitteeNoticeKind.FollowUpOverdue => $"This report is overdue: the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}. The escalation contacts have been told.",

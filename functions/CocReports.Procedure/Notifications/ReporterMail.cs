@@ -25,7 +25,7 @@ public static class ReporterMail
             : body.Field(t["Reporter.ReceiptCode"], receiptCode).Paragraph(t["Mail.Receipt.KeepCode"]);
         body = body
             .Link(t["Reporter.StatusPage"], statusPage)
-            .Paragraph(t.Format("Mail.Receipt.Next", t.Duration(promises.AcknowledgeWithin), t.Duration(promises.FollowUpWithin)))
+            .Paragraph(t.Format("Mail.Receipt.Next", t.Duration(promises.AcknowledgeWithinFor(report.Details.IsUrgent)), t.Duration(promises.FollowUpWithin)))
             .Paragraph(t["Mail.Receipt.Confidential"]);
         // Why each attachment was not kept, not its name: the receipt never repeats what the reporter sent.
         if (report.RefusedEvidence.Count > 0)

@@ -9,6 +9,21 @@ public sealed class WorkflowOptions
     [Positive]
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// For an urgent report (an ongoing incident, a reporter who fears for their safety): the acknowledgment is owed
+    /// this soon, with one reminder halfway, and never later than <see cref="AcknowledgeWithin"/>. Bound at start to 2
+    /// hours unless set (<see cref="UrgentAcknowledgeWithinDefault"/>). Null in the schedule stored with a report from
+    /// before it existed: that report keeps the promise it was given, and its workflow replays as it ran.
+    /// </summary>
+    [Positive]
+    public TimeSpan? UrgentAcknowledgeWithin { get; set; }
+
+    public static readonly TimeSpan UrgentAcknowledgeWithinDefault = TimeSpan.FromHours(2);
+
+    /// <summary>How soon the acknowledgment of a report is owed: the one place the urgent promise is decided.</summary>
+    public TimeSpan AcknowledgeWithinFor(bool urgent) =>
+        urgent && UrgentAcknowledgeWithin is { } soon && soon < AcknowledgeWithin ? soon : AcknowledgeWithin;
+
     /// <summary>Reminders to the committee, counted from receipt; any at or past the deadline is dropped.</summary>
     [Positive]
     public List<TimeSpan> AcknowledgeRemindAfter { get; set; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(44)];

@@ -6,8 +6,14 @@ namespace CocReports.Procedure.Workflow;
 /// </summary>
 public sealed class WorkflowPolicy(WorkflowOptions options)
 {
-    public Promise Acknowledge(DateTimeOffset receivedAt) =>
-        new(PromiseKind.Acknowledge, receivedAt, receivedAt + options.AcknowledgeWithin, options.AcknowledgeRemindAfter);
+    /// <summary>"We strive to acknowledge your report within 48 hours"; an urgent report sooner, reminded halfway.</summary>
+    public Promise Acknowledge(DateTimeOffset receivedAt, bool urgent = false)
+    {
+        var within = options.AcknowledgeWithinFor(urgent);
+        return within == options.AcknowledgeWithin
+            ? new(PromiseKind.Acknowledge, receivedAt, receivedAt + within, options.AcknowledgeRemindAfter)
+            : new(PromiseKind.Acknowledge, receivedAt, receivedAt + within, [within / 2]);
+    }
 
     public Promise FollowUp(DateTimeOffset receivedAt) =>
         new(PromiseKind.FollowUp, receivedAt, receivedAt + options.FollowUpWithin, options.FollowUpRemindAfter);
@@ -25,7 +31,7 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     /// <summary>The promise the committee owes now: acknowledgment, then follow-up, then status updates until resolution.</summary>
     public Promise? Current(CaseProgress progress) =>
         progress.ResolvedAt is not null ? null
-        : progress.AcknowledgedAt is null ? Acknowledge(progress.ReceivedAt)
+        : progress.AcknowledgedAt is null ? Acknowledge(progress.ReceivedAt, progress.Urgent)
         : progress.FollowedUpAt is null ? FollowUp(progress.ReceivedAt)
         : StatusUpdate(progress.LastUpdateAt ?? progress.FollowedUpAt.Value, progress.NextUpdateBy);
 

@@ -98,6 +98,18 @@ public class CommitteeMailTests
         Assert.Contains("Hello Grace,", mail.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_urgent_reports_notice_tells_the_committee_its_shorter_promise()
+    {
+        var schedule = new WorkflowOptions { UrgentAcknowledgeWithin = WorkflowOptions.UrgentAcknowledgeWithinDefault };
+
+        var urgent = await ToMember(Anonymous with { FeelsUnsafe = true }, promises: schedule);
+        var ordinary = await ToMember(Anonymous, promises: schedule);
+
+        Assert.Contains("we promise this reporter an acknowledgment within 2 hours", urgent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("we promise reporters an acknowledgment within 48 hours", ordinary.TextBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CommitteeNoticeKind.NewReport)]
     [InlineData(CommitteeNoticeKind.AcknowledgeReminder)]
@@ -276,6 +288,19 @@ public class ReporterMailTests
         ContactEmail = "sam@example.org",
         Description = "He said <script>alert(1)</script>",
     };
+
+    [Fact]
+    public async Task An_urgent_reports_receipt_promises_the_acknowledgment_within_two_hours_unless_its_schedule_predates_that()
+    {
+        var urgent = Details with { FeelsUnsafe = true };
+        var schedule = new WorkflowOptions { UrgentAcknowledgeWithin = WorkflowOptions.UrgentAcknowledgeWithinDefault };
+
+        var receipt = await ReporterMail.ReceiptAsync(Report(urgent, Reference), Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", schedule);
+        var earlier = await ReporterMail.ReceiptAsync(Report(urgent, Reference), Code, new Uri("https://coc.example.org/api/status"), "Rust Meetup", new WorkflowOptions());
+
+        Assert.Contains("acknowledge your report within 2 hours", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("acknowledge your report within 48 hours", earlier.TextBody, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Receipt_holds_the_reference_the_receipt_code_and_the_status_page()

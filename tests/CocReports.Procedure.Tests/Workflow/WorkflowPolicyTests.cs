@@ -53,6 +53,35 @@ public class WorkflowPolicyTests
     }
 
     [Fact]
+    public void An_urgent_report_is_owed_its_acknowledgment_within_two_hours_reminded_after_one_and_escalated_every_two_after()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions { UrgentAcknowledgeWithin = WorkflowOptions.UrgentAcknowledgeWithinDefault });
+
+        var promise = policy.Current(new CaseProgress("COC-URGE-NT00", receivedAt, Urgent: true, null, new WorkflowOptions()))!;
+        var nudges = Nudges(policy, promise, urgent: true).Take(3).ToList();
+
+        Assert.Equal(receivedAt + (2 * Hour), promise.Due);
+        Assert.Equal(
+            [
+                new Nudge(receivedAt + Hour, NudgeKind.Reminder, 1),
+                new Nudge(receivedAt + (2 * Hour), NudgeKind.Overdue, 1),
+                new Nudge(receivedAt + (4 * Hour), NudgeKind.Overdue, 2),
+            ],
+            nudges);
+        Assert.Equal(receivedAt + (48 * Hour), policy.Acknowledge(receivedAt, urgent: false).Due);
+    }
+
+    [Fact]
+    public void The_urgent_promise_is_never_longer_than_the_others()
+    {
+        var options = new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromSeconds(6), UrgentAcknowledgeWithin = 2 * Hour };
+
+        Assert.Equal(TimeSpan.FromSeconds(6), options.AcknowledgeWithinFor(urgent: true));
+    }
+
+    /// <summary>A report stored before the urgent promise existed has no <see cref="WorkflowOptions.UrgentAcknowledgeWithin"/> in its schedule.</summary>
+    [Fact]
     public void Urgent_report_is_reminded_like_any_other_then_escalated_every_two_hours()
     {
         var receivedAt = Clock().GetUtcNow();
