@@ -35,6 +35,23 @@ public sealed class CaseDeskTests
     }
 
     [Fact]
+    public async Task A_member_who_left_the_committee_finds_every_link_of_theirs_refused_at_once_while_the_others_act()
+    {
+        Assert.Contains("Acknowledge", (await cases.OpenAsync("ada", CaseAction.Acknowledge)).Html, StringComparison.Ordinal);
+
+        cases.Committee.Members.RemoveAll(m => m.Id == "ada");
+        var refused = await cases.PostAsync("ada", CaseAction.Acknowledge);
+        var shown = await cases.OpenAsync("ada", CaseAction.Resolve);
+
+        Assert.Equal(403, refused.StatusCode);
+        Assert.Contains("This link no longer works.", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("This link no longer works.", shown.Html, StringComparison.Ordinal);
+        Assert.Null((await cases.States.GetCaseStateAsync(Reference, default)).AcknowledgedAt);
+        Assert.Empty(cases.Workflow.Told);
+        Assert.Contains("Thank you. The report is acknowledged.", (await cases.PostAsync("grace", CaseAction.Acknowledge)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_action_the_case_refuses_stores_nothing_tells_the_workflow_nothing_and_is_audited()
     {
         await cases.PostAsync("ada", CaseAction.Resolve, Resolution("A warning was given."));
