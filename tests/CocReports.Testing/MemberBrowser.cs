@@ -15,13 +15,7 @@ public static partial class MemberBrowser
 
     public static async Task<HttpResponseMessage> OpenAsync(HttpClient browser, Uri link)
     {
-        using var offer = await browser.GetAsync(link);
-        var offered = await offer.Content.ReadAsStringAsync();
-        Assert.True(offer.StatusCode == HttpStatusCode.OK, $"{offer.StatusCode}: {offered}");
-        using var exchange = await PressOpenAsync(browser, link);
-        var html = await exchange.Content.ReadAsStringAsync();
-        Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
-        var target = RefreshTarget(html);
+        var target = await EnterAsync(browser, link);
         var page = await browser.GetAsync(target);
         if (!Declaration().IsMatch(await page.Content.ReadAsStringAsync()))
         {
@@ -32,6 +26,18 @@ public static partial class MemberBrowser
         page.Dispose();
         await DeclareAsync(browser, target, "none");
         return await browser.GetAsync(target);
+    }
+
+    /// <summary>A link followed and its Open button pressed: where the browser is sent, with the session held, before it goes there.</summary>
+    public static async Task<string> EnterAsync(HttpClient browser, Uri link)
+    {
+        using var offer = await browser.GetAsync(link);
+        var offered = await offer.Content.ReadAsStringAsync();
+        Assert.True(offer.StatusCode == HttpStatusCode.OK, $"{offer.StatusCode}: {offered}");
+        using var exchange = await PressOpenAsync(browser, link);
+        var html = await exchange.Content.ReadAsStringAsync();
+        Assert.True(exchange.StatusCode == HttpStatusCode.OK, $"{exchange.StatusCode}: {html}");
+        return RefreshTarget(html);
     }
 
     /// <summary>

@@ -118,13 +118,6 @@ public sealed class ConflictDeclarationTests(LocalHostFixture host)
         Assert.Equal(LocalHostFixture.Members.Length, steps.Count(s => s.Step == CaseStep.SoftConflictDeclared && s.At <= handedOver.At));
     }
 
-    /// <summary>A member's View link followed and Open pressed: the case page's address, with the case session held.</summary>
-    async Task<string> EnterAsync(HttpClient browser, string reference, string memberId)
-    {
-        var link = host.Links().Create(reference, memberId, CaseAction.View);
-        (await browser.GetAsync(link)).Dispose();
-        using var exchange = await MemberBrowser.PressOpenAsync(browser, link);
-        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
-        return MemberBrowser.RefreshTarget(await exchange.Content.ReadAsStringAsync());
-    }
+    Task<string> EnterAsync(HttpClient browser, string reference, string memberId) =>
+        MemberBrowser.EnterAsync(browser, host.Links().Create(reference, memberId, CaseAction.View));
 }
