@@ -117,6 +117,8 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, IdentifyAction>();
         services.AddSingleton<ICaseAction, NoteAction>();
         services.AddSingleton<ICaseAction, DeclareAction>();
+        services.AddSingleton<ICaseAction, InterimMeasureAction>();
+        services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();
         services.AddSingleton<FormConfig>();
         services.AddSingleton<PlainReportForm>();

@@ -65,7 +65,7 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
-        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Recuse })
+        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Resolve, CaseAction.Recuse, CaseAction.InterimMeasure })
         {
             await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", action).AbsoluteUri);
             await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
@@ -93,6 +93,12 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.Identify).AbsoluteUri);
         await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
         found.AddRange(await Axe.ViolationsAsync(page, "Identify page", output));
+
+        // Reviewing a measure another member took shows what was done: it too waits for the declaration.
+        await ActAsync(receipt.Reference, "alex", CaseAction.InterimMeasure, ("measure", "Removed from the chat for now"), ("until", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.ReviewMeasure).AbsoluteUri);
+        await Expect(page.Locator("main")).ToContainTextAsync("Removed from the chat for now");
+        found.AddRange(await Axe.ViolationsAsync(page, "ReviewMeasure page", output));
 
         // Kim reaches the open-cases page from the committee's mail, sent once the case is listed.
         await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal));

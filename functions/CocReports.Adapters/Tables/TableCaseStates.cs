@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CocReports.Procedure.Measures;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Adapters.Tables;
@@ -69,6 +71,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "RecusedMembers", state.RecusedMembers.Count > 0 ? string.Join(',', state.RecusedMembers) : null);
         Set(row, "DeclaredMembers", state.DeclaredMembers.Count > 0 ? string.Join(',', state.DeclaredMembers) : null);
         Set(row, "SoftConflicts", state.SoftConflicts.Count > 0 ? string.Join(',', state.SoftConflicts) : null);
+        Set(row, "Measures", state.Measures.Count > 0 ? JsonSerializer.Serialize(state.Measures) : null);
         Set(row, "ResolvedAt", state.ResolvedAt);
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
     }
@@ -95,6 +98,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
     {
         DeclaredMembers = Members(e, "DeclaredMembers"),
         SoftConflicts = Members(e, "SoftConflicts"),
+        Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
     };
 
     static string[] Members(TableEntity e, string name) => (e.GetString(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

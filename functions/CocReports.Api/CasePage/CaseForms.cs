@@ -20,18 +20,30 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
     /// What the case allows now. Acknowledging only until someone has, or a follow-up or status update has (the
     /// workflow takes either as the acknowledgment); once resolved, only notes (the committee may still discuss it)
     /// and recusal (which still withdraws the documentation from the member); once retention has removed the case's
-    /// content, only recusal. Resolving is not offered to a member who declared a soft conflict.
+    /// content, only recusal. Resolving and interim measures are not offered to a member who declared a soft conflict;
+    /// a measure awaiting review is offered for review until someone reviews it, also after resolution.
     /// </summary>
-    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages, string memberId, Audience audience) =>
-        state.EvidencePurgedAt is not null ? [CaseAction.Recuse]
-        : state.ResolvedAt is not null ? [CaseAction.Note, CaseAction.Recuse]
-        : [
-            .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
-                ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
-            CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask,
-            .. state.MayDecide(memberId, audience) ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),
-            CaseAction.Note, CaseAction.Recuse,
-        ];
+    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages, string memberId, Audience audience)
+    {
+        if (state.EvidencePurgedAt is not null)
+        {
+            return [CaseAction.Recuse];
+        }
+
+        var decides = state.MayDecide(memberId, audience);
+        CaseAction[] review = decides && state.MeasureAwaitingReview is not null ? [CaseAction.ReviewMeasure] : [];
+        return state.ResolvedAt is not null
+            ? [.. review, CaseAction.Note, CaseAction.Recuse]
+            : [
+                .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
+                    ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
+                CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask,
+                .. review,
+                .. decides && state.MeasureAwaitingReview is null ? [CaseAction.InterimMeasure] : Array.Empty<CaseAction>(),
+                .. decides ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),
+                CaseAction.Note, CaseAction.Recuse,
+            ];
+    }
 
     /// <summary>What the forms are drawn from: the page's own (View); it carries no link, since the page has none.</summary>
     public CaseContext ContextFor(ViewedCase viewed, IReadOnlyList<CaseMessage> messages, ICaseWorkflow workflows) =>

@@ -5,6 +5,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Evidence;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Measures;
 using CocReports.Procedure.Patterns;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Passkeys;
@@ -96,6 +97,7 @@ public sealed class CasePage(
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
                 [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step.Name, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
             "Nothing has happened on this report yet.");
+        AppendMeasures(page, viewed.State, messages);
         await AppendNotesAsync(page, messages, context, offered, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
@@ -169,6 +171,30 @@ public sealed class CasePage(
             var name = EvidenceName.ForDownload(index, file);
             page.Image(EvidenceHref(report.Reference, index), $"{name}, a picture the reporter sent", $"{name} (sent as {EvidenceName.Shown(file.FileName)})");
         }
+    }
+
+    // What each interim measure did is case content: shown here only, never mailed or on the timeline.
+    void AppendMeasures(HtmlPage page, CaseState state, IReadOnlyList<CaseMessage> messages)
+    {
+        if (state.Measures.Count == 0)
+        {
+            return;
+        }
+
+        page.Subheading("Interim measures").Table(
+            ["Taken", "By", "What was done", "In effect until the end of", "Review"],
+            state.Measures.Select(m => (IReadOnlyList<TableCell>)
+            [
+                new(Texts.TimeToTheSecond(m.RecordedAt)), new(NameOf(m.RecordedBy)), new(messages.FirstOrDefault(x => x.Id == m.Id)?.Text ?? ""),
+                new(m.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new(m.Review switch
+                {
+                    MeasureReview.Confirmed => $"Confirmed by {NameOf(m.ReviewedBy!)}",
+                    MeasureReview.Lifted => $"Lifted by {NameOf(m.ReviewedBy!)}",
+                    _ => "Awaiting the committee's review",
+                }),
+            ]),
+            "");
     }
 
     // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.

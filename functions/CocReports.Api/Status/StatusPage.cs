@@ -116,8 +116,8 @@ public sealed class StatusPage(ICaseStates cases, ICaseMessages caseMessages, IT
         }
 
         var messages = await caseMessages.GetMessagesAsync(report.Reference, cancellationToken);
-        // Answers stand under their questions; the committee's internal notes are never the reporter's to read.
-        foreach (var message in messages.Where(m => m.Kind is not (CaseMessageKind.Answer or CaseMessageKind.Note)).OrderBy(m => m.At))
+        // Answers stand under their questions; the committee's own working (notes, interim measures) is never the reporter's to read.
+        foreach (var message in messages.Where(m => m.ShownToReporter).OrderBy(m => m.At))
         {
             page.Subheading(t.Format($"Status.Message.{message.Kind}", Texts.Time(message.At)));
             foreach (var (label, value) in ReporterView.Fields(message, t))

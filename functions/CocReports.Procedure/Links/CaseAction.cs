@@ -42,4 +42,10 @@ public enum CaseAction
 
     /// <summary>A member declares their conflicts before the case page shows them the report; offered on the case page only.</summary>
     Declare,
+
+    /// <summary>Any one member who may decide takes an interim measure at once, for the committee to confirm or lift within a day.</summary>
+    InterimMeasure,
+
+    /// <summary>A member confirms or lifts the interim measure awaiting the committee's review.</summary>
+    ReviewMeasure,
 }

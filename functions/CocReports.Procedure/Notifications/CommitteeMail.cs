@@ -60,6 +60,15 @@ public static class CommitteeMail
             case CommitteeNoticeKind.StatusUpdateReminder or CommitteeNoticeKind.StatusUpdateOverdue:
                 body.Link("Send the reporter a status update", link(CaseAction.StatusUpdate));
                 break;
+            case CommitteeNoticeKind.InterimMeasureRecorded or CommitteeNoticeKind.MeasureReviewReminder or CommitteeNoticeKind.MeasureReviewOverdue:
+                body.Link("Confirm or lift the interim measure", link(CaseAction.ReviewMeasure));
+                break;
+        }
+
+        // When someone may be in danger, any one member may act at once.
+        if (notice.Kind == CommitteeNoticeKind.NewReport && report.Details.IsUrgent)
+        {
+            body.Link("Take an interim measure now (any one member may; the committee confirms it within a day)", link(CaseAction.InterimMeasure));
         }
 
         // A retention warning and a pattern on an earlier report may come after resolution: they only point to the case.
@@ -139,6 +148,9 @@ public static class CommitteeMail
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
         CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
         CommitteeNoticeKind.HandedToEscalation => "This report was handed to the escalation contacts: from now on they receive it and every notice about it, and see that it is handled. You can still open it and act on it.",
+        CommitteeNoticeKind.InterimMeasureRecorded => $"A committee member took an interim measure on this report, without waiting for the others. The committee must confirm or lift it within {Duration(promises.MeasureReviewWithin)}: open the case to read what was done and until when.",
+        CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: the interim measure on this report awaits the committee's review. It must be confirmed or lifted within {Duration(promises.MeasureReviewWithin)} of being taken.",
+        CommitteeNoticeKind.MeasureReviewOverdue => $"The interim measure on this report was not confirmed or lifted within {Duration(promises.MeasureReviewWithin)}. The escalation contacts have been told.",
         CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
         _ => "There is news about this report.",
     };
@@ -147,6 +159,7 @@ public static class CommitteeMail
     {
         CommitteeNoticeKind.AcknowledgeOverdue => "the committee has not acknowledged it within the promised time.",
         CommitteeNoticeKind.FollowUpOverdue => $"the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}.",
+        CommitteeNoticeKind.MeasureReviewOverdue => $"an interim measure one member took was not confirmed or lifted by the committee within {Duration(promises.MeasureReviewWithin)}.",
         _ => "the reporter did not get the status update they were promised.",
     };
 
@@ -165,6 +178,9 @@ public static class CommitteeMail
             CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
             CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
+            CommitteeNoticeKind.InterimMeasureRecorded => $"Interim measure taken on report {report.Reference}: confirm or lift it",
+            CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: review the interim measure on report {report.Reference}",
+            CommitteeNoticeKind.MeasureReviewOverdue => $"Overdue: the interim measure on report {report.Reference} is not reviewed",
             CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
             CommitteeNoticeKind.HandedToEscalation when toContact => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
             CommitteeNoticeKind.HandedToEscalation => $"Report {report.Reference} was handed to the escalation contacts ({community})",

@@ -23,6 +23,11 @@ public enum CommitteeNoticeKind
     /// its members who may see both. The notice's occasion is the other report's reference.
     /// </summary>
     PatternFound,
+
+    /// <summary>A member took an interim measure on the report: every member is told at once, to confirm or lift it.</summary>
+    InterimMeasureRecorded,
+    MeasureReviewReminder,
+    MeasureReviewOverdue,
 }
 
 /// <summary>What the reporter is told.</summary>

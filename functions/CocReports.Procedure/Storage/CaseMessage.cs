@@ -36,6 +36,12 @@ public sealed record CaseMessage
     /// <summary>Resolution: the generalized description for the transparency report; null when it cannot be anonymized.</summary>
     public string? PublicSummary { get; init; }
 
+    /// <summary>Interim measure: when it ends (the end of the day the member named).</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>Whether the reporter reads it on the status page: what the committee sent them, never the committee's own working.</summary>
+    public bool ShownToReporter => Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate or CaseMessageKind.Question or CaseMessageKind.Resolution;
+
     /// <summary>Resolution: the category the transparency report counts it under (see <see cref="Transparency.TransparencyOptions.IncidentTypes"/>).</summary>
     public string? IncidentType { get; init; }
 }
@@ -50,6 +56,9 @@ public enum CaseMessageKind
 
     /// <summary>An internal note of the committee's: shown only on the case page, never mailed, removed at retention.</summary>
     Note,
+
+    /// <summary>What a member did at once as an interim measure: shown on the case page only, removed at retention.</summary>
+    InterimMeasure,
 }
 
 /// <summary>The procedure's three answers to "was it a violation?".</summary>

@@ -1,4 +1,5 @@
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Measures;
 
 namespace CocReports.Procedure.Storage;
 
@@ -21,6 +22,12 @@ public sealed record CaseState(
 
     /// <summary>The members who declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
     public IReadOnlyList<string> SoftConflicts { get; init; } = [];
+
+    /// <summary>The interim measures members took on the case, oldest first.</summary>
+    public IReadOnlyList<InterimMeasure> Measures { get; init; } = [];
+
+    /// <summary>The interim measure the committee has yet to confirm or lift; one at a time.</summary>
+    public InterimMeasure? MeasureAwaitingReview => Measures.FirstOrDefault(m => m.Review is null);
 
     /// <summary>
     /// Whether a reporter's reply is stored: until the purge, as the committee may still read it after resolution (the
@@ -68,6 +75,34 @@ public sealed record CaseState(
     /// <summary>A report is resolved once, and only by a member who may decide it; otherwise nothing changes.</summary>
     public CaseState? Resolve(string memberId, DateTimeOffset at, Audience audience) =>
         ResolvedAt is null && MayDecide(memberId, audience) ? this with { ResolvedAt = at } : null;
+
+    /// <summary>
+    /// When someone may be in danger, any one member who may decide the report takes an interim measure without waiting
+    /// for the others, until a date to come, before the report is resolved; the committee then confirms or lifts it
+    /// before another is taken, so no measure goes unreviewed.
+    /// </summary>
+    public CaseState? RecordMeasure(string memberId, string id, DateTimeOffset at, DateTimeOffset until, Audience audience) =>
+        ResolvedAt is null && until > at && MeasureAwaitingReview is null && MayDecide(memberId, audience)
+            ? this with { Measures = [.. Measures, new InterimMeasure(id, memberId, at, until)] }
+            : null;
+
+    /// <summary>
+    /// Whether the member may give <paramref name="review"/> to the measure awaiting it: any member who may decide lifts
+    /// it; confirming is a second member's review, unless no one else may decide the report.
+    /// </summary>
+    public bool MayReview(string memberId, MeasureReview review, Audience audience) =>
+        MeasureAwaitingReview is { } pending
+        && EvidencePurgedAt is null
+        && MayDecide(memberId, audience)
+        && (review == MeasureReview.Lifted
+            || !string.Equals(pending.RecordedBy, memberId, StringComparison.Ordinal)
+            || !audience.MemberIds.Any(id => !string.Equals(id, memberId, StringComparison.Ordinal) && MayDecide(id, audience)));
+
+    /// <summary>The committee confirms or lifts the measure awaiting its review, once.</summary>
+    public CaseState? ReviewMeasure(string memberId, MeasureReview review, DateTimeOffset at, Audience audience) =>
+        MayReview(memberId, review, audience)
+            ? this with { Measures = [.. Measures.Select(m => m.Review is null ? m with { Review = review, ReviewedBy = memberId, ReviewedAt = at } : m)] }
+            : null;
 
     /// <summary>The end of the retention period: the evidence and the report's content are gone.</summary>
     public CaseState PurgeEvidence(DateTimeOffset at) => this with { EvidencePurgedAt = at };

@@ -30,6 +30,13 @@ public sealed class CaseStep : IEquatable<CaseStep>
     /// <summary>A member declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
     public static readonly CaseStep SoftConflictDeclared = new("SoftConflictDeclared");
 
+    /// <summary>A member took an interim measure at once; the note says until when (what was done is case content).</summary>
+    public static readonly CaseStep InterimMeasureRecorded = new("InterimMeasureRecorded");
+
+    public static readonly CaseStep InterimMeasureConfirmed = new("InterimMeasureConfirmed");
+
+    public static readonly CaseStep InterimMeasureLifted = new("InterimMeasureLifted");
+
     /// <summary>A member wrote a note for the others.</summary>
     public static readonly CaseStep Noted = new("Noted");
 
@@ -52,6 +59,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
     public static readonly CaseStep FollowUpOverdue = new("FollowUpOverdue", misses: PromiseKind.FollowUp);
     public static readonly CaseStep StatusUpdateReminder = new("StatusUpdateReminder");
     public static readonly CaseStep StatusUpdateOverdue = new("StatusUpdateOverdue", misses: PromiseKind.StatusUpdate);
+
+    public static readonly CaseStep MeasureReviewReminder = new("MeasureReviewReminder");
+    public static readonly CaseStep MeasureReviewOverdue = new("MeasureReviewOverdue", misses: PromiseKind.ReviewMeasure);
 
     CaseStep(string name, bool shownToReporter = false, PromiseKind? keeps = null, PromiseKind? misses = null, bool known = true)
     {
@@ -91,6 +101,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.Resolved => Resolved,
         CaseEventKind.IdentifiersChanged => IdentifiersChanged,
         CaseEventKind.ConflictDeclared => SoftConflictDeclared,
+        CaseEventKind.MeasureRecorded => InterimMeasureRecorded,
+        CaseEventKind.MeasureConfirmed => InterimMeasureConfirmed,
+        CaseEventKind.MeasureLifted => InterimMeasureLifted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No timeline step for this event."),
     };
 
@@ -101,6 +114,8 @@ public sealed class CaseStep : IEquatable<CaseStep>
         (PromiseKind.Acknowledge, true) => AcknowledgeOverdue,
         (PromiseKind.FollowUp, false) => FollowUpReminder,
         (PromiseKind.FollowUp, true) => FollowUpOverdue,
+        (PromiseKind.ReviewMeasure, false) => MeasureReviewReminder,
+        (PromiseKind.ReviewMeasure, true) => MeasureReviewOverdue,
         (_, false) => StatusUpdateReminder,
         _ => StatusUpdateOverdue,
     };

@@ -26,4 +26,13 @@ public enum CaseEventKind
 
     /// <summary>A member added or removed identifiers of the reported person: other reports may now match.</summary>
     IdentifiersChanged,
+
+    /// <summary>A member took an interim measure: every member hears of it now, and the committee's review is owed.</summary>
+    MeasureRecorded,
+
+    /// <summary>A second member confirmed the interim measure: it stands until its end.</summary>
+    MeasureConfirmed,
+
+    /// <summary>A member lifted the interim measure.</summary>
+    MeasureLifted,
 }

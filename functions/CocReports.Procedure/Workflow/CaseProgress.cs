@@ -18,4 +18,5 @@ public sealed record CaseProgress(
     DateTimeOffset? NextUpdateBy = null,
     DateTimeOffset? ResolvedAt = null,
     bool RetentionWarned = false,
-    bool HandedOver = false);
+    bool HandedOver = false,
+    PendingMeasure? Measure = null);

@@ -13,4 +13,7 @@ public enum PromiseKind
 
     /// <summary>"After one week of a report being open, the reporter will be provided with a status update, including a timeframe for the next update or resolution."</summary>
     StatusUpdate,
+
+    /// <summary>An interim measure one member took is confirmed or lifted by the committee within a day (Django's "review within 24 hours").</summary>
+    ReviewMeasure,
 }

@@ -68,6 +68,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
             switch (next.Kind)
             {
+                case WorkflowStepKind.Remind or WorkflowStepKind.Escalate when next.Promise == PromiseKind.ReviewMeasure:
+                    steps.Nudge(next);
+                    progress = progress with { Measure = progress.Measure! with { LastNudgeAt = next.At } };
+                    break;
                 case WorkflowStepKind.Remind or WorkflowStepKind.Escalate:
                     steps.Nudge(next);
                     progress = progress with { LastNudgeAt = next.At };
@@ -124,6 +128,14 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 // "A later match on an old report is told to its current members too."
                 steps.Announce(new Announcement(progress.Reference, TellPatterns: true, Promises: progress.Schedule), "PatternFound to the committee");
                 return progress;
+
+            case CaseEventKind.MeasureRecorded when happened.MessageId is { } measure:
+                // Any one member may act at once; every member hears of it now, for the committee to confirm or lift it.
+                steps.NotifyCommittee(CommitteeNoticeKind.InterimMeasureRecorded, occasion: measure);
+                return progress with { Measure = new PendingMeasure(measure, happened.At) };
+
+            case CaseEventKind.MeasureConfirmed or CaseEventKind.MeasureLifted:
+                return progress with { Measure = null };
 
             case CaseEventKind.Resolved when progress.ResolvedAt is null:
                 steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
@@ -208,6 +220,8 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 (PromiseKind.Acknowledge, _) => CommitteeNoticeKind.AcknowledgeOverdue,
                 (PromiseKind.FollowUp, WorkflowStepKind.Remind) => CommitteeNoticeKind.FollowUpReminder,
                 (PromiseKind.FollowUp, _) => CommitteeNoticeKind.FollowUpOverdue,
+                (PromiseKind.ReviewMeasure, WorkflowStepKind.Remind) => CommitteeNoticeKind.MeasureReviewReminder,
+                (PromiseKind.ReviewMeasure, _) => CommitteeNoticeKind.MeasureReviewOverdue,
                 (_, WorkflowStepKind.Remind) => CommitteeNoticeKind.StatusUpdateReminder,
                 _ => CommitteeNoticeKind.StatusUpdateOverdue,
             };

@@ -52,6 +52,10 @@ public sealed class WorkflowOptions
     [Positive]
     public TimeSpan StatusUpdateGrace { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How soon the committee confirms or lifts an interim measure one member took; reminded halfway, escalated after.</summary>
+    [Positive]
+    public TimeSpan MeasureReviewWithin { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long evidence is kept after resolution. The outcome record is kept.</summary>
     [Positive]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);

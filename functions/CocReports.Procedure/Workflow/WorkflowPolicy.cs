@@ -18,6 +18,10 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     public Promise FollowUp(DateTimeOffset receivedAt) =>
         new(PromiseKind.FollowUp, receivedAt, receivedAt + options.FollowUpWithin, options.FollowUpRemindAfter);
 
+    /// <summary>An interim measure awaits the committee's review from the moment it was taken, reminded halfway.</summary>
+    public Promise ReviewMeasure(DateTimeOffset recordedAt) =>
+        new(PromiseKind.ReviewMeasure, recordedAt, recordedAt + options.MeasureReviewWithin, [options.MeasureReviewWithin / 2]);
+
     /// <summary>
     /// The next status update: due on the date the last update named (or a default interval after it); the
     /// committee is reminded on that date and escalated once the grace period has passed too.
@@ -35,8 +39,25 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
         : progress.FollowedUpAt is null ? FollowUp(progress.ReceivedAt)
         : StatusUpdate(progress.LastUpdateAt ?? progress.FollowedUpAt.Value, progress.NextUpdateBy);
 
-    /// <summary>The workflow's next step of its own: the next nudge of the current promise, or, once resolved, the retention steps.</summary>
+    /// <summary>
+    /// The workflow's next step of its own: the next nudge of the current promise, or, once resolved, the retention
+    /// steps; or the review of an interim measure, if that comes first. A measure's overdue notices repeat as an urgent
+    /// report's do: it was taken because someone may be in danger.
+    /// </summary>
     public WorkflowStep? Next(CaseProgress progress)
+    {
+        var next = NextForReport(progress);
+        if (progress.Measure is not { } measure)
+        {
+            return next;
+        }
+
+        var review = ReviewMeasure(measure.RecordedAt);
+        var nudge = WorkflowStep.From(NextNudge(review, urgent: true, measure.LastNudgeAt ?? measure.RecordedAt), review);
+        return nudge.At < next.At ? nudge : next;
+    }
+
+    WorkflowStep NextForReport(CaseProgress progress)
     {
         if (Current(progress) is { } promise)
         {

@@ -1,4 +1,5 @@
 using CocReports.Procedure.Committee;
+using CocReports.Procedure.Measures;
 using CocReports.Procedure.Storage;
 
 namespace CocReports.Procedure.Tests.Storage;
@@ -69,5 +70,42 @@ public sealed class CaseStateTests
 
         Assert.NotNull(allSoft.Resolve("kim", Monday, new Audience(["sam", "kim"], true, 1)));
         Assert.Null(allSoft.Resolve("kim", Monday, new Audience(["sam", "kim", "alex"], false, 1)));
+    }
+
+    [Fact]
+    public void Any_one_member_records_an_interim_measure_at_once_and_another_confirms_it()
+    {
+        var recorded = CaseState.New.RecordMeasure("sam", "m1", Monday, Monday.AddDays(14), Everyone)!;
+
+        Assert.Equal(new InterimMeasure("m1", "sam", Monday, Monday.AddDays(14)), recorded.MeasureAwaitingReview);
+        Assert.Null(recorded.RecordMeasure("kim", "m2", Monday, Monday.AddDays(3), Everyone));
+        Assert.Null(recorded.ReviewMeasure("sam", MeasureReview.Confirmed, Monday.AddHours(1), Everyone));
+
+        var confirmed = recorded.ReviewMeasure("kim", MeasureReview.Confirmed, Monday.AddHours(2), Everyone)!;
+
+        Assert.Null(confirmed.MeasureAwaitingReview);
+        Assert.Equal((MeasureReview.Confirmed, "kim"), (confirmed.Measures[0].Review, confirmed.Measures[0].ReviewedBy));
+        Assert.Null(confirmed.ReviewMeasure("alex", MeasureReview.Lifted, Monday.AddHours(3), Everyone));
+        Assert.NotNull(confirmed.RecordMeasure("kim", "m2", Monday.AddHours(4), Monday.AddDays(3), Everyone));
+    }
+
+    [Fact]
+    public void The_member_who_recorded_a_measure_may_lift_it_and_confirms_it_alone_only_when_no_one_else_may_decide()
+    {
+        var recorded = CaseState.New.RecordMeasure("sam", "m1", Monday, Monday.AddDays(14), Everyone)!;
+
+        Assert.Equal(MeasureReview.Lifted, recorded.ReviewMeasure("sam", MeasureReview.Lifted, Monday.AddHours(1), Everyone)!.Measures[0].Review);
+        Assert.NotNull(recorded.ReviewMeasure("sam", MeasureReview.Confirmed, Monday.AddHours(1), new Audience(["sam"], true, 1)));
+    }
+
+    [Fact]
+    public void A_measure_is_neither_recorded_by_a_member_who_may_not_decide_nor_after_resolution_nor_with_an_end_in_the_past()
+    {
+        var soft = CaseState.New.Declare("kim", ConflictKind.Soft)!;
+
+        Assert.Null(soft.RecordMeasure("kim", "m1", Monday, Monday.AddDays(1), Everyone));
+        Assert.Null(soft.RecordMeasure("sam", "m1", Monday, Monday.AddMinutes(-1), Everyone));
+        Assert.Null(CaseState.New.Resolve("sam", Monday, Everyone)!.RecordMeasure("sam", "m1", Monday, Monday.AddDays(1), Everyone));
+        Assert.Null(soft.RecordMeasure("sam", "m1", Monday, Monday.AddDays(1), Everyone)!.ReviewMeasure("kim", MeasureReview.Lifted, Monday, Everyone));
     }
 }

@@ -217,4 +217,38 @@ public class WorkflowPolicyTests
         // Deadline on day 2, then one a day up to day 90.
         Assert.Equal(89, previous!.Round);
     }
+
+    [Fact]
+    public void An_interim_measure_is_reminded_halfway_escalated_at_24_hours_and_every_two_hours_after_beside_the_reporters_promise()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var recordedAt = receivedAt + Hour;
+        var acknowledged = new CaseProgress("COC-MEAS-URE0", receivedAt, Urgent: false, null, new WorkflowOptions()) with
+        {
+            AcknowledgedAt = receivedAt,
+            Measure = new PendingMeasure("m1", recordedAt),
+        };
+        PendingMeasure NudgedAt(TimeSpan after) => acknowledged.Measure! with { LastNudgeAt = recordedAt + after };
+
+        Assert.Equal(new WorkflowStep(recordedAt + (12 * Hour), WorkflowStepKind.Remind, PromiseKind.ReviewMeasure, 1, recordedAt + (24 * Hour)), policy.Next(acknowledged));
+        Assert.Equal(
+            new WorkflowStep(recordedAt + (24 * Hour), WorkflowStepKind.Escalate, PromiseKind.ReviewMeasure, 1, recordedAt + (24 * Hour)),
+            policy.Next(acknowledged with { Measure = NudgedAt(12 * Hour) }));
+        Assert.Equal(recordedAt + (26 * Hour), policy.Next(acknowledged with { Measure = NudgedAt(24 * Hour) })!.At);
+
+        // The reporter's own promise keeps its time: the acknowledgment's reminder at 24 hours comes before the measure's escalation.
+        var unacknowledged = acknowledged with { AcknowledgedAt = null, Measure = NudgedAt(12 * Hour) };
+        Assert.Equal(new WorkflowStep(receivedAt + (24 * Hour), WorkflowStepKind.Remind, PromiseKind.Acknowledge, 1, receivedAt + (48 * Hour)), policy.Next(unacknowledged));
+    }
+
+    [Fact]
+    public void A_reviewed_measure_leaves_only_the_reporters_promise()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var progress = new CaseProgress("COC-MEAS-URE1", receivedAt, Urgent: false, null, new WorkflowOptions());
+
+        Assert.Equal(new WorkflowStep(receivedAt + (24 * Hour), WorkflowStepKind.Remind, PromiseKind.Acknowledge, 1, receivedAt + (48 * Hour)), policy.Next(progress));
+    }
 }
