@@ -117,6 +117,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, IdentifyAction>();
         services.AddSingleton<ICaseAction, NoteAction>();
         services.AddSingleton<ICaseAction, DeclareAction>();
+        services.AddSingleton<ICaseAction, MarkUrgentAction>();
         services.AddSingleton<ICaseAction, InterimMeasureAction>();
         services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();

@@ -27,17 +27,19 @@ static class OpenCaseEntity
         ["Schedule"] = c.Schedule is null ? null : JsonSerializer.Serialize(c.Schedule),
     };
 
+    // A member's marking is a column of its own, so an announcement repeated after it can't set it back.
     public static OpenCaseSummary To(TableEntity e) => new(
         e.RowKey,
         e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        e.GetBoolean("Urgent") ?? false,
+        (e.GetBoolean("Urgent") ?? false) || e.GetDateTimeOffset("MarkedUrgentAt") is not null,
         Enum.TryParse<Door>(e.GetString("Door"), out var door) ? door : Door.Form,
         Members(e.GetString("ExcludedMembers")),
         Members(e.GetString("RecusedMembers")),
         e.GetDateTimeOffset("AcknowledgedAt"),
         e.GetDateTimeOffset("LastUpdateAt"),
         e.GetDateTimeOffset("NextUpdateBy"),
-        e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null);
+        e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null,
+        e.GetDateTimeOffset("MarkedUrgentAt"));
 
     static string[] Members(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -71,6 +71,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "RecusedMembers", state.RecusedMembers.Count > 0 ? string.Join(',', state.RecusedMembers) : null);
         Set(row, "DeclaredMembers", state.DeclaredMembers.Count > 0 ? string.Join(',', state.DeclaredMembers) : null);
         Set(row, "SoftConflicts", state.SoftConflicts.Count > 0 ? string.Join(',', state.SoftConflicts) : null);
+        Set(row, "MarkedUrgentAt", state.MarkedUrgentAt);
+        Set(row, "MarkedUrgentBy", state.MarkedUrgentBy);
         Set(row, "Measures", state.Measures.Count > 0 ? JsonSerializer.Serialize(state.Measures) : null);
         Set(row, "ResolvedAt", state.ResolvedAt);
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
@@ -98,6 +100,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
     {
         DeclaredMembers = Members(e, "DeclaredMembers"),
         SoftConflicts = Members(e, "SoftConflicts"),
+        MarkedUrgentAt = e.GetDateTimeOffset("MarkedUrgentAt"),
+        MarkedUrgentBy = e.GetString("MarkedUrgentBy"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
     };
 

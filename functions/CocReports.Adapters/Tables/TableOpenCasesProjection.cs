@@ -42,14 +42,23 @@ public sealed class TableOpenCasesProjection(TableClient reports) : IOpenCasesPr
         }
         else if (before.AcknowledgedAt is null && after.AcknowledgedAt is { } at)
         {
-            try
-            {
-                await reports.UpdateEntityAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["AcknowledgedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Not listed: resolved meanwhile, or from before the list was kept.
-            }
+            await MergeAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["AcknowledgedAt"] = at }, cancellationToken);
+        }
+        else if (before.MarkedUrgentAt is null && after.MarkedUrgentAt is { } marked)
+        {
+            await MergeAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["MarkedUrgentAt"] = marked }, cancellationToken);
+        }
+    }
+
+    async Task MergeAsync(TableEntity change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await reports.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not listed: resolved meanwhile, or from before the list was kept.
         }
     }
 

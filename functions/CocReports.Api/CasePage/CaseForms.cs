@@ -2,6 +2,7 @@ using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,10 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
     /// What the case allows now. Acknowledging only until someone has, or a follow-up or status update has (the
     /// workflow takes either as the acknowledgment); once resolved, only notes (the committee may still discuss it)
     /// and recusal (which still withdraws the documentation from the member); once retention has removed the case's
-    /// content, only recusal. Resolving and interim measures are not offered to a member who declared a soft conflict;
+    /// content, only recusal. A report not urgent yet may be marked so. Resolving and interim measures are not offered to a member who declared a soft conflict;
     /// a measure awaiting review is offered for review until someone reviews it, also after resolution.
     /// </summary>
-    public static IReadOnlyList<CaseAction> Offered(CaseState state, IReadOnlyList<CaseMessage> messages, string memberId, Audience audience)
+    public static IReadOnlyList<CaseAction> Offered(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, string memberId, Audience audience)
     {
         if (state.EvidencePurgedAt is not null)
         {
@@ -38,6 +39,7 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
                 .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                     ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
                 CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask,
+                .. state.IsUrgent(report) ? Array.Empty<CaseAction>() : [CaseAction.MarkUrgent],
                 .. review,
                 .. decides && state.MeasureAwaitingReview is null ? [CaseAction.InterimMeasure] : Array.Empty<CaseAction>(),
                 .. decides ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),

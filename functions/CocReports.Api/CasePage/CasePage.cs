@@ -58,7 +58,7 @@ public sealed class CasePage(
         var views = await audit.ReadAsync(reference, cancellationToken); // read after recording: this view is listed too
         var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         var context = forms.ContextFor(viewed, messages, workflows);
-        var offered = CaseForms.Offered(viewed.State, messages, viewed.MemberId, Audience.For(committee.Value, viewed.Report, viewed.State));
+        var offered = CaseForms.Offered(viewed.Report, viewed.State, messages, viewed.MemberId, Audience.For(committee.Value, viewed.Report, viewed.State));
 
         var report = viewed.Report;
         var page = new HtmlPage($"Report {reference}")

@@ -67,7 +67,7 @@ public sealed class Announce(
             foreach (var id in audience.MemberIds)
             {
                 var notice = new MemberNotice(reference, id, kind, announcement.Occasion, announcement.MessageId, announcement.Promises);
-                if (await members.ComposeAsync(report, audience, notice, carried, named) is { } toMember)
+                if (await members.ComposeAsync(report, state, audience, notice, carried, named) is { } toMember)
                 {
                     mails.Add((notice, toMember));
                 }
@@ -76,7 +76,7 @@ public sealed class Announce(
             for (var i = 0; (announcement.Escalate || audience.ToEscalationContacts) && i < audience.EscalationContactCount; i++)
             {
                 var notice = new EscalationNotice(reference, i, kind, announcement.Occasion, announcement.Promises);
-                if (await contacts.ComposeAsync(report, audience, notice) is { } toContact)
+                if (await contacts.ComposeAsync(report, state, audience, notice) is { } toContact)
                 {
                     mails.Add((notice, toContact));
                 }

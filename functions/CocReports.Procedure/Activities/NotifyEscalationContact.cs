@@ -26,7 +26,7 @@ public sealed class NotifyEscalationContact(
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
         var state = await cases.GetCaseStateAsync(notice.Reference, CancellationToken.None);
-        if (await ComposeAsync(report, Audience.For(committee.Value, report, state), notice) is not { } message)
+        if (await ComposeAsync(report, state, Audience.For(committee.Value, report, state), notice) is not { } message)
         {
             return false;
         }
@@ -36,7 +36,7 @@ public sealed class NotifyEscalationContact(
     }
 
     /// <summary>The contact's mail (with the report itself when no member may see it), or null when there is no such contact.</summary>
-    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, EscalationNotice notice)
+    public async Task<OutgoingMail?> ComposeAsync(Report report, CaseState state, Audience audience, EscalationNotice notice)
     {
         if (notice.ContactIndex >= committee.Value.EscalationContacts.Count)
         {
@@ -46,6 +46,6 @@ public sealed class NotifyEscalationContact(
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         return await CommitteeMail.ToEscalationContactAsync(
             report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, notice.Promises ?? workflow.Value, audience.ToEscalationContacts,
-            Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey));
+            Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey), state.IsUrgent(report));
     }
 }

@@ -35,7 +35,8 @@ public sealed class NotifyMember(
     {
         var report = await reports.FindAsync(notice.Reference, CancellationToken.None)
             ?? throw new InvalidOperationException("The report is not stored.");
-        var audience = Audience.For(committee.Value, report, await cases.GetCaseStateAsync(notice.Reference, CancellationToken.None));
+        var state = await cases.GetCaseStateAsync(notice.Reference, CancellationToken.None);
+        var audience = Audience.For(committee.Value, report, state);
         if (!audience.Includes(notice.MemberId))
         {
             return false;
@@ -50,7 +51,7 @@ public sealed class NotifyMember(
             CommitteeNoticeKind.PatternFound => await NamedAsync(notice),
             _ => [],
         };
-        if (await ComposeAsync(report, audience, notice, carried, others) is not { } message)
+        if (await ComposeAsync(report, state, audience, notice, carried, others) is not { } message)
         {
             return false;
         }
@@ -64,7 +65,7 @@ public sealed class NotifyMember(
     /// sharing an identifier with this one (<see cref="OtherReportsAsync"/>), of which the member is told only those
     /// they may see: of the others they learn nothing, not even that they exist.
     /// </summary>
-    public async Task<OutgoingMail?> ComposeAsync(Report report, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others)
+    public async Task<OutgoingMail?> ComposeAsync(Report report, CaseState state, Audience audience, MemberNotice notice, CaseMessage? carried, IReadOnlyList<OtherReport> others)
     {
         if (committee.Value.Find(notice.MemberId) is not { } member || !audience.Includes(member.Id))
         {
@@ -77,7 +78,7 @@ public sealed class NotifyMember(
             ? null
             : await CommitteeMail.ToMemberAsync(
                 report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, notice.Promises ?? workflow.Value, links,
-                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown);
+                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown, state.IsUrgent(report));
     }
 
     /// <summary>
@@ -96,7 +97,7 @@ public sealed class NotifyMember(
             OtherReport named = new(other.Match with { Reference = report.Reference }, report, state);
             foreach (var notice in notices.Where(n => !toldTheOtherWay.Contains(CommitteeMail.MessageId(Reversed(n)))))
             {
-                if (await ComposeAsync(other.Report, audience, notice, null, [named]) is { } mail)
+                if (await ComposeAsync(other.Report, other.State, audience, notice, null, [named]) is { } mail)
                 {
                     mails.Add((notice, mail));
                 }

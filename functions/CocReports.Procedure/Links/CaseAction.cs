@@ -43,6 +43,9 @@ public enum CaseAction
     /// <summary>A member declares their conflicts before the case page shows them the report; offered on the case page only.</summary>
     Declare,
 
+    /// <summary>A member marks a report urgent that the reporter did not: the committee is paged and its promises shorten.</summary>
+    MarkUrgent,
+
     /// <summary>Any one member who may decide takes an interim measure at once, for the committee to confirm or lift within a day.</summary>
     InterimMeasure,
 

@@ -17,9 +17,11 @@ namespace CocReports.Procedure.Notifications;
 public static class CommitteeMail
 {
     /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null)
+    /// <param name="urgent">Whether the case is urgent now (<see cref="CaseState.IsUrgent"/>); by default, as the report said.</param>
+    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null, bool? urgent = null)
     {
-        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises, report.Details.IsUrgent));
+        var isUrgent = urgent ?? report.Details.IsUrgent;
+        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises, isUrgent));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
         {
             ReportSummary.AppendTo(body, report, disclosure.Content);
@@ -51,7 +53,7 @@ public static class CommitteeMail
         body.Link("Open the case (report, evidence, timeline)", link(CaseAction.View));
         switch (notice.Kind)
         {
-            case CommitteeNoticeKind.NewReport or CommitteeNoticeKind.AcknowledgeReminder or CommitteeNoticeKind.AcknowledgeOverdue:
+            case CommitteeNoticeKind.NewReport or CommitteeNoticeKind.AcknowledgeReminder or CommitteeNoticeKind.AcknowledgeOverdue or CommitteeNoticeKind.MarkedUrgent:
                 body.Link("Acknowledge this report", link(CaseAction.Acknowledge));
                 break;
             case CommitteeNoticeKind.FollowUpReminder or CommitteeNoticeKind.FollowUpOverdue:
@@ -66,7 +68,7 @@ public static class CommitteeMail
         }
 
         // When someone may be in danger, any one member may act at once.
-        if (notice.Kind == CommitteeNoticeKind.NewReport && report.Details.IsUrgent)
+        if ((notice.Kind == CommitteeNoticeKind.NewReport && isUrgent) || notice.Kind == CommitteeNoticeKind.MarkedUrgent)
         {
             body.Link("Take an interim measure now (any one member may; the committee confirms it within a day)", link(CaseAction.InterimMeasure));
         }
@@ -83,7 +85,7 @@ public static class CommitteeMail
             .Paragraph("This report is confidential. Do not forward this email.")
             .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
         body.Link("Open cases", links.CreateOpenCases(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises, isUrgent), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
@@ -108,7 +110,8 @@ public static class CommitteeMail
     /// They have no case page: below Full they learn what the <see cref="Disclosure"/> allows and that the rest is not
     /// emailed; a contact who configured an OpenPGP key receives the whole report, encrypted.
     /// </summary>
-    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport, Disclosure disclosure)
+    /// <param name="urgent">As on <see cref="ToMemberAsync"/>.</param>
+    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport, Disclosure disclosure, bool? urgent = null)
     {
         var body = new MailBody().Paragraph($"Hello {contact.Name},");
         body.Paragraph(withReport
@@ -130,7 +133,7 @@ public static class CommitteeMail
 
         body.Paragraph("This is confidential. Do not forward this email.");
         var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
-        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises, toContact: true), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises, urgent ?? report.Details.IsUrgent, toContact: true), body.Text, await body.RenderHtmlAsync(Texts.Default))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
@@ -148,6 +151,7 @@ public static class CommitteeMail
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
         CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
         CommitteeNoticeKind.HandedToEscalation => "This report was handed to the escalation contacts: from now on they receive it and every notice about it, and see that it is handled. You can still open it and act on it.",
+        CommitteeNoticeKind.MarkedUrgent => $"A committee member marked this report urgent: someone may be in danger. If it is not acknowledged yet, it is owed its acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent: true))} from now; an overdue promise is escalated every {Duration(promises.UrgentRepeatEvery)}; and any one member may take an interim measure at once.",
         CommitteeNoticeKind.InterimMeasureRecorded => $"A committee member took an interim measure on this report, without waiting for the others. The committee must confirm or lift it within {Duration(promises.MeasureReviewWithin)}: open the case to read what was done and until when.",
         CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: the interim measure on this report awaits the committee's review. It must be confirmed or lifted within {Duration(promises.MeasureReviewWithin)} of being taken.",
         CommitteeNoticeKind.MeasureReviewOverdue => $"The interim measure on this report was not confirmed or lifted within {Duration(promises.MeasureReviewWithin)}. The escalation contacts have been told.",
@@ -164,9 +168,9 @@ public static class CommitteeMail
     };
 
     /// <param name="toContact">An escalation contact's subject: a report handed over is named as theirs now, where a member is told it was handed over.</param>
-    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool toContact = false)
+    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool isUrgent, bool toContact = false)
     {
-        var urgent = report.Details.IsUrgent ? "URGENT: " : "";
+        var urgent = isUrgent ? "URGENT: " : "";
         var about = kind switch
         {
             CommitteeNoticeKind.NewReport => $"New Code of Conduct report {report.Reference} ({community})",
@@ -178,6 +182,7 @@ public static class CommitteeMail
             CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
             CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
+            CommitteeNoticeKind.MarkedUrgent => $"Report {report.Reference} was marked urgent by a committee member",
             CommitteeNoticeKind.InterimMeasureRecorded => $"Interim measure taken on report {report.Reference}: confirm or lift it",
             CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: review the interim measure on report {report.Reference}",
             CommitteeNoticeKind.MeasureReviewOverdue => $"Overdue: the interim measure on report {report.Reference} is not reviewed",

@@ -24,6 +24,9 @@ public enum CommitteeNoticeKind
     /// </summary>
     PatternFound,
 
+    /// <summary>A member marked the report urgent: every member is paged at once.</summary>
+    MarkedUrgent,
+
     /// <summary>A member took an interim measure on the report: every member is told at once, to confirm or lift it.</summary>
     InterimMeasureRecorded,
     MeasureReviewReminder,

@@ -31,6 +31,7 @@ public sealed class OpenCaseList(CommitteeOptions committee, WorkflowOptions sch
             FollowedUpAt = c.LastUpdateAt,
             LastUpdateAt = c.LastUpdateAt,
             NextUpdateBy = c.NextUpdateBy,
+            UrgentSince = c.UrgentSince,
         };
         var promise = new WorkflowPolicy(caseSchedule).Current(progress)!;
 

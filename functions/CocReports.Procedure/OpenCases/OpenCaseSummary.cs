@@ -9,6 +9,7 @@ namespace CocReports.Procedure.OpenCases;
 /// </summary>
 /// <param name="LastUpdateAt">The latest follow-up or status update; null until the committee followed up.</param>
 /// <param name="NextUpdateBy">The date that update promised for the next one, if it named one.</param>
+/// <param name="UrgentSince">When a member marked it urgent, if one did (<see cref="CaseProgress.UrgentSince"/>).</param>
 /// <param name="Schedule">The report's own <see cref="Report.Schedule"/>; null on cases listed before it was kept.</param>
 public sealed record OpenCaseSummary(
     string Reference,
@@ -20,7 +21,8 @@ public sealed record OpenCaseSummary(
     DateTimeOffset? AcknowledgedAt = null,
     DateTimeOffset? LastUpdateAt = null,
     DateTimeOffset? NextUpdateBy = null,
-    WorkflowOptions? Schedule = null)
+    WorkflowOptions? Schedule = null,
+    DateTimeOffset? UrgentSince = null)
 {
     public static OpenCaseSummary Of(Report report) =>
         new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule);

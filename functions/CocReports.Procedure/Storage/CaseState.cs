@@ -23,6 +23,11 @@ public sealed record CaseState(
     /// <summary>The members who declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
     public IReadOnlyList<string> SoftConflicts { get; init; } = [];
 
+    /// <summary>When a member marked the report urgent (someone may be in danger) though the reporter had not; null if none did.</summary>
+    public DateTimeOffset? MarkedUrgentAt { get; init; }
+
+    public string? MarkedUrgentBy { get; init; }
+
     /// <summary>The interim measures members took on the case, oldest first.</summary>
     public IReadOnlyList<InterimMeasure> Measures { get; init; } = [];
 
@@ -75,6 +80,16 @@ public sealed record CaseState(
     /// <summary>A report is resolved once, and only by a member who may decide it; otherwise nothing changes.</summary>
     public CaseState? Resolve(string memberId, DateTimeOffset at, Audience audience) =>
         ResolvedAt is null && MayDecide(memberId, audience) ? this with { ResolvedAt = at } : null;
+
+    /// <summary>
+    /// A member who reads that someone may be in danger, though the reporter did not say so, marks the report urgent,
+    /// once, before it is resolved: the committee is paged and its promises shorten as an urgent report's do.
+    /// </summary>
+    public CaseState? MarkUrgent(string memberId, DateTimeOffset at, bool reportedUrgent) =>
+        !reportedUrgent && MarkedUrgentAt is null && ResolvedAt is null ? this with { MarkedUrgentAt = at, MarkedUrgentBy = memberId } : null;
+
+    /// <summary>Whether the report is urgent: as the reporter (or organizer) said, or as a member marked it later.</summary>
+    public bool IsUrgent(Reports.Report report) => report.Details.IsUrgent || MarkedUrgentAt is not null;
 
     /// <summary>
     /// When someone may be in danger, any one member who may decide the report takes an interim measure without waiting

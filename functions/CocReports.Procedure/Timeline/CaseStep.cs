@@ -30,6 +30,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
     /// <summary>A member declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
     public static readonly CaseStep SoftConflictDeclared = new("SoftConflictDeclared");
 
+    /// <summary>A member marked the report urgent though the reporter had not.</summary>
+    public static readonly CaseStep MarkedUrgent = new("MarkedUrgent");
+
     /// <summary>A member took an interim measure at once; the note says until when (what was done is case content).</summary>
     public static readonly CaseStep InterimMeasureRecorded = new("InterimMeasureRecorded");
 
@@ -101,6 +104,7 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.Resolved => Resolved,
         CaseEventKind.IdentifiersChanged => IdentifiersChanged,
         CaseEventKind.ConflictDeclared => SoftConflictDeclared,
+        CaseEventKind.MarkedUrgent => MarkedUrgent,
         CaseEventKind.MeasureRecorded => InterimMeasureRecorded,
         CaseEventKind.MeasureConfirmed => InterimMeasureConfirmed,
         CaseEventKind.MeasureLifted => InterimMeasureLifted,

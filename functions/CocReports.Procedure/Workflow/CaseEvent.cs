@@ -27,6 +27,9 @@ public enum CaseEventKind
     /// <summary>A member added or removed identifiers of the reported person: other reports may now match.</summary>
     IdentifiersChanged,
 
+    /// <summary>A member marked the report urgent: every member is paged, and its promises shorten.</summary>
+    MarkedUrgent,
+
     /// <summary>A member took an interim measure: every member hears of it now, and the committee's review is owed.</summary>
     MeasureRecorded,
 

@@ -4,6 +4,7 @@ namespace CocReports.Procedure.Workflow;
 /// The orchestration's input and the state it carries across ContinueAsNew. The receipt code travels sealed
 /// (see <see cref="Notifications.SealedSecret"/>) so the durable history never holds it in clear.
 /// </summary>
+/// <param name="UrgentSince">When a member marked the report urgent later; null when it was urgent from receipt, or is not.</param>
 public sealed record CaseProgress(
     string Reference,
     DateTimeOffset ReceivedAt,
@@ -19,4 +20,5 @@ public sealed record CaseProgress(
     DateTimeOffset? ResolvedAt = null,
     bool RetentionWarned = false,
     bool HandedOver = false,
-    PendingMeasure? Measure = null);
+    PendingMeasure? Measure = null,
+    DateTimeOffset? UrgentSince = null);

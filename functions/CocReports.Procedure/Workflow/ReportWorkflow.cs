@@ -129,6 +129,11 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 steps.Announce(new Announcement(progress.Reference, TellPatterns: true, Promises: progress.Schedule), "PatternFound to the committee");
                 return progress;
 
+            case CaseEventKind.MarkedUrgent when !progress.Urgent:
+                // Someone may be in danger: every member is paged now, and the promises shorten from this moment.
+                steps.NotifyCommittee(CommitteeNoticeKind.MarkedUrgent, occasion: "urgent");
+                return progress with { Urgent = true, UrgentSince = happened.At, LastNudgeAt = happened.At };
+
             case CaseEventKind.MeasureRecorded when happened.MessageId is { } measure:
                 // Any one member may act at once; every member hears of it now, for the committee to confirm or lift it.
                 steps.NotifyCommittee(CommitteeNoticeKind.InterimMeasureRecorded, occasion: measure);

@@ -6,13 +6,21 @@ namespace CocReports.Procedure.Workflow;
 /// </summary>
 public sealed class WorkflowPolicy(WorkflowOptions options)
 {
-    /// <summary>"We strive to acknowledge your report within 48 hours"; an urgent report sooner, reminded halfway.</summary>
-    public Promise Acknowledge(DateTimeOffset receivedAt, bool urgent = false)
+    /// <summary>
+    /// "We strive to acknowledge your report within 48 hours"; an urgent report sooner, reminded halfway, counted from
+    /// when it became urgent (<paramref name="urgentSince"/>, a member's marking) and never later than the ordinary promise.
+    /// </summary>
+    public Promise Acknowledge(DateTimeOffset receivedAt, bool urgent = false, DateTimeOffset? urgentSince = null)
     {
         var within = options.AcknowledgeWithinFor(urgent);
-        return within == options.AcknowledgeWithin
-            ? new(PromiseKind.Acknowledge, receivedAt, receivedAt + within, options.AcknowledgeRemindAfter)
-            : new(PromiseKind.Acknowledge, receivedAt, receivedAt + within, [within / 2]);
+        if (within == options.AcknowledgeWithin)
+        {
+            return new(PromiseKind.Acknowledge, receivedAt, receivedAt + within, options.AcknowledgeRemindAfter);
+        }
+
+        var from = urgentSince ?? receivedAt;
+        var due = from + within < receivedAt + options.AcknowledgeWithin ? from + within : receivedAt + options.AcknowledgeWithin;
+        return new(PromiseKind.Acknowledge, receivedAt, due, [(from - receivedAt) + ((due - from) / 2)]);
     }
 
     public Promise FollowUp(DateTimeOffset receivedAt) =>
@@ -35,7 +43,7 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     /// <summary>The promise the committee owes now: acknowledgment, then follow-up, then status updates until resolution.</summary>
     public Promise? Current(CaseProgress progress) =>
         progress.ResolvedAt is not null ? null
-        : progress.AcknowledgedAt is null ? Acknowledge(progress.ReceivedAt, progress.Urgent)
+        : progress.AcknowledgedAt is null ? Acknowledge(progress.ReceivedAt, progress.Urgent, progress.UrgentSince)
         : progress.FollowedUpAt is null ? FollowUp(progress.ReceivedAt)
         : StatusUpdate(progress.LastUpdateAt ?? progress.FollowedUpAt.Value, progress.NextUpdateBy);
 

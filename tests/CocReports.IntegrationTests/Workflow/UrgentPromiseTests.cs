@@ -33,6 +33,29 @@ public sealed class UrgentPromiseTests(UrgentPromiseTests.Host host) : IClassFix
         Assert.DoesNotContain(await host.Inbox.AboutAsync(ordinary.Reference), m => m.IsTo(LocalHostFixture.EscalationAddress));
     }
 
+    [Fact]
+    public async Task A_report_a_member_marks_urgent_pages_every_member_at_once_and_its_short_promise_escalates_when_missed()
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
+        await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.StartsWith($"New Code of Conduct report {receipt.Reference}", StringComparison.Ordinal), 1, Long);
+
+        var link = host.Links().Create(receipt.Reference, "kim", Procedure.Links.CaseAction.MarkUrgent);
+        using (var marked = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(link) })))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, marked.StatusCode);
+        }
+
+        foreach (var (_, _, email) in LocalHostFixture.Members)
+        {
+            var paged = (await host.Inbox.WaitForAsync(m => m.IsTo(email) && m.Subject.StartsWith($"URGENT: Report {receipt.Reference} was marked urgent", StringComparison.Ordinal), 1, Long)).Single();
+            Assert.Contains("owed its acknowledgment within 20 seconds from now", await host.Inbox.TextAsync(paged), StringComparison.Ordinal);
+        }
+
+        // Its promise is now the urgent one, counted from the marking: the escalation contacts hear of it in seconds, not minutes.
+        await host.Inbox.WaitForAsync(
+            m => m.IsTo(LocalHostFixture.EscalationAddress) && m.Subject.StartsWith($"URGENT: Overdue: report {receipt.Reference} is not acknowledged", StringComparison.Ordinal), 1, Long);
+    }
+
     /// <summary>An ordinary promise of ten minutes with its reminder at five; the urgent one of twenty seconds.</summary>
     public sealed class Host : LocalHostFixture
     {

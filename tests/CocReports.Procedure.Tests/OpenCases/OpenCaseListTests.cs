@@ -105,4 +105,17 @@ public class OpenCaseListTests
 
         Assert.Equal(PromiseKind.StatusUpdate, List().For("ada", [open], Start + TimeSpan.FromHours(2)).Single().Next);
     }
+
+    [Fact]
+    public void A_case_a_member_marked_urgent_is_listed_as_urgent_and_due_within_the_urgent_promise_from_the_marking()
+    {
+        var markedAt = Start + TimeSpan.FromHours(10);
+        var urgentPromise = new WorkflowOptions { UrgentAcknowledgeWithin = TimeSpan.FromHours(2) };
+        var marked = Case("COC-MARK-0001", Start) with { Urgent = true, UrgentSince = markedAt, Schedule = urgentPromise };
+
+        var line = List().For("ada", [marked], markedAt).Single();
+
+        Assert.True(line.Urgent);
+        Assert.Equal(markedAt + TimeSpan.FromHours(2), line.Due);
+    }
 }

@@ -108,4 +108,15 @@ public sealed class CaseStateTests
         Assert.Null(CaseState.New.Resolve("sam", Monday, Everyone)!.RecordMeasure("sam", "m1", Monday, Monday.AddDays(1), Everyone));
         Assert.Null(soft.RecordMeasure("sam", "m1", Monday, Monday.AddDays(1), Everyone)!.ReviewMeasure("kim", MeasureReview.Lifted, Monday, Everyone));
     }
+
+    [Fact]
+    public void A_member_marks_a_report_urgent_once_unless_the_reporter_already_did_or_it_is_resolved()
+    {
+        var marked = CaseState.New.MarkUrgent("kim", Monday, reportedUrgent: false)!;
+
+        Assert.Equal(("kim", Monday), (marked.MarkedUrgentBy, marked.MarkedUrgentAt));
+        Assert.Null(marked.MarkUrgent("sam", Monday.AddHours(1), reportedUrgent: false));
+        Assert.Null(CaseState.New.MarkUrgent("kim", Monday, reportedUrgent: true));
+        Assert.Null(CaseState.New.Resolve("sam", Monday, Everyone)!.MarkUrgent("kim", Monday, reportedUrgent: false));
+    }
 }

@@ -251,4 +251,19 @@ public class WorkflowPolicyTests
 
         Assert.Equal(new WorkflowStep(receivedAt + (24 * Hour), WorkflowStepKind.Remind, PromiseKind.Acknowledge, 1, receivedAt + (48 * Hour)), policy.Next(progress));
     }
+
+    [Fact]
+    public void A_report_a_member_marks_urgent_is_owed_its_acknowledgment_within_two_hours_of_the_marking_and_never_later_than_before()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions { UrgentAcknowledgeWithin = WorkflowOptions.UrgentAcknowledgeWithinDefault });
+        var ordinary = new CaseProgress("COC-MARK-ED00", receivedAt, Urgent: false, null, new WorkflowOptions());
+
+        var marked = ordinary with { Urgent = true, UrgentSince = receivedAt + (10 * Hour), LastNudgeAt = receivedAt + (10 * Hour) };
+        var late = ordinary with { Urgent = true, UrgentSince = receivedAt + (47 * Hour), LastNudgeAt = receivedAt + (47 * Hour) };
+
+        Assert.Equal(receivedAt + (12 * Hour), policy.Current(marked)!.Due);
+        Assert.Equal(new WorkflowStep(receivedAt + (11 * Hour), WorkflowStepKind.Remind, PromiseKind.Acknowledge, 1, receivedAt + (12 * Hour)), policy.Next(marked));
+        Assert.Equal(receivedAt + (48 * Hour), policy.Current(late)!.Due);
+    }
 }
