@@ -25,6 +25,7 @@ static class OpenCaseEntity
         ["Door"] = c.Door.ToString(),
         ["ExcludedMembers"] = string.Join(',', c.ExcludedMembers),
         ["Schedule"] = c.Schedule is null ? null : JsonSerializer.Serialize(c.Schedule),
+        ["AnnouncedTo"] = c.AnnouncedTo is null ? null : string.Join(',', c.AnnouncedTo),
     };
 
     // A member's marking is a column of its own, so an announcement repeated after it can't set it back.
@@ -39,7 +40,11 @@ static class OpenCaseEntity
         e.GetDateTimeOffset("LastUpdateAt"),
         e.GetDateTimeOffset("NextUpdateBy"),
         e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null,
-        e.GetDateTimeOffset("MarkedUrgentAt"));
+        e.GetDateTimeOffset("MarkedUrgentAt"))
+    {
+        AnnouncedTo = e.GetString("AnnouncedTo") is { } told ? Members(told) : null,
+        DeclaredMembers = Members(e.GetString("DeclaredMembers")),
+    };
 
     static string[] Members(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

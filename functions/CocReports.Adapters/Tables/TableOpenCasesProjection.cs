@@ -14,8 +14,8 @@ namespace CocReports.Adapters.Tables;
 /// </summary>
 public sealed class TableOpenCasesProjection(TableClient reports) : IOpenCasesProjection
 {
-    public async Task ListOpenCaseAsync(Report report, CancellationToken cancellationToken) =>
-        await reports.UpsertEntityAsync(OpenCaseEntity.From(OpenCaseSummary.Of(report)), TableUpdateMode.Merge, cancellationToken);
+    public async Task ListOpenCaseAsync(Report report, IReadOnlyList<string> announcedTo, CancellationToken cancellationToken) =>
+        await reports.UpsertEntityAsync(OpenCaseEntity.From(OpenCaseSummary.Of(report, announcedTo)), TableUpdateMode.Merge, cancellationToken);
 
     public async Task<IReadOnlyList<OpenCaseSummary>> OpenCasesAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +47,11 @@ public sealed class TableOpenCasesProjection(TableClient reports) : IOpenCasesPr
         else if (before.MarkedUrgentAt is null && after.MarkedUrgentAt is { } marked)
         {
             await MergeAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["MarkedUrgentAt"] = marked }, cancellationToken);
+        }
+
+        if (after.ResolvedAt is null && after.DeclaredMembers.Count > before.DeclaredMembers.Count)
+        {
+            await MergeAsync(new TableEntity(OpenCaseEntity.PartitionKey, reference) { ["DeclaredMembers"] = string.Join(',', after.DeclaredMembers) }, cancellationToken);
         }
     }
 

@@ -53,8 +53,9 @@ public sealed class OpenCasesDigest(
         foreach (var member in committee.Value.Members)
         {
             var lines = list.For(member.Id, open, now);
-            if (lines.Count > 0
-                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, heads, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links), cancellationToken))
+            var toDeclare = list.ToDeclare(member.Id, open);
+            if ((lines.Count > 0 || toDeclare.Count > 0)
+                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, heads, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links, toDeclare), cancellationToken))
             {
                 mailed++;
             }

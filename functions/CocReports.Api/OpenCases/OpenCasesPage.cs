@@ -16,7 +16,8 @@ namespace CocReports.Api.OpenCases;
 /// <summary>
 /// GET /api/open-cases from the "Open cases" link in every committee email and the digest: the link is exchanged once
 /// for a short session in that browser (<see cref="LinkExchange"/>), which shows the open cases this member may see,
-/// overdue first, each reference a fresh View link to its case page.
+/// overdue first, each reference a fresh View link to its case page. A newcomer sees the cases announced before they
+/// joined by reference alone, until they have declared their conflicts on each (<see cref="OpenCaseList.ToDeclare"/>).
 /// Cases the member is excluded or recused from are not shown, and nothing on the page counts them.
 /// </summary>
 public sealed class OpenCasesPage(
@@ -55,7 +56,9 @@ public sealed class OpenCasesPage(
         var open = await openCases.OpenCasesAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
-        var lines = new OpenCaseList(committee.Value, workflow.Value).For(memberId!, open, now);
+        var list = new OpenCaseList(committee.Value, workflow.Value);
+        var lines = list.For(memberId!, open, now);
+        var toDeclare = list.ToDeclare(memberId!, open);
 
         // Written before the list is sent: no view goes unrecorded.
         await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId!, AuditChain, Allowed: true), cancellationToken);
@@ -76,6 +79,14 @@ public sealed class OpenCasesPage(
                     new(l.DueText),
                 ]),
                 "You have no open cases.");
+        if (toDeclare.Count > 0)
+        {
+            page.Subheading("Cases to declare your conflicts on first")
+                .Paragraph("These cases came in before you joined the committee. Open each to declare whether you have a conflict of interest with it: "
+                    + "nothing of a case is shown before you have, and once you have, it is listed above with its deadlines.")
+                .Table(["Reference"], toDeclare.Select(r => (IReadOnlyList<TableCell>)[new(r, links.Create(r, memberId!, CaseAction.View).AbsoluteUri)]), "");
+        }
+
         return committee.Value.Passkeys == PasskeyUse.Off ? page : page.Link("A member lost every passkey? Vouch to reset them", PasskeyResetPage.Path);
     }
 

@@ -43,15 +43,14 @@ public sealed class Announce(
             await record.RunAsync(new StepRecord(reference, step));
         }
 
+        var state = await cases.GetCaseStateAsync(reference, CancellationToken.None);
+        var audience = Audience.For(committee.Value, report, state);
         if (announcement.ToCommittee == CommitteeNoticeKind.NewReport)
         {
             // Listed here rather than at intake: the reporter doesn't wait for it, and it is listed before the first
             // mail's Open cases link can be followed, whichever door the report came through.
-            await openCases.ListOpenCaseAsync(report, CancellationToken.None);
+            await openCases.ListOpenCaseAsync(report, audience.MemberIds, CancellationToken.None);
         }
-
-        var state = await cases.GetCaseStateAsync(reference, CancellationToken.None);
-        var audience = Audience.For(committee.Value, report, state);
         var carriesMessage = announcement.MessageId is not null || announcement.ToReporter?.MessageId is not null;
         var messages = carriesMessage ? await caseMessages.GetMessagesAsync(reference, CancellationToken.None) : [];
 

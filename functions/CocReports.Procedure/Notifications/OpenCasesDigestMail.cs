@@ -19,14 +19,21 @@ public static class OpenCasesDigestMail
 
     /// <param name="week">When this week's digest was due: one digest per member per week, whatever replays the timer.</param>
     /// <param name="heads">Each case's audit trail head, by reference, read as the digest went out.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(IReadOnlyList<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead> heads, Recipient member, string memberId, string community, DateTimeOffset week, DateTimeOffset now, ActionLinks links)
+    /// <param name="toDeclare">A newcomer's cases they must declare their conflicts on before they see more than the reference.</param>
+    public static async Task<OutgoingMail> ToMemberAsync(IReadOnlyList<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead> heads, Recipient member, string memberId, string community, DateTimeOffset week, DateTimeOffset now, ActionLinks links, IReadOnlyList<string>? toDeclare = null)
     {
         var dueSoon = cases.Where(c => c.Due <= now + Ahead).ToList();
         var body = new MailBody()
             .Paragraph($"Hello {member.Name},")
             .Paragraph($"This is your weekly summary of the open Code of Conduct cases of {community} that you handle. It carries no report content; open the cases from the link below.")
             .Field("Due in the coming week", dueSoon.Count == 0 ? "Nothing." : Lines(dueSoon, null))
-            .Field("All your open cases", Lines(cases, heads))
+            .Field("All your open cases", cases.Count == 0 ? "None yet." : Lines(cases, heads));
+        if (toDeclare is { Count: > 0 })
+        {
+            body.Field("Declare your conflicts first on (cases from before you joined)", string.Join('\n', toDeclare));
+        }
+
+        body
             .Paragraph("Keep this email: each case's audit entry and hash are a copy that storage cannot change. On the case page, that entry must carry that hash; if it is missing or carries another, the trail was changed after this email.")
             .Link("Open cases", links.CreateOpenCases(memberId))
             .Paragraph("This email is confidential. Do not forward it.");

@@ -13,13 +13,30 @@ public sealed class OpenCaseList(CommitteeOptions committee, WorkflowOptions sch
 {
     public IReadOnlyList<OpenCaseLine> For(string memberId, IEnumerable<OpenCaseSummary> cases, DateTimeOffset now) =>
     [
-        .. cases
-            .Where(c => Audience.For(committee, c.ExcludedMembers, c.RecusedMembers).Includes(memberId))
+        .. Visible(memberId, cases)
+            .Where(c => !MustDeclareFirst(memberId, c))
             .Select(c => Line(c, now))
             .OrderByDescending(l => l.Overdue)
             .ThenBy(l => l.Due)
             .ThenBy(l => l.Reference, StringComparer.Ordinal),
     ];
+
+    /// <summary>
+    /// A newcomer's cases: those announced before they joined the committee, which they see by reference alone until
+    /// they have declared their conflicts on each (Django's "declare against the code names of open cases first").
+    /// </summary>
+    public IReadOnlyList<string> ToDeclare(string memberId, IEnumerable<OpenCaseSummary> cases) =>
+        [.. Visible(memberId, cases).Where(c => MustDeclareFirst(memberId, c)).Select(c => c.Reference).Order(StringComparer.Ordinal)];
+
+    IEnumerable<OpenCaseSummary> Visible(string memberId, IEnumerable<OpenCaseSummary> cases) =>
+        cases.Where(c => Audience.For(committee, c.ExcludedMembers, c.RecusedMembers).Includes(memberId));
+
+    // A case listed before announcements were kept is treated as announced to everyone: nothing is hidden that was shown.
+    bool MustDeclareFirst(string memberId, OpenCaseSummary c) =>
+        committee.DeclareConflicts
+        && c.AnnouncedTo is { } told
+        && !told.Contains(memberId, StringComparer.Ordinal)
+        && !c.DeclaredMembers.Contains(memberId, StringComparer.Ordinal);
 
     OpenCaseLine Line(OpenCaseSummary c, DateTimeOffset now)
     {

@@ -24,6 +24,12 @@ public sealed record OpenCaseSummary(
     WorkflowOptions? Schedule = null,
     DateTimeOffset? UrgentSince = null)
 {
-    public static OpenCaseSummary Of(Report report) =>
-        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule);
+    /// <summary>The members the report was announced to; null on cases listed before it was kept.</summary>
+    public IReadOnlyList<string>? AnnouncedTo { get; init; }
+
+    /// <summary>The members who declared their conflicts on the case.</summary>
+    public IReadOnlyList<string> DeclaredMembers { get; init; } = [];
+
+    public static OpenCaseSummary Of(Report report, IReadOnlyList<string> announcedTo) =>
+        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule) { AnnouncedTo = announcedTo };
 }

@@ -28,12 +28,12 @@ public sealed class TableCaseStatesTests : IAsyncLifetime
         var openCases = new TableOpenCasesProjection(table);
         var cases = new TableCaseStates(table, openCases);
         var report = new Report("COC-MARK-0001", Monday, new ReportDetails { Description = "Threats in the chat." }, [], ReceiptCode.Hash("ABCDE-FGHJK-MNPQR-STVWX"));
-        await openCases.ListOpenCaseAsync(report, default);
+        await openCases.ListOpenCaseAsync(report, ["sam", "kim", "alex"], default);
 
         await cases.TryChangeCaseAsync(report.Reference, s => s.MarkUrgent("kim", Monday.AddHours(1), reportedUrgent: false), default);
         await cases.TryChangeCaseAsync(report.Reference, s => s.RecordMeasure("kim", "m1", Monday.AddHours(2), Monday.AddDays(7), Everyone), default);
         await cases.TryChangeCaseAsync(report.Reference, s => s.ReviewMeasure("sam", MeasureReview.Confirmed, Monday.AddHours(3), Everyone), default);
-        await openCases.ListOpenCaseAsync(report, default);
+        await openCases.ListOpenCaseAsync(report, ["sam", "kim", "alex"], default);
 
         var state = await cases.GetCaseStateAsync(report.Reference, default);
         Assert.Equal(("kim", Monday.AddHours(1)), (state.MarkedUrgentBy, state.MarkedUrgentAt));

@@ -109,7 +109,7 @@ public sealed class ConcurrencyGuaranteesTests(ActivityTests.Host host)
         var report = await StoredReports.StoreWithoutWorkflowAsync(host.Services, Submissions.Fields(Submissions.NewReporter()));
         var store = host.Services.GetRequiredService<ICaseStates>();
         var openCases = host.Services.GetRequiredService<IOpenCasesProjection>();
-        await openCases.ListOpenCaseAsync(report, CancellationToken.None); // as its announcement does
+        await openCases.ListOpenCaseAsync(report, ["alex", "sam", "kim"], CancellationToken.None); // as its announcement does
 
         // Kim recused earlier, so the case row exists and both recusals below replace it: the write that must not
         // overwrite the other (a first write of the row is an insert, which a second can't repeat anyway).

@@ -118,4 +118,27 @@ public class OpenCaseListTests
         Assert.True(line.Urgent);
         Assert.Equal(markedAt + TimeSpan.FromHours(2), line.Due);
     }
+
+    [Fact]
+    public void A_newcomer_sees_the_cases_announced_before_they_joined_only_by_reference_until_they_declared_their_conflicts_on_each()
+    {
+        OpenCaseSummary[] cases =
+        [
+            Case("COC-OLD0-0001", Start) with { AnnouncedTo = ["ada", "grace"] },
+            Case("COC-OLD0-0002", Start) with { AnnouncedTo = ["ada", "grace"], DeclaredMembers = ["alan"] },
+            Case("COC-NEW0-0001", Start) with { AnnouncedTo = ["ada", "grace", "alan"] },
+            Case("COC-LEGA-0001", Start),
+        ];
+
+        Assert.Equal(["COC-LEGA-0001", "COC-NEW0-0001", "COC-OLD0-0002"], List().For("alan", cases, Start).Select(l => l.Reference).Order(StringComparer.Ordinal));
+        Assert.Equal(["COC-OLD0-0001"], List().ToDeclare("alan", cases));
+        Assert.Empty(List().ToDeclare("ada", cases));
+        Assert.Equal(4, List().For("ada", cases, Start).Count);
+
+        var committee = ThreeMembers();
+        committee.DeclareConflicts = false;
+        var withoutDeclarations = new OpenCaseList(committee, Schedule);
+        Assert.Empty(withoutDeclarations.ToDeclare("alan", cases));
+        Assert.Equal(4, withoutDeclarations.For("alan", cases, Start).Count);
+    }
 }
