@@ -55,6 +55,6 @@ public sealed class TransparencyDraft(
 
         return TransparencyReportGenerator.Generate(
             records, from, to, community.Value.Name, promotion, options.Value,
-            workflow.Value.AcknowledgeWithin, workflow.Value.FollowUpWithin, clock.GetUtcNow());
+            workflow.Value.AcknowledgeWithin, workflow.Value.FollowUpWithin, clock.GetUtcNow(), workflow.Value.AcknowledgeWithinFor(urgent: true));
     }
 }

@@ -21,6 +21,9 @@ public static class Retention
         nameof(Report.ReceivedAt), // the transparency report's dates
         nameof(Report.ReceiptCodeHash), // the reporter still opens the status page
         nameof(Report.Door), // how it came in, never what it said
+        nameof(Report.Schedule), // the promises it was made: the transparency report measures against them
+        $"{nameof(Report.Details)}.{nameof(ReportDetails.IsOngoing)}", // whether it was urgent, which shortens the promise to acknowledge
+        $"{nameof(Report.Details)}.{nameof(ReportDetails.FeelsUnsafe)}",
         $"{nameof(Report.Details)}.{nameof(ReportDetails.Setting)}",
         $"{nameof(Report.Details)}.{nameof(ReportDetails.ExcludedMembers)}", // who may still open the case
         $"{nameof(Report.Details)}.{nameof(ReportDetails.Language)}", // the status page and the "case closed" answer speak it
@@ -47,6 +50,8 @@ public static class Retention
             {
                 Description = Removed,
                 Setting = report.Details.Setting,
+                IsOngoing = report.Details.IsOngoing,
+                FeelsUnsafe = report.Details.FeelsUnsafe,
                 ExcludedMembers = report.Details.ExcludedMembers,
                 Language = report.Details.Language,
             },
@@ -54,6 +59,7 @@ public static class Retention
             report.ReceiptCodeHash)
         {
             Door = report.Door,
+            Schedule = report.Schedule,
         };
 
     /// <summary>Only the resolution survives, with only <see cref="KeptMessageFields"/>; every other message goes.</summary>

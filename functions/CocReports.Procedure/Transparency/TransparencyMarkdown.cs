@@ -14,7 +14,8 @@ public static partial class TransparencyMarkdown
         md.Append(CultureInfo.InvariantCulture, $"Reports received: **{report.Total.Shown}**. Any count from 1 to {report.K - 1} is shown as \"fewer than {report.K}\", and small categories are merged, so that no one can be recognised.\n\n");
         Table(md, "By incident type", "Incident type", report.ByIncidentType);
         Table(md, "By outcome", "Outcome", report.ByOutcome);
-        Table(md, $"Acknowledged within {Duration(report.AcknowledgeWithin)}", "Promise", report.Acknowledgment);
+        var urgent = report.UrgentAcknowledgeWithin is { } soon ? $" ({Duration(soon)} for an urgent report)" : "";
+        Table(md, $"Acknowledged within {Duration(report.AcknowledgeWithin)}{urgent}", "Promise", report.Acknowledgment);
         md.Append(CultureInfo.InvariantCulture, $"Median time to acknowledge: {report.AcknowledgmentMedian}.\n\n");
         Table(md, $"Followed up within {Duration(report.FollowUpWithin)}", "Promise", report.FollowUp);
         md.Append(CultureInfo.InvariantCulture, $"Median time to follow up: {report.FollowUpMedian}.\n\n");

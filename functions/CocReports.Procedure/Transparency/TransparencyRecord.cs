@@ -1,6 +1,7 @@
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
+using CocReports.Procedure.Workflow;
 
 namespace CocReports.Procedure.Transparency;
 
@@ -18,6 +19,12 @@ public sealed record TransparencyRecord(
     Finding? Violation,
     string? PublicSummary)
 {
+    /// <summary>
+    /// When its acknowledgment was due: by the schedule it arrived under, sooner when it was urgent (as reported, or
+    /// marked later). Null for a report stored before its schedule was kept: it is measured by the period's promise.
+    /// </summary>
+    public DateTimeOffset? AcknowledgeDue { get; init; }
+
     /// <summary>Read from what storage keeps: the (possibly retained) report, its case state, its messages and its timeline.</summary>
     public static TransparencyRecord From(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, IReadOnlyList<TimelineEntry> timeline)
     {
@@ -31,6 +38,11 @@ public sealed record TransparencyRecord(
             state.ResolvedAt ?? resolution?.At,
             resolution?.IncidentType,
             resolution?.Violation,
-            resolution?.PublicSummary);
+            resolution?.PublicSummary)
+        {
+            AcknowledgeDue = report.Schedule is { } schedule
+                ? new WorkflowPolicy(schedule).Acknowledge(report.ReceivedAt, state.IsUrgent(report), state.MarkedUrgentAt).Due
+                : null,
+        };
     }
 }

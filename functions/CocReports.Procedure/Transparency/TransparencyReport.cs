@@ -4,6 +4,7 @@ namespace CocReports.Procedure.Transparency;
 /// The yearly public report: counts by incident type, by outcome and for each promise, medians, the committee's own
 /// text on promoting the Code of Conduct, and one generalized description per report.
 /// </summary>
+/// <param name="UrgentAcknowledgeWithin">The shorter promise to acknowledge an urgent report, if the community makes one.</param>
 /// <param name="Descriptions">One per report of the period, or none below k reports, since even their number is a count.</param>
 public sealed record TransparencyReport(
     string Community,
@@ -14,6 +15,7 @@ public sealed record TransparencyReport(
     IReadOnlyList<PublishedCount> ByIncidentType,
     IReadOnlyList<PublishedCount> ByOutcome,
     TimeSpan AcknowledgeWithin,
+    TimeSpan? UrgentAcknowledgeWithin,
     IReadOnlyList<PublishedCount> Acknowledgment,
     string AcknowledgmentMedian,
     TimeSpan FollowUpWithin,

@@ -27,7 +27,8 @@ public static class TransparencyReportGenerator
         TransparencyOptions options,
         TimeSpan acknowledgeWithin,
         TimeSpan followUpWithin,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TimeSpan? urgentAcknowledgeWithin = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.K, TransparencyOptions.SmallestK);
         var k = options.K;
@@ -47,8 +48,10 @@ public static class TransparencyReportGenerator
             (NotYetResolved, period.Count - resolved.Count),
         };
 
-        var (acknowledgment, acknowledgmentMedian) = Promise(period, r => r.AcknowledgedAt, acknowledgeWithin, now, k);
-        var (followUp, followUpMedian) = Promise(period, r => r.FollowedUpAt, followUpWithin, now, k);
+        // Each report against the promise it was made (an urgent one's is shorter), in one table: a table of urgent
+        // reports alone would be a count of them.
+        var (acknowledgment, acknowledgmentMedian) = Promise(period, r => r.AcknowledgedAt, r => r.AcknowledgeDue ?? r.ReceivedAt + acknowledgeWithin, now, k);
+        var (followUp, followUpMedian) = Promise(period, r => r.FollowedUpAt, r => r.ReceivedAt + followUpWithin, now, k);
 
         return new TransparencyReport(
             community,
@@ -59,6 +62,7 @@ public static class TransparencyReportGenerator
             SmallCells.Merge(types, k, NotYetResolved),
             SmallCells.Merge(outcomes, k, NotYetResolved),
             acknowledgeWithin,
+            urgentAcknowledgeWithin is { } soon && soon < acknowledgeWithin ? soon : null,
             acknowledgment,
             acknowledgmentMedian,
             followUpWithin,
@@ -87,11 +91,11 @@ public static class TransparencyReportGenerator
     }
 
     static (IReadOnlyList<PublishedCount> Cells, string Median) Promise(
-        List<TransparencyRecord> period, Func<TransparencyRecord, DateTimeOffset?> keptAt, TimeSpan within, DateTimeOffset now, int k)
+        List<TransparencyRecord> period, Func<TransparencyRecord, DateTimeOffset?> keptAt, Func<TransparencyRecord, DateTimeOffset> dueAt, DateTimeOffset now, int k)
     {
         // Kept or not once kept, or once its time has run out; the others counted too, so the table adds up to the total.
-        var due = period.Where(r => keptAt(r) is not null || r.ReceivedAt + within <= now).ToList();
-        var kept = due.Count(r => keptAt(r) - r.ReceivedAt <= within);
+        var due = period.Where(r => keptAt(r) is not null || dueAt(r) <= now).ToList();
+        var kept = due.Count(r => keptAt(r) <= dueAt(r));
         var cells = SmallCells.Merge([("Kept", kept), ("Not kept", due.Count - kept), (NotYetDue, period.Count - due.Count)], k);
 
         var times = due.Where(r => keptAt(r) is not null).Select(r => (keptAt(r)!.Value - r.ReceivedAt).TotalHours).Order().ToList();

@@ -5,6 +5,7 @@ using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Transparency;
+using CocReports.Procedure.Workflow;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -220,4 +221,22 @@ public sealed partial class TransparencyReportTests
 
     [GeneratedRegex(@"^\| [^|]+ \| ([^|]+) \|$", RegexOptions.Multiline)]
     private static partial Regex TableCell();
+
+    [Fact]
+    public void An_urgent_report_is_measured_against_its_own_shorter_promise_also_after_retention()
+    {
+        var received = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+        var schedule = new WorkflowOptions { UrgentAcknowledgeWithin = TimeSpan.FromHours(2) };
+        TransparencyRecord Acknowledged(int i, bool urgent)
+        {
+            var report = new Report($"COC-URGE-000{i}", received.AddDays(i), new ReportDetails { Description = "d", FeelsUnsafe = urgent }, [], "") { Schedule = schedule };
+            var state = new CaseState(received.AddDays(i).AddHours(3), "ada", []);
+            return TransparencyRecord.From(Retention.Kept(report), state, [], []);
+        }
+
+        // Acknowledged three hours after receipt: kept for an ordinary report, not for an urgent one.
+        var report = Generate([.. Enumerable.Range(0, 3).Select(i => Acknowledged(i, urgent: true)), .. Enumerable.Range(3, 3).Select(i => Acknowledged(i, urgent: false))]);
+
+        Assert.Equal([("Kept", 3), ("Not kept", 3)], report.Acknowledgment.Where(c => c.Count > 0).Select(c => (c.Label, c.Count)));
+    }
 }
