@@ -34,6 +34,10 @@ type committeeMember = {
   email: string
   @description('Optional OpenPGP public key, best as one line: gpg --export --export-options export-minimal KEYID | base64 -w0. Mail to this member is then encrypted and carries the whole report.')
   openPgpPublicKey: string?
+  @description('Optional pager paged beside the mail when a report is urgent: an ntfy topic URL, or a Slack or Discord webhook of this member\'s own. A secret.')
+  pager: string?
+  @description('What the pager takes: Text (ntfy), Slack or Discord.')
+  pagerFormat: ('Text' | 'Slack' | 'Discord')?
 }
 
 type contact = {
@@ -361,6 +365,8 @@ var memberSettings = toObject(
     { key: 'Committee__Members__${i}__Name', value: committeeMembers[i].name }
     { key: 'Committee__Members__${i}__Email', value: committeeMembers[i].email }
     { key: 'Committee__Members__${i}__OpenPgpPublicKey', value: committeeMembers[i].?openPgpPublicKey ?? '' }
+    { key: 'Committee__Members__${i}__Pager', value: committeeMembers[i].?pager ?? '' }
+    { key: 'Committee__Members__${i}__PagerFormat', value: committeeMembers[i].?pagerFormat ?? 'Text' }
   ])),
   e => e.key,
   e => e.value

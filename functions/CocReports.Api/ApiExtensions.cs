@@ -76,6 +76,7 @@ public static class ApiExtensions
         services.AddTransient<NotifyEscalationContact>();
         services.AddTransient<NotifyReporter>();
         services.AddTransient<RecordStep>();
+        services.AddTransient<PageMembers>();
         services.AddMetrics();
         services.AddSingleton<ProcedureMetrics>();
         services.AddTransient<PurgeEvidence>();

@@ -15,7 +15,8 @@ namespace CocReports.Procedure.Activities;
 /// workflow retries that mail alone (<see cref="NotifyMember"/>, <see cref="NotifyEscalationContact"/>,
 /// <see cref="NotifyReporter"/>, with the mail retry policy, and no sooner than a throttled mail service asked) while everyone else already has theirs.
 /// A new report (or one a member gave new identifiers) is also told on every other report that may name the same
-/// person, to the members who may see both (<see cref="NotifyMember.PatternFoundAsync"/>).
+/// person, to the members who may see both (<see cref="NotifyMember.PatternFoundAsync"/>). An urgent one also pages
+/// its members (<see cref="PageMembers"/>).
 /// Safe to run twice: the timeline row has a deterministic key, the open-case listing merges, and the ledger skips
 /// mail already sent.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class Announce(
     NotifyMember members,
     NotifyEscalationContact contacts,
     NotifyReporter reporter,
+    PageMembers pages,
     IOptions<CommitteeOptions> committee) : TaskActivity<Announcement, Unsent>
 {
     public override Task<Unsent> RunAsync(TaskActivityContext context, Announcement input) => RunAsync(input);
@@ -96,6 +98,12 @@ public sealed class Announce(
             {
                 failed[id] = wait;
             }
+        }
+
+        // An urgent report, as it arrives or once a member marks it, also pages the members who have a pager.
+        if (announcement.ToCommittee is CommitteeNoticeKind.NewReport or CommitteeNoticeKind.MarkedUrgent && state.IsUrgent(report))
+        {
+            await pages.RunAsync(report, state, audience);
         }
 
         var unsent = mails.Concat(patternMails.Select(m => (Notice: (object)m.Notice, m.Mail))).Where(m => failed.ContainsKey(m.Mail.MessageId)).ToList();

@@ -51,6 +51,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
 
     public static readonly CaseStep HandedToEscalation = new("HandedToEscalation");
 
+    /// <summary>A member's pager did not take an urgent page; the note names whose. Their mail went regardless.</summary>
+    public static readonly CaseStep PageFailed = new("PageFailed");
+
     /// <summary>A mail still failed after every retry; the note names the notice and the recipient's role.</summary>
     public static readonly CaseStep MailFailed = new("MailFailed");
 

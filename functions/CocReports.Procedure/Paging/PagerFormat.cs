@@ -1,0 +1,14 @@
+namespace CocReports.Procedure.Paging;
+
+/// <summary>What a member's pager URL expects in the body of a POST.</summary>
+public enum PagerFormat
+{
+    /// <summary>The text itself, as ntfy publishes it (https://docs.ntfy.sh/publish/: "curl -d ... ntfy.sh/mytopic"), with a Title header.</summary>
+    Text,
+
+    /// <summary>A Slack incoming webhook: JSON with the text in "text".</summary>
+    Slack,
+
+    /// <summary>A Discord webhook: JSON with the text in "content".</summary>
+    Discord,
+}
