@@ -145,6 +145,12 @@ sealed class WorkflowCost(HttpClient api, Mailbox mail, StorageRequests storage,
 
     async Task ActAsync(string reference, CaseAction action, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
+        // A decision waits for the member's declaration of conflicts, as the case page asks for it.
+        if (action == CaseAction.Resolve)
+        {
+            await ActAsync(reference, CaseAction.Declare, new() { ["conflict"] = "none" }, cancellationToken);
+        }
+
         var link = links.Create(reference, "alex", action);
         fields["token"] = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
         using var response = await api.PostAsync(link.AbsolutePath.TrimStart('/'), new FormUrlEncodedContent(fields), cancellationToken);

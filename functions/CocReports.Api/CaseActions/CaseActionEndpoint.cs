@@ -146,7 +146,7 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.NoLongerYours(), null, null);
         }
 
-        if (handler.ShowsCaseContent && access.MustDeclare(state, check.MemberId!))
+        if (handler.WaitsForDeclaration && access.MustDeclare(state, check.MemberId!))
         {
             return (CaseAccess.DeclareFirst(reference), null, null);
         }

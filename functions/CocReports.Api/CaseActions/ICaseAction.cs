@@ -18,8 +18,12 @@ public interface ICaseAction
     /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
     bool SingleUse => true;
 
-    /// <summary>Whether its form shows what the case holds (the reported person's identifiers), which waits for the member's declaration of conflicts.</summary>
-    bool ShowsCaseContent => false;
+    /// <summary>
+    /// Whether it waits for the member's declaration of conflicts: its form shows what the case holds (the reported
+    /// person's identifiers, a measure's text), or it decides the case (resolving, an interim measure), which a member
+    /// who has not said whether they have a conflict may not.
+    /// </summary>
+    bool WaitsForDeclaration => false;
 
     /// <summary>Whether acting needs a recent passkey confirmation, for a member who has a passkey (resolving, Identify edits).</summary>
     bool NeedsStepUp => false;

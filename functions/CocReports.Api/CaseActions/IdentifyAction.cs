@@ -24,7 +24,7 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
 
     public ActionForm Form(CaseContext context) => Build(context, []);
 
-    public bool ShowsCaseContent => true;
+    public bool WaitsForDeclaration => true;
 
     public async Task<ActionForm> FormAsync(CaseContext context, CancellationToken cancellationToken) =>
         Build(context, await patterns.IndexedAsync(context.Reference, cancellationToken));

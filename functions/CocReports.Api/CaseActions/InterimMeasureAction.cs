@@ -22,6 +22,8 @@ public sealed class InterimMeasureAction(CaseDesk desk, IOptions<CommitteeOption
 
     public bool NeedsStepUp => true;
 
+    public bool WaitsForDeclaration => true;
+
     public ActionForm Form(CaseContext context) =>
         new ActionForm(
                 $"Take an interim measure on report {context.Reference}",

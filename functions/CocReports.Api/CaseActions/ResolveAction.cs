@@ -19,6 +19,8 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
 
     public bool NeedsStepUp => true;
 
+    public bool WaitsForDeclaration => true;
+
     // A member with a soft conflict is told on the form and refused before the link is spent; the case's rule refuses them again as it acts.
     public ActionForm Form(CaseContext context)
     {

@@ -21,7 +21,7 @@ public sealed class ReviewMeasureAction(CaseDesk desk, IOptions<CommitteeOptions
 
     public bool NeedsStepUp => true;
 
-    public bool ShowsCaseContent => true;
+    public bool WaitsForDeclaration => true;
 
     public ActionForm Form(CaseContext context)
     {

@@ -83,7 +83,7 @@ public sealed class CaseAccess(
     public static IResult DeclareFirst(string reference) =>
         new HtmlPage("Declare your conflicts first", StatusCodes.Status403Forbidden)
             .Heading("Please declare your conflicts of interest first.")
-            .Paragraph("Nothing of this report is shown until you have.")
+            .Paragraph("Nothing of this report is shown, and nothing about it decided, until you have.")
             .Link("Declare them on the case page", ActionLinks.PathOf(reference, CaseAction.View));
 
     /// <summary>

@@ -94,6 +94,9 @@ public sealed class InMemoryCases
             new CommitteeMember { Id = "grace", Name = "Grace", Email = "grace@example.org" },
             new CommitteeMember { Id = "alan", Name = "Alan", Email = "alan@example.org" },
         ],
+
+        // The desk's own order, without the declaration decisions wait for (ConflictDeclarationTests prove that on the local host).
+        DeclareConflicts = false,
     };
 
     public InMemoryCaseStates States { get; }

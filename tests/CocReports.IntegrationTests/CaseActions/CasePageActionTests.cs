@@ -165,6 +165,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
     public async Task A_resolved_case_offers_only_a_note_and_recusal()
     {
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
+        await Declarations.NoneAsync(host.Http, host.Links(), receipt.Reference, "sam");
         var resolve = host.Links().Create(receipt.Reference, "sam", CaseAction.Resolve);
         using var resolved = await host.Http.PostAsync(resolve.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -77,6 +77,33 @@ public sealed class ConflictDeclarationTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_decision_from_a_mail_link_waits_for_the_members_declaration_while_acknowledging_does_not()
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
+        var resolve = host.Links().Create(receipt.Reference, "alex", CaseAction.Resolve);
+        var fields = new Dictionary<string, string> { ["token"] = MailLinks.Token(resolve), ["violation"] = "no", ["incidentType"] = "Other", ["cannotBeAnonymized"] = "true" };
+
+        using (var refused = await host.Http.PostAsync(resolve.AbsolutePath, new FormUrlEncodedContent(fields)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("Please declare your conflicts of interest first.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(receipt.Reference, CancellationToken.None)).ResolvedAt);
+        var acknowledge = host.Links().Create(receipt.Reference, "alex", CaseAction.Acknowledge);
+        using (var acknowledged = await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) })))
+        {
+            Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        }
+
+        // Declared, the same link (not spent by the refusal) resolves.
+        await Declarations.NoneAsync(host.Http, host.Links(), receipt.Reference, "alex");
+        using var resolved = await host.Http.PostAsync(resolve.AbsolutePath, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.NotNull((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(receipt.Reference, CancellationToken.None)).ResolvedAt);
+    }
+
+    [Fact]
     public async Task A_hard_conflict_recuses_the_member_who_then_sees_nothing_more_of_the_report()
     {
         var secret = "Hard conflict secret " + Guid.NewGuid().ToString("N");

@@ -35,6 +35,11 @@ public abstract class GuaranteesHost : OpenCasesHost
     {
         // The workflow must be running to hear of it: an emailed report's starts as it is imported.
         await EventuallyAsync(async () => await Workflows.GetInstanceAsync(WorkflowInstance.For(reference)) is not null, $"{reference} has no workflow.");
+        if (Declarations.WaitFor(action))
+        {
+            await Declarations.NoneAsync(Http, Links(), reference, memberId);
+        }
+
         var link = Links().Create(reference, memberId, action);
         fields ??= [];
         fields["token"] = MailLinks.Token(link);

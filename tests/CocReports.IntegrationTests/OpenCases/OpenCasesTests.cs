@@ -196,6 +196,11 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
 
     async Task ActAsync(string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {
+        if (Declarations.WaitFor(action))
+        {
+            await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
+        }
+
         var link = host.Links().Create(reference, memberId, action);
         fields ??= [];
         fields["token"] = MailLinks.Token(link);

@@ -261,6 +261,11 @@ public sealed class ProcedureTests(LocalHostFixture host)
 
     async Task<HttpResponseMessage> ActAsync(string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {
+        if (Declarations.WaitFor(action))
+        {
+            await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
+        }
+
         var response = await PostAsync(host.Links().Create(reference, memberId, action), fields ?? []);
         Assert.True(response.IsSuccessStatusCode, $"{action} by {memberId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return response;

@@ -221,6 +221,7 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     {
         // The workflow must be running to time the purge: an emailed report's starts as it is imported.
         await WaitUntilAsync(async () => await host.Workflows.GetInstanceAsync(WorkflowInstance.For(reference)) is not null);
+        await Declarations.NoneAsync(host.Http, host.Links(), reference, "alex");
         var resolved = await PostAsync(host.Links().Create(reference, "alex", CaseAction.Resolve), new()
         {
             ["violation"] = "yes",
