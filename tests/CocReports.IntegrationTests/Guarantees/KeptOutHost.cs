@@ -1,3 +1,4 @@
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 
 namespace CocReports.IntegrationTests.Guarantees;
@@ -5,8 +6,9 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// <summary>
 /// The host of a keep-out promise. Before any report, it reads every member surface as the member kept out and as a
 /// member who is not: the twin, this host without the reports. Then it files a report through each door, keeps the
-/// member out of each, and waits until the workflow has written to the committee after that: the escalation contacts'
-/// overdue notice comes after every reminder, so anything the member should not have had has come by then.
+/// member out of each, has another member mark it urgent and take an interim measure on it, and waits until the workflow
+/// has written to the committee after that: the escalation contacts' overdue notice comes after every reminder, so
+/// anything the member should not have had has come by then.
 /// </summary>
 public abstract class KeptOutHost : GuaranteesHost
 {
@@ -105,6 +107,16 @@ public abstract class KeptOutHost : GuaranteesHost
 
         Filed = await FileThroughAsync(DoorsTried, SpecFor);
         KeptOutSince = await KeepOutAsync(Filed);
+
+        // The fast path's notices too: a member who may see each report marks it urgent and takes an interim measure
+        // that names the report's marker, so a surface that told the member kept out of it would show that marker.
+        var until = DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var report in Filed)
+        {
+            await ActAsync(report.Reference, Sees, CaseAction.MarkUrgent);
+            await ActAsync(report.Reference, Sees, CaseAction.InterimMeasure, new() { ["measure"] = $"Removed from the chat for now ({report.Spec.Marker})", ["until"] = until });
+        }
+
         await Task.WhenAll(Filed.Select(report => Inbox.WaitForAsync(
             m => m.IsTo(EscalationAddress) && m.Subject.Contains($"report {report.Reference} is not acknowledged", StringComparison.Ordinal),
             timeout: TimeSpan.FromMinutes(3))));
