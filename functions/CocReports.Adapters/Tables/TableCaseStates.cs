@@ -75,6 +75,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "MarkedUrgentBy", state.MarkedUrgentBy);
         Set(row, "Measures", state.Measures.Count > 0 ? JsonSerializer.Serialize(state.Measures) : null);
         Set(row, "ResolvedAt", state.ResolvedAt);
+        Set(row, "ResponseEndsAt", state.ResponseEndsAt);
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
     }
 
@@ -101,6 +102,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         DeclaredMembers = Members(e, "DeclaredMembers"),
         SoftConflicts = Members(e, "SoftConflicts"),
         MarkedUrgentAt = e.GetDateTimeOffset("MarkedUrgentAt"),
+        ResponseEndsAt = e.GetDateTimeOffset("ResponseEndsAt"),
         MarkedUrgentBy = e.GetString("MarkedUrgentBy"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
     };

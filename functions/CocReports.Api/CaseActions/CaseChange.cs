@@ -26,6 +26,9 @@ public sealed record CaseChange
     /// <summary>The event the workflow is told of, so it mails whoever must hear; its step goes on the timeline.</summary>
     public CaseEventKind? Event { get; init; }
 
+    /// <summary>For an extension: the response's new end, which the workflow's timer follows.</summary>
+    public DateTimeOffset? ResponseEnds { get; init; }
+
     /// <summary>The timeline's step for a change no one is mailed about (no <see cref="Event"/>).</summary>
     public CaseStep? Step { get; init; }
 

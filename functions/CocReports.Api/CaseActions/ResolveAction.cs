@@ -1,6 +1,8 @@
+using System.Globalization;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Transparency;
 using CocReports.Procedure.Workflow;
@@ -13,7 +15,7 @@ namespace CocReports.Api.CaseActions;
 /// Resolves the report with its outcome, and what the yearly transparency report may say of it: a generalized
 /// description, or, when it can't be anonymized, only that a report was made; and the incident type it is counted under.
 /// </summary>
-public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> transparency, IOptions<CommitteeOptions> committee) : ICaseAction
+public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> transparency, IOptions<CommitteeOptions> committee, IOptions<ResponseOptions> responses) : ICaseAction
 {
     public CaseAction Action => CaseAction.Resolve;
 
@@ -33,6 +35,10 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))
             .Choice("incidentType", "For the transparency report: what kind of incident was it?", [.. transparency.Value.IncidentTypes.Select(t => (t, t))])
             .Text("actions", "What actions, if any, were taken?")
+            .Choice("response", "The response, from the community's ladder (optional)", [.. responses.Value.Ladder.Select(r => (r, r))])
+            .Date("responseEnds", "For a response that ends (a temporary ban): until when? The members are reminded before, and told when it ends.")
+            .Text("scope", "Where the response applies: spaces, events, roles (optional; the committee's only)")
+            .Text("conditions", "Conditions for return (optional; the committee's only)")
             .Text("message", "Anything else for the reporter (optional)")
             .Text("publicSummary", "For the transparency report: a generalized description with nothing about the reporter or the reported person")
             .Check("cannotBeAnonymized", "This report cannot be anonymized: the transparency report will only note that a report was made");
@@ -55,6 +61,16 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             errors["incidentType"] = "Please choose the kind of incident.";
         }
 
+        var response = FormValues.Text(form, "response");
+        if (response is not null && !responses.Value.Ladder.Contains(response))
+        {
+            errors["response"] = "Please choose a response from the list.";
+        }
+        else if (response is not null && responses.Value.Ending.Contains(response) && (FormValues.Date(form, "responseEnds") is not { } ends || ends <= context.Now))
+        {
+            errors["responseEnds"] = $"A {response.ToLowerInvariant()} ends: please name the day, after today.";
+        }
+
         var cannotBeAnonymized = FormValues.Text(form, "cannotBeAnonymized") == "true";
         if (FormValues.Text(form, "publicSummary") is null == !cannotBeAnonymized)
         {
@@ -66,6 +82,7 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
+        var response = FormValues.Text(form, "response");
         var message = new CaseMessage
         {
             Id = CaseContext.NewMessageId(),
@@ -77,8 +94,19 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             Text = FormValues.Text(form, "message") ?? "",
             PublicSummary = FormValues.Text(form, "publicSummary"),
             IncidentType = FormValues.Text(form, "incidentType"),
+            Response = response,
+            ResponseEnds = ResponseEnds(response, form, context.Now),
+            Scope = FormValues.Text(form, "scope"),
+            Conditions = FormValues.Text(form, "conditions"),
         };
-        if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Resolve(context.MemberId, context.Now, Audience.For(committee.Value, context.Report, state)), Message = message, Event = CaseEventKind.Resolved }, cancellationToken))
+        var change = new CaseChange
+        {
+            Rule = state => state.Resolve(context.MemberId, context.Now, Audience.For(committee.Value, context.Report, state), message.ResponseEnds),
+            Message = message,
+            Event = CaseEventKind.Resolved,
+            Note = response is null ? null : response + (message.ResponseEnds is { } ends ? ", until " + ends.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : ""),
+        };
+        if (!await desk.ActAsync(context, change, cancellationToken))
         {
             return MayDecide(context, context.State)
                 ? new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.")
@@ -87,6 +115,13 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
 
         return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
     }
+
+    // A response that ends ends on the day named; one reviewed (a permanent ban) is reviewed after the community's period.
+    DateTimeOffset? ResponseEnds(string? response, IFormCollection form, DateTimeOffset now) =>
+        response is null ? null
+        : responses.Value.Ending.Contains(response) ? FormValues.Date(form, "responseEnds")
+        : responses.Value.Reviewed.Contains(response) ? now + responses.Value.ReviewAfter
+        : null;
 
     bool MayDecide(CaseContext context, CaseState state) => state.MayDecide(context.MemberId, Audience.For(committee.Value, context.Report, state));
 

@@ -33,8 +33,9 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
 
         var decides = state.MayDecide(memberId, audience);
         CaseAction[] review = decides && state.MeasureAwaitingReview is not null ? [CaseAction.ReviewMeasure] : [];
+        CaseAction[] extend = decides && state.ResponseEndsAt is not null ? [CaseAction.ExtendResponse] : [];
         return state.ResolvedAt is not null
-            ? [.. review, CaseAction.Note, CaseAction.Recuse]
+            ? [.. review, .. extend, CaseAction.Note, CaseAction.Recuse]
             : [
                 .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                     ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),

@@ -43,6 +43,9 @@ public enum CaseAction
     /// <summary>A member declares their conflicts before the case page shows them the report; offered on the case page only.</summary>
     Declare,
 
+    /// <summary>A member extends the response decided at resolution (a temporary ban whose conditions were not met).</summary>
+    ExtendResponse,
+
     /// <summary>A member marks a report urgent that the reporter did not: the committee is paged and its promises shorten.</summary>
     MarkUrgent,
 

@@ -62,6 +62,9 @@ public static class CommitteeMail
             case CommitteeNoticeKind.StatusUpdateReminder or CommitteeNoticeKind.StatusUpdateOverdue:
                 body.Link("Send the reporter a status update", link(CaseAction.StatusUpdate));
                 break;
+            case CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded:
+                body.Link("Extend the response", link(CaseAction.ExtendResponse));
+                break;
             case CommitteeNoticeKind.InterimMeasureRecorded or CommitteeNoticeKind.MeasureReviewReminder or CommitteeNoticeKind.MeasureReviewOverdue:
                 body.Link("Confirm or lift the interim measure", link(CaseAction.ReviewMeasure));
                 break;
@@ -74,7 +77,7 @@ public static class CommitteeMail
         }
 
         // A retention warning and a pattern on an earlier report may come after resolution: they only point to the case.
-        if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.PatternFound))
+        if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.PatternFound or CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded))
         {
             body.Link("Ask the reporter a question", link(CaseAction.Ask))
                 .Link("Resolve the report", link(CaseAction.Resolve));
@@ -151,6 +154,8 @@ public static class CommitteeMail
         CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
         CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
         CommitteeNoticeKind.HandedToEscalation => "This report was handed to the escalation contacts: from now on they receive it and every notice about it, and see that it is handled. You can still open it and act on it.",
+        CommitteeNoticeKind.ResponseEndingSoon => $"The response decided on this report ends (or is due for review) in {Duration(promises.ResponseRemindBefore)}. Open the case to see it and its conditions for return.",
+        CommitteeNoticeKind.ResponseEnded => "The response decided on this report has ended today (or is due for review). Were its conditions for return met? If not, extend it; if they were, nothing more is needed.",
         CommitteeNoticeKind.MarkedUrgent => $"A committee member marked this report urgent: someone may be in danger. If it is not acknowledged yet, it is owed its acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent: true))} from now; an overdue promise is escalated every {Duration(promises.UrgentRepeatEvery)}; and any one member may take an interim measure at once.",
         CommitteeNoticeKind.InterimMeasureRecorded => $"A committee member took an interim measure on this report, without waiting for the others. The committee must confirm or lift it within {Duration(promises.MeasureReviewWithin)}: open the case to read what was done and until when.",
         CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: the interim measure on this report awaits the committee's review. It must be confirmed or lifted within {Duration(promises.MeasureReviewWithin)} of being taken.",
@@ -182,6 +187,8 @@ public static class CommitteeMail
             CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
             CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
             CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
+            CommitteeNoticeKind.ResponseEndingSoon => $"The response on report {report.Reference} ends in {Duration(promises.ResponseRemindBefore)}",
+            CommitteeNoticeKind.ResponseEnded => $"The response on report {report.Reference} has ended: were its conditions met?",
             CommitteeNoticeKind.MarkedUrgent => $"Report {report.Reference} was marked urgent by a committee member",
             CommitteeNoticeKind.InterimMeasureRecorded => $"Interim measure taken on report {report.Reference}: confirm or lift it",
             CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: review the interim measure on report {report.Reference}",

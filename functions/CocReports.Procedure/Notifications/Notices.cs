@@ -24,6 +24,12 @@ public enum CommitteeNoticeKind
     /// </summary>
     PatternFound,
 
+    /// <summary>The response decided at resolution ends (or is reviewed) soon; its occasion is the end's date.</summary>
+    ResponseEndingSoon,
+
+    /// <summary>The response ended (or is due for review): were its conditions met? Extend it if not.</summary>
+    ResponseEnded,
+
     /// <summary>A member marked the report urgent: every member is paged at once.</summary>
     MarkedUrgent,
 

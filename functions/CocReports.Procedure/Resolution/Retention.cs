@@ -39,6 +39,8 @@ public static class Retention
         nameof(CaseMessage.Violation),
         nameof(CaseMessage.PublicSummary),
         nameof(CaseMessage.IncidentType),
+        nameof(CaseMessage.Response), // the response and its dates, never where or on what conditions
+        nameof(CaseMessage.ResponseEnds),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The report with only <see cref="KeptFields"/>; its description says it was removed.</summary>
@@ -75,5 +77,7 @@ public static class Retention
                 Violation = m.Violation,
                 PublicSummary = m.PublicSummary,
                 IncidentType = m.IncidentType,
+                Response = m.Response,
+                ResponseEnds = m.ResponseEnds,
             })];
 }

@@ -36,6 +36,17 @@ public sealed record CaseMessage
     /// <summary>Resolution: the generalized description for the transparency report; null when it cannot be anonymized.</summary>
     public string? PublicSummary { get; init; }
 
+    /// <summary>Resolution: the response recorded, from <see cref="Resolution.ResponseOptions.Ladder"/>; null when none was named.</summary>
+    public string? Response { get; init; }
+
+    /// <summary>Resolution: when the response ends (a temporary ban), or is reviewed (a permanent ban).</summary>
+    public DateTimeOffset? ResponseEnds { get; init; }
+
+    /// <summary>Resolution: where the response applies (spaces, events, roles), and the conditions for return.</summary>
+    public string? Scope { get; init; }
+
+    public string? Conditions { get; init; }
+
     /// <summary>Interim measure: when it ends (the end of the day the member named).</summary>
     public DateTimeOffset? Until { get; init; }
 

@@ -77,9 +77,21 @@ public sealed record CaseState(
     public bool MayDecide(string memberId, Audience audience) =>
         !SoftConflicts.Contains(memberId, StringComparer.Ordinal) || audience.MemberIds.All(id => SoftConflicts.Contains(id, StringComparer.Ordinal));
 
+    /// <summary>When the response decided at resolution ends or is reviewed; null when it has no end.</summary>
+    public DateTimeOffset? ResponseEndsAt { get; init; }
+
     /// <summary>A report is resolved once, and only by a member who may decide it; otherwise nothing changes.</summary>
-    public CaseState? Resolve(string memberId, DateTimeOffset at, Audience audience) =>
-        ResolvedAt is null && MayDecide(memberId, audience) ? this with { ResolvedAt = at } : null;
+    public CaseState? Resolve(string memberId, DateTimeOffset at, Audience audience, DateTimeOffset? responseEnds = null) =>
+        ResolvedAt is null && MayDecide(memberId, audience) ? this with { ResolvedAt = at, ResponseEndsAt = responseEnds } : null;
+
+    /// <summary>
+    /// A member who may decide extends the response of a resolved report (its conditions were not met), to a later
+    /// date, until the case's content is removed.
+    /// </summary>
+    public CaseState? ExtendResponse(string memberId, DateTimeOffset until, DateTimeOffset at, Audience audience) =>
+        ResolvedAt is not null && EvidencePurgedAt is null && until > at && until > (ResponseEndsAt ?? at) && MayDecide(memberId, audience)
+            ? this with { ResponseEndsAt = until }
+            : null;
 
     /// <summary>
     /// A member who reads that someone may be in danger, though the reporter did not say so, marks the report urgent,

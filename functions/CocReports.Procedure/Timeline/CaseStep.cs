@@ -30,6 +30,12 @@ public sealed class CaseStep : IEquatable<CaseStep>
     /// <summary>A member declared a soft conflict: they read and discuss the report, and do not decide it.</summary>
     public static readonly CaseStep SoftConflictDeclared = new("SoftConflictDeclared");
 
+    /// <summary>The response decided at resolution ended (or came to its review date); the committee was asked about it.</summary>
+    public static readonly CaseStep ResponseEnded = new("ResponseEnded");
+
+    /// <summary>A member extended the response; the note says until when.</summary>
+    public static readonly CaseStep ResponseExtended = new("ResponseExtended");
+
     /// <summary>A member marked the report urgent though the reporter had not.</summary>
     public static readonly CaseStep MarkedUrgent = new("MarkedUrgent");
 
@@ -108,6 +114,7 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.IdentifiersChanged => IdentifiersChanged,
         CaseEventKind.ConflictDeclared => SoftConflictDeclared,
         CaseEventKind.MarkedUrgent => MarkedUrgent,
+        CaseEventKind.ResponseExtended => ResponseExtended,
         CaseEventKind.MeasureRecorded => InterimMeasureRecorded,
         CaseEventKind.MeasureConfirmed => InterimMeasureConfirmed,
         CaseEventKind.MeasureLifted => InterimMeasureLifted,

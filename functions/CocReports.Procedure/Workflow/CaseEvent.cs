@@ -6,7 +6,8 @@ namespace CocReports.Procedure.Workflow;
 /// </summary>
 /// <param name="MessageId">The stored <see cref="Storage.CaseMessage"/> the event is about, if any.</param>
 /// <param name="NextUpdateBy">For follow-ups and status updates: the date promised for the next update.</param>
-public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At, string? MessageId = null, DateTimeOffset? NextUpdateBy = null)
+/// <param name="ResponseEnds">For a resolution or an extension: when the response ends or is reviewed.</param>
+public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At, string? MessageId = null, DateTimeOffset? NextUpdateBy = null, DateTimeOffset? ResponseEnds = null)
 {
     public const string Name = "CaseEvent";
 }
@@ -26,6 +27,9 @@ public enum CaseEventKind
 
     /// <summary>A member added or removed identifiers of the reported person: other reports may now match.</summary>
     IdentifiersChanged,
+
+    /// <summary>A member extended the response decided at resolution (or set a new review date).</summary>
+    ResponseExtended,
 
     /// <summary>A member marked the report urgent: every member is paged, and its promises shorten.</summary>
     MarkedUrgent,

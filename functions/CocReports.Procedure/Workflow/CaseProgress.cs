@@ -4,6 +4,7 @@ namespace CocReports.Procedure.Workflow;
 /// The orchestration's input and the state it carries across ContinueAsNew. The receipt code travels sealed
 /// (see <see cref="Notifications.SealedSecret"/>) so the durable history never holds it in clear.
 /// </summary>
+/// <param name="ResponseEndsAt">When the response decided at resolution ends or is reviewed; the evidence is kept until then.</param>
 /// <param name="UrgentSince">When a member marked the report urgent later; null when it was urgent from receipt, or is not.</param>
 public sealed record CaseProgress(
     string Reference,
@@ -21,4 +22,7 @@ public sealed record CaseProgress(
     bool RetentionWarned = false,
     bool HandedOver = false,
     PendingMeasure? Measure = null,
-    DateTimeOffset? UrgentSince = null);
+    DateTimeOffset? UrgentSince = null,
+    DateTimeOffset? ResponseEndsAt = null,
+    bool ResponseReminded = false,
+    DateTimeOffset? ResponseEndedAt = null);

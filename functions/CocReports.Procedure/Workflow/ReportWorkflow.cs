@@ -76,6 +76,16 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     steps.Nudge(next);
                     progress = progress with { LastNudgeAt = next.At };
                     break;
+                case WorkflowStepKind.RemindResponseEnd:
+                    steps.NotifyCommittee(CommitteeNoticeKind.ResponseEndingSoon, occasion: Occasion(progress.ResponseEndsAt));
+                    progress = progress with { ResponseReminded = true };
+                    break;
+                case WorkflowStepKind.EndResponse:
+                    // "Asked whether conditions were met": the members are told it ended, and may extend it.
+                    steps.NotifyCommittee(CommitteeNoticeKind.ResponseEnded, occasion: Occasion(progress.ResponseEndsAt));
+                    await steps.Record(CaseStep.ResponseEnded, next.At);
+                    progress = progress with { ResponseEndsAt = null, ResponseReminded = false, ResponseEndedAt = next.At };
+                    break;
                 case WorkflowStepKind.WarnBeforePurge:
                     steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
                     progress = progress with { RetentionWarned = true };
@@ -144,12 +154,32 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
 
             case CaseEventKind.Resolved when progress.ResolvedAt is null:
                 steps.NotifyReporter(ReporterNoticeKind.Resolved, happened.MessageId);
-                return progress with { ResolvedAt = happened.At, AcknowledgedAt = progress.AcknowledgedAt ?? happened.At, LastNudgeAt = null };
+                return progress with
+                {
+                    ResolvedAt = happened.At,
+                    AcknowledgedAt = progress.AcknowledgedAt ?? happened.At,
+                    LastNudgeAt = null,
+                    ResponseEndsAt = happened.ResponseEnds,
+                    ResponseReminded = happened.ResponseEnds - progress.Schedule.ResponseRemindBefore <= happened.At,
+                };
+
+            case CaseEventKind.ResponseExtended when progress.ResolvedAt is not null && happened.ResponseEnds is { } until:
+                // A reminder whose time has already come is not sent in a burst: only one still ahead. The purge moves
+                // after the new end, and is warned of again.
+                return progress with
+                {
+                    ResponseEndsAt = until,
+                    ResponseReminded = until - progress.Schedule.ResponseRemindBefore <= happened.At,
+                    RetentionWarned = false,
+                };
 
             default:
                 return progress;
         }
     }
+
+    // One response's notices are told apart by its end: an extension's come anew.
+    static string Occasion(DateTimeOffset? ends) => FormattableString.Invariant($"response-{ends:yyyyMMddHHmmss}");
 
     /// <summary>The workflow's activities with their inputs, so the code above reads as the procedure.</summary>
     sealed class CaseSteps(TaskOrchestrationContext context, string reference, WorkflowOptions options)

@@ -56,6 +56,10 @@ public sealed class WorkflowOptions
     [Positive]
     public TimeSpan MeasureReviewWithin { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long before a response ends (or is reviewed) the committee is reminded.</summary>
+    [Positive]
+    public TimeSpan ResponseRemindBefore { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How long evidence is kept after resolution. The outcome record is kept.</summary>
     [Positive]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);

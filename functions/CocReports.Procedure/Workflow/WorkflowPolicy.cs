@@ -76,7 +76,17 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
             return WorkflowStep.From(nudge, promise);
         }
 
-        var purgeAt = progress.ResolvedAt!.Value + options.RetentionPeriod;
+        // A response with an end keeps the case, and its timer, until that end: "records kept as long as the outcome needs".
+        if (progress.ResponseEndsAt is { } ends)
+        {
+            return progress.ResponseReminded
+                ? new WorkflowStep(ends, WorkflowStepKind.EndResponse)
+                : new WorkflowStep(ends - options.ResponseRemindBefore, WorkflowStepKind.RemindResponseEnd);
+        }
+
+        // Once a response ended, the retention period counts from its end ("a ban: until it ends plus a period").
+        var resolved = progress.ResolvedAt!.Value;
+        var purgeAt = (progress.ResponseEndedAt is { } ended && ended > resolved ? ended : resolved) + options.RetentionPeriod;
         return progress.RetentionWarned
             ? new WorkflowStep(purgeAt, WorkflowStepKind.PurgeEvidence)
             : new WorkflowStep(purgeAt - options.RetentionWarningBefore, WorkflowStepKind.WarnBeforePurge);

@@ -16,6 +16,12 @@ public enum WorkflowStepKind
     /// <summary>Tell the committee and the escalation contacts that a promise is overdue.</summary>
     Escalate,
 
+    /// <summary>Remind the committee that the response decided at resolution ends (or is reviewed) soon.</summary>
+    RemindResponseEnd,
+
+    /// <summary>The response ends (or is due for review): the committee is asked whether its conditions were met.</summary>
+    EndResponse,
+
     /// <summary>Warn the committee that the evidence of a resolved report will soon be deleted.</summary>
     WarnBeforePurge,
 

@@ -8,6 +8,7 @@ using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Telemetry;
 using CocReports.Procedure.Transparency;
@@ -46,7 +47,7 @@ public sealed class InMemoryCases
             new AcknowledgeAction(States, Desk),
             new RecuseAction(Desk),
             new AskAction(Desk),
-            new ResolveAction(Desk, Options.Create(new TransparencyOptions()), Options.Create(Committee)),
+            new ResolveAction(Desk, Options.Create(new TransparencyOptions()), Options.Create(Committee), Options.Create(new ResponseOptions())),
         ];
         // Case access as the app wires it (sessions, passkeys); no member here has a passkey, so a link acts alone.
         var access = new ServiceCollection()

@@ -119,4 +119,17 @@ public sealed class CaseStateTests
         Assert.Null(CaseState.New.MarkUrgent("kim", Monday, reportedUrgent: true));
         Assert.Null(CaseState.New.Resolve("sam", Monday, Everyone)!.MarkUrgent("kim", Monday, reportedUrgent: false));
     }
+
+    [Fact]
+    public void A_resolved_reports_response_is_extended_to_a_later_day_only_by_a_member_who_may_decide_and_until_the_purge()
+    {
+        var resolved = CaseState.New.Declare("kim", ConflictKind.Soft)!.Resolve("sam", Monday, Everyone, Monday.AddDays(30))!;
+
+        Assert.Equal(Monday.AddDays(30), resolved.ResponseEndsAt);
+        Assert.Equal(Monday.AddDays(60), resolved.ExtendResponse("alex", Monday.AddDays(60), Monday.AddDays(29), Everyone)!.ResponseEndsAt);
+        Assert.Null(resolved.ExtendResponse("alex", Monday.AddDays(20), Monday.AddDays(10), Everyone));
+        Assert.Null(resolved.ExtendResponse("kim", Monday.AddDays(60), Monday.AddDays(29), Everyone));
+        Assert.Null(CaseState.New.ExtendResponse("alex", Monday.AddDays(60), Monday, Everyone));
+        Assert.Null(resolved.PurgeEvidence(Monday.AddDays(40)).ExtendResponse("alex", Monday.AddDays(60), Monday.AddDays(41), Everyone));
+    }
 }

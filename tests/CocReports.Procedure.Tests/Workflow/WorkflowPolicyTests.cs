@@ -266,4 +266,26 @@ public class WorkflowPolicyTests
         Assert.Equal(new WorkflowStep(receivedAt + (11 * Hour), WorkflowStepKind.Remind, PromiseKind.Acknowledge, 1, receivedAt + (12 * Hour)), policy.Next(marked));
         Assert.Equal(receivedAt + (48 * Hour), policy.Current(late)!.Due);
     }
+
+    [Fact]
+    public void A_temporary_ban_is_reminded_a_week_before_it_ends_told_when_it_ends_and_its_evidence_kept_a_retention_period_after_the_end()
+    {
+        var resolvedAt = Clock().GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var ends = resolvedAt + (400 * day);
+        var resolved = new CaseProgress("COC-RESP-0000", resolvedAt - (10 * day), Urgent: false, null, new WorkflowOptions()) with
+        {
+            AcknowledgedAt = resolvedAt - (9 * day),
+            ResolvedAt = resolvedAt,
+            ResponseEndsAt = ends,
+        };
+
+        Assert.Equal(new WorkflowStep(ends - (7 * day), WorkflowStepKind.RemindResponseEnd), policy.Next(resolved));
+        Assert.Equal(new WorkflowStep(ends, WorkflowStepKind.EndResponse), policy.Next(resolved with { ResponseReminded = true }));
+
+        // Not purged a year after resolution while the ban runs: a year after it ended.
+        var ended = resolved with { ResponseEndsAt = null, ResponseReminded = false, ResponseEndedAt = ends };
+        Assert.Equal(new WorkflowStep(ends + (351 * day), WorkflowStepKind.WarnBeforePurge), policy.Next(ended));
+    }
 }
