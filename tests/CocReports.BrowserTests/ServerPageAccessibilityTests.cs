@@ -65,7 +65,7 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
-        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Recuse })
+        foreach (var action in new[] { CaseAction.Acknowledge, CaseAction.FollowUp, CaseAction.StatusUpdate, CaseAction.Ask, CaseAction.Recuse, CaseAction.MarkUrgent })
         {
             await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", action).AbsoluteUri);
             await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
@@ -114,6 +114,13 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync(receipt.Reference);
         found.AddRange(await Axe.ViolationsAsync(page, "open-cases page", output));
+
+        // Resolved with a temporary ban, the case offers to extend it.
+        await ActAsync(receipt.Reference, "alex", CaseAction.Resolve, ("violation", "yes"), ("incidentType", "Other"), ("publicSummary", "A participant was banned for a while."),
+            ("response", "Temporary ban"), ("responseEnds", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.ExtendResponse).AbsoluteUri);
+        await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
+        found.AddRange(await Axe.ViolationsAsync(page, "ExtendResponse page", output));
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.Acknowledge).AbsoluteUri + "x");
         found.AddRange(await Axe.ViolationsAsync(page, "refused link page", output));
