@@ -57,16 +57,13 @@ public sealed class InterimMeasureTests(InterimMeasureTests.Host host) : IClassF
         var receipt = await SubmitAsync();
         await TakeAsync(receipt.Reference, "alex", "Removed from the event for now");
 
-        // Reviewing shows what was done, which waits for the member's declaration of conflicts.
-        await Declarations.NoneAsync(host.Http, host.Links(), receipt.Reference, "sam");
-
-        using (var alone = await PostAsync(receipt.Reference, "alex", CaseAction.ReviewMeasure, new() { ["review"] = "confirmed" }))
+        using (var alone = await MemberActions.PostAsync(host, receipt.Reference, "alex", CaseAction.ReviewMeasure, new() { ["review"] = "confirmed" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
             Assert.Contains("another member confirms it", await alone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var confirmed = await PostAsync(receipt.Reference, "sam", CaseAction.ReviewMeasure, new() { ["review"] = "confirmed" }))
+        using (var confirmed = await MemberActions.PostAsync(host, receipt.Reference, "sam", CaseAction.ReviewMeasure, new() { ["review"] = "confirmed" }))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
@@ -93,23 +90,12 @@ public sealed class InterimMeasureTests(InterimMeasureTests.Host host) : IClassF
         return receipt;
     }
 
-    async Task TakeAsync(string reference, string memberId, string measure)
-    {
-        await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
-        using var response = await PostAsync(reference, memberId, CaseAction.InterimMeasure, new()
+    Task TakeAsync(string reference, string memberId, string measure) =>
+        MemberActions.ActAsync(host, reference, memberId, CaseAction.InterimMeasure, new()
         {
             ["measure"] = measure,
             ["until"] = DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"interim measure by {memberId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    Task<HttpResponseMessage> PostAsync(string reference, string memberId, CaseAction action, Dictionary<string, string> fields)
-    {
-        var link = host.Links().Create(reference, memberId, action);
-        fields["token"] = MailLinks.Token(link);
-        return host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(fields));
-    }
 
     /// <summary>Measures reviewed within 30 seconds; the reports' own promises too far off to remind during the test.</summary>
     public sealed class Host : LocalHostFixture

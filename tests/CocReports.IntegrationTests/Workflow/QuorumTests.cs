@@ -1,4 +1,3 @@
-using System.Net;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Timeline;
 using CocReports.Testing;
@@ -62,12 +61,7 @@ public sealed class QuorumTests(QuorumTests.Host host) : IClassFixture<QuorumTes
                 && (m.IsTo("alex@committee.test") || m.IsTo("sam@committee.test") || m.IsTo("kim@committee.test")));
     }
 
-    async Task ActAsync(string reference, string memberId, CaseAction action)
-    {
-        var link = host.Links().Create(reference, memberId, action);
-        using var response = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(link) }));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action} by {memberId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    Task ActAsync(string reference, string memberId, CaseAction action) => MemberActions.ActAsync(host, reference, memberId, action);
 
     /// <summary>Five members, a quorum of three, and promises far enough off that no reminder comes during the test.</summary>
     public sealed class Host : LocalHostFixture

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Timeline;
 using CocReports.Testing;
@@ -65,14 +64,7 @@ public sealed class ResponseTests(ResponseTests.Host host) : IClassFixture<Respo
 
     static string Soon(TimeSpan after) => DateTimeOffset.UtcNow.Add(after).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    async Task ActAsync(string reference, CaseAction action, Dictionary<string, string> fields)
-    {
-        await Declarations.NoneAsync(host.Http, host.Links(), reference, "alex");
-        var link = host.Links().Create(reference, "alex", action);
-        fields["token"] = MailLinks.Token(link);
-        using var response = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(fields));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    Task ActAsync(string reference, CaseAction action, Dictionary<string, string> fields) => MemberActions.ActAsync(host, reference, "alex", action, fields);
 
     /// <summary>Reminded 10 seconds before a response ends; the report's own promises too far off to remind during the test.</summary>
     public sealed class Host : LocalHostFixture

@@ -39,11 +39,7 @@ public sealed class UrgentPromiseTests(UrgentPromiseTests.Host host) : IClassFix
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
         await host.Inbox.WaitForAsync(m => m.IsTo("kim@committee.test") && m.Subject.StartsWith($"New Code of Conduct report {receipt.Reference}", StringComparison.Ordinal), 1, Long);
 
-        var link = host.Links().Create(receipt.Reference, "kim", Procedure.Links.CaseAction.MarkUrgent);
-        using (var marked = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(link) })))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.OK, marked.StatusCode);
-        }
+        await MemberActions.ActAsync(host, receipt.Reference, "kim", Procedure.Links.CaseAction.MarkUrgent);
 
         foreach (var (_, _, email) in LocalHostFixture.Members)
         {
