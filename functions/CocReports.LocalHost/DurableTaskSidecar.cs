@@ -86,10 +86,12 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
     }
 
     /// <summary>
-    /// The engine as the sidecar's dispatcher sees it, with one difference: stopping an engine that has not (yet)
-    /// started (a host stopped moments after it started) throws a NullReferenceException, and the sidecar stops it from
-    /// an ApplicationStopping callback, where that exception takes the whole process down. Everything else goes to the
-    /// engine unchanged.
+    /// The engine as the sidecar's dispatcher sees it, with one difference: the sidecar stops it from an
+    /// ApplicationStopping callback, where any exception takes the whole process down, and two are harmless there.
+    /// Stopping an engine that has not (yet) started (a host stopped moments after it started) throws a
+    /// NullReferenceException; a partition manager whose leases could not be released throws a TimeoutException ten
+    /// minutes later (seen once on a loaded machine, after a host restart), when the host is long gone and another
+    /// instance takes the leases over once they expire. Everything else goes to the engine unchanged.
     /// </summary>
     public class EngineStop : DispatchProxy
     {
@@ -132,6 +134,10 @@ sealed class DurableTaskSidecar(LocalHostOptions options, string storageConnecti
             catch (NullReferenceException)
             {
                 // Nothing to stop.
+            }
+            catch (TimeoutException)
+            {
+                // Stopped without releasing its leases: they expire, and the next instance takes them over.
             }
         }
     }

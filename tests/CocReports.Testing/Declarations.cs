@@ -10,7 +10,8 @@ namespace CocReports.Testing;
 public static class Declarations
 {
     /// <summary>Whether <paramref name="action"/> waits for the declaration, as the app's actions say.</summary>
-    public static bool WaitFor(CaseAction action) => action is CaseAction.Resolve or CaseAction.InterimMeasure or CaseAction.ReviewMeasure or CaseAction.Identify;
+    public static bool WaitFor(CaseAction action) =>
+        action is CaseAction.Resolve or CaseAction.InterimMeasure or CaseAction.ReviewMeasure or CaseAction.Identify or CaseAction.ExtendResponse;
 
     public static async Task NoneAsync(HttpClient http, ActionLinks links, string reference, string memberId)
     {
