@@ -130,7 +130,7 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
 
     async Task ActAsync(string reference, string member, CaseAction action, params (string Name, string Value)[] fields)
     {
-        if (Declarations.WaitFor(action))
+        if (Declarations.WaitFor(host.Services, action))
         {
             await Declarations.NoneAsync(host.Http, host.Links(), reference, member);
         }

@@ -1,5 +1,7 @@
 using System.Net;
+using CocReports.Api.CaseActions;
 using CocReports.Procedure.Links;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CocReports.Testing;
 
@@ -9,9 +11,9 @@ namespace CocReports.Testing;
 /// </summary>
 public static class Declarations
 {
-    /// <summary>Whether <paramref name="action"/> waits for the declaration, as the app's actions say.</summary>
-    public static bool WaitFor(CaseAction action) =>
-        action is CaseAction.Resolve or CaseAction.InterimMeasure or CaseAction.ReviewMeasure or CaseAction.Identify or CaseAction.ExtendResponse;
+    /// <summary>Whether <paramref name="action"/> waits for the declaration, as the app's own action says (<see cref="ICaseAction.WaitsForDeclaration"/>).</summary>
+    public static bool WaitFor(IServiceProvider app, CaseAction action) =>
+        app.GetServices<ICaseAction>().Single(a => a.Action == action).WaitsForDeclaration;
 
     public static async Task NoneAsync(HttpClient http, ActionLinks links, string reference, string memberId)
     {

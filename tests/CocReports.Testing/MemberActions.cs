@@ -11,7 +11,7 @@ public static class MemberActions
 {
     public static async Task<HttpResponseMessage> PostAsync(LocalHostFixture host, string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {
-        if (Declarations.WaitFor(action))
+        if (Declarations.WaitFor(host.Services, action))
         {
             await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
         }

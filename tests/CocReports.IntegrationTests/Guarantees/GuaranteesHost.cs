@@ -35,7 +35,7 @@ public abstract class GuaranteesHost : OpenCasesHost
     {
         // The workflow must be running to hear of it: an emailed report's starts as it is imported.
         await EventuallyAsync(async () => await Workflows.GetInstanceAsync(WorkflowInstance.For(reference)) is not null, $"{reference} has no workflow.");
-        if (Declarations.WaitFor(action))
+        if (Declarations.WaitFor(Services, action))
         {
             await Declarations.NoneAsync(Http, Links(), reference, memberId);
         }

@@ -196,7 +196,7 @@ public sealed partial class OpenCasesTests(OpenCasesPageHost host) : IClassFixtu
 
     async Task ActAsync(string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {
-        if (Declarations.WaitFor(action))
+        if (Declarations.WaitFor(host.Services, action))
         {
             await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
         }

@@ -261,7 +261,7 @@ public sealed class ProcedureTests(LocalHostFixture host)
 
     async Task<HttpResponseMessage> ActAsync(string reference, string memberId, CaseAction action, Dictionary<string, string>? fields = null)
     {
-        if (Declarations.WaitFor(action))
+        if (Declarations.WaitFor(host.Services, action))
         {
             await Declarations.NoneAsync(host.Http, host.Links(), reference, memberId);
         }
