@@ -11,7 +11,6 @@ using CocReports.Adapters.Mail.OpenPgp;
 using CocReports.Adapters.Mail.Smtp;
 using CocReports.Adapters.Tables;
 using CocReports.Procedure.Committee;
-using CocReports.Procedure.Activities;
 using CocReports.Procedure.Intake.Mail;
 using CocReports.Procedure.Limits;
 using CocReports.Procedure.Links;
@@ -55,7 +54,7 @@ public static class AdaptersExtensions
         services.AddSingleton<IMemberRevocations>(sp => new TableMemberRevocations(sp.GetRequiredService<StorageLayout>().Revocations));
         services.AddSingleton<IPatternIndex>(sp => new TablePatternIndex(sp.GetRequiredService<StorageLayout>().Patterns));
         services.AddSingleton<IImportFailures>(sp => new TableImportFailures(sp.GetRequiredService<StorageLayout>().ImportFailures));
-        services.AddSingleton<IPager>(_ => new HttpPager(new HttpClient { Timeout = PageMembers.Timeout }));
+        services.AddSingleton<IPager>(_ => new HttpPager(new HttpClient()));
         services.AddSingleton<IUntoldCaseEvents>(sp => new TableUntoldCaseEvents(sp.GetRequiredService<StorageLayout>().UntoldCaseEvents));
         services.AddSingleton<IImportedMessages>(sp => new TableImportedMessages(sp.GetRequiredService<StorageLayout>().ImportedMail));
         services.AddSingleton<IPasskeyStore>(sp => new TablePasskeys(sp.GetRequiredService<StorageLayout>().Passkeys));

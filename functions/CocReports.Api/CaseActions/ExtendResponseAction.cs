@@ -2,6 +2,7 @@ using System.Globalization;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class ExtendResponseAction(CaseDesk desk, IOptions<CommitteeOption
             Rule = state => state.ExtendResponse(context.MemberId, until, context.Now, Audience.For(committee.Value, context.Report, state)),
             Event = CaseEventKind.ResponseExtended,
             ResponseEnds = until,
-            Note = "Until " + until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC",
+            Note = "Until " + Texts.Time(until),
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Measures;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
@@ -80,7 +81,7 @@ public sealed class InterimMeasureAction(CaseDesk desk, IOptions<CommitteeOption
             Rule = state => state.RecordMeasure(context.MemberId, message.Id, context.Now, until, Audience.For(committee.Value, context.Report, state)),
             Message = message,
             Event = CaseEventKind.MeasureRecorded,
-            Note = "Until " + DateOnly.FromDateTime(until.UtcDateTime.AddTicks(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Note = "Until " + InterimMeasure.LastDayOf(until).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {

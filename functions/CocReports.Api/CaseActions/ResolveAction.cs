@@ -1,7 +1,7 @@
-using System.Globalization;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Transparency;
@@ -104,7 +104,7 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
             Rule = state => state.Resolve(context.MemberId, context.Now, Audience.For(committee.Value, context.Report, state), message.ResponseEnds),
             Message = message,
             Event = CaseEventKind.Resolved,
-            Note = response is null ? null : response + (message.ResponseEnds is { } ends ? ", until " + ends.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : ""),
+            Note = response is null ? null : response + (message.ResponseEnds is { } ends ? ", until " + Texts.Time(ends) : ""),
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {

@@ -16,5 +16,8 @@ public sealed record InterimMeasure(
     DateTimeOffset? ReviewedAt = null)
 {
     /// <summary>The last day it is in effect: it ends as that day (UTC) does.</summary>
-    public DateOnly LastDay => DateOnly.FromDateTime(Until.UtcDateTime.AddTicks(-1));
+    public DateOnly LastDay => LastDayOf(Until);
+
+    /// <summary>The last day of a measure that ends at <paramref name="until"/> (the end of a day, as a form's date reads).</summary>
+    public static DateOnly LastDayOf(DateTimeOffset until) => DateOnly.FromDateTime(until.UtcDateTime.AddTicks(-1));
 }

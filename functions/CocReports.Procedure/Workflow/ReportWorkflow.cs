@@ -160,16 +160,15 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     AcknowledgedAt = progress.AcknowledgedAt ?? happened.At,
                     LastNudgeAt = null,
                     ResponseEndsAt = happened.ResponseEnds,
-                    ResponseReminded = happened.ResponseEnds - progress.Schedule.ResponseRemindBefore <= happened.At,
+                    ResponseReminded = ReminderPassed(happened.ResponseEnds, happened.At, progress.Schedule),
                 };
 
             case CaseEventKind.ResponseExtended when progress.ResolvedAt is not null && happened.ResponseEnds is { } until:
-                // A reminder whose time has already come is not sent in a burst: only one still ahead. The purge moves
-                // after the new end, and is warned of again.
+                // The purge moves after the new end, and is warned of again.
                 return progress with
                 {
                     ResponseEndsAt = until,
-                    ResponseReminded = until - progress.Schedule.ResponseRemindBefore <= happened.At,
+                    ResponseReminded = ReminderPassed(until, happened.At, progress.Schedule),
                     RetentionWarned = false,
                 };
 
@@ -177,6 +176,9 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 return progress;
         }
     }
+
+    // A reminder whose time had already come when the response was set is not sent late: only one still ahead.
+    static bool ReminderPassed(DateTimeOffset? ends, DateTimeOffset at, WorkflowOptions schedule) => ends - schedule.ResponseRemindBefore <= at;
 
     // One response's notices are told apart by its end: an extension's come anew.
     static string Occasion(DateTimeOffset? ends) => FormattableString.Invariant($"response-{ends:yyyyMMddHHmmss}");
