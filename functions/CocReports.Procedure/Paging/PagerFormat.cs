@@ -6,9 +6,9 @@ public enum PagerFormat
     /// <summary>The text itself, as ntfy publishes it (https://docs.ntfy.sh/publish/: "curl -d ... ntfy.sh/mytopic"), with a Title header.</summary>
     Text,
 
-    /// <summary>A Slack incoming webhook: JSON with the text in "text".</summary>
+    /// <summary>A Slack incoming webhook: JSON with the text in "text" (https://api.slack.com/incoming-webhooks).</summary>
     Slack,
 
-    /// <summary>A Discord webhook: JSON with the text in "content".</summary>
+    /// <summary>A Discord webhook: JSON with the text in "content" (https://discord.com/developers/docs/resources/webhook#execute-webhook).</summary>
     Discord,
 }
