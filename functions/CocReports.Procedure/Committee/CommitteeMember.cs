@@ -9,6 +9,9 @@ public sealed class CommitteeMember
 
     public string Email { get; set; } = "";
 
+    /// <summary>Optional: the language this member reads committee pages and mail in, when not the committee's own (<see cref="CommitteeOptions.Language"/>).</summary>
+    public string? Language { get; set; }
+
     /// <summary>Optional OpenPGP public key (armored, or the binary key in base64): mail to this member is encrypted to it and carries the whole report.</summary>
     public string? OpenPgpPublicKey { get; set; }
 

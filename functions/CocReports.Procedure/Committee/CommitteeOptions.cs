@@ -41,6 +41,16 @@ public sealed class CommitteeOptions
     /// </summary>
     public bool DeclareConflicts { get; set; } = true;
 
+    /// <summary>
+    /// The language of the committee's pages and mail ("en", "de"), unless a member sets their own: a committee works
+    /// in one language more often than not, whatever languages its reporters write in.
+    /// </summary>
+    public string Language { get; set; } = Rendering.Texts.Default;
+
+    /// <summary>The words a member reads the committee's pages and mail in; the committee's language for anyone else (a former member, a refused link).</summary>
+    public Rendering.Texts TextsFor(string? memberId) =>
+        Rendering.Texts.For(memberId is not null && Find(memberId)?.Language is { Length: > 0 } own ? own : Language);
+
     public CommitteeMember? Find(string memberId) => Members.Find(m => m.Id == memberId);
 
     /// <summary>The member's name, or their id once they are no longer on the committee (a former member in the trail).</summary>

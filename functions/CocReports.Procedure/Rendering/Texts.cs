@@ -73,10 +73,33 @@ public sealed class Texts
 
     string Count(string key, double amount) => Format(key, Math.Round(amount, MidpointRounding.AwayFromZero));
 
+    // A language's words may be split over several files (Texts/de.json, Texts/committee.de.json…), one per area of the
+    // product, so each area's words sit together; a key in two of them is a mistake, not an override.
     static FrozenDictionary<string, string> Load(string language)
     {
-        using var stream = typeof(Texts).Assembly.GetManifestResourceStream($"Texts.{language}.json")
-            ?? throw new InvalidOperationException($"The texts for {language} are not embedded.");
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+        var assembly = typeof(Texts).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n == $"Texts.{language}.json" || (n.StartsWith("Texts.", StringComparison.Ordinal) && n.EndsWith($".{language}.json", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+        {
+            throw new InvalidOperationException($"The texts for {language} are not embedded.");
+        }
+
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!words.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"The text \"{key}\" is in two files of {language}.");
+                }
+            }
+        }
+
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

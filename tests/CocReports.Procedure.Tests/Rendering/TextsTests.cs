@@ -1,3 +1,4 @@
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Rendering;
 
 namespace CocReports.Procedure.Tests.Rendering;
@@ -47,5 +48,21 @@ public class TextsTests
 
         Assert.Equal("Monday 2 March 2026", Texts.For("en").Date(date));
         Assert.Equal("Montag, 2. März 2026", Texts.For("de").Date(date));
+    }
+
+    [Fact]
+    public void A_member_reads_the_committees_pages_in_their_own_language_or_the_committees()
+    {
+        var committee = new CommitteeOptions
+        {
+            Language = "de",
+            Members = [new() { Id = "alex" }, new() { Id = "sam", Language = "en" }, new() { Id = "kim", Language = "fr" }],
+        };
+
+        Assert.Equal("de", committee.TextsFor("alex").Language);
+        Assert.Equal("en", committee.TextsFor("sam").Language);
+        Assert.Equal("en", committee.TextsFor("kim").Language);
+        Assert.Equal("de", committee.TextsFor("a-former-member").Language);
+        Assert.Equal("de", committee.TextsFor(null).Language);
     }
 }
