@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CocReports.Functions;
 
-public sealed class OpenCasesFunctions(OpenCasesPage page, PasskeyResetPage passkeyReset, ContactVouchPage contactVouch, OpenCasesDigest digest)
+public sealed class OpenCasesFunctions(OpenCasesPage page, SignInPage signIn, PasskeyResetPage passkeyReset, ContactVouchPage contactVouch, OpenCasesDigest digest)
 {
     [Function("ShowOpenCases")]
     public async Task<IActionResult> Show(
@@ -18,6 +18,17 @@ public sealed class OpenCasesFunctions(OpenCasesPage page, PasskeyResetPage pass
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open-cases")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ResultAction(await page.ExchangeAsync(request, cancellationToken));
+
+    [Function("ShowSignIn")]
+    public IActionResult ShowSignIn(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open-cases/sign-in")] HttpRequest request) =>
+        new ResultAction(signIn.Show(request));
+
+    [Function("SignIn")]
+    public async Task<IActionResult> SignIn(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open-cases/sign-in")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await signIn.SignInAsync(request, cancellationToken));
 
     [Function("ShowPasskeyReset")]
     public async Task<IActionResult> ShowPasskeyReset(

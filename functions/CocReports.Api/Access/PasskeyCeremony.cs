@@ -27,6 +27,9 @@ public sealed class PasskeyCeremony(IFido2 fido2, CeremonySeal seal, IPasskeySto
     /// <summary>What the authenticator answered, filled in by the page's script.</summary>
     public const string ResponseField = "passkey-response";
 
+    // A sign-in's ceremony is sealed before anyone is known: to no member, and to its place alone.
+    const string AnyMember = "";
+
     /// <summary>The hidden fields of a form that adds a passkey.</summary>
     public Dictionary<string, string> ToAdd(string scope, string memberId, IReadOnlyList<Passkey> existing)
     {
@@ -83,11 +86,43 @@ public sealed class PasskeyCeremony(IFido2 fido2, CeremonySeal seal, IPasskeySto
     }
 
     /// <summary>The member's passkey the posted form confirmed with, or null when the answer does not verify.</summary>
-    public async Task<Passkey?> ConfirmAsync(IFormCollection form, string scope, string memberId, IReadOnlyList<Passkey> owned, CancellationToken cancellationToken)
+    public async Task<Passkey?> ConfirmAsync(IFormCollection form, string scope, string memberId, IReadOnlyList<Passkey> owned, CancellationToken cancellationToken) =>
+        seal.Open(form[SealField].ToString(), scope, memberId) is { } sealedOptions
+        && Read<AuthenticatorAssertionRawResponse>(form[ResponseField].ToString()) is { } answer
+            ? await VerifyAsync(answer, sealedOptions, memberId, owned, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The hidden fields of a form that signs in with whichever passkey the device holds for this site: no member is
+    /// named, so the authenticator offers its own (a discoverable credential) and its answer says whose it is.
+    /// </summary>
+    public Dictionary<string, string> ToSignIn(string scope)
     {
-        if (seal.Open(form[SealField].ToString(), scope, memberId) is not { } sealedOptions
+        var options = fido2.GetAssertionOptions(new GetAssertionOptionsParams
+        {
+            AllowedCredentials = [],
+            UserVerification = UserVerificationRequirement.Required,
+        });
+        return Fields(scope, AnyMember, options.ToJson());
+    }
+
+    /// <summary>The member and passkey the posted sign-in verified, or null: a passkey of no current member, or an answer that does not verify.</summary>
+    public async Task<Passkey?> SignInAsync(IFormCollection form, string scope, CancellationToken cancellationToken)
+    {
+        if (seal.Open(form[SealField].ToString(), scope, AnyMember) is not { } sealedOptions
             || Read<AuthenticatorAssertionRawResponse>(form[ResponseField].ToString()) is not { } answer
-            || owned.FirstOrDefault(p => answer.RawId is { } id && p.CredentialId.AsSpan().SequenceEqual(id)) is not { } passkey)
+            || answer.Response?.UserHandle is not { Length: > 0 } handle
+            || committee.Value.Find(Encoding.UTF8.GetString(handle)) is not { } member)
+        {
+            return null;
+        }
+
+        return await VerifyAsync(answer, sealedOptions, member.Id, await passkeys.ForMemberAsync(member.Id, cancellationToken), cancellationToken);
+    }
+
+    async Task<Passkey?> VerifyAsync(AuthenticatorAssertionRawResponse answer, string sealedOptions, string memberId, IReadOnlyList<Passkey> owned, CancellationToken cancellationToken)
+    {
+        if (owned.FirstOrDefault(p => answer.RawId is { } id && p.CredentialId.AsSpan().SequenceEqual(id)) is not { } passkey)
         {
             return null;
         }

@@ -20,6 +20,8 @@ public static class OpenCasesEndpoints
     {
         api.MapGet("/open-cases", (HttpRequest request, OpenCasesPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/open-cases", (HttpRequest request, OpenCasesPage handler, CancellationToken ct) => handler.ExchangeAsync(request, ct)).DisableAntiforgery();
+        api.MapGet("/open-cases/sign-in", (HttpRequest request, SignInPage handler) => handler.Show(request));
+        api.MapPost("/open-cases/sign-in", (HttpRequest request, SignInPage handler, CancellationToken ct) => handler.SignInAsync(request, ct)).DisableAntiforgery();
         api.MapGet("/open-cases/passkey-reset", (HttpRequest request, PasskeyResetPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/open-cases/passkey-reset", (HttpRequest request, PasskeyResetPage handler, CancellationToken ct) => handler.VouchAsync(request, ct)).DisableAntiforgery();
         api.MapGet("/passkey-reset", (HttpRequest request, ContactVouchPage handler) => handler.Show(request));
@@ -31,6 +33,7 @@ public static class OpenCasesEndpoints
     {
         services.AddOptions<OpenCasesOptions>().BindConfiguration(OpenCasesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OpenCasesPage>();
+        services.AddSingleton<SignInPage>();
         services.AddSingleton<OpenCasesDigest>();
         services.AddSingleton(sp => new PasskeyRecovery(
             sp.GetRequiredService<IPasskeyStore>(),

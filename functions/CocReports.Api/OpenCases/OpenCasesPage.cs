@@ -37,7 +37,8 @@ public sealed class OpenCasesPage(
     /// <summary>The session's cookie, scoped to this page.</summary>
     public const string CookieName = "coc-open-cases";
 
-    static readonly SessionPlace Place = new(
+    /// <summary>Where the page's session lives: a link's exchange and a passkey sign-in (<see cref="SignInPage"/>) both start it.</summary>
+    public static readonly SessionPlace Place = new(
         ActionLinks.OpenCasesScope, CaseAction.OpenCases, "open-cases-links", CookieName, "/api/open-cases", "/api/open-cases", "Your open cases");
 
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
