@@ -98,7 +98,9 @@ public static class ApiExtensions
         services.AddSingleton<MailboxPoll>();
         services.AddSingleton<InboundMailWebhook>();
         services.AddSingleton(sp => new OrganizerLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<OrganizerGate>();
         services.AddSingleton<OrganizerIntake>();
+        services.AddSingleton<ResponseCheck>();
         services.AddSingleton<MemberLinkGate>();
         services.AddSingleton<CaseActionEndpoint>();
         services.AddSingleton<ReportPatterns>();

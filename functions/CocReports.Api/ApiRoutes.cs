@@ -45,6 +45,8 @@ public static class ApiRoutes
         api.MapGet("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/" + OrganizerIntake.Route, (HttpRequest request, OrganizerIntake handler, ICaseWorkflow workflows, CancellationToken ct) =>
             handler.SubmitAsync(request, workflows, ct)).DisableAntiforgery();
+        api.MapGet("/" + ResponseCheck.Route, (HttpRequest request, ResponseCheck handler, CancellationToken ct) => handler.ShowAsync(request, ct));
+        api.MapPost("/" + ResponseCheck.Route, (HttpRequest request, ResponseCheck handler, CancellationToken ct) => handler.CheckAsync(request, ct)).DisableAntiforgery();
         api.MapGet("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.ShowAsync(request, ct));
         api.MapPost("/transparency", (HttpRequest request, TransparencyPage handler, CancellationToken ct) => handler.DraftAsync(request, ct)).DisableAntiforgery();
         api.MapCasePage();

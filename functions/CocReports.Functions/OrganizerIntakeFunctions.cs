@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 
 namespace CocReports.Functions;
 
-public sealed class OrganizerIntakeFunctions(OrganizerIntake handler)
+public sealed class OrganizerIntakeFunctions(OrganizerIntake handler, ResponseCheck responseCheck)
 {
     [Function("OrganizerIntakeForm")]
     public async Task<IActionResult> Show(
@@ -21,4 +21,16 @@ public sealed class OrganizerIntakeFunctions(OrganizerIntake handler)
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
         new ResultAction(await handler.SubmitAsync(request, new DurableCaseWorkflow(workflows), cancellationToken));
+
+    [Function("ShowResponseCheck")]
+    public async Task<IActionResult> ShowResponseCheck(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ResponseCheck.Route)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await responseCheck.ShowAsync(request, cancellationToken));
+
+    [Function("ResponseCheck")]
+    public async Task<IActionResult> CheckResponse(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ResponseCheck.Route)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await responseCheck.CheckAsync(request, cancellationToken));
 }

@@ -77,6 +77,17 @@ public sealed class TablePatternIndex(TableClient index) : IPatternIndex
         }
     }
 
+    public async Task<IReadOnlyList<string>> NamingAsync(string hash, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        await foreach (var row in index.QueryAsync<TableEntity>(e => e.PartitionKey == hash, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            references.Add(row.RowKey);
+        }
+
+        return references;
+    }
+
     public async Task<IReadOnlyList<PatternMatch>> MatchesAsync(string reference, CancellationToken cancellationToken)
     {
         var strongest = new Dictionary<string, bool>(StringComparer.Ordinal); // reference → weak only

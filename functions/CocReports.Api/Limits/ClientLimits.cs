@@ -25,6 +25,10 @@ public sealed class ClientLimits(IRateLimitStore store, IOptions<RateLimitOption
     public Task<TimeSpan?> OrganizerIntakeAsync(string organizerId, CancellationToken cancellationToken) =>
         CountAsync("organizer-intake", options.Value.OrganizerIntake, organizerId, cancellationToken);
 
+    /// <summary>How long to wait when this check of a response is over its organizer's budget; null when it may go ahead.</summary>
+    public Task<TimeSpan?> ResponseCheckAsync(string organizerId, CancellationToken cancellationToken) =>
+        CountAsync("response-checks", options.Value.ResponseChecks, organizerId, cancellationToken);
+
     /// <summary>How long to wait when this status page post is over the address's budget; null when it may go ahead.</summary>
     public Task<TimeSpan?> StatusAsync(HttpRequest request, CancellationToken cancellationToken) =>
         CountAsync("status", options.Value.Status, AddressOf(request), cancellationToken);

@@ -26,8 +26,7 @@ namespace CocReports.Api.Organizers;
 /// the form's does, and against the organizer's own, so a leaked link can neither flood the committee nor keep working.
 /// </summary>
 public sealed class OrganizerIntake(
-    OrganizerLinks links,
-    IMemberRevocations revocations,
+    OrganizerGate gate,
     ClientLimits clientLimits,
     IOptions<OrganizerOptions> organizers,
     IOptions<IntakeOptions> limits,
@@ -44,7 +43,7 @@ public sealed class OrganizerIntake(
         var token = request.Query["token"].ToString();
         try
         {
-            var (refusal, organizer) = await CheckAsync(token, cancellationToken);
+            var (refusal, organizer) = await gate.CheckAsync(token, cancellationToken);
             return refusal ?? Page(organizer!, token, null);
         }
         catch (StorageUnavailableException)
@@ -71,7 +70,7 @@ public sealed class OrganizerIntake(
                 return TooMany(addressWait);
             }
 
-            var (refusal, checkedOrganizer) = await CheckAsync(token, cancellationToken);
+            var (refusal, checkedOrganizer) = await gate.CheckAsync(token, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
@@ -134,16 +133,6 @@ public sealed class OrganizerIntake(
         return OrganizerReceiptPage.For(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference), emailed: !details.IsAnonymous);
     }
 
-    /// <summary>The organizer a usable link names, or the page refusing it: expired, altered, made before links expired, revoked, or its organizer removed.</summary>
-    async Task<(IResult? Refusal, Organizer? Organizer)> CheckAsync(string token, CancellationToken cancellationToken)
-    {
-        var check = links.Check(token, organizers.Value);
-        return check.Status == LinkStatus.Expired ? (Expired(), null)
-            : check.Organizer is not { } organizer ? (Refused(), null)
-            : await revocations.OrganizerNotBeforeAsync(organizer.Id, cancellationToken) is { } notBefore && check.IssuedAt < notBefore ? (Withdrawn(), null)
-            : (null, organizer);
-    }
-
     /// <summary>The other organizers can help on site now; the reporter's receipt must not wait on their mail.</summary>
     async Task AlertOthersAsync(Report report, Organizer takenBy)
     {
@@ -186,18 +175,9 @@ public sealed class OrganizerIntake(
 
     static HtmlPage Page(Organizer organizer, string token, IReadOnlyDictionary<string, string>? errors)
     {
-        return F.For(organizer).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return F.For(organizer).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest)
+            .Link("Is someone under a response? Check", $"{ResponseCheck.Path}?token={Uri.EscapeDataString(token)}");
     }
-
-    static HtmlPage Expired() =>
-        new HtmlPage("This link has expired", StatusCodes.Status410Gone)
-            .Heading("This organizer link has expired.")
-            .Paragraph("Organizer links work for a limited time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
-
-    static HtmlPage Withdrawn() =>
-        new HtmlPage("This link was withdrawn", StatusCodes.Status403Forbidden)
-            .Heading("This organizer link was withdrawn.")
-            .Paragraph("The committee withdrew the links issued to this organizer before a certain time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
 
     /// <summary>Nothing was stored; the organizer is told how long to wait and where the reporter can go meanwhile.</summary>
     static RetryAfter TooMany(TimeSpan wait) =>
@@ -207,9 +187,4 @@ public sealed class OrganizerIntake(
             wait);
 
     static string Minutes(TimeSpan wait) => Math.Ceiling(wait.TotalMinutes) is var minutes and > 1 ? $"{minutes:N0} minutes" : "a minute";
-
-    static HtmlPage Refused() =>
-        new HtmlPage("This link does not work", StatusCodes.Status403Forbidden)
-            .Heading("This organizer link does not work.")
-            .Paragraph("It may have been changed or made before organizer links expired, or its organizer is no longer on the list for this event. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
 }

@@ -23,6 +23,12 @@ public sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public RateLimit OrganizerIntake { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
 
+    /// <summary>
+    /// Checks whether someone is under a response, by one organizer: a few at an event's door, never a run through a
+    /// list of addresses to learn who was reported.
+    /// </summary>
+    public RateLimit ResponseChecks { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromHours(1) };
+
     /// <summary>Status page posts (opening a report, answering a question), right or wrong.</summary>
     public RateLimit Status { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
 

@@ -21,6 +21,9 @@ public interface IPatternIndex
     /// <summary>At the end of the retention period: everything indexed for the report goes, removals included.</summary>
     Task ForgetAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>The reports that name the identifier whose keyed hash is <paramref name="hash"/> (not those a member removed it from).</summary>
+    Task<IReadOnlyList<string>> NamingAsync(string hash, CancellationToken cancellationToken);
+
     /// <summary>Every other report sharing one of <paramref name="reference"/>'s identifiers.</summary>
     Task<IReadOnlyList<PatternMatch>> MatchesAsync(string reference, CancellationToken cancellationToken);
 }

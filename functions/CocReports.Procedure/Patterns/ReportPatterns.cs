@@ -51,6 +51,18 @@ public sealed class ReportPatterns(IPatternIndex index, IReportStore reports, IC
     public Task RemoveAsync(string reference, IReadOnlyList<IdentifierHash> wrong, IdentifierChange change, CancellationToken cancellationToken) =>
         index.RemoveAsync(reference, wrong, change, cancellationToken);
 
+    /// <summary>The reports that name any of <paramref name="identifiers"/>, each once, found by keyed hash as matches are.</summary>
+    public async Task<IReadOnlyList<string>> NamingAsync(IEnumerable<Identifier> identifiers, CancellationToken cancellationToken)
+    {
+        var references = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var hash in hashes.Of(identifiers))
+        {
+            references.UnionWith(await index.NamingAsync(hash.Hash, cancellationToken));
+        }
+
+        return [.. references];
+    }
+
     /// <summary>At the end of the retention period, with the rest of what described the reported person.</summary>
     public Task ForgetAsync(string reference, CancellationToken cancellationToken) => index.ForgetAsync(reference, cancellationToken);
 
