@@ -75,11 +75,15 @@ param digestAt string = '08:00'
 @description('Text the form shows about emergencies (local emergency numbers, venue security).')
 param emergencyNotice string
 
-@description('Time to acknowledge a report, as a .NET TimeSpan (d.hh:mm:ss).')
-param acknowledgeWithin string = '2.00:00:00'
+@description('The promises the community makes: Chaoss (acknowledged within 48 hours, followed up within a week) or EuDirective (the EU Whistleblower Directive: within 7 days, and within 3 months). azd env CLOCK_PROFILE.')
+@allowed(['Chaoss', 'EuDirective'])
+param clockProfile string = 'Chaoss'
 
-@description('Time to follow up after acknowledgement, as a .NET TimeSpan.')
-param followUpWithin string = '7.00:00:00'
+@description('Time to acknowledge a report, as a .NET TimeSpan (d.hh:mm:ss); empty for the clock profile\'s.')
+param acknowledgeWithin string = ''
+
+@description('Time to follow up after receipt, as a .NET TimeSpan; empty for the clock profile\'s.')
+param followUpWithin string = ''
 
 @description('Interval of status updates to the reporter, as a .NET TimeSpan.')
 param statusUpdateEvery string = '7.00:00:00'
@@ -427,7 +431,13 @@ var mailIntakeSettings = union(
 
 var auditSetting = empty(auditKeyedSince) ? {} : { Audit__KeyedSince: auditKeyedSince }
 
-var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, auditSetting, {
+// A promise left empty is the clock profile's: setting it would override the profile.
+var promiseSettings = union(
+  empty(acknowledgeWithin) ? {} : { Workflow__AcknowledgeWithin: acknowledgeWithin },
+  empty(followUpWithin) ? {} : { Workflow__FollowUpWithin: followUpWithin }
+)
+
+var appSettings = union(memberSettings, escalationSettings, organizerSettings, originSettings, previousKeySetting, mailIntakeSettings, auditSetting, promiseSettings, {
   Community__Name: communityName
   Notifications__Content: notificationContent
   Committee__Passkeys: passkeys
@@ -435,8 +445,7 @@ var appSettings = union(memberSettings, escalationSettings, organizerSettings, o
   OpenCases__DigestDay: digestDay
   OpenCases__DigestAt: digestAt
   Form__EmergencyNotice: emergencyNotice
-  Workflow__AcknowledgeWithin: acknowledgeWithin
-  Workflow__FollowUpWithin: followUpWithin
+  Workflow__Profile: clockProfile
   Workflow__StatusUpdateEvery: statusUpdateEvery
   Workflow__RetentionPeriod: retentionPeriod
   Intake__MaxReportBytes: string(maxReportBytes)

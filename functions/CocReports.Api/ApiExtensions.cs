@@ -36,6 +36,21 @@ namespace CocReports.Api;
 /// <summary>Everything both hosts need: options, the procedure's services, the Azure adapters and the HTTP handlers.</summary>
 public static class ApiExtensions
 {
+    /// <summary>
+    /// The promises: the clock profile's first, then the community's own settings bound over them, so one setting
+    /// picks a set of promises and any promise set on its own still wins. The urgent promise's default is given after,
+    /// not on the property: a schedule stored without it must read as null.
+    /// </summary>
+    public static IServiceCollection AddWorkflowOptions(this IServiceCollection services)
+    {
+        services.AddOptions<WorkflowOptions>()
+            .Configure<IConfiguration>((o, configuration) => ClockProfiles.Apply(o, configuration.GetSection(WorkflowOptions.Section).GetValue<ClockProfile>(nameof(WorkflowOptions.Profile))))
+            .BindSection(WorkflowOptions.Section)
+            .PostConfigure(o => o.UrgentAcknowledgeWithin ??= WorkflowOptions.UrgentAcknowledgeWithinDefault)
+            .ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
     public static IServiceCollection AddCocReports(this IServiceCollection services, IConfiguration configuration)
     {
         // Every section the same way: bound, checked by its data annotations (and any IValidateOptions registered for
@@ -43,23 +58,20 @@ public static class ApiExtensions
         // only with a restart (App Service restarts the app when an app setting changes), and a value read live would
         // let one part of the app use a new promise or key while another still holds the old one.
         // https://learn.microsoft.com/aspnet/core/fundamentals/configuration/options#options-validation
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The urgent promise's default is given here, not on the property: a schedule stored without it must read as null.
-        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section)
-            .PostConfigure(o => o.UrgentAcknowledgeWithin ??= WorkflowOptions.UrgentAcknowledgeWithinDefault)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeOptions>().BindSection(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommitteeOptions>().BindSection(CommitteeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CommunityOptions>().BindSection(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddWorkflowOptions();
+        services.AddOptions<LinkOptions>().BindSection(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkKeysValidation>();
-        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailIntakeOptions>().BindConfiguration(MailIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TransparencyOptions>().BindConfiguration(TransparencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ResponseOptions>().BindConfiguration(ResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FormOptions>().BindSection(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindSection(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailIntakeOptions>().BindSection(MailIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TransparencyOptions>().BindSection(TransparencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResponseOptions>().BindSection(ResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindSection(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindSection(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganizerOptions>().BindSection(OrganizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ActionLinks(Value<LinkOptions>(sp), sp.GetRequiredService<TimeProvider>()));

@@ -31,7 +31,7 @@ public static class OpenCasesEndpoints
 
     public static IServiceCollection AddOpenCases(this IServiceCollection services)
     {
-        services.AddOptions<OpenCasesOptions>().BindConfiguration(OpenCasesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenCasesOptions>().BindSection(OpenCasesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OpenCasesPage>();
         services.AddSingleton<SignInPage>();
         services.AddSingleton<OpenCasesDigest>();

@@ -5,6 +5,9 @@ public sealed class WorkflowOptions
 {
     public const string Section = "Workflow";
 
+    /// <summary>Which set of promises the defaults below are (<see cref="ClockProfiles"/>): CHAOSS's unless set.</summary>
+    public ClockProfile Profile { get; set; } = ClockProfile.Chaoss;
+
     /// <summary>"We strive to acknowledge your report within 48 hours."</summary>
     [Positive]
     public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromHours(48);
