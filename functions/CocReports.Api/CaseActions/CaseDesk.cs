@@ -64,7 +64,7 @@ public sealed class CaseDesk(
         await AuditAsync(reference, by, audited, cancellationToken);
         if (change.Event is { } kind)
         {
-            await TellAsync(reference, new CaseEvent(kind, by, at, change.Message?.Id, change.Message?.NextUpdateBy, change.ResponseEnds ?? change.Message?.ResponseEnds), workflows, cancellationToken);
+            await TellAsync(reference, new CaseEvent(kind, by, at, change.Message?.Id, change.Message?.NextUpdateBy, change.ResponseEnds ?? change.Message?.ResponseEnds, change.Message?.Response), workflows, cancellationToken);
         }
 
         return true;

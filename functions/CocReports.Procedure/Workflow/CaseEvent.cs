@@ -7,7 +7,7 @@ namespace CocReports.Procedure.Workflow;
 /// <param name="MessageId">The stored <see cref="Storage.CaseMessage"/> the event is about, if any.</param>
 /// <param name="NextUpdateBy">For follow-ups and status updates: the date promised for the next update.</param>
 /// <param name="ResponseEnds">For a resolution or an extension: when the response ends or is reviewed.</param>
-public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At, string? MessageId = null, DateTimeOffset? NextUpdateBy = null, DateTimeOffset? ResponseEnds = null)
+public sealed record CaseEvent(CaseEventKind Kind, string MemberId, DateTimeOffset At, string? MessageId = null, DateTimeOffset? NextUpdateBy = null, DateTimeOffset? ResponseEnds = null, string? Response = null)
 {
     public const string Name = "CaseEvent";
 }

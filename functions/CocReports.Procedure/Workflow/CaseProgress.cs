@@ -5,6 +5,7 @@ namespace CocReports.Procedure.Workflow;
 /// (see <see cref="Notifications.SealedSecret"/>) so the durable history never holds it in clear.
 /// </summary>
 /// <param name="ResponseEndsAt">When the response decided at resolution ends or is reviewed; the evidence is kept until then.</param>
+/// <param name="Response">The response decided at resolution, which says how long the case is kept (<see cref="WorkflowOptions.RetentionFor"/>).</param>
 /// <param name="UrgentSince">When a member marked the report urgent later; null when it was urgent from receipt, or is not.</param>
 public sealed record CaseProgress(
     string Reference,
@@ -25,4 +26,5 @@ public sealed record CaseProgress(
     DateTimeOffset? UrgentSince = null,
     DateTimeOffset? ResponseEndsAt = null,
     bool ResponseReminded = false,
-    DateTimeOffset? ResponseEndedAt = null);
+    DateTimeOffset? ResponseEndedAt = null,
+    string? Response = null);

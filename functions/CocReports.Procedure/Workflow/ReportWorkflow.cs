@@ -161,6 +161,7 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     LastNudgeAt = null,
                     ResponseEndsAt = happened.ResponseEnds,
                     ResponseReminded = ReminderPassed(happened.ResponseEnds, happened.At, progress.Schedule),
+                    Response = happened.Response,
                 };
 
             case CaseEventKind.ResponseExtended when progress.ResolvedAt is not null && happened.ResponseEnds is { } until:

@@ -67,6 +67,18 @@ public sealed class WorkflowOptions
     [Positive]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// How long a case is kept after resolution for a particular response, where it differs from <see cref="RetentionPeriod"/>:
+    /// a "No violation" may need months, a ban years. None by default: each community sets what its practice or law
+    /// asks (Germany's whistleblower act keeps records three years after closure, HinSchG § 11(5):
+    /// https://anwaltliche-meldestelle.de/%c2%a7-11-dokumentation-der-meldungen/).
+    /// </summary>
+    public List<ResponseRetention> RetentionByResponse { get; set; } = [];
+
+    /// <summary>How long a case resolved with <paramref name="response"/> is kept after resolution (or after the response ended).</summary>
+    public TimeSpan RetentionFor(string? response) =>
+        RetentionByResponse.FirstOrDefault(r => string.Equals(r.Response, response, StringComparison.Ordinal))?.Keep ?? RetentionPeriod;
+
     /// <summary>How long before the purge the committee is warned.</summary>
     [Positive]
     public TimeSpan RetentionWarningBefore { get; set; } = TimeSpan.FromDays(14);

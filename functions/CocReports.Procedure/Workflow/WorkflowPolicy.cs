@@ -84,9 +84,10 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
                 : new WorkflowStep(ends - options.ResponseRemindBefore, WorkflowStepKind.RemindResponseEnd);
         }
 
-        // Once a response ended, the retention period counts from its end ("a ban: until it ends plus a period").
+        // Once a response ended, the retention period counts from its end ("a ban: until it ends plus a period"), and
+        // the period is the one for the outcome ("no violation: months; a warning: a year").
         var resolved = progress.ResolvedAt!.Value;
-        var purgeAt = (progress.ResponseEndedAt is { } ended && ended > resolved ? ended : resolved) + options.RetentionPeriod;
+        var purgeAt = (progress.ResponseEndedAt is { } ended && ended > resolved ? ended : resolved) + options.RetentionFor(progress.Response);
         return progress.RetentionWarned
             ? new WorkflowStep(purgeAt, WorkflowStepKind.PurgeEvidence)
             : new WorkflowStep(purgeAt - options.RetentionWarningBefore, WorkflowStepKind.WarnBeforePurge);

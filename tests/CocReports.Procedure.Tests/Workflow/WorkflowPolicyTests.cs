@@ -288,4 +288,23 @@ public class WorkflowPolicyTests
         var ended = resolved with { ResponseEndsAt = null, ResponseReminded = false, ResponseEndedAt = ends };
         Assert.Equal(new WorkflowStep(ends + (351 * day), WorkflowStepKind.WarnBeforePurge), policy.Next(ended));
     }
+
+    [Fact]
+    public void A_case_is_kept_as_long_as_its_outcome_needs()
+    {
+        var resolvedAt = Clock().GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        var schedule = new WorkflowOptions { RetentionByResponse = [new ResponseRetention { Response = "No violation", Keep = 90 * day }] };
+        var policy = new WorkflowPolicy(schedule);
+        var resolved = new CaseProgress("COC-KEEP-0000", resolvedAt - (10 * day), Urgent: false, null, schedule) with
+        {
+            AcknowledgedAt = resolvedAt - (9 * day),
+            ResolvedAt = resolvedAt,
+            RetentionWarned = true,
+        };
+
+        Assert.Equal(new WorkflowStep(resolvedAt + (90 * day), WorkflowStepKind.PurgeEvidence), policy.Next(resolved with { Response = "No violation" }));
+        Assert.Equal(new WorkflowStep(resolvedAt + (365 * day), WorkflowStepKind.PurgeEvidence), policy.Next(resolved with { Response = "Warning" }));
+        Assert.Equal(new WorkflowStep(resolvedAt + (365 * day), WorkflowStepKind.PurgeEvidence), policy.Next(resolved));
+    }
 }
