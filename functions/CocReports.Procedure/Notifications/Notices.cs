@@ -14,6 +14,7 @@ public enum CommitteeNoticeKind
     StatusUpdateOverdue,
     AnswerReceived,
     RetentionWarning,
+    LegalHoldReview,
 
     /// <summary>Every member is excluded or recused: the escalation contacts receive the report instead.</summary>
     HandedToEscalation,

@@ -131,6 +131,22 @@ public sealed record CaseState(
             ? this with { Measures = [.. Measures.Select(m => m.Review is null ? m with { Review = review, ReviewedBy = memberId, ReviewedAt = at } : m)] }
             : null;
 
+    /// <summary>Since when a legal hold keeps the case from its purge, and who placed it; null when none is in place.</summary>
+    public DateTimeOffset? LegalHoldSince { get; init; }
+
+    public string? LegalHoldBy { get; init; }
+
+    /// <summary>
+    /// A member who may decide keeps the case past its retention period, for a legal claim or an authority's request:
+    /// "longer, as long as this is necessary and proportionate" (HinSchG § 11(5)). Only while it still exists.
+    /// </summary>
+    public CaseState? PlaceLegalHold(string memberId, DateTimeOffset at, Audience audience) =>
+        LegalHoldSince is null && EvidencePurgedAt is null && MayDecide(memberId, audience) ? this with { LegalHoldSince = at, LegalHoldBy = memberId } : null;
+
+    /// <summary>A member who may decide lifts the legal hold: the case's retention runs again.</summary>
+    public CaseState? LiftLegalHold(string memberId, Audience audience) =>
+        LegalHoldSince is not null && MayDecide(memberId, audience) ? this with { LegalHoldSince = null, LegalHoldBy = null } : null;
+
     /// <summary>The end of the retention period: the evidence and the report's content are gone.</summary>
     public CaseState PurgeEvidence(DateTimeOffset at) => this with { EvidencePurgedAt = at };
 }

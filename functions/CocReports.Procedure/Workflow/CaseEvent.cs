@@ -42,4 +42,10 @@ public enum CaseEventKind
 
     /// <summary>A member lifted the interim measure.</summary>
     MeasureLifted,
+
+    /// <summary>A member placed a legal hold: the case is kept past its retention period, and the hold is reviewed.</summary>
+    LegalHoldPlaced,
+
+    /// <summary>A member lifted the legal hold: the case's retention runs again, warned of before the purge.</summary>
+    LegalHoldLifted,
 }

@@ -6,6 +6,8 @@ namespace CocReports.Procedure.Workflow;
 /// </summary>
 /// <param name="ResponseEndsAt">When the response decided at resolution ends or is reviewed; the evidence is kept until then.</param>
 /// <param name="Response">The response decided at resolution, which says how long the case is kept (<see cref="WorkflowOptions.RetentionFor"/>).</param>
+/// <param name="LegalHoldSince">Since when a legal hold keeps the case; while it does, the committee is asked every <see cref="WorkflowOptions.LegalHoldReviewEvery"/> whether it is still needed.</param>
+/// <param name="LegalHoldLiftedAt">When the last legal hold was lifted: the purge comes no sooner than its warning after.</param>
 /// <param name="UrgentSince">When a member marked the report urgent later; null when it was urgent from receipt, or is not.</param>
 public sealed record CaseProgress(
     string Reference,
@@ -27,4 +29,7 @@ public sealed record CaseProgress(
     DateTimeOffset? ResponseEndsAt = null,
     bool ResponseReminded = false,
     DateTimeOffset? ResponseEndedAt = null,
-    string? Response = null);
+    string? Response = null,
+    DateTimeOffset? LegalHoldSince = null,
+    DateTimeOffset? LegalHoldReviewedAt = null,
+    DateTimeOffset? LegalHoldLiftedAt = null);

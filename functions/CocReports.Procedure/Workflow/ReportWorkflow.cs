@@ -86,6 +86,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     await steps.Record(CaseStep.ResponseEnded, next.At);
                     progress = progress with { ResponseEndsAt = null, ResponseReminded = false, ResponseEndedAt = next.At };
                     break;
+                case WorkflowStepKind.ReviewLegalHold:
+                    steps.NotifyCommittee(CommitteeNoticeKind.LegalHoldReview, occasion: Occasion(next.At));
+                    progress = progress with { LegalHoldReviewedAt = next.At };
+                    break;
                 case WorkflowStepKind.WarnBeforePurge:
                     steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
                     progress = progress with { RetentionWarned = true };
@@ -163,6 +167,13 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     ResponseReminded = ReminderPassed(happened.ResponseEnds, happened.At, progress.Schedule),
                     Response = happened.Response,
                 };
+
+            case CaseEventKind.LegalHoldPlaced:
+                return progress with { LegalHoldSince = happened.At, LegalHoldReviewedAt = null };
+
+            case CaseEventKind.LegalHoldLifted when progress.LegalHoldSince is not null:
+                // The purge is warned of anew.
+                return progress with { LegalHoldSince = null, LegalHoldReviewedAt = null, LegalHoldLiftedAt = happened.At, RetentionWarned = false };
 
             case CaseEventKind.ResponseExtended when progress.ResolvedAt is not null && happened.ResponseEnds is { } until:
                 // The purge moves after the new end, and is warned of again.

@@ -79,6 +79,10 @@ public sealed class WorkflowOptions
     public TimeSpan RetentionFor(string? response) =>
         RetentionByResponse.FirstOrDefault(r => string.Equals(r.Response, response, StringComparison.Ordinal))?.Keep ?? RetentionPeriod;
 
+    /// <summary>How often the committee is asked whether a legal hold is still needed: kept longer only while necessary.</summary>
+    [Positive]
+    public TimeSpan LegalHoldReviewEvery { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How long before the purge the committee is warned.</summary>
     [Positive]
     public TimeSpan RetentionWarningBefore { get; set; } = TimeSpan.FromDays(14);

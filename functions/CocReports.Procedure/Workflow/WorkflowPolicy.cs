@@ -86,8 +86,21 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
 
         // Once a response ended, the retention period counts from its end ("a ban: until it ends plus a period"), and
         // the period is the one for the outcome ("no violation: months; a warning: a year").
+        // A legal hold keeps the case, asked about now and then, until a member lifts it.
+        if (progress.LegalHoldSince is { } held)
+        {
+            return new WorkflowStep((progress.LegalHoldReviewedAt ?? held) + options.LegalHoldReviewEvery, WorkflowStepKind.ReviewLegalHold);
+        }
+
         var resolved = progress.ResolvedAt!.Value;
         var purgeAt = (progress.ResponseEndedAt is { } ended && ended > resolved ? ended : resolved) + options.RetentionFor(progress.Response);
+
+        // A hold lifted after the period had run out: the members still get their warning's time to download what they keep.
+        if (progress.LegalHoldLiftedAt is { } lifted && lifted + options.RetentionWarningBefore > purgeAt)
+        {
+            purgeAt = lifted + options.RetentionWarningBefore;
+        }
+
         return progress.RetentionWarned
             ? new WorkflowStep(purgeAt, WorkflowStepKind.PurgeEvidence)
             : new WorkflowStep(purgeAt - options.RetentionWarningBefore, WorkflowStepKind.WarnBeforePurge);

@@ -22,6 +22,9 @@ public enum WorkflowStepKind
     /// <summary>The response ends (or is due for review): the committee is asked whether its conditions were met.</summary>
     EndResponse,
 
+    /// <summary>Ask the committee whether the legal hold that keeps the case is still needed.</summary>
+    ReviewLegalHold,
+
     /// <summary>Warn the committee that the evidence of a resolved report will soon be deleted.</summary>
     WarnBeforePurge,
 
