@@ -4,6 +4,7 @@ using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Passkeys;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -46,31 +47,32 @@ public sealed class LinkExchange(
             return refusal;
         }
 
+        var t = committee.Value.TextsFor(check.MemberId);
         if (Held(request, place) is { } held)
         {
-            return SendOn(held, check, place);
+            return SendOn(held, check, place, t);
         }
 
         if (await linkLedger.IsLinkUsedAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
-            return LinkPages.AlreadyOpened();
+            return LinkPages.AlreadyOpened(t);
         }
 
-        var page = new HtmlPage(place.Title)
-            .Heading(place.Title)
-            .Paragraph("This link opens the page once, in this browser, for a short while. To open it on another device, use a newer email.");
+        var page = new HtmlPage(place.Title(t), language: t.Language)
+            .Heading(place.Title(t))
+            .Paragraph(t["Link.OpensOnce"]);
         var fields = new Dictionary<string, string> { ["token"] = token };
         var owned = await passkeys.ForMemberAsync(check.MemberId!, cancellationToken);
         if (PasskeyRule.SignInNeeded(committee.Value, owned.Count > 0))
         {
-            page.RunsPasskeys().Paragraph("Opening it asks for your passkey, on this device.");
+            page.RunsPasskeys().Paragraph(t["Link.AsksPasskey"]);
             foreach (var (name, value) in ceremony.ToConfirm(place.Scope, check.MemberId!, owned))
             {
                 fields[name] = value;
             }
         }
 
-        return page.Form(place.Path, "Open", fields);
+        return page.Form(place.Path, t["Link.Open"], fields);
     }
 
     /// <summary>POST from the button: spends the link and starts the session, or says why not.</summary>
@@ -88,9 +90,10 @@ public sealed class LinkExchange(
             return refusal;
         }
 
+        var t = committee.Value.TextsFor(check.MemberId);
         if (Held(request, place) is { } held)
         {
-            return SendOn(held, check, place);
+            return SendOn(held, check, place, t);
         }
 
         // The passkey first: a link whose holder can't confirm is not spent, so the member's own next try still works.
@@ -102,13 +105,13 @@ public sealed class LinkExchange(
         {
             await RecordAsync(place, memberId, allowed: false);
             log.LogWarning("A link of member {MemberId} for {Scope} came without a passkey that verifies; it was not spent", memberId, place.Scope);
-            return PasskeyPages.NotConfirmed();
+            return PasskeyPages.NotConfirmed(t);
         }
 
         // Atomic: of two browsers posting one link, only one gets the session.
         if (!await linkLedger.TryUseLinkAsync(place.SpentUnder, check.LinkId!, cancellationToken))
         {
-            return LinkPages.AlreadyOpened();
+            return LinkPages.AlreadyOpened(t);
         }
 
         if (confirmedWith is not null)
@@ -122,7 +125,7 @@ public sealed class LinkExchange(
 
     /// <summary>Sets the session's cookie and shows <paramref name="page"/>, or sends the browser on to the place.</summary>
     public IResult Started(HttpRequest request, CaseSession session, SessionPlace place, HtmlPage? page = null) =>
-        new CaseSessionStarted(session, place, request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps, page);
+        new CaseSessionStarted(session, place, request.IsHttps || linkOptions.Value.PublicBaseUrl.Scheme == Uri.UriSchemeHttps, committee.Value.TextsFor(session.MemberId), page);
 
     // A case's own trail records each sign-in with a passkey and each refused one; a page of no case has no trail.
     Task RecordAsync(SessionPlace place, string memberId, bool allowed) =>
@@ -133,10 +136,10 @@ public sealed class LinkExchange(
     /// <summary>The session this browser holds for the place, if any and still good.</summary>
     public CaseSession? Held(HttpRequest request, SessionPlace place) => sessions.Check(request.Cookies[place.CookieName], place.Scope);
 
-    static IResult SendOn(CaseSession held, LinkCheck check, SessionPlace place) =>
+    static IResult SendOn(CaseSession held, LinkCheck check, SessionPlace place, Texts t) =>
         held.MemberId == check.MemberId
-            ? new HtmlPage(place.Title).Refresh(place.Path).Heading(place.Title).Link("Open", place.Path)
-            : LinkPages.AnotherMembersSession();
+            ? new HtmlPage(place.Title(t), language: t.Language).Refresh(place.Path).Heading(place.Title(t)).Link(t["Link.Open"], place.Path)
+            : LinkPages.AnotherMembersSession(t);
 }
 
 /// <summary>A page a member link opens into a session.</summary>
@@ -144,5 +147,6 @@ public sealed class LinkExchange(
 /// <param name="SpentUnder">Where spent links are kept (a report's own partition, or the page's).</param>
 /// <param name="CookiePath">Where the session's cookie goes: the page and what it links to (a case's evidence, say).</param>
 /// <param name="Path">The page's address without a token.</param>
+/// <param name="Title">The page's title in the words of the member who opens it.</param>
 /// <param name="Trail">The report whose audit trail records sign-ins here, for a case.</param>
-public sealed record SessionPlace(string Scope, CaseAction Action, string SpentUnder, string CookieName, string CookiePath, string Path, string Title, string? Trail = null);
+public sealed record SessionPlace(string Scope, CaseAction Action, string SpentUnder, string CookieName, string CookiePath, string Path, Func<Texts, string> Title, string? Trail = null);

@@ -17,8 +17,8 @@ public sealed class MemberLinkGate(ActionLinks links, IMemberRevocations revocat
     public async Task<(IResult? Refusal, LinkCheck Check)> CheckAsync(string? token, string scope, CaseAction action, CancellationToken cancellationToken)
     {
         var check = links.Check(token, scope, action);
-        return check.Status != LinkStatus.Valid ? (LinkPages.Refused(check.Status), check)
-            : await IsRevokedAsync(check.MemberId!, check.IssuedAt, cancellationToken) ? (LinkPages.Revoked(), check)
+        return check.Status != LinkStatus.Valid ? (LinkPages.Refused(check.Status, committee.Value.TextsFor(check.MemberId)), check)
+            : await IsRevokedAsync(check.MemberId!, check.IssuedAt, cancellationToken) ? (LinkPages.Revoked(committee.Value.TextsFor(check.MemberId)), check)
             : (null, check);
     }
 
@@ -27,7 +27,7 @@ public sealed class MemberLinkGate(ActionLinks links, IMemberRevocations revocat
     {
         var (refusal, check) = await CheckAsync(token, scope, action, cancellationToken);
         return refusal is not null ? (refusal, check)
-            : committee.Value.Find(check.MemberId!) is null ? (LinkPages.NoLongerYours(), check)
+            : committee.Value.Find(check.MemberId!) is null ? (LinkPages.NoLongerYours(committee.Value.TextsFor(check.MemberId)), check)
             : (null, check);
     }
 

@@ -102,7 +102,7 @@ public sealed class CaseActionEndpoint(
         // Spending the link is atomic: of two posts of one link (a double click), only one acts.
         if (handler.SingleUse && !await linkLedger.TryUseLinkAsync(reference, context!.LinkId, cancellationToken))
         {
-            return LinkPages.AlreadyUsed();
+            return LinkPages.AlreadyUsed(committee.Value.TextsFor(context!.MemberId));
         }
 
         return WithWayBack(await handler.ActAsync(context!, form, cancellationToken), handler, context!);
@@ -127,7 +127,7 @@ public sealed class CaseActionEndpoint(
         var handler = actions.FirstOrDefault(a => ActionLinks.PathOf(a.Action) == action);
         if (handler is null)
         {
-            return (LinkPages.Refused(LinkStatus.Tampered), null, null);
+            return (LinkPages.Refused(LinkStatus.Tampered, committee.Value.TextsFor(null)), null, null);
         }
 
         var (refusal, check) = await gate.CheckAsync(token, reference, handler.Action, cancellationToken);
@@ -143,17 +143,17 @@ public sealed class CaseActionEndpoint(
             || isReporterLink != handler.HeldByReporter
             || (!isReporterLink && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
         {
-            return (LinkPages.NoLongerYours(), null, null);
+            return (LinkPages.NoLongerYours(committee.Value.TextsFor(check.MemberId)), null, null);
         }
 
         if (handler.WaitsForDeclaration && access.MustDeclare(state, check.MemberId!))
         {
-            return (CaseAccess.DeclareFirst(reference), null, null);
+            return (CaseAccess.DeclareFirst(reference, committee.Value.TextsFor(check.MemberId)), null, null);
         }
 
         if (handler.SingleUse && await linkLedger.IsLinkUsedAsync(reference, check.LinkId!, cancellationToken))
         {
-            return (LinkPages.AlreadyUsed(), null, null);
+            return (LinkPages.AlreadyUsed(committee.Value.TextsFor(check.MemberId)), null, null);
         }
 
         var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);

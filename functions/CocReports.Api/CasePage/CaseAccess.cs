@@ -3,6 +3,7 @@ using CocReports.Api.Pages;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Passkeys;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -65,12 +66,13 @@ public sealed class CaseAccess(
         var viewed = opened!;
         if (PasskeyRule.MustAdd(committee.Value, viewed.Passkeys.Count > 0))
         {
-            return (PasskeyPages.MustAdd($"Report {reference}", PasskeyHref(reference), AddFields(viewed, request)), null);
+            var t = committee.Value.TextsFor(viewed.MemberId);
+            return (PasskeyPages.MustAdd(t.Format("Case.Title", reference), PasskeyHref(reference), AddFields(viewed, request), t), null);
         }
 
         if (!asksDeclaration && MustDeclare(viewed.State, viewed.MemberId))
         {
-            return (DeclareFirst(reference), null);
+            return (DeclareFirst(reference, committee.Value.TextsFor(viewed.MemberId)), null);
         }
 
         return (null, viewed);
@@ -80,19 +82,19 @@ public sealed class CaseAccess(
     public bool MustDeclare(CaseState state, string memberId) => committee.Value.DeclareConflicts && !state.HasDeclared(memberId);
 
     /// <summary>The refusal of anything of the case before the member declared their conflicts: the case page asks for it.</summary>
-    public static IResult DeclareFirst(string reference) =>
-        new HtmlPage("Declare your conflicts first", StatusCodes.Status403Forbidden)
-            .Heading("Please declare your conflicts of interest first.")
-            .Paragraph("Nothing of this report is shown, and nothing about it decided, until you have.")
-            .Link("Declare them on the case page", ActionLinks.PathOf(reference, CaseAction.View));
+    public static IResult DeclareFirst(string reference, Texts t) =>
+        new HtmlPage(t["Case.DeclareFirst.Title"], StatusCodes.Status403Forbidden, t.Language)
+            .Heading(t["Case.DeclareFirst.Heading"])
+            .Paragraph(t["Case.DeclareFirst.Text"])
+            .Link(t["Case.DeclareFirst.Link"], ActionLinks.PathOf(reference, CaseAction.View));
 
     /// <summary>
-    /// The page asking for a recent passkey confirmation before <paramref name="what"/>, or null when it may go ahead:
-    /// passkeys off, no passkey yet (Offered), or confirmed within <c>Committee:PasskeyStepUpWithin</c>.
+    /// The page asking for a recent passkey confirmation before the step <paramref name="whatKey"/> names (a text's key),
+    /// or null when it may go ahead: passkeys off, no passkey yet (Offered), or confirmed within <c>Committee:PasskeyStepUpWithin</c>.
     /// </summary>
-    public IResult? StepUp(ViewedCase viewed, HttpRequest request, string what) =>
-        NeedsStepUp(viewed)
-            ? PasskeyPages.Confirm(what, ConfirmHref(viewed.Report.Reference), ConfirmFields(viewed, request.Path + request.QueryString))
+    public IResult? StepUp(ViewedCase viewed, HttpRequest request, string whatKey) =>
+        NeedsStepUp(viewed) && committee.Value.TextsFor(viewed.MemberId) is var t
+            ? PasskeyPages.Confirm(t[whatKey], ConfirmHref(viewed.Report.Reference), ConfirmFields(viewed, request.Path + request.QueryString), t)
             : null;
 
     /// <summary>Whether the member must confirm with their passkey before what matters most.</summary>
@@ -127,14 +129,15 @@ public sealed class CaseAccess(
             return null;
         }
 
+        var t = committee.Value.TextsFor(memberId);
         var session = exchange.Held(request, Place(reference));
         if (session is null || session.MemberId != memberId)
         {
-            return sessionRequired ? PasskeyPages.OpenTheCaseFirst(links.Create(reference, memberId, CaseAction.View).PathAndQuery) : null;
+            return sessionRequired ? PasskeyPages.OpenTheCaseFirst(links.Create(reference, memberId, CaseAction.View).PathAndQuery, t) : null;
         }
 
         return fresh && PasskeyRule.StepUpNeeded(committee.Value, true, session.ConfirmedAt, clock.GetUtcNow())
-            ? PasskeyPages.Confirm("This step", ConfirmHref(reference), WithThen(ceremony.ToConfirm(reference, memberId, owned), then))
+            ? PasskeyPages.Confirm(t["Passkey.ThisStep"], ConfirmHref(reference), WithThen(ceremony.ToConfirm(reference, memberId, owned), then), t)
             : null;
     }
 
@@ -154,18 +157,19 @@ public sealed class CaseAccess(
         }
 
         var viewed = opened!;
+        var t = committee.Value.TextsFor(viewed.MemberId);
         var added = await ceremony.AddAsync(form, reference, viewed.MemberId, viewed.Passkeys, cancellationToken);
         if (added is null)
         {
             log.LogWarning("Member {MemberId} tried to add a passkey on report {Reference}; it did not verify", viewed.MemberId, reference);
-            return PasskeyPages.NotConfirmed(ActionLinks.PathOf(reference, CaseAction.View));
+            return PasskeyPages.NotConfirmed(t, ActionLinks.PathOf(reference, CaseAction.View));
         }
 
         await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), viewed.MemberId, PasskeyAdded, Allowed: true), CancellationToken.None);
         log.LogInformation("Member {MemberId} added passkey {Passkey} on report {Reference}", viewed.MemberId, added.ShortId, reference);
-        var page = new HtmlPage("Passkey added").Heading("Your passkey is added.")
-            .Paragraph("From now on your links open cases only together with this passkey. Keep a second one on another device: add it there the same way.")
-            .Link("Open the case", LocalThen(form, reference));
+        var page = new HtmlPage(t["Passkey.Added.Title"], language: t.Language).Heading(t["Passkey.Added.Heading"])
+            .Paragraph(t["Passkey.Added.Text"])
+            .Link(t["Passkey.OpenTheCase"], LocalThen(form, reference));
         return exchange.Started(request, sessions.Confirmed(viewed.Session, reference), Place(reference), page);
     }
 
@@ -185,17 +189,18 @@ public sealed class CaseAccess(
         }
 
         var viewed = opened!;
+        var t = committee.Value.TextsFor(viewed.MemberId);
         var then = LocalThen(form, reference);
         var confirmed = await ceremony.ConfirmAsync(form, reference, viewed.MemberId, viewed.Passkeys, cancellationToken);
         await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), viewed.MemberId, PasskeyConfirmed, Allowed: confirmed is not null), CancellationToken.None);
         if (confirmed is null)
         {
             log.LogWarning("Member {MemberId} did not confirm with a passkey on report {Reference}", viewed.MemberId, reference);
-            return PasskeyPages.NotConfirmed(then);
+            return PasskeyPages.NotConfirmed(t, then);
         }
 
         log.LogInformation("Member {MemberId} confirmed with passkey {Passkey} on report {Reference}", viewed.MemberId, confirmed.ShortId, reference);
-        var page = new HtmlPage("Confirmed").Refresh(then).Heading("Confirmed.").Link("Continue", then);
+        var page = new HtmlPage(t["Passkey.Confirmed.Title"], language: t.Language).Refresh(then).Heading(t["Passkey.Confirmed.Heading"]).Link(t["Passkey.Continue"], then);
         return exchange.Started(request, sessions.Confirmed(viewed.Session, reference), Place(reference), page);
     }
 
@@ -226,12 +231,12 @@ public sealed class CaseAccess(
         var session = exchange.Held(request, Place(reference));
         if (session is null)
         {
-            return (LinkPages.NoSession(), null);
+            return (LinkPages.NoSession(committee.Value.TextsFor(null)), null);
         }
 
         if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
         {
-            return (LinkPages.Revoked(), null);
+            return (LinkPages.Revoked(committee.Value.TextsFor(session.MemberId)), null);
         }
 
         var memberId = session.MemberId;
@@ -239,7 +244,7 @@ public sealed class CaseAccess(
         if (report is null)
         {
             // Nothing left to see or protect; the page says no more than for a refused member.
-            return (LinkPages.NoLongerYours(), null);
+            return (LinkPages.NoLongerYours(committee.Value.TextsFor(memberId)), null);
         }
 
         var state = await cases.GetCaseStateAsync(reference, cancellationToken);
@@ -248,7 +253,7 @@ public sealed class CaseAccess(
             // Kept even when the member's browser gives up: a refusal must not go unrecorded.
             await audit.AppendAsync(reference, new AuditEntry(clock.GetUtcNow(), memberId, what(report), Allowed: false), CancellationToken.None);
             log.LogInformation("Member {MemberId} was refused report {Reference}", memberId, reference);
-            return (LinkPages.NoLongerYours(), null);
+            return (LinkPages.NoLongerYours(committee.Value.TextsFor(memberId)), null);
         }
 
         return (null, new ViewedCase(memberId, report, state, session, await passkeys.ForMemberAsync(memberId, cancellationToken)));
@@ -263,7 +268,7 @@ public sealed class CaseAccess(
         exchange.ExchangeAsync(request, Place(reference), cancellationToken);
 
     static SessionPlace Place(string reference) =>
-        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), $"Report {reference}", reference);
+        new(reference, CaseAction.View, reference, CookieName, $"/api/reports/{reference}", ActionLinks.PathOf(reference, CaseAction.View), t => t.Format("Case.Title", reference), reference);
 }
 
 /// <summary>

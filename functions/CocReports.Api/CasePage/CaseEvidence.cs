@@ -1,8 +1,11 @@
 using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Evidence;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.CasePage;
 
@@ -12,7 +15,7 @@ namespace CocReports.Api.CasePage;
 /// (<see cref="EvidenceMetadata"/>). GET …/evidence/{index}/original: the file exactly as received, always as a
 /// download, audited as such. Storage is never exposed: no public or long-lived URL.
 /// </summary>
-public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
+public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence, IOptions<CommitteeOptions> committee)
 {
     /// <summary>What the audit trail names a download of an original by, followed by its blob name.</summary>
     public const string OriginalPrefix = "original:";
@@ -21,7 +24,7 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 
     public async Task<IResult> DownloadAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
     {
-        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => blobName, original: false, cancellationToken);
+        var (refusal, file, content, t) = await OpenAsync(request, reference, index, blobName => blobName, original: false, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -44,7 +47,7 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
         if (!removed)
         {
             await cleaned.DisposeAsync();
-            return NotCleaned(reference, index);
+            return NotCleaned(reference, index, t!);
         }
 
         cleaned.Position = 0;
@@ -53,37 +56,39 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
 
     public async Task<IResult> DownloadOriginalAsync(HttpRequest request, string reference, int index, CancellationToken cancellationToken)
     {
-        var (refusal, file, content) = await OpenAsync(request, reference, index, blobName => OriginalPrefix + blobName, original: true, cancellationToken);
+        var (refusal, file, content, _) = await OpenAsync(request, reference, index, blobName => OriginalPrefix + blobName, original: true, cancellationToken);
         return refusal ?? new EvidenceDownload(content!, index, file!, original: true);
     }
 
-    async Task<(IResult? Refusal, EvidenceFile? File, Stream? Content)> OpenAsync(
+    // The file, or the page refusing it, and the words of the member it is for.
+    async Task<(IResult? Refusal, EvidenceFile? File, Stream? Content, Texts? Texts)> OpenAsync(
         HttpRequest request, string reference, int index, Func<string, string> what, bool original, CancellationToken cancellationToken)
     {
         var (refusal, admitted) = await access.AdmitAsync(request, reference, report => what(BlobName(report, index)), cancellationToken);
         if (refusal is not null)
         {
-            return (refusal, null, null);
+            return (refusal, null, null, null);
         }
 
         // An original keeps what the copy leaves out (where a photo was taken): a recent passkey confirmation first.
-        if (original && access.StepUp(admitted!, request, "Downloading an original") is { } stepUp)
+        if (original && access.StepUp(admitted!, request, "Case.StepUp.Original") is { } stepUp)
         {
-            return (stepUp, null, null);
+            return (stepUp, null, null, null);
         }
 
         var viewed = admitted!;
+        var t = committee.Value.TextsFor(viewed.MemberId);
         var files = viewed.Report.Evidence;
         if (index < 0 || index >= files.Count)
         {
-            return (NotFound(), null, null);
+            return (NotFound(t), null, null, null);
         }
 
         var file = files[index];
         var content = await evidence.OpenReadAsync(file.BlobName, cancellationToken);
         if (content is null)
         {
-            return (NotFound(), null, null);
+            return (NotFound(t), null, null, null);
         }
 
         try
@@ -96,21 +101,21 @@ public sealed class CaseEvidence(CaseAccess access, IEvidenceStore evidence)
             throw;
         }
 
-        return (null, file, content);
+        return (null, file, content, t);
     }
 
     // Out of range, the audit names the blob such an index would have.
     static string BlobName(Report report, int index) =>
         index >= 0 && index < report.Evidence.Count ? report.Evidence[index].BlobName : $"{report.Reference}/{index:D2}";
 
-    static HtmlPage NotFound() =>
-        new HtmlPage("This file is not available", StatusCodes.Status404NotFound)
-            .Heading("This file is not available.")
-            .Paragraph("It is not part of this report, or it was removed when the report's evidence was purged. Nothing was changed.");
+    static HtmlPage NotFound(Texts t) =>
+        new HtmlPage(t["Case.FileMissing.Title"], StatusCodes.Status404NotFound, t.Language)
+            .Heading(t["Case.FileMissing.Heading"])
+            .Paragraph(t["Case.FileMissing.Text"]);
 
-    static HtmlPage NotCleaned(string reference, int index) =>
-        new HtmlPage("This picture cannot be shown without its metadata", StatusCodes.Status422UnprocessableEntity)
-            .Heading("This picture cannot be shown without its metadata.")
-            .Paragraph("Its structure could not be read, so its location and camera details could not be removed. The original is kept untouched; downloading it is recorded in the case's audit trail.")
-            .Link("Download the original", OriginalHref(reference, index));
+    static HtmlPage NotCleaned(string reference, int index, Texts t) =>
+        new HtmlPage(t["Case.NotCleaned.Title"], StatusCodes.Status422UnprocessableEntity, t.Language)
+            .Heading(t["Case.NotCleaned.Heading"])
+            .Paragraph(t["Case.NotCleaned.Text"])
+            .Link(t["Case.NotCleaned.Link"], OriginalHref(reference, index));
 }

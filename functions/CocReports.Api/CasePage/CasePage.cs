@@ -45,10 +45,11 @@ public sealed class CasePage(
         }
 
         var viewed = admitted!;
+        var t = committee.Value.TextsFor(viewed.MemberId);
         if (access.MustDeclare(viewed.State, viewed.MemberId))
         {
             // The declaration comes before anything of the report: the page is its form alone.
-            var declaration = new HtmlPage($"Report {reference}").Heading($"Report {reference}");
+            var declaration = new HtmlPage(t.Format("Case.Title", reference), language: t.Language).Heading(t.Format("Case.Title", reference));
             await forms.AppendAsync(declaration, forms.ContextFor(viewed, [], workflows), CaseAction.Declare, cancellationToken);
             return declaration;
         }
@@ -61,56 +62,56 @@ public sealed class CasePage(
         var offered = CaseForms.Offered(viewed.Report, viewed.State, messages, viewed.MemberId, Audience.For(committee.Value, viewed.Report, viewed.State));
 
         var report = viewed.Report;
-        var page = new HtmlPage($"Report {reference}")
-            .Heading($"Report {reference}")
-            .Paragraph("Confidential: only the committee members handling this report can open this page, and every view is recorded.");
+        var page = new HtmlPage(t.Format("Case.Title", reference), language: t.Language)
+            .Heading(t.Format("Case.Title", reference))
+            .Paragraph(t["Case.Confidential"]);
         if (PasskeyRule.Offered(committee.Value, viewed.Passkeys.Count > 0))
         {
-            PasskeyPages.OfferTo(page.Subheading("Passkey"), CaseAccess.PasskeyHref(reference), access.AddFields(viewed, request));
+            PasskeyPages.OfferTo(page.Subheading(t["Case.Passkey"]), CaseAccess.PasskeyHref(reference), access.AddFields(viewed, request), t);
         }
 
-        AppendReport(page, report, viewed.State, access.NeedsStepUp(viewed));
+        AppendReport(page, report, viewed.State, access.NeedsStepUp(viewed), t);
         if (access.NeedsStepUp(viewed))
         {
-            page.RunsPasskeys().Form(CaseAccess.ConfirmHref(reference), "Show the reporter's identity and contact", access.ConfirmFields(viewed, request.Path));
+            page.RunsPasskeys().Form(CaseAccess.ConfirmHref(reference), t["Case.ShowIdentity"], access.ConfirmFields(viewed, request.Path));
         }
 
-        await AppendPatternsAsync(page, context, cancellationToken);
+        await AppendPatternsAsync(page, context, t, cancellationToken);
 
         // The link is named by what the file is; the sender's name is only text beside it.
-        page.Subheading("Evidence").Table(
-            ["File", "Name as sent", "Type", "Size", "SHA-256 of the original", "Original"],
+        page.Subheading(t["Case.Evidence"]).Table(
+            [t["Case.Evidence.File"], t["Case.Evidence.NameSent"], t["Case.Evidence.Type"], t["Case.Evidence.Size"], t["Case.Evidence.Sha256"], t["Case.Evidence.Original"]],
             report.Evidence.Select((file, index) => (IReadOnlyList<TableCell>)
             [
                 new(EvidenceName.ForDownload(index, file), EvidenceHref(reference, index)),
                 new(EvidenceName.Shown(file.FileName)),
                 new(file.ContentType),
-                new(string.Create(CultureInfo.InvariantCulture, $"{file.Length:N0} bytes")),
+                new(t.Format("Case.Evidence.Bytes", t.Number(file.Length))),
                 new(file.Sha256),
-                OriginalCell(reference, index, file),
+                OriginalCell(reference, index, file, t),
             ]),
-            "The reporter sent no evidence.");
-        AppendPictures(page, report);
+            t["Case.Evidence.None"]);
+        AppendPictures(page, report, t);
 
-        page.Subheading("Timeline").Table(
-            ["When", "Step", "By", "Note"],
+        page.Subheading(t["Case.Timeline"]).Table(
+            [t["Case.Timeline.When"], t["Case.Timeline.Step"], t["Case.Timeline.By"], t["Case.Timeline.Note"]],
             steps.OrderBy(s => s.At).Select(s => (IReadOnlyList<TableCell>)
-                [new(Texts.TimeToTheSecond(s.At)), new(Words.Split(s.Step.Name, ' ')), new(s.MemberId is { } id ? NameOf(id) : ""), new(s.Note ?? "")]),
-            "Nothing has happened on this report yet.");
-        AppendMeasures(page, viewed.State, messages);
-        await AppendNotesAsync(page, messages, context, offered, cancellationToken);
+                [new(Texts.TimeToTheSecond(s.At)), new(s.Step.Shown(t)), new(s.MemberId is { } id ? NameOf(id, t) : ""), new(s.Note ?? "")]),
+            t["Case.Timeline.None"]);
+        AppendMeasures(page, viewed.State, messages, t);
+        await AppendNotesAsync(page, messages, context, offered, t, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
         // Each entry's number and hash, to compare with the head a weekly digest mailed (AuditHead).
-        page.Subheading("Who opened this case").Table(
-            ["Entry", "When", "Member", "What", "Outcome", "Hash"],
+        page.Subheading(t["Case.Views"]).Table(
+            [t["Case.Views.Entry"], t["Case.Views.When"], t["Case.Views.Member"], t["Case.Views.What"], t["Case.Views.Outcome"], t["Case.Views.Hash"]],
             views.Select(v => (IReadOnlyList<TableCell>)
             [
-                new(v.Sequence.ToString(CultureInfo.InvariantCulture)), new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId)),
-                new(Describe(report, v.Entry.What)), new(Outcome(v.Entry)), new(AuditHead.ShortHash(v)),
+                new(v.Sequence.ToString(CultureInfo.InvariantCulture)), new(Texts.TimeToTheSecond(v.Entry.At)), new(NameOf(v.Entry.MemberId, t)),
+                new(Describe(report, v.Entry.What, t)), new(Outcome(v.Entry, t)), new(AuditHead.ShortHash(v)),
             ]),
-            "No one has opened this case yet.");
-        AppendTrailCheck(page, reference, chain.Verify(reference, report.ReceivedAt, views), AuditHead.Of(views.Count > 0 ? views[^1] : null));
+            t["Case.Views.None"]);
+        AppendTrailCheck(page, reference, chain.Verify(reference, report.ReceivedAt, views), AuditHead.Of(views.Count > 0 ? views[^1] : null), t);
 
         return page;
     }
@@ -121,29 +122,29 @@ public sealed class CasePage(
 
     // The procedure's "Report Data", in its order; fields the reporter left empty are not shown. Who the reporter is
     // and how to reach them wait for a recent passkey confirmation, when the member has a passkey.
-    void AppendReport(HtmlPage page, Report report, CaseState state, bool identityHidden)
+    void AppendReport(HtmlPage page, Report report, CaseState state, bool identityHidden, Texts t)
     {
-        foreach (var (label, value) in ReportSummary.Fields(report))
+        foreach (var (label, value) in ReportSummary.Fields(report, t))
         {
-            page.Field(label, identityHidden && label is "Reporter" or "Sender" ? "Shown once you confirm with your passkey (below)" : value);
+            page.Field(label, identityHidden && ReportSummary.IsIdentity(label, t) ? t["Case.IdentityHidden"] : value);
         }
 
         var d = report.Details;
-        page            .Field("Kept from (at the reporter's request)", string.Join(", ", d.ExcludedMembers.Select(NameOf)))
-            .Field("Recused", string.Join(", ", state.RecusedMembers.Select(NameOf)))
-            .Field("Soft conflicts (may read, do not decide)", string.Join(", ", state.SoftConflicts.Select(NameOf)));
+        page.Field(t["Case.KeptFrom"], string.Join(", ", d.ExcludedMembers.Select(m => NameOf(m, t))))
+            .Field(t["Case.Recused"], string.Join(", ", state.RecusedMembers.Select(m => NameOf(m, t))))
+            .Field(t["Case.SoftConflicts"], string.Join(", ", state.SoftConflicts.Select(m => NameOf(m, t))));
     }
 
     // Other reports that may name the same person, only those this member may see; a fresh View link opens each.
-    async Task AppendPatternsAsync(HtmlPage page, CaseContext context, CancellationToken cancellationToken)
+    async Task AppendPatternsAsync(HtmlPage page, CaseContext context, Texts t, CancellationToken cancellationToken)
     {
         var (report, memberId) = (context.Report, context.MemberId);
         await patterns.IndexAsync(report, cancellationToken);
         var matches = await patterns.ForMemberAsync(report.Reference, memberId, cancellationToken);
         if (matches.Count > 0)
         {
-            page.Subheading("The reported person may be named in other reports").Table(
-                ["Report", "Match"],
+            page.Subheading(t["Case.Patterns"]).Table(
+                [t["Case.Patterns.Report"], t["Case.Patterns.Match"]],
                 matches.Select(m => (IReadOnlyList<TableCell>)
                     [new(m.Reference, links.Create(m.Reference, memberId, CaseAction.View).PathAndQuery), new(m.Strength)]),
                 "");
@@ -152,12 +153,12 @@ public sealed class CasePage(
         // Once retention has removed the report's text there is nothing left to match on.
         if (context.State.EvidencePurgedAt is null)
         {
-            page.Link("Add or correct the identifiers of the reported person that other reports are matched on", forms.Href(context, CaseAction.Identify));
+            page.Link(t["Case.Patterns.Identify"], forms.Href(context, CaseAction.Identify));
         }
     }
 
     // Each photo is shown from the same route as its download: the copy without metadata, its viewing recorded like a download.
-    static void AppendPictures(HtmlPage page, Report report)
+    static void AppendPictures(HtmlPage page, Report report, Texts t)
     {
         var pictures = report.Evidence.Select((file, index) => (file, index)).Where(p => EvidenceMetadata.CanRemove(p.file.ContentType)).ToList();
         if (pictures.Count == 0)
@@ -165,51 +166,51 @@ public sealed class CasePage(
             return;
         }
 
-        page.Subheading("Pictures (shown without their metadata)");
+        page.Subheading(t["Case.Pictures"]);
         foreach (var (file, index) in pictures)
         {
             var name = EvidenceName.ForDownload(index, file);
-            page.Image(EvidenceHref(report.Reference, index), $"{name}, a picture the reporter sent", $"{name} (sent as {EvidenceName.Shown(file.FileName)})");
+            page.Image(EvidenceHref(report.Reference, index), t.Format("Case.Picture.Alt", name), t.Format("Case.Picture.Caption", name, EvidenceName.Shown(file.FileName)));
         }
     }
 
     // What each interim measure did is case content: shown here only, never mailed or on the timeline.
-    void AppendMeasures(HtmlPage page, CaseState state, IReadOnlyList<CaseMessage> messages)
+    void AppendMeasures(HtmlPage page, CaseState state, IReadOnlyList<CaseMessage> messages, Texts t)
     {
         if (state.Measures.Count == 0)
         {
             return;
         }
 
-        page.Subheading("Interim measures").Table(
-            ["Taken", "By", "What was done", "In effect until the end of", "Review"],
+        page.Subheading(t["Case.Measures"]).Table(
+            [t["Case.Measures.Taken"], t["Case.Measures.By"], t["Case.Measures.What"], t["Case.Measures.Until"], t["Case.Measures.Review"]],
             state.Measures.Select(m => (IReadOnlyList<TableCell>)
             [
-                new(Texts.TimeToTheSecond(m.RecordedAt)), new(NameOf(m.RecordedBy)), new(messages.FirstOrDefault(x => x.Id == m.Id)?.Text ?? ""),
+                new(Texts.TimeToTheSecond(m.RecordedAt)), new(NameOf(m.RecordedBy, t)), new(messages.FirstOrDefault(x => x.Id == m.Id)?.Text ?? ""),
                 new(m.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new(m.Review switch
                 {
-                    MeasureReview.Confirmed => $"Confirmed by {NameOf(m.ReviewedBy!)}",
-                    MeasureReview.Lifted => $"Lifted by {NameOf(m.ReviewedBy!)}",
-                    _ => "Awaiting the committee's review",
+                    MeasureReview.Confirmed => t.Format("Case.Measures.Confirmed", NameOf(m.ReviewedBy!, t)),
+                    MeasureReview.Lifted => t.Format("Case.Measures.Lifted", NameOf(m.ReviewedBy!, t)),
+                    _ => t["Case.Measures.Awaiting"],
                 }),
             ]),
             "");
     }
 
     // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.
-    async Task AppendNotesAsync(HtmlPage page, IReadOnlyList<CaseMessage> messages, CaseContext context, IReadOnlyList<CaseAction> offered, CancellationToken cancellationToken)
+    async Task AppendNotesAsync(HtmlPage page, IReadOnlyList<CaseMessage> messages, CaseContext context, IReadOnlyList<CaseAction> offered, Texts t, CancellationToken cancellationToken)
     {
-        page.Subheading("Committee notes (never shown to the reporter)");
+        page.Subheading(t["Case.Notes"]);
         var notes = messages.Where(m => m.Kind == CaseMessageKind.Note).OrderBy(m => m.At).ToList();
         if (notes.Count == 0)
         {
-            page.Paragraph("No notes yet.");
+            page.Paragraph(t["Case.Notes.None"]);
         }
 
         foreach (var note in notes)
         {
-            page.Field($"{NameOf(note.From)}, {Texts.TimeToTheSecond(note.At)}", note.Text);
+            page.Field(t.Format("Case.Notes.From", NameOf(note.From, t), Texts.TimeToTheSecond(note.At)), note.Text);
         }
 
         if (offered.Contains(CaseAction.Note))
@@ -227,45 +228,49 @@ public sealed class CasePage(
     }
 
     // Photos are shown without their metadata; the original, as received, is a download of its own, recorded as such.
-    static TableCell OriginalCell(string reference, int index, EvidenceFile file) =>
-        new(EvidenceMetadata.CanRemove(file.ContentType) ? "Download the original, with its metadata (recorded)" : "Download (recorded)",
+    static TableCell OriginalCell(string reference, int index, EvidenceFile file, Texts t) =>
+        new(EvidenceMetadata.CanRemove(file.ContentType) ? t["Case.Evidence.DownloadOriginal"] : t["Case.Evidence.Download"],
             CaseEvidence.OriginalHref(reference, index));
 
     // The chain's verdict, its head and its exports, in a block of their own.
-    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification, AuditHead head) =>
+    static void AppendTrailCheck(HtmlPage page, string reference, AuditVerification verification, AuditHead head, Texts t) =>
         page.Paragraph(verification.Verifies
-                ? $"The audit trail verifies: {verification.Entries} entries, each chained to the one before."
-                : $"The audit trail does not verify: {verification.Problem} Entries from {verification.FirstBroken} on cannot be trusted.")
-            .Paragraph($"Its newest is entry {head.Entries}, hash {head.Hash}. Each weekly digest names every open case's newest entry and its hash: "
-                + "here, that entry must carry that hash. If it is missing or carries another, entries were removed or rewritten in storage after the digest.")
-            .Link("Export the audit trail (JSON)", CaseTrailExport.Href(reference, "json"))
-            .Link("Export the audit trail (CSV)", CaseTrailExport.Href(reference, "csv"));
+                ? t.Format("Case.Trail.Verifies", verification.Entries)
+                : t.Format("Case.Trail.Broken", verification.Problem, verification.FirstBroken))
+            .Paragraph(t.Format("Case.Trail.Head", head.Entries, head.Hash))
+            .Link(t["Case.Trail.ExportJson"], CaseTrailExport.Href(reference, "json"))
+            .Link(t["Case.Trail.ExportCsv"], CaseTrailExport.Href(reference, "csv"));
 
-    string NameOf(string memberId) =>
-        memberId == ActionLinks.Reporter ? "The reporter" : committee.Value.NameOf(memberId);
+    string NameOf(string memberId, Texts t) =>
+        memberId == ActionLinks.Reporter ? t["Case.TheReporter"] : committee.Value.NameOf(memberId);
 
-    static string Outcome(AuditEntry entry) =>
-        !entry.Allowed ? "Refused"
-            : entry.What.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal) || entry.What.StartsWith("passkey.", StringComparison.Ordinal) ? "Done"
-            : "Opened";
+    static string Outcome(AuditEntry entry, Texts t) => t[
+        !entry.Allowed ? "Case.Views.Refused"
+            : entry.What.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal) || entry.What.StartsWith("passkey.", StringComparison.Ordinal) ? "Case.Views.Done"
+            : "Case.Views.Opened"];
 
-    static string Describe(Report report, string what) =>
+    // An original's entry names the file as its copy's entry does, after its own word.
+    static string Describe(Report report, string what, Texts t) =>
         what == CaseAccess.CaseView
-            ? "The case page"
+            ? t["Case.What.Page"]
             : what == CaseAccess.PasskeyAdded
-            ? "Passkey added"
+            ? t["Case.What.PasskeyAdded"]
             : what == LinkExchange.SignedIn
-            ? "Signed in with a passkey"
+            ? t["Case.What.SignedIn"]
             : what == CaseAccess.PasskeyConfirmed
-            ? "Confirmed with a passkey"
+            ? t["Case.What.Confirmed"]
             : what.StartsWith(CaseEvidence.OriginalPrefix, StringComparison.Ordinal)
-            ? "Original: " + Describe(report, what[CaseEvidence.OriginalPrefix.Length..]).Replace("Evidence: ", "", StringComparison.Ordinal)
+            ? t.Format("Case.What.Original", EvidenceNamed(report, what[CaseEvidence.OriginalPrefix.Length..]) ?? t["Case.What.Evidence"])
             : what.StartsWith(CaseTrailExport.WhatPrefix, StringComparison.Ordinal)
-            ? "Export of the audit trail (" + what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant() + ")"
+            ? t.Format("Case.What.Export", what[CaseTrailExport.WhatPrefix.Length..].ToUpperInvariant())
             : what.StartsWith(CaseDesk.WhatPrefix, StringComparison.Ordinal)
-            ? "Action: " + what[CaseDesk.WhatPrefix.Length..].Replace('-', ' ')
-            : report.Evidence.ToList().FindIndex(e => e.BlobName == what) is var index and >= 0
-                ? "Evidence: " + EvidenceName.ForDownload(index, report.Evidence[index])
-                : "Evidence";
+            ? t.Format("Case.What.Action", what[CaseDesk.WhatPrefix.Length..].Replace('-', ' '))
+            : EvidenceNamed(report, what) is { } name
+                ? t.Format("Case.What.EvidenceFile", name)
+                : t["Case.What.Evidence"];
+
+    // The download name of the evidence file stored as blobName, if it is one of the report's.
+    static string? EvidenceNamed(Report report, string blobName) =>
+        report.Evidence.ToList().FindIndex(e => e.BlobName == blobName) is var index and >= 0 ? EvidenceName.ForDownload(index, report.Evidence[index]) : null;
 
 }

@@ -1,6 +1,7 @@
 using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.CasePage;
@@ -12,7 +13,7 @@ namespace CocReports.Api.CasePage;
 /// https://owasp.org/www-community/SameSite; a navigation this page starts is same-site, so the cookie goes with it.
 /// A session renewed by a passkey confirmation shows its own <paramref name="page"/> instead.
 /// </summary>
-sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool secure, HtmlPage? page = null) : IResult
+sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool secure, Texts t, HtmlPage? page = null) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
@@ -26,10 +27,10 @@ sealed class CaseSessionStarted(CaseSession session, SessionPlace place, bool se
             IsEssential = true,
         });
 
-        return (page ?? new HtmlPage(place.Title)
+        return (page ?? new HtmlPage(place.Title(t), language: t.Language)
             .Refresh(place.Path)
-            .Heading(place.Title)
-            .Link("Open", place.Path))
+            .Heading(place.Title(t))
+            .Link(t["Link.Open"], place.Path))
             .ExecuteAsync(httpContext);
     }
 }

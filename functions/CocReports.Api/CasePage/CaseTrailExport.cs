@@ -37,7 +37,7 @@ public sealed class CaseTrailExport(CaseAccess access, IAuditTrail audit, AuditC
             return refusal;
         }
 
-        if (access.StepUp(viewed!, request, "Exporting the audit trail") is { } stepUp)
+        if (access.StepUp(viewed!, request, "Case.StepUp.Export") is { } stepUp)
         {
             return stepUp;
         }

@@ -30,18 +30,20 @@ public sealed class ContactVouchPage(
 
     public IResult Show(HttpRequest request)
     {
+        // An escalation contact is no member: the committee's language.
+        var t = committee.Value.TextsFor(null);
         var memberId = request.Query["member"].ToString();
         var token = request.Query["token"].ToString();
         if (Check(token, memberId) is { Status: not LinkStatus.Valid } refused)
         {
-            return LinkPages.Refused(refused.Status);
+            return LinkPages.Refused(refused.Status, t);
         }
 
         var name = committee.Value.NameOf(memberId);
-        return new HtmlPage($"Vouch to reset {name}'s passkeys")
-            .Heading($"Vouch to reset {name}'s passkeys")
-            .Paragraph($"Press the button only once you have checked with {name}, by phone or face to face, that they lost every passkey and asked for the reset. Their passkeys are removed, their links stop working, and they are told by email who vouched.")
-            .Form(Path, "Vouch for the reset", new Dictionary<string, string> { ["member"] = memberId, ["token"] = token });
+        return new HtmlPage(t.Format("Passkey.Reset.Vouch", name), language: t.Language)
+            .Heading(t.Format("Passkey.Reset.Vouch", name))
+            .Paragraph(t.Format("Passkey.Contact.Check", name))
+            .Form(Path, t["Passkey.Contact.Button"], new Dictionary<string, string> { ["member"] = memberId, ["token"] = token });
     }
 
     public async Task<IResult> VouchAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -52,16 +54,17 @@ public sealed class ContactVouchPage(
             return tooLarge;
         }
 
+        var t = committee.Value.TextsFor(null);
         var memberId = form["member"].ToString();
         var check = Check(form["token"].ToString(), memberId);
         if (check.Status != LinkStatus.Valid)
         {
-            return LinkPages.Refused(check.Status);
+            return LinkPages.Refused(check.Status, t);
         }
 
         if (!await linkLedger.TryUseLinkAsync(SpentUnder, check.LinkId!, cancellationToken))
         {
-            return LinkPages.AlreadyUsed();
+            return LinkPages.AlreadyUsed(t);
         }
 
         var outcome = await recovery.VouchAsync(check.MemberId!, memberId, cancellationToken);
@@ -69,19 +72,19 @@ public sealed class ContactVouchPage(
         if (outcome.Refused is not null)
         {
             log.LogWarning("An escalation contact's vouch for resetting the passkeys of member {Member} was refused ({Refusal})", memberId, outcome.Refused);
-            return new HtmlPage("Nothing was changed", StatusCodes.Status403Forbidden).Heading("Nothing was changed.")
-                .Paragraph("This reset can't be vouched for any more: the committee or its passkeys changed since the email. Ask the committee.");
+            return new HtmlPage(t["Passkey.Contact.Unchanged.Title"], StatusCodes.Status403Forbidden, t.Language).Heading(t["Passkey.Reset.NothingChanged"])
+                .Paragraph(t["Passkey.Contact.Unchanged.Text"]);
         }
 
         if (outcome.Removed is null)
         {
-            return new HtmlPage("Your vouch is kept").Heading("Your vouch is kept.")
-                .Paragraph($"{name}'s passkeys are reset once a member of the committee vouches too, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.");
+            return new HtmlPage(t["Passkey.Reset.Kept.Title"], language: t.Language).Heading(t["Passkey.Reset.Kept.Heading"])
+                .Paragraph(t.Format("Passkey.Contact.Kept", name, PasskeyResetPage.Hours()));
         }
 
         log.LogInformation("The passkeys of member {Member} were reset ({Count} removed) on an escalation contact's vouch", memberId, outcome.Removed);
-        return new HtmlPage("Passkeys reset").Heading($"{name}'s passkeys are reset.")
-            .Paragraph(outcome.Mailed ? "They were told by email. Their next committee email brings links that work." : "The email telling them did not go out: tell them yourself.");
+        return new HtmlPage(t["Passkey.Reset.Done.Title"], language: t.Language).Heading(t.Format("Passkey.Reset.Done.Heading", name))
+            .Paragraph(t[outcome.Mailed ? "Passkey.Contact.Told" : "Passkey.Reset.Done.NotTold"]);
     }
 
     // The link must be genuine, unexpired and for this member's reset; whether its contact may still vouch is the rule's.

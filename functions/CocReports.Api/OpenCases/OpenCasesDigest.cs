@@ -55,7 +55,7 @@ public sealed class OpenCasesDigest(
             var lines = list.For(member.Id, open, now);
             var toDeclare = list.ToDeclare(member.Id, open);
             if ((lines.Count > 0 || toDeclare.Count > 0)
-                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, heads, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links, toDeclare), cancellationToken))
+                && await mail.SendAsync(Ledger, await OpenCasesDigestMail.ToMemberAsync(lines, heads, new Recipient(member.Name, member.Email), member.Id, community.Value.Name, week, now, links, committee.Value.TextsFor(member.Id), toDeclare), cancellationToken))
             {
                 mailed++;
             }

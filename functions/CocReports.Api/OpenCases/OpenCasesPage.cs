@@ -39,7 +39,7 @@ public sealed class OpenCasesPage(
 
     /// <summary>Where the page's session lives: a link's exchange and a passkey sign-in (<see cref="SignInPage"/>) both start it.</summary>
     public static readonly SessionPlace Place = new(
-        ActionLinks.OpenCasesScope, CaseAction.OpenCases, "open-cases-links", CookieName, "/api/open-cases", "/api/open-cases", "Your open cases");
+        ActionLinks.OpenCasesScope, CaseAction.OpenCases, "open-cases-links", CookieName, "/api/open-cases", "/api/open-cases", t => t["OpenCases.Heading"]);
 
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -65,30 +65,30 @@ public sealed class OpenCasesPage(
         await audit.AppendAsync(AuditChain, new AuditEntry(now, memberId!, AuditChain, Allowed: true), cancellationToken);
         log.LogInformation("Member {MemberId} opened their open cases", memberId);
 
-        var page = new HtmlPage("Open cases")
-            .Heading("Your open cases")
-            .Paragraph("The open cases you handle, overdue first, then by the date the next promise is due. Each reference opens its case page.")
+        var t = committee.Value.TextsFor(memberId);
+        var page = new HtmlPage(t["OpenCases.Title"], language: t.Language)
+            .Heading(t["OpenCases.Heading"])
+            .Paragraph(t["OpenCases.Intro"])
             .Table(
-                ["Reference", "Received", "Urgency", "Came in by", "Next promise", "Due"],
+                [t["OpenCases.Column.Reference"], t["OpenCases.Column.Received"], t["OpenCases.Column.Urgency"], t["OpenCases.Column.CameIn"], t["OpenCases.Column.Next"], t["OpenCases.Column.Due"]],
                 lines.Select(l => (IReadOnlyList<TableCell>)
                 [
                     new(l.Reference, links.Create(l.Reference, memberId!, CaseAction.View).AbsoluteUri),
                     new(Texts.Time(l.ReceivedAt)),
-                    new(l.Urgency),
-                    new(l.DoorName),
-                    new(l.NextPromise),
-                    new(l.DueText),
+                    new(l.Urgency(t)),
+                    new(l.DoorName(t)),
+                    new(l.NextPromise(t)),
+                    new(l.DueText(t)),
                 ]),
-                "You have no open cases.");
+                t["OpenCases.None"]);
         if (toDeclare.Count > 0)
         {
-            page.Subheading("Cases to declare your conflicts on first")
-                .Paragraph("These cases came in before you joined the committee. Open each to declare whether you have a conflict of interest with it: "
-                    + "nothing of a case is shown before you have, and once you have, it is listed above with its deadlines.")
-                .Table(["Reference"], toDeclare.Select(r => (IReadOnlyList<TableCell>)[new(r, links.Create(r, memberId!, CaseAction.View).AbsoluteUri)]), "");
+            page.Subheading(t["OpenCases.ToDeclare.Heading"])
+                .Paragraph(t["OpenCases.ToDeclare.Text"])
+                .Table([t["OpenCases.Column.Reference"]], toDeclare.Select(r => (IReadOnlyList<TableCell>)[new(r, links.Create(r, memberId!, CaseAction.View).AbsoluteUri)]), "");
         }
 
-        return committee.Value.Passkeys == PasskeyUse.Off ? page : page.Link("A member lost every passkey? Vouch to reset them", PasskeyResetPage.Path);
+        return committee.Value.Passkeys == PasskeyUse.Off ? page : page.Link(t["OpenCases.PasskeyReset"], PasskeyResetPage.Path);
     }
 
     /// <summary>The member whose open-cases session this browser holds, or the page refusing it.</summary>
@@ -96,15 +96,15 @@ public sealed class OpenCasesPage(
     {
         if (exchange.Held(request, Place) is not { } session)
         {
-            return (LinkPages.NoOpenCasesSession(), null);
+            return (LinkPages.NoOpenCasesSession(committee.Value.TextsFor(null)), null);
         }
 
         if (await gate.IsRevokedAsync(session.MemberId, session.IssuedAt, cancellationToken))
         {
-            return (LinkPages.Revoked(), null);
+            return (LinkPages.Revoked(committee.Value.TextsFor(session.MemberId)), null);
         }
 
-        return committee.Value.Find(session.MemberId) is null ? (LinkPages.NoLongerYours(), null) : (null, session.MemberId);
+        return committee.Value.Find(session.MemberId) is null ? (LinkPages.NoLongerYours(committee.Value.TextsFor(null)), null) : (null, session.MemberId);
     }
 
     /// <summary>POST from the link's page: the link is spent and the session starts.</summary>

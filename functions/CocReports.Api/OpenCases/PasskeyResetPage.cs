@@ -1,8 +1,10 @@
+using System.Globalization;
 using CocReports.Api.Access;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Passkeys;
+using CocReports.Procedure.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,8 +30,6 @@ public sealed class PasskeyResetPage(
     /// <summary>The form field naming the member vouched for.</summary>
     public const string MemberField = "member";
 
-    const string Title = "Reset a member's passkeys";
-
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (refusal, voucher) = await openCases.SessionAsync(request, cancellationToken);
@@ -38,24 +38,25 @@ public sealed class PasskeyResetPage(
             return refusal;
         }
 
-        var page = new HtmlPage(Title).Heading(Title)
-            .Paragraph($"When a member lost every device with their passkey, two other members reset their passkeys (in a committee of two, the other member and an escalation contact): each vouches, within {PasskeyResetRule.Within.TotalHours:0} hours of the other. Nobody resets their own.")
-            .Paragraph("Make sure it is really them asking, by phone or face to face, not by email alone: after a reset, whoever holds their mailbox can add the next passkey.");
+        var t = committee.Value.TextsFor(voucher);
+        var page = new HtmlPage(t["Passkey.Reset.Title"], language: t.Language).Heading(t["Passkey.Reset.Title"])
+            .Paragraph(t.Format("Passkey.Reset.How", Hours()))
+            .Paragraph(t["Passkey.Reset.MakeSure"]);
         if (PasskeyResetRule.Unavailable(committee.Value) is { } cannot)
         {
-            return page.Notice(Refused(cannot)).Link("Back to your open cases", "/api/open-cases");
+            return page.Notice(Refused(cannot, t)).Link(t["Passkey.Reset.Back"], "/api/open-cases");
         }
 
         var own = await passkeys.ForMemberAsync(voucher!, cancellationToken);
         if (PasskeyRule.MustAdd(committee.Value, own.Count > 0))
         {
-            return page.Notice(Refused(PasskeyResetRefusal.NoPasskeyOfTheirOwn)).Link("Back to your open cases", "/api/open-cases");
+            return page.Notice(Refused(PasskeyResetRefusal.NoPasskeyOfTheirOwn, t)).Link(t["Passkey.Reset.Back"], "/api/open-cases");
         }
 
         var confirms = PasskeyRule.SignInNeeded(committee.Value, own.Count > 0);
         if (confirms)
         {
-            page.RunsPasskeys().Paragraph("Vouching asks for your own passkey, on this device.");
+            page.RunsPasskeys().Paragraph(t["Passkey.Reset.AsksPasskey"]);
         }
 
         var listed = 0;
@@ -68,12 +69,12 @@ public sealed class PasskeyResetPage(
 
             var fields = confirms ? ceremony.ToConfirm(CeremonyScope(member.Id), voucher!, own) : new Dictionary<string, string>();
             fields[MemberField] = member.Id;
-            page.Form(Path, $"Vouch to reset {member.Name}'s passkeys", fields);
+            page.Form(Path, t.Format("Passkey.Reset.Vouch", member.Name), fields);
             listed++;
         }
 
-        return (listed == 0 ? page.Paragraph("No other member has a passkey to reset.") : page)
-            .Link("Back to your open cases", "/api/open-cases");
+        return (listed == 0 ? page.Paragraph(t["Passkey.Reset.NoOne"]) : page)
+            .Link(t["Passkey.Reset.Back"], "/api/open-cases");
     }
 
     public async Task<IResult> VouchAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -90,6 +91,8 @@ public sealed class PasskeyResetPage(
             return refusal;
         }
 
+        var t = committee.Value.TextsFor(voucher);
+
         // The rule first, so a refused vouch is refused (and kept in the trail) whatever the passkey says.
         var memberId = form[MemberField].ToString();
         if (await recovery.RefusalAsync(voucher!, memberId, cancellationToken) is null)
@@ -100,7 +103,7 @@ public sealed class PasskeyResetPage(
             {
                 await recovery.NotConfirmedAsync(voucher!, memberId);
                 log.LogWarning("Member {MemberId} vouched for a passkey reset without a passkey that verifies; nothing was kept", voucher);
-                return PasskeyPages.NotConfirmed(Path);
+                return PasskeyPages.NotConfirmed(t, Path);
             }
         }
 
@@ -109,23 +112,24 @@ public sealed class PasskeyResetPage(
         if (outcome.Refused is { } refused)
         {
             log.LogWarning("Member {MemberId} was refused a vouch for a passkey reset ({Refusal})", voucher, refused);
-            return new HtmlPage(Title, StatusCodes.Status403Forbidden).Heading("Nothing was changed.").Notice(Refused(refused)).Link("Back to your open cases", "/api/open-cases");
+            return new HtmlPage(t["Passkey.Reset.Title"], StatusCodes.Status403Forbidden, t.Language).Heading(t["Passkey.Reset.NothingChanged"])
+                .Notice(Refused(refused, t)).Link(t["Passkey.Reset.Back"], "/api/open-cases");
         }
 
         if (outcome.Removed is not { } removed)
         {
             log.LogInformation("Member {MemberId} vouched for resetting the passkeys of {Member}", voucher, memberId);
-            var kept = new HtmlPage("Your vouch is kept").Heading("Your vouch is kept.");
+            var kept = new HtmlPage(t["Passkey.Reset.Kept.Title"], language: t.Language).Heading(t["Passkey.Reset.Kept.Heading"]);
             if (PasskeyResetRule.Small(committee.Value))
             {
-                kept.Paragraph($"Your committee has two members, so its escalation contacts are the second to vouch: {(outcome.Mailed ? "they were asked by email" : "the email asking them did not go out, so ask them yourself")}. {name}'s passkeys are reset once one of them vouches, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.");
+                kept.Paragraph(t.Format(outcome.Mailed ? "Passkey.Reset.Kept.ContactsAsked" : "Passkey.Reset.Kept.ContactsNotAsked", name, Hours()));
             }
             else
             {
-                kept.Paragraph($"{name}'s passkeys are reset once another member vouches too, within {PasskeyResetRule.Within.TotalHours:0} hours of you. Nothing has changed yet.");
+                kept.Paragraph(t.Format("Passkey.Reset.Kept.Member", name, Hours()));
             }
 
-            return kept.Link("Back to your open cases", "/api/open-cases");
+            return kept.Link(t["Passkey.Reset.Back"], "/api/open-cases");
         }
 
         log.LogInformation("The passkeys of member {Member} were reset ({Count} removed) on the vouch of {MemberId}", memberId, removed, voucher);
@@ -134,22 +138,25 @@ public sealed class PasskeyResetPage(
             log.LogWarning("The mail telling member {Member} of their passkey reset did not go out", memberId);
         }
 
-        var page = new HtmlPage("Passkeys reset").Heading($"{name}'s passkeys are reset.")
-            .Paragraph("Their passkeys are removed, and the links and sessions they had are void. Their next committee email brings links that work, and the first case they open from one offers to add a passkey.")
-            .Paragraph(outcome.Mailed ? "They were told by email." : "The email telling them did not go out: tell them yourself.");
-        return page.Link("Back to your open cases", "/api/open-cases");
+        var page = new HtmlPage(t["Passkey.Reset.Done.Title"], language: t.Language).Heading(t.Format("Passkey.Reset.Done.Heading", name))
+            .Paragraph(t["Passkey.Reset.Done.Text"])
+            .Paragraph(t[outcome.Mailed ? "Passkey.Reset.Done.Told" : "Passkey.Reset.Done.NotTold"]);
+        return page.Link(t["Passkey.Reset.Back"], "/api/open-cases");
     }
 
     // Sealed to the member vouched for as well: a confirmation given for one member's reset can't vouch for another's.
     static string CeremonyScope(string memberId) => $"{PasskeyRecovery.AuditChain}/{memberId}";
 
-    static string Refused(PasskeyResetRefusal refusal) => refusal switch
+    static string Refused(PasskeyResetRefusal refusal, Texts t) => t[refusal switch
     {
-        PasskeyResetRefusal.Themselves => "You can't vouch for your own reset: two other members do.",
-        PasskeyResetRefusal.TooFewMembers => "Your committee has too few members to vouch, and no escalation contact: ask your administrator to reset the passkeys.",
-        PasskeyResetRefusal.PasskeysOff => "Your committee doesn't use passkeys: there is nothing to reset.",
-        PasskeyResetRefusal.NothingToReset => "They have no passkey: there is nothing to reset, and their links work as they are.",
-        PasskeyResetRefusal.NoPasskeyOfTheirOwn => "Add a passkey of your own first, from any case you open: your committee asks every member for one, and vouching asks for it.",
-        _ => "That is not a member of your committee.",
-    };
+        PasskeyResetRefusal.Themselves => "Passkey.Reset.Refused.Themselves",
+        PasskeyResetRefusal.TooFewMembers => "Passkey.Reset.Refused.TooFew",
+        PasskeyResetRefusal.PasskeysOff => "Passkey.Reset.Refused.Off",
+        PasskeyResetRefusal.NothingToReset => "Passkey.Reset.Refused.Nothing",
+        PasskeyResetRefusal.NoPasskeyOfTheirOwn => "Passkey.Reset.Refused.NoOwn",
+        _ => "Passkey.Reset.Refused.NotMember",
+    }];
+
+    /// <summary>The hours two vouches may lie apart, as a whole number.</summary>
+    public static string Hours() => PasskeyResetRule.Within.TotalHours.ToString("0", CultureInfo.InvariantCulture);
 }

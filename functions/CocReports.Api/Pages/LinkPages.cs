@@ -1,59 +1,44 @@
+using CocReports.Api.OpenCases;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace CocReports.Api.Pages;
 
-/// <summary>The clear pages a member sees when a link can't be used. Each changes nothing.</summary>
+/// <summary>
+/// The clear pages a member sees when a link can't be used. Each changes nothing. In the words of the member who
+/// holds the link, or the committee's where the link names no one it can trust.
+/// </summary>
 public static class LinkPages
 {
-    public static IResult Refused(LinkStatus status) => status switch
+    public static IResult Refused(LinkStatus status, Texts t) => status switch
     {
-        LinkStatus.Expired => new HtmlPage("This link has expired", StatusCodes.Status410Gone)
-            .Heading("This link has expired.")
-            .Paragraph("Nothing was changed. Use the link in the most recent email about this report."),
-        _ => new HtmlPage("This link is not valid", StatusCodes.Status400BadRequest)
-            .Heading("This link is not valid.")
-            .Paragraph("Nothing was changed. The link may have been altered or cut short; open it again from the email."),
+        LinkStatus.Expired => Page(t, "Link.Expired", StatusCodes.Status410Gone),
+        _ => Page(t, "Link.NotValid", StatusCodes.Status400BadRequest),
     };
 
-    public static IResult AlreadyUsed() =>
-        new HtmlPage("This link was already used", StatusCodes.Status409Conflict)
-            .Heading("This link was already used.")
-            .Paragraph("Nothing was changed. Each action link works once; the newest email about this report has fresh links.");
+    /// <summary>An action link that already acted: from then on it only points to where the member signs in.</summary>
+    public static IResult AlreadyUsed(Texts t) => Page(t, "Link.AlreadyUsed", StatusCodes.Status409Conflict).Link(t["SignIn.FromLink"], SignInPage.Path);
 
-    /// <summary>A View or open-cases link that already opened its page in a browser: it opens nothing elsewhere.</summary>
-    public static IResult AlreadyOpened() =>
-        new HtmlPage("This link was already used", StatusCodes.Status409Conflict)
-            .Heading("This link was already used.")
-            .Paragraph("Nothing was changed. Each link opens its page once, in one browser; to open it here, use the link in your newest email.");
+    /// <summary>A View or open-cases link that already opened its page in a browser: it opens nothing elsewhere, and points to the sign-in.</summary>
+    public static IResult AlreadyOpened(Texts t) => Page(t, "Link.AlreadyOpened", StatusCodes.Status409Conflict).Link(t["SignIn.FromLink"], SignInPage.Path);
 
     /// <summary>A link followed in a browser that holds another member's session there: it is not switched silently.</summary>
-    public static IResult AnotherMembersSession() =>
-        new HtmlPage("This browser is signed in as someone else", StatusCodes.Status409Conflict)
-            .Heading("This browser is signed in as another committee member.")
-            .Paragraph("Nothing was changed. Open the link in a private window or another browser, or wait until that session ends.");
+    public static IResult AnotherMembersSession(Texts t) => Page(t, "Link.AnotherMember", StatusCodes.Status409Conflict);
 
     /// <summary>Shown to a recused or excluded member. It says no more than that: not even whether the report exists.</summary>
-    public static IResult NoLongerYours() =>
-        new HtmlPage("This link no longer works", StatusCodes.Status403Forbidden)
-            .Heading("This link no longer works.")
-            .Paragraph("Nothing was changed. You are not handling this report.");
+    public static IResult NoLongerYours(Texts t) => Page(t, "Link.NoLongerYours", StatusCodes.Status403Forbidden);
 
     /// <summary>A case page opened without a case session (a bookmark, another browser, a session that ended).</summary>
-    public static IResult NoSession() =>
-        new HtmlPage("Open this case from your email", StatusCodes.Status401Unauthorized)
-            .Heading("Open this case from your email.")
-            .Paragraph("Nothing was changed. Case pages open from the View link in the most recent email about the report, and stay open for a short while in the browser that opened them.");
+    public static IResult NoSession(Texts t) => Page(t, "Link.NoSession", StatusCodes.Status401Unauthorized).Link(t["SignIn.FromLink"], SignInPage.Path);
 
     /// <summary>The open-cases page opened without its session.</summary>
-    public static IResult NoOpenCasesSession() =>
-        new HtmlPage("Open your cases from your email", StatusCodes.Status401Unauthorized)
-            .Heading("Open your cases from your email.")
-            .Paragraph("Nothing was changed. This page opens from the Open cases link in a committee email or the weekly digest, and stays open for a short while in the browser that opened it.");
+    public static IResult NoOpenCasesSession(Texts t) => Page(t, "Link.NoOpenCasesSession", StatusCodes.Status401Unauthorized).Link(t["SignIn.FromLink"], SignInPage.Path);
 
     /// <summary>A link or session issued before the member's links were revoked.</summary>
-    public static IResult Revoked() =>
-        new HtmlPage("This link was withdrawn", StatusCodes.Status403Forbidden)
-            .Heading("This link was withdrawn.")
-            .Paragraph("Nothing was changed. Links sent to you before a certain time no longer work; the next email about this report brings one that does.");
+    public static IResult Revoked(Texts t) => Page(t, "Link.Revoked", StatusCodes.Status403Forbidden);
+
+    // Each refusal is a title, a heading and one paragraph, under one key prefix.
+    static HtmlPage Page(Texts t, string key, int statusCode) =>
+        new HtmlPage(t[key + ".Title"], statusCode, t.Language).Heading(t[key + ".Heading"]).Paragraph(t[key + ".Text"]);
 }

@@ -1,7 +1,9 @@
 // Runs the passkey ceremony of a form that carries one (hidden "passkey-options", from the server): when the form is
 // sent, the browser asks the member's authenticator, and the form goes on with its answer in "passkey-response".
 // Options and answers travel as WebAuthn's JSON (binary fields in base64url).
+// Its two messages come from the page, in the page's language (the script tag's data- attributes).
 (() => {
+  const words = document.currentScript.dataset;
   const bytes = text => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
   const base64url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   const described = list => (list || []).map(c => ({ ...c, id: bytes(c.id) }));
@@ -29,13 +31,13 @@
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const options = JSON.parse(input.value);
-      status.textContent = 'Waiting for your passkey…';
+      status.textContent = words.waiting;
       try {
         const credential = options.rp ? await create(options) : await get(options);
         form.elements['passkey-response'].value = JSON.stringify(answer(credential));
         form.submit();
       } catch (error) {
-        status.textContent = 'Your passkey was not used (' + error.name + '). Try again, or use a device that has your passkey.';
+        status.textContent = words.notUsed.replace('{0}', error.name);
       }
     });
   }

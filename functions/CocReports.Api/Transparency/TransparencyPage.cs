@@ -3,11 +3,13 @@ using CocReports.Api.Access;
 using CocReports.Api.CaseActions;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Transparency;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Transparency;
 
@@ -21,6 +23,7 @@ public sealed class TransparencyPage(
     MemberLinkGate gate,
     TransparencyDraft draft,
     IAuditTrail audit,
+    IOptions<CommitteeOptions> committee,
     TimeProvider clock)
 {
     /// <summary>The audit trail's chain for drafts, beside each report's own: it names no report.</summary>
@@ -32,7 +35,8 @@ public sealed class TransparencyPage(
     public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
-        return (await CheckAsync(token, cancellationToken)).Refusal ?? Form().Page(request.Path, token);
+        var (refusal, check) = await CheckAsync(token, cancellationToken);
+        return refusal ?? Form(committee.Value.TextsFor(check.MemberId)).Page(request.Path, token);
     }
 
     public async Task<IResult> DraftAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -51,17 +55,18 @@ public sealed class TransparencyPage(
         }
 
         var memberId = check.MemberId!;
+        var t = committee.Value.TextsFor(memberId);
         var (lastFrom, lastTo) = TransparencyDraft.LastYear(clock.GetUtcNow());
         var from = Date(form["from"]) ?? lastFrom;
         var to = Date(form["to"]) ?? lastTo;
         if (to < from)
         {
-            return Form().Page(request.Path, token, new Dictionary<string, string> { ["to"] = "The end of the period must not be before its start." }, StatusCodes.Status400BadRequest);
+            return Form(t).Page(request.Path, token, new Dictionary<string, string> { ["to"] = t["TransparencyPage.EndBeforeStart"] }, StatusCodes.Status400BadRequest);
         }
 
         if (to >= from.AddYears(MaxYears))
         {
-            return Form().Page(request.Path, token, new Dictionary<string, string> { ["to"] = $"The period must be at most {MaxYears} years long." }, StatusCodes.Status400BadRequest);
+            return Form(t).Page(request.Path, token, new Dictionary<string, string> { ["to"] = t.Format("TransparencyPage.TooLong", MaxYears) }, StatusCodes.Status400BadRequest);
         }
 
         var report = await draft.DraftAsync(memberId, from, to, form["promotion"].ToString(), cancellationToken);
@@ -69,36 +74,49 @@ public sealed class TransparencyPage(
         // Written before the draft is sent: no draft goes unrecorded.
         await audit.AppendAsync(AuditChain, new AuditEntry(clock.GetUtcNow(), memberId, $"transparency draft {from:yyyy-MM-dd}..{to:yyyy-MM-dd}", Allowed: true), cancellationToken);
 
-        var page = new HtmlPage($"Transparency report {TransparencyMarkdown.Period(report)}")
-            .Heading($"{report.Community}: Code of Conduct transparency report, {TransparencyMarkdown.Period(report)}")
-            .Paragraph("A draft: review it, then publish the Markdown below. Counts from 1 to " + (report.K - 1).ToString(CultureInfo.InvariantCulture) + $" are shown as \"fewer than {report.K}\".")
-            .Paragraph(CountedReports.Note)
-            .Field("Reports received", report.Total.Shown);
-        Table(page, "By incident type", report.ByIncidentType);
-        Table(page, "By outcome", report.ByOutcome);
-        Table(page, $"Acknowledged within {TransparencyMarkdown.Duration(report.AcknowledgeWithin)}", report.Acknowledgment);
-        page.Field("Median time to acknowledge", report.AcknowledgmentMedian);
-        Table(page, $"Followed up within {TransparencyMarkdown.Duration(report.FollowUpWithin)}", report.FollowUp);
-        page.Field("Median time to follow up", report.FollowUpMedian);
-        page.Subheading("How we promoted the Code of Conduct").Paragraph(report.Promotion.Length > 0 ? report.Promotion : "(not given)");
-        page.Subheading("The reports").Table(["Description"], report.Descriptions.Select(d => (IReadOnlyList<TableCell>)[new(d)]),
-            $"Descriptions are published once at least {report.K} reports of the period were received.");
-        return page.Subheading("Markdown to publish")
+        // The draft's counts, categories and medians are the published report's own, in its English; the page around them is the member's.
+        var period = Period(report, t);
+        var page = new HtmlPage(t.Format("TransparencyPage.DraftTitle", period), language: t.Language)
+            .Heading(t.Format("TransparencyPage.DraftHeading", report.Community, period))
+            .Paragraph(t.Format("TransparencyPage.Draft", report.K - 1, report.K))
+            .Paragraph(t["TransparencyPage.CountsOnlyYours"])
+            .Field(t["TransparencyPage.Received"], report.Total.Shown);
+        Table(page, t["TransparencyPage.ByType"], report.ByIncidentType, t);
+        Table(page, t["TransparencyPage.ByOutcome"], report.ByOutcome, t);
+        Table(page, t.Format("TransparencyPage.AcknowledgedWithin", Duration(report.AcknowledgeWithin, t)), report.Acknowledgment, t);
+        page.Field(t["TransparencyPage.AcknowledgeMedian"], report.AcknowledgmentMedian);
+        Table(page, t.Format("TransparencyPage.FollowedUpWithin", Duration(report.FollowUpWithin, t)), report.FollowUp, t);
+        page.Field(t["TransparencyPage.FollowUpMedian"], report.FollowUpMedian);
+        page.Subheading(t["TransparencyPage.Promotion"]).Paragraph(report.Promotion.Length > 0 ? report.Promotion : t["TransparencyPage.NotGiven"]);
+        page.Subheading(t["TransparencyPage.Reports"]).Table([t["TransparencyPage.Description"]], report.Descriptions.Select(d => (IReadOnlyList<TableCell>)[new(d)]),
+            t.Format("TransparencyPage.DescriptionsLater", report.K));
+        return page.Subheading(t["TransparencyPage.Markdown"])
             .Preformatted(TransparencyMarkdown.Render(report));
     }
 
     Task<(IResult? Refusal, LinkCheck Check)> CheckAsync(string token, CancellationToken cancellationToken) =>
         gate.CheckMemberAsync(token, ActionLinks.TransparencyScope, CaseAction.Transparency, cancellationToken);
 
-    static ActionForm Form() =>
-        new ActionForm("Transparency report", "Choose the period (by default last calendar year) and say how the Code of Conduct was promoted. Nothing is published from here: you get a draft to review.", "Draft the report")
-            .Date("from", "From (first day)")
-            .Date("to", "To (last day)")
-            .Text("promotion", "How the Code of Conduct was promoted in this period");
+    static ActionForm Form(Texts t) =>
+        new ActionForm(t["TransparencyPage.Title"], t["TransparencyPage.Explanation"], t["TransparencyPage.Button"], t.Language)
+            .Date("from", t["TransparencyPage.From"])
+            .Date("to", t["TransparencyPage.To"])
+            .Text("promotion", t["TransparencyPage.PromotionField"]);
+
+    // As the published report names them (TransparencyMarkdown.Period and .Duration), in the member's words.
+    static string Period(TransparencyReport report, Texts t) =>
+        report.From.Month == 1 && report.From.Day == 1 && report.To == new DateOnly(report.From.Year, 12, 31)
+            ? report.From.Year.ToString(CultureInfo.InvariantCulture)
+            : t.Format("TransparencyPage.Period", report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    static string Duration(TimeSpan span, Texts t) =>
+        span.TotalHours % 24 == 0 && span.TotalDays > 2
+            ? t.Format("TransparencyPage.Days", span.TotalDays.ToString("0", CultureInfo.InvariantCulture))
+            : t.Format("TransparencyPage.Hours", span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture));
 
     static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    static void Table(HtmlPage page, string heading, IReadOnlyList<PublishedCount> cells) =>
-        page.Subheading(heading).Table(["", "Reports"], cells.Select(c => (IReadOnlyList<TableCell>)[new(c.Label), new(c.Shown)]), "None.");
+    static void Table(HtmlPage page, string heading, IReadOnlyList<PublishedCount> cells, Texts t) =>
+        page.Subheading(heading).Table(["", t["TransparencyPage.Reports.Column"]], cells.Select(c => (IReadOnlyList<TableCell>)[new(c.Label), new(c.Shown)]), t["TransparencyPage.None"]);
 }

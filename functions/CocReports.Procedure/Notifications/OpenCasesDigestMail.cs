@@ -1,3 +1,4 @@
+using System.Globalization;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.OpenCases;
@@ -20,34 +21,38 @@ public static class OpenCasesDigestMail
     /// <param name="week">When this week's digest was due: one digest per member per week, whatever replays the timer.</param>
     /// <param name="heads">Each case's audit trail head, by reference, read as the digest went out.</param>
     /// <param name="toDeclare">A newcomer's cases they must declare their conflicts on before they see more than the reference.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(IReadOnlyList<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead> heads, Recipient member, string memberId, string community, DateTimeOffset week, DateTimeOffset now, ActionLinks links, IReadOnlyList<string>? toDeclare = null)
+    /// <param name="t">The member's words (<see cref="Committee.CommitteeOptions.TextsFor"/>).</param>
+    public static async Task<OutgoingMail> ToMemberAsync(IReadOnlyList<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead> heads, Recipient member, string memberId, string community, DateTimeOffset week, DateTimeOffset now, ActionLinks links, Texts t, IReadOnlyList<string>? toDeclare = null)
     {
         var dueSoon = cases.Where(c => c.Due <= now + Ahead).ToList();
         var body = new MailBody()
-            .Paragraph($"Hello {member.Name},")
-            .Paragraph($"This is your weekly summary of the open Code of Conduct cases of {community} that you handle. It carries no report content; open the cases from the link below.")
-            .Field("Due in the coming week", dueSoon.Count == 0 ? "Nothing." : Lines(dueSoon, null))
-            .Field("All your open cases", cases.Count == 0 ? "None yet." : Lines(cases, heads));
+            .Paragraph(t.Format("Digest.Hello", member.Name))
+            .Paragraph(t.Format("Digest.Intro", community))
+            .Field(t["Digest.DueSoon"], dueSoon.Count == 0 ? t["Digest.DueSoon.None"] : Lines(dueSoon, null, t))
+            .Field(t["Digest.All"], cases.Count == 0 ? t["Digest.All.None"] : Lines(cases, heads, t));
         if (toDeclare is { Count: > 0 })
         {
-            body.Field("Declare your conflicts first on (cases from before you joined)", string.Join('\n', toDeclare));
+            body.Field(t["Digest.ToDeclare"], string.Join('\n', toDeclare));
         }
 
         body
-            .Paragraph("Keep this email: each case's audit entry and hash are a copy that storage cannot change. On the case page, that entry must carry that hash; if it is missing or carries another, the trail was changed after this email.")
-            .Link("Open cases", links.CreateOpenCases(memberId))
-            .Paragraph("This email is confidential. Do not forward it.");
+            .Paragraph(t["Digest.Keep"])
+            .Link(t["Digest.OpenCases"], links.CreateOpenCases(memberId))
+            .Paragraph(t["Digest.Confidential"]);
         return new OutgoingMail(
             $"digest.{week:yyyyMMdd}.{memberId}@coc-reports",
             member,
-            $"[{community}] Your open cases, week of {week:yyyy-MM-dd}",
+            t.Format("Digest.Subject", community, week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             body.Text,
-            await body.RenderHtmlAsync(Texts.Default));
+            await body.RenderHtmlAsync(t.Language));
     }
 
-    static string Lines(IEnumerable<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead>? heads) =>
+    static string Lines(IEnumerable<OpenCaseLine> cases, IReadOnlyDictionary<string, AuditHead>? heads, Texts t) =>
         string.Join('\n', cases.Select(c => string.Join(" | ", new[]
         {
-            c.Reference, c.Urgency, c.DoorName, $"{c.NextPromise} by {c.DueText}", heads?.GetValueOrDefault(c.Reference)?.Text ?? "",
+            c.Reference, c.Urgency(t), c.DoorName(t), t.Format("Digest.PromiseBy", c.NextPromise(t), c.DueText(t)), heads?.GetValueOrDefault(c.Reference) is { } head ? Head(head, t) : "",
         }.Where(s => s.Length > 0))));
+
+    // The head as AuditHead.Text words it, in the member's language: the entry's number and hash stay as they are.
+    static string Head(AuditHead head, Texts t) => head.Entries == 0 ? t["Digest.Head.Empty"] : t.Format("Digest.Head", head.Entries, head.Hash);
 }

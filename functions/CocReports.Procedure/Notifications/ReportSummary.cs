@@ -1,4 +1,3 @@
-using System.Globalization;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 
@@ -7,49 +6,56 @@ namespace CocReports.Procedure.Notifications;
 /// <summary>
 /// The report as the committee reads it, in the order of the procedure's "Report Data": the same in the first email
 /// and on the case page. Fields the reporter left empty are left out. Mail carries as much as <see cref="NotificationContent"/> allows.
+/// In the words of the member who reads it (<paramref name="t"/> of each method; English when not given); what the
+/// reporter wrote stays as written.
 /// </summary>
 public static class ReportSummary
 {
-    public static IEnumerable<(string Label, string Value)> Fields(Report report)
+    public static IEnumerable<(string Label, string Value)> Fields(Report report, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var d = report.Details;
         (string, string?)[] fields =
         [
-            ("Reference", report.Reference),
-            ("Received", Received(report)),
-            ("Came in through", DoorName(report.Door)),
-            ("Taken by", report.TakenBy),
-            ("Email subject", report.Subject),
-            ("Reporter", report.UnconfirmedSender is not null ? "No contact until the sender confirms (see Sender)"
-                : d.IsAnonymous ? "Anonymous (follows up through the status page)" : $"{d.ContactName ?? "(no name given)"} <{d.ContactEmail}>"),
-            ("Sender", SenderNote(report)),
-            ("When", d.OccurredAt),
-            ("Where", d.Location),
-            ("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" }),
-            ("What happened", d.Description),
-            ("Circumstances", d.Circumstances),
-            ("Others involved or witnesses", d.OthersInvolved),
-            ("Reported person", d.ReportedPerson),
-            ("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString()),
-            ("Event", d.EventName),
-            ("Online space", d.OnlineSpace),
-            ("Link to the conversation", d.ConversationLink),
-            ("Concerns about retaliation or safety", d.SafetyConcerns),
-            ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
-            ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : string.Join("\n", report.RefusedEvidence.Select(r => $"\"{EvidenceName.Shown(r.FileName)}\": {r.Reason}"))),
+            (t["Summary.Reference"], report.Reference),
+            (t["Summary.Received"], Received(report)),
+            (t["Summary.CameIn"], DoorName(report.Door, t)),
+            (t["Summary.TakenBy"], report.TakenBy),
+            (t["Summary.EmailSubject"], report.Subject),
+            (t["Summary.Reporter"], report.UnconfirmedSender is not null ? t["Summary.Reporter.UntilConfirmed"]
+                : d.IsAnonymous ? t["Summary.Reporter.Anonymous"] : $"{d.ContactName ?? t["Summary.Reporter.NoName"]} <{d.ContactEmail}>"),
+            (t["Summary.Sender"], SenderNote(report, t)),
+            (t["Summary.When"], d.OccurredAt),
+            (t["Summary.Where"], d.Location),
+            (t["Summary.Ongoing"], OngoingWord(d.IsOngoing, t)),
+            (t["Summary.WhatHappened"], d.Description),
+            (t["Summary.Circumstances"], d.Circumstances),
+            (t["Summary.Others"], d.OthersInvolved),
+            (t["Summary.ReportedPerson"], d.ReportedPerson),
+            (t["Summary.Setting"], Setting(d.Setting, t)),
+            (t["Summary.Event"], d.EventName),
+            (t["Summary.OnlineSpace"], d.OnlineSpace),
+            (t["Summary.ConversationLink"], d.ConversationLink),
+            (t["Summary.SafetyConcerns"], d.SafetyConcerns),
+            (t["Summary.FearsForSafety"], d.FeelsUnsafe ? t["Summary.Yes"] : null),
+            (t["Summary.NotKept"], report.RefusedEvidence.Count == 0 ? null : string.Join("\n", report.RefusedEvidence.Select(r => $"\"{EvidenceName.Shown(r.FileName)}\": {r.Reason}"))),
         ];
         return Given(fields);
     }
 
+    /// <summary>The label of the field naming the reporter and how to reach them, which a passkey confirmation may hold back.</summary>
+    public static bool IsIdentity(string label, Texts t) => label == t["Summary.Reporter"] || label == t["Summary.Sender"];
+
     /// <summary><see cref="NotificationContent.None"/>: what intake knows of the report, nothing the reporter said.</summary>
-    public static IEnumerable<(string Label, string Value)> Notice(Report report)
+    public static IEnumerable<(string Label, string Value)> Notice(Report report, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         (string, string?)[] fields =
         [
-            ("Reference", report.Reference),
-            ("Received", Received(report)),
-            ("Came in through", DoorName(report.Door)),
-            ("Urgent", report.Details.IsUrgent ? "Yes: the incident is ongoing or the reporter fears for their safety" : null),
+            (t["Summary.Reference"], report.Reference),
+            (t["Summary.Received"], Received(report)),
+            (t["Summary.CameIn"], DoorName(report.Door, t)),
+            (t["Summary.Urgent"], report.Details.IsUrgent ? t["Summary.Urgent.Yes"] : null),
         ];
         return Given(fields);
     }
@@ -58,23 +64,28 @@ public static class ReportSummary
     /// <see cref="NotificationContent.Summary"/>: the notice and what the reporter chose on the form (ticked, selected,
     /// how many files), never text they typed, nor a file's name.
     /// </summary>
-    public static IEnumerable<(string Label, string Value)> Choices(Report report)
+    public static IEnumerable<(string Label, string Value)> Choices(Report report, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var d = report.Details;
         (string, string?)[] fields =
         [
-            ("Reporter", d.IsAnonymous ? "Anonymous (follows up through the status page)" : "Gave a contact address (on the case page)"),
-            ("Ongoing", d.IsOngoing switch { Ongoing.Yes => "Yes", Ongoing.No => "No", _ => "Not sure" }),
-            ("Setting", d.Setting == IncidentSetting.Unspecified ? null : d.Setting.ToString()),
-            ("Reporter fears for their safety", d.FeelsUnsafe ? "Yes" : null),
-            ("Evidence", report.Evidence.Count == 0 ? null : Files(report.Evidence.Count, "kept")),
-            ("Attachments not kept", report.RefusedEvidence.Count == 0 ? null : Files(report.RefusedEvidence.Count, "not kept")),
+            (t["Summary.Reporter"], d.IsAnonymous ? t["Summary.Reporter.Anonymous"] : t["Summary.Reporter.GaveContact"]),
+            (t["Summary.Ongoing"], OngoingWord(d.IsOngoing, t)),
+            (t["Summary.Setting"], Setting(d.Setting, t)),
+            (t["Summary.FearsForSafety"], d.FeelsUnsafe ? t["Summary.Yes"] : null),
+            (t["Summary.Evidence"], report.Evidence.Count == 0 ? null : Files(report.Evidence.Count, "Kept", t)),
+            (t["Summary.NotKept"], report.RefusedEvidence.Count == 0 ? null : Files(report.RefusedEvidence.Count, "NotKept", t)),
         ];
-        return Notice(report).Concat(Given(fields));
+        return Notice(report, t).Concat(Given(fields));
     }
 
-    static string Files(int count, string kept) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "file" : "files")} {kept} (on the case page)");
+    static string Files(int count, string kept, Texts t) =>
+        t.Format($"Summary.Files.{kept}.{(count == 1 ? "One" : "Many")}", count);
+
+    static string OngoingWord(Ongoing ongoing, Texts t) => t[ongoing switch { Ongoing.Yes => "Summary.Yes", Ongoing.No => "Summary.No", _ => "Summary.NotSure" }];
+
+    static string? Setting(IncidentSetting setting, Texts t) => setting == IncidentSetting.Unspecified ? null : t[$"Summary.Setting.{setting}"];
 
     // A field with nothing in it is left out, at every level.
     static IEnumerable<(string Label, string Value)> Given((string Label, string? Value)[] fields) =>
@@ -83,33 +94,34 @@ public static class ReportSummary
     static string Received(Report report) => Texts.Time(report.ReceivedAt);
 
     /// <summary>Whether the From address is the sender's, so the committee knows how far to trust the reporter's address.</summary>
-    static string? SenderNote(Report report) => report.Sender switch
+    static string? SenderNote(Report report, Texts t) => report.Sender switch
     {
-        MailSender.Verified => "Verified by the conduct mailbox's server",
-        MailSender.Unconfirmed when report.SealedAnonymousSender is not null => "Not verified by the mail server: asked to confirm they sent it before their anonymous receipt is mailed (the address is not shown)",
-        MailSender.Unconfirmed when report.UnconfirmedSender is null => "Not verified by the mail server (no address kept)",
-        MailSender.Unconfirmed => $"{report.UnconfirmedSender} not verified (pending confirmation): asked to confirm they sent it; nothing else is mailed to it until they do",
-        MailSender.Confirmed => "Not verified by the mail server; confirmed by the sender from the link mailed to their address",
-        _ when report.Door is Door.Email or Door.Webhook => "Not checked (the From address is taken as written)",
+        MailSender.Verified => t["Summary.Sender.Verified"],
+        MailSender.Unconfirmed when report.SealedAnonymousSender is not null => t["Summary.Sender.AnonymousPending"],
+        MailSender.Unconfirmed when report.UnconfirmedSender is null => t["Summary.Sender.NoAddress"],
+        MailSender.Unconfirmed => t.Format("Summary.Sender.Pending", report.UnconfirmedSender),
+        MailSender.Confirmed => t["Summary.Sender.Confirmed"],
+        _ when report.Door is Door.Email or Door.Webhook => t["Summary.Sender.NotChecked"],
         _ => null,
     };
 
-    public static string DoorName(Door door) => door switch
+    public static string DoorName(Door door, Texts t) => t[door switch
     {
-        Door.Email => "Email to the conduct address",
-        Door.Webhook => "Email forwarded by the mail provider",
-        Door.Organizer => "An organizer at the event",
-        _ => "The report form",
-    };
+        Door.Email => "Summary.Door.Email",
+        Door.Webhook => "Summary.Door.Webhook",
+        Door.Organizer => "Summary.Door.Organizer",
+        _ => "Summary.Door.Form",
+    }];
 
     /// <summary>The report as far as <paramref name="content"/> allows.</summary>
-    public static MailBody AppendTo(MailBody body, Report report, NotificationContent content)
+    public static MailBody AppendTo(MailBody body, Report report, NotificationContent content, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var fields = content switch
         {
-            NotificationContent.Full => Fields(report),
-            NotificationContent.Summary => Choices(report),
-            _ => Notice(report),
+            NotificationContent.Full => Fields(report, t),
+            NotificationContent.Summary => Choices(report, t),
+            _ => Notice(report, t),
         };
         foreach (var (label, value) in fields)
         {
@@ -122,7 +134,7 @@ public static class ReportSummary
         }
 
         // Named as the case page names the download; the sender's name follows as text, its invisible characters removed.
-        return body.Field("Evidence", report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select((e, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"{EvidenceName.ForDownload(i, e)}, sent as \"{EvidenceName.Shown(e.FileName)}\" ({e.ContentType}, {e.Length:N0} bytes, SHA-256 {e.Sha256})"))));
+        return body.Field(t["Summary.Evidence"], report.Evidence.Count == 0 ? null : string.Join("\n", report.Evidence.Select((e, i) =>
+            t.Format("Summary.EvidenceFile", EvidenceName.ForDownload(i, e), EvidenceName.Shown(e.FileName), e.ContentType, t.Number(e.Length), e.Sha256))));
     }
 }

@@ -8,17 +8,17 @@ namespace CocReports.Procedure.OpenCases;
 /// <summary>One row of a member's open cases: the promise the committee owes next, and when it is due.</summary>
 public sealed record OpenCaseLine(string Reference, DateTimeOffset ReceivedAt, bool Urgent, Door Door, PromiseKind Next, DateTimeOffset Due, bool Overdue)
 {
-    /// <summary>The same words on the page and in the digest.</summary>
-    public string NextPromise => Next switch
+    /// <summary>The same words on the page and in the digest, in the member's language.</summary>
+    public string NextPromise(Texts t) => t[Next switch
     {
-        PromiseKind.Acknowledge => "Acknowledge",
-        PromiseKind.FollowUp => "Follow up with the reporter",
-        _ => "Status update to the reporter",
-    };
+        PromiseKind.Acknowledge => "OpenCases.Next.Acknowledge",
+        PromiseKind.FollowUp => "OpenCases.Next.FollowUp",
+        _ => "OpenCases.Next.StatusUpdate",
+    }];
 
-    public string Urgency => Urgent ? "Urgent" : "";
+    public string Urgency(Texts t) => Urgent ? t["OpenCases.Urgent"] : "";
 
-    public string DoorName => ReportSummary.DoorName(Door);
+    public string DoorName(Texts t) => ReportSummary.DoorName(Door, t);
 
-    public string DueText => Texts.Time(Due) + (Overdue ? " (overdue)" : "");
+    public string DueText(Texts t) => Overdue ? t.Format("OpenCases.Overdue", Texts.Time(Due)) : Texts.Time(Due);
 }

@@ -90,6 +90,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
     /// <summary>The name in storage, in durable histories and in the Status.Step.* texts.</summary>
     public string Name { get; }
 
+    /// <summary>The step in the committee's words on the case page; a step this version does not know, by its name spelled out.</summary>
+    public string Shown(Rendering.Texts t) => ByName.ContainsKey(Name) ? t[$"Step.{Name}"] : Rendering.Words.Split(Name, ' ');
+
     /// <summary>Whether the status page lists it: what the committee did for the reporter, never its inner working.</summary>
     public bool ShownToReporter { get; }
 

@@ -1,0 +1,62 @@
+using CocReports.Procedure.Links;
+using CocReports.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CocReports.BrowserTests;
+
+/// <summary>
+/// axe-core on the committee's server pages in German, as <see cref="ServerPageAccessibilityTests"/> checks them in
+/// English: the case page and the open-cases page of a member who reads German (lang="de"). The context bypasses the
+/// pages' Content-Security-Policy only so axe can be injected.
+/// </summary>
+public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibilityTests.Host host, ITestOutputHelper output)
+    : IClassFixture<GermanServerPageAccessibilityTests.Host>
+{
+    /// <summary>The browser tests' host, with Alex reading the committee's pages in German.</summary>
+    public sealed class Host : BrowserFixture
+    {
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            base.Configure(settings);
+            settings["Committee:Members:0:Language"] = "de";
+        }
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_violations_on_the_german_case_page_and_open_cases_page()
+    {
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(
+            Submissions.Fields(Submissions.NewReporter()), ("call.png", "image/png", Submissions.Png(3_000))));
+
+        // Declared beforehand, so the View link opens the case itself; the case is listed once the committee is told.
+        await Declarations.NoneAsync(host.Http, host.Links(), receipt.Reference, "alex");
+        await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal));
+        await using var context = await host.NewContextAsync(new() { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var found = new List<string>();
+
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.View).AbsoluteUri);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        found.AddRange(await Axe.ViolationsAsync(page, "German page a View link opens", output));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Öffnen", Exact = true }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Wer diesen Fall geöffnet hat");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        found.AddRange(await Axe.ViolationsAsync(page, "German case page", output));
+
+        // The passkey script speaks the page's language: on this host's address (an IP, no secure context for a
+        // passkey) the browser refuses the ceremony at once, and the script says so with the error's name filled in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passkey auf diesem Gerät hinzufügen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ihr Passkey wurde nicht verwendet (SecurityError). Versuchen Sie es erneut oder verwenden Sie ein Gerät mit Ihrem Passkey.");
+
+        await page.GotoAsync(host.Links().CreateOpenCases("alex").AbsoluteUri);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Öffnen", Exact = true }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync(receipt.Reference);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ihre offenen Fälle");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        found.AddRange(await Axe.ViolationsAsync(page, "German open-cases page", output));
+
+        Assert.Empty(found);
+    }
+}
