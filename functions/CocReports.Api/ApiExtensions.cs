@@ -136,6 +136,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, DeclareAction>();
         services.AddSingleton<ICaseAction, MarkUrgentAction>();
         services.AddSingleton<ICaseAction, ExtendResponseAction>();
+        services.AddSingleton<ICaseAction, LegalHoldAction>();
         services.AddSingleton<ICaseAction, InterimMeasureAction>();
         services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();

@@ -77,6 +77,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "ResolvedAt", state.ResolvedAt);
         Set(row, "ResponseEndsAt", state.ResponseEndsAt);
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
+        Set(row, "LegalHoldSince", state.LegalHoldSince);
+        Set(row, "LegalHoldBy", state.LegalHoldBy);
     }
 
     // A property the state doesn't have is left off the row rather than stored empty.
@@ -104,6 +106,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         MarkedUrgentAt = e.GetDateTimeOffset("MarkedUrgentAt"),
         ResponseEndsAt = e.GetDateTimeOffset("ResponseEndsAt"),
         MarkedUrgentBy = e.GetString("MarkedUrgentBy"),
+        LegalHoldSince = e.GetDateTimeOffset("LegalHoldSince"),
+        LegalHoldBy = e.GetString("LegalHoldBy"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
     };
 

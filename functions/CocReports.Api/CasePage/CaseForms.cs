@@ -34,8 +34,9 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
         var decides = state.MayDecide(memberId, audience);
         CaseAction[] review = decides && state.MeasureAwaitingReview is not null ? [CaseAction.ReviewMeasure] : [];
         CaseAction[] extend = decides && state.ResponseEndsAt is not null ? [CaseAction.ExtendResponse] : [];
+        CaseAction[] hold = decides ? [CaseAction.LegalHold] : [];
         return state.ResolvedAt is not null
-            ? [.. review, .. extend, CaseAction.Note, CaseAction.Recuse]
+            ? [.. review, .. extend, .. hold, CaseAction.Note, CaseAction.Recuse]
             : [
                 .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                     ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
@@ -44,6 +45,7 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
                 .. review,
                 .. decides && state.MeasureAwaitingReview is null ? [CaseAction.InterimMeasure] : Array.Empty<CaseAction>(),
                 .. decides ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),
+                .. hold,
                 CaseAction.Note, CaseAction.Recuse,
             ];
     }

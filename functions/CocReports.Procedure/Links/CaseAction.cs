@@ -54,4 +54,7 @@ public enum CaseAction
 
     /// <summary>A member confirms or lifts the interim measure awaiting the committee's review.</summary>
     ReviewMeasure,
+
+    /// <summary>A member who may decide places a legal hold on the case, or lifts it: the case is kept past its retention while it holds.</summary>
+    LegalHold,
 }

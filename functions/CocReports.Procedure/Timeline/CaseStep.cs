@@ -46,6 +46,11 @@ public sealed class CaseStep : IEquatable<CaseStep>
 
     public static readonly CaseStep InterimMeasureLifted = new("InterimMeasureLifted");
 
+    /// <summary>A member placed a legal hold; the note says on what ground (a category, never the case's content).</summary>
+    public static readonly CaseStep LegalHoldPlaced = new("LegalHoldPlaced");
+
+    public static readonly CaseStep LegalHoldLifted = new("LegalHoldLifted");
+
     /// <summary>A member wrote a note for the others.</summary>
     public static readonly CaseStep Noted = new("Noted");
 
@@ -121,6 +126,8 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.MeasureRecorded => InterimMeasureRecorded,
         CaseEventKind.MeasureConfirmed => InterimMeasureConfirmed,
         CaseEventKind.MeasureLifted => InterimMeasureLifted,
+        CaseEventKind.LegalHoldPlaced => LegalHoldPlaced,
+        CaseEventKind.LegalHoldLifted => LegalHoldLifted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No timeline step for this event."),
     };
 

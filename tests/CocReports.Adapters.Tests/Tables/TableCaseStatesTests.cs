@@ -42,4 +42,17 @@ public sealed class TableCaseStatesTests : IAsyncLifetime
         var listed = Assert.Single(await openCases.OpenCasesAsync(default));
         Assert.Equal((true, Monday.AddHours(1)), (listed.Urgent, listed.UrgentSince));
     }
+
+    [Fact]
+    public async Task A_legal_hold_reads_back_as_stored_and_is_gone_once_lifted()
+    {
+        var cases = new TableCaseStates(table, new TableOpenCasesProjection(table));
+
+        await cases.TryChangeCaseAsync("COC-HOLD-0001", s => s.PlaceLegalHold("kim", Monday, Everyone), default);
+        Assert.Equal(("kim", Monday), ((await cases.GetCaseStateAsync("COC-HOLD-0001", default)).LegalHoldBy, (await cases.GetCaseStateAsync("COC-HOLD-0001", default)).LegalHoldSince));
+
+        await cases.TryChangeCaseAsync("COC-HOLD-0001", s => s.LiftLegalHold("sam", Everyone), default);
+        var lifted = await cases.GetCaseStateAsync("COC-HOLD-0001", default);
+        Assert.Equal((null, null), (lifted.LegalHoldBy, lifted.LegalHoldSince));
+    }
 }

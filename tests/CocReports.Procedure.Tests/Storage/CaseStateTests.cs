@@ -132,4 +132,19 @@ public sealed class CaseStateTests
         Assert.Null(CaseState.New.ExtendResponse("alex", Monday.AddDays(60), Monday, Everyone));
         Assert.Null(resolved.PurgeEvidence(Monday.AddDays(40)).ExtendResponse("alex", Monday.AddDays(60), Monday.AddDays(41), Everyone));
     }
+
+    [Fact]
+    public void A_legal_hold_is_placed_once_and_lifted_by_members_who_may_decide_until_the_purge()
+    {
+        var soft = CaseState.New.Declare("kim", ConflictKind.Soft)!;
+        var held = soft.PlaceLegalHold("alex", Monday, Everyone)!;
+
+        Assert.Equal(("alex", Monday), (held.LegalHoldBy, held.LegalHoldSince));
+        Assert.Null(held.PlaceLegalHold("sam", Monday.AddDays(1), Everyone));
+        Assert.Null(soft.PlaceLegalHold("kim", Monday, Everyone));
+        Assert.Null(held.LiftLegalHold("kim", Everyone));
+        Assert.Null(held.LiftLegalHold("sam", Everyone)!.LegalHoldSince);
+        Assert.Null(soft.LiftLegalHold("sam", Everyone));
+        Assert.Null(soft.PurgeEvidence(Monday).PlaceLegalHold("alex", Monday, Everyone));
+    }
 }

@@ -307,4 +307,29 @@ public class WorkflowPolicyTests
         Assert.Equal(new WorkflowStep(resolvedAt + (365 * day), WorkflowStepKind.PurgeEvidence), policy.Next(resolved with { Response = "Warning" }));
         Assert.Equal(new WorkflowStep(resolvedAt + (365 * day), WorkflowStepKind.PurgeEvidence), policy.Next(resolved));
     }
+
+    [Fact]
+    public void A_legal_hold_keeps_the_case_is_reviewed_every_period_and_once_lifted_the_purge_is_warned_of_first()
+    {
+        var resolvedAt = Clock().GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var heldAt = resolvedAt + (300 * day);
+        var held = new CaseProgress("COC-HOLD-0000", resolvedAt - (10 * day), Urgent: false, null, new WorkflowOptions()) with
+        {
+            AcknowledgedAt = resolvedAt - (9 * day),
+            ResolvedAt = resolvedAt,
+            RetentionWarned = true,
+            LegalHoldSince = heldAt,
+        };
+
+        Assert.Equal(new WorkflowStep(heldAt + (90 * day), WorkflowStepKind.ReviewLegalHold), policy.Next(held));
+        Assert.Equal(new WorkflowStep(heldAt + (180 * day), WorkflowStepKind.ReviewLegalHold), policy.Next(held with { LegalHoldReviewedAt = heldAt + (90 * day) }));
+
+        // Lifted two years on, long past the year's retention: warned now, purged the warning's 14 days later.
+        var liftedAt = resolvedAt + (730 * day);
+        var lifted = held with { LegalHoldSince = null, LegalHoldLiftedAt = liftedAt, RetentionWarned = false };
+        Assert.Equal(new WorkflowStep(liftedAt, WorkflowStepKind.WarnBeforePurge), policy.Next(lifted));
+        Assert.Equal(new WorkflowStep(liftedAt + (14 * day), WorkflowStepKind.PurgeEvidence), policy.Next(lifted with { RetentionWarned = true }));
+    }
 }
