@@ -8,7 +8,8 @@ namespace CocReports.BrowserTests;
 
 /// <summary>
 /// axe-core on the committee's server pages in German, as <see cref="ServerPageAccessibilityTests"/> checks them in
-/// English: the case page and the open-cases page of a member who reads German (lang="de"). The context bypasses the
+/// English: the case page, action forms (with their errors), the passkey sign-in and the open-cases page of a member
+/// who reads German (lang="de"). The context bypasses the
 /// pages' Content-Security-Policy only so axe can be injected.
 /// </summary>
 public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibilityTests.Host host, ITestOutputHelper output)
@@ -21,6 +22,9 @@ public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibi
         {
             base.Configure(settings);
             settings["Committee:Members:0:Language"] = "de";
+
+            // The pages that know no member yet (the passkey sign-in) speak the committee's language.
+            settings["Committee:Language"] = "de";
         }
     }
 
@@ -49,6 +53,20 @@ public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibi
         // passkey) the browser refuses the ceremony at once, and the script says so with the error's name filled in.
         await page.GetByRole(AriaRole.Button, new() { Name = "Passkey auf diesem Gerät hinzufügen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ihr Passkey wurde nicht verwendet (SecurityError). Versuchen Sie es erneut oder verwenden Sie ein Gerät mit Ihrem Passkey.");
+
+        // Action forms: the longest, and one answered with its errors; then the sign-in, which knows no member yet.
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.InterimMeasure).AbsoluteUri);
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Vorläufige Maßnahme zu Meldung {receipt.Reference} ergreifen");
+        found.AddRange(await Axe.ViolationsAsync(page, "German interim measure form", output));
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "alex", CaseAction.Resolve).AbsoluteUri);
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Meldung {receipt.Reference} abschließen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meldung abschließen" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Es wurde nichts geändert. Bitte korrigieren Sie:");
+        found.AddRange(await Axe.ViolationsAsync(page, "German resolve form with its errors", output));
+        await page.GotoAsync(new Uri(host.BaseUrl, "/api/open-cases/sign-in").AbsoluteUri);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Bei Ihren offenen Fällen anmelden");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        found.AddRange(await Axe.ViolationsAsync(page, "German passkey sign-in page", output));
 
         await page.GotoAsync(host.Links().CreateOpenCases("alex").AbsoluteUri);
         await page.GetByRole(AriaRole.Button, new() { Name = "Öffnen", Exact = true }).ClickAsync();

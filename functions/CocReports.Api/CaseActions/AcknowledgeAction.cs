@@ -12,20 +12,20 @@ public sealed class AcknowledgeAction(ICaseStates cases, CaseDesk desk) : ICaseA
     public CaseAction Action => CaseAction.Acknowledge;
 
     public ActionForm Form(CaseContext context) =>
-        new($"Acknowledge report {context.Reference}", "Acknowledging tells the reporter that the committee received the report and will discuss it.", "Acknowledge the report");
+        new(context.T.Format("Action.Acknowledge.Heading", context.Reference), context.T["Action.Acknowledge.Explain"], context.T["Action.Acknowledge.Button"], context.T.Language);
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
         if (!await desk.ActAsync(context, new CaseChange { Rule = state => state.Acknowledge(context.MemberId, context.Now), Event = CaseEventKind.Acknowledged }, cancellationToken))
         {
             var state = await cases.GetCaseStateAsync(context.Reference, cancellationToken);
-            return new HtmlPage($"Report {context.Reference} already acknowledged")
-                .Heading("This report was already acknowledged.")
-                .Paragraph($"{(state.AcknowledgedBy == context.MemberId ? "You" : "Another member")} acknowledged it first. Nothing was changed.");
+            return new HtmlPage(context.T.Format("Action.Acknowledge.Already.Title", context.Reference), language: context.T.Language)
+                .Heading(context.T["Action.Acknowledge.Already.Heading"])
+                .Paragraph(context.T[state.AcknowledgedBy == context.MemberId ? "Action.Acknowledge.Already.You" : "Action.Acknowledge.Already.Another"]);
         }
 
-        return new HtmlPage($"Report {context.Reference} acknowledged")
-            .Heading("Thank you. The report is acknowledged.")
-            .Paragraph("The reporter will be told that the committee received the report and will discuss it.");
+        return new HtmlPage(context.T.Format("Action.Acknowledge.Done.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T["Action.Acknowledge.Done.Heading"])
+            .Paragraph(context.T["Action.Acknowledge.Done.Text"]);
     }
 }

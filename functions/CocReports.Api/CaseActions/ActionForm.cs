@@ -25,12 +25,12 @@ public sealed class ActionForm(string heading, string explanation, string button
 
     /// <summary>The page: heading, explanation, and the form posting back to <paramref name="action"/> with the link's token.</summary>
     public HtmlPage Page(string action, string token, IReadOnlyDictionary<string, string>? errors = null, int statusCode = 200) =>
-        AppendTo(new HtmlPage(heading, statusCode, language), action, new Dictionary<string, string> { ["token"] = token }, errors);
+        AppendTo(new HtmlPage(heading, statusCode, language), action, new Dictionary<string, string> { ["token"] = token }, errors, Texts.For(language)["Action.Correct"]);
 
     /// <summary>Appends heading, explanation and the form posting <paramref name="hidden"/> values back to <paramref name="action"/>.</summary>
-    public HtmlPage AppendTo(HtmlPage page, string action, IReadOnlyDictionary<string, string> hidden, IReadOnlyDictionary<string, string>? errors = null, string errorSummary = "Nothing was changed. Please correct:") =>
+    public HtmlPage AppendTo(HtmlPage page, string action, IReadOnlyDictionary<string, string> hidden, IReadOnlyDictionary<string, string>? errors = null, string? errorSummary = null) =>
         page.Heading(heading).Paragraph(explanation)
-            .Form(new FormBlock(action, button, hidden, fields, errors ?? new Dictionary<string, string>(), errorSummary));
+            .Form(new FormBlock(action, button, hidden, fields, errors ?? new Dictionary<string, string>(), errorSummary ?? Texts.For(language)["Action.Correct"]));
 
     /// <summary>
     /// The form as one section of a page holding several (the case page): a subheading, and element ids prefixed with

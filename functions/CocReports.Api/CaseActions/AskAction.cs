@@ -12,13 +12,11 @@ public sealed class AskAction(CaseDesk desk) : ICaseAction
     public CaseAction Action => CaseAction.Ask;
 
     public ActionForm Form(CaseContext context) =>
-        new ActionForm($"Ask the reporter of {context.Reference} a question", context.Report.Details.IsAnonymous
-            ? "The reporter is anonymous: they will see the question on their status page and can answer there."
-            : "The reporter receives the question by email and can answer through a link.", "Send the question")
-            .Text("question", "Your question", required: true);
+        new ActionForm(context.T.Format("Action.Ask.Heading", context.Reference), context.T[context.Report.Details.IsAnonymous ? "Action.Ask.Anonymous" : "Action.Ask.ByMail"], context.T["Action.Ask.Button"], context.T.Language)
+            .Text("question", context.T["Action.Ask.Label"], required: true);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
-        FormValues.Text(form, "question") is null ? new() { ["question"] = "Please write the question." } : [];
+        FormValues.Text(form, "question") is null ? new() { ["question"] = context.T["Action.Ask.Missing"] } : [];
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
@@ -31,7 +29,7 @@ public sealed class AskAction(CaseDesk desk) : ICaseAction
             Text = FormValues.Text(form, "question")!,
         };
         await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.QuestionAsked }, cancellationToken);
-        return new HtmlPage("Question sent").Heading("The question was sent.")
-            .Paragraph("The reporter's answer will reach every member handling the report.");
+        return new HtmlPage(context.T["Action.Ask.Done.Title"], language: context.T.Language).Heading(context.T["Action.Ask.Done.Heading"])
+            .Paragraph(context.T["Action.Ask.Done.Text"]);
     }
 }

@@ -5,6 +5,7 @@ using CocReports.Api.Requests;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -89,7 +90,7 @@ public sealed class CaseActionEndpoint(
         {
             if (values.Any(v => v?.Length > intake.Value.MaxTextLength))
             {
-                errors[field] = $"Please keep this under {intake.Value.MaxTextLength:N0} characters.";
+                errors[field] = context!.T.Format("Action.TooLong", context.T.Number(intake.Value.MaxTextLength));
             }
         }
 
@@ -118,7 +119,7 @@ public sealed class CaseActionEndpoint(
     // they just recused themselves from it (a declaration says itself where the member goes next).
     IResult WithWayBack(IResult result, ICaseAction handler, CaseContext context) =>
         result is HtmlPage page && handler.Action is not (CaseAction.Recuse or CaseAction.Declare) && context.MemberId != ActionLinks.Reporter
-            ? page.Link("Back to the case", links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
+            ? page.Link(context.T["Action.BackToCase"], links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
             : result;
 
     async Task<(IResult? Refusal, ICaseAction? Handler, CaseContext? Context)> CheckAsync(
@@ -158,6 +159,9 @@ public sealed class CaseActionEndpoint(
 
         var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
         var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
-        return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows));
+        return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows)
+        {
+            T = isReporterLink ? Texts.For(report.Details.Language) : committee.Value.TextsFor(check.MemberId),
+        });
     }
 }

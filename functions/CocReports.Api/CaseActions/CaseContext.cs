@@ -1,3 +1,4 @@
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
@@ -12,6 +13,9 @@ namespace CocReports.Api.CaseActions;
 public sealed record CaseContext(CaseAction Action, Report Report, CaseState State, IReadOnlyList<CaseMessage> Messages, string MemberId, string MemberName, string LinkId, DateTimeOffset Now, ICaseWorkflow Workflows)
 {
     public string Reference => Report.Reference;
+
+    /// <summary>The words of whoever acts: a member's language (<see cref="Procedure.Committee.CommitteeOptions.TextsFor"/>), or the report's for its reporter.</summary>
+    public Texts T { get; init; } = Texts.For(Texts.Default);
 
     public static string NewMessageId() => Guid.NewGuid().ToString("N")[..12];
 }

@@ -20,19 +20,20 @@ public sealed class DeclareAction(CaseDesk desk) : ICaseAction
 
     public ActionForm Form(CaseContext context) =>
         new ActionForm(
-            $"Before you read report {context.Reference}",
-            "Do you have a conflict of interest with anyone this report may be about (a friend, a family member, a colleague, someone you manage or who manages you)? The report is shown once you have answered.",
-            "Declare")
+            context.T.Format("Action.Declare.Heading", context.Reference),
+            context.T["Action.Declare.Explain"],
+            context.T["Action.Declare.Button"],
+            context.T.Language)
             .Choice(
                 "conflict",
-                "Your conflicts of interest",
-                ("none", "No conflict"),
-                ("soft", "A soft conflict: I may read and discuss the report, and I will not decide it"),
-                ("hard", "A hard conflict: I recuse myself, see nothing more of the report and get no mail about it"))
-            .Text("reason", "Why (optional: you may keep your reason to yourself; the other members read it as a note)");
+                context.T["Action.Declare.Legend"],
+                ("none", context.T["Action.Declare.None"]),
+                ("soft", context.T["Action.Declare.Soft"]),
+                ("hard", context.T["Action.Declare.Hard"]))
+            .Text("reason", context.T["Action.Declare.Reason"]);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
-        Conflict(form) is null ? new() { ["conflict"] = "Please say whether you have a conflict of interest." } : [];
+        Conflict(form) is null ? new() { ["conflict"] = context.T["Action.Declare.Missing"] } : [];
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
@@ -54,15 +55,16 @@ public sealed class DeclareAction(CaseDesk desk) : ICaseAction
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
-            return new HtmlPage("Already declared").Heading("You already declared your conflicts on this report.").Paragraph("Nothing was changed.");
+            return new HtmlPage(context.T["Action.Declare.Already.Title"], language: context.T.Language).Heading(context.T["Action.Declare.Already.Heading"]).Paragraph(context.T["Action.Unchanged"]);
         }
 
+        var t = context.T;
         return conflict == ConflictKind.Hard
-            ? new HtmlPage("You have recused yourself").Heading("You have recused yourself.")
-                .Paragraph("You will see nothing more of this report and receive nothing more about it. Thank you for keeping the process fair.")
-            : new HtmlPage("Thank you").Heading(conflict == ConflictKind.Soft ? "Your soft conflict is recorded." : "Thank you.")
-                .Paragraph(conflict == ConflictKind.Soft ? "You may read and discuss the report; the other members decide it." : "You may now read the report.")
-                .Link("Read the report", ActionLinks.PathOf(context.Reference, CaseAction.View));
+            ? new HtmlPage(t["Action.Recused.Title"], language: t.Language).Heading(t["Action.Recused.Heading"])
+                .Paragraph(t["Action.Declare.Hard.Text"])
+            : new HtmlPage(t["Action.Declare.Thanks.Title"], language: t.Language).Heading(t[conflict == ConflictKind.Soft ? "Action.Declare.Soft.Heading" : "Action.Declare.Thanks.Heading"])
+                .Paragraph(t[conflict == ConflictKind.Soft ? "Action.Declare.Soft.Text" : "Action.Declare.None.Text"])
+                .Link(t["Action.Declare.Read"], ActionLinks.PathOf(context.Reference, CaseAction.View));
     }
 
     static ConflictKind? Conflict(IFormCollection form) => FormValues.Text(form, "conflict") switch

@@ -23,23 +23,24 @@ public sealed class ExtendResponseAction(CaseDesk desk, IOptions<CommitteeOption
 
     public ActionForm Form(CaseContext context) =>
         new ActionForm(
-                $"Extend the response on report {context.Reference}",
+                context.T.Format("Action.Extend.Heading", context.Reference),
                 context.State.ResponseEndsAt is { } ends
-                    ? $"The response ends (or is reviewed) on {ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}. Extend it if its conditions for return were not met."
-                    : "The response has ended. Extend it if its conditions for return were not met.",
-                "Extend the response")
-            .Date("until", "Until when?", required: true);
+                    ? context.T.Format("Action.Extend.Ends", ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : context.T["Action.Extend.Ended"],
+                context.T["Action.Extend.Button"],
+                context.T.Language)
+            .Date("until", context.T["Action.Extend.Until"], required: true);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         var state = context.State;
         if (!state.MayDecide(context.MemberId, Audience.For(committee.Value, context.Report, state)))
         {
-            return new() { ["until"] = "You declared a soft conflict with this report: the other members decide its response." };
+            return new() { ["until"] = context.T["Action.Extend.SoftConflict"] };
         }
 
         return FormValues.Date(form, "until") is not { } until || until <= context.Now || until <= (state.ResponseEndsAt ?? context.Now)
-            ? new() { ["until"] = "Please name a day after the response's current end." }
+            ? new() { ["until"] = context.T["Action.Extend.UntilMissing"] }
             : [];
     }
 
@@ -55,11 +56,11 @@ public sealed class ExtendResponseAction(CaseDesk desk, IOptions<CommitteeOption
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
-            return new HtmlPage($"Report {context.Reference}: response not extended").Heading("The response was not extended.")
-                .Paragraph("Another member extended it further meanwhile, or the case's content was removed. Nothing was changed.");
+            return new HtmlPage(context.T.Format("Action.Extend.Not.Title", context.Reference), language: context.T.Language).Heading(context.T["Action.Extend.Not.Heading"])
+                .Paragraph(context.T["Action.Extend.Not.Text"]);
         }
 
-        return new HtmlPage($"Report {context.Reference}: response extended").Heading("The response is extended.")
-            .Paragraph("The members are reminded before its new end, and told when it comes.");
+        return new HtmlPage(context.T.Format("Action.Extend.Done.Title", context.Reference), language: context.T.Language).Heading(context.T["Action.Extend.Done.Heading"])
+            .Paragraph(context.T["Action.Extend.Done.Text"]);
     }
 }

@@ -15,27 +15,27 @@ public sealed class FollowUpAction(CaseDesk desk) : ICaseAction
     public CaseAction Action => CaseAction.FollowUp;
 
     public ActionForm Form(CaseContext context) =>
-        new ActionForm($"Follow up on report {context.Reference}", "The reporter receives this (by email, or on their status page if they are anonymous).", "Send the follow-up")
-            .Choice("discussed", "Has the committee discussed the report?", ("yes", "Yes"), ("no", "Not yet"))
-            .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"), ("undecided", "Not yet decided"))
-            .Text("actions", "What actions, if any, were taken?")
-            .Text("message", "Anything else for the reporter (optional)")
-            .Date("nextUpdateBy", "When will the next update or the resolution come?", required: true);
+        new ActionForm(context.T.Format("Action.FollowUp.Heading", context.Reference), context.T["Action.FollowUp.Explain"], context.T["Action.FollowUp.Button"], context.T.Language)
+            .Choice("discussed", context.T["Action.Discussed"], ("yes", context.T["Action.Yes"]), ("no", context.T["Action.NotYet"]))
+            .Choice("violation", context.T["Action.Violation"], ("yes", context.T["Action.Yes"]), ("no", context.T["Action.No"]), ("undecided", context.T["Action.Undecided"]))
+            .Text("actions", context.T["Action.Actions"])
+            .Text("message", context.T["Action.Message"])
+            .Date("nextUpdateBy", context.T["Action.NextUpdate.Label"], required: true);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
         if (FormValues.Text(form, "discussed") is not ("yes" or "no"))
         {
-            errors["discussed"] = "Please say whether the committee has discussed the report.";
+            errors["discussed"] = context.T["Action.FollowUp.DiscussedMissing"];
         }
 
         if (FormValues.Finding(form, "violation") is null)
         {
-            errors["violation"] = "Please say whether it was found to be a violation (or that it is not yet decided).";
+            errors["violation"] = context.T["Action.FollowUp.ViolationMissing"];
         }
 
-        FormValues.RequireFutureDate(errors, FormValues.Date(form, "nextUpdateBy"), context.Now, "nextUpdateBy");
+        FormValues.RequireFutureDate(errors, FormValues.Date(form, "nextUpdateBy"), context.Now, "nextUpdateBy", context.T);
         return errors;
     }
 
@@ -54,7 +54,7 @@ public sealed class FollowUpAction(CaseDesk desk) : ICaseAction
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
         await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.FollowedUp }, cancellationToken);
-        return new HtmlPage("Follow-up sent").Heading("The follow-up is on its way to the reporter.")
-            .Paragraph("The committee will be reminded before the date you promised for the next update.");
+        return new HtmlPage(context.T["Action.FollowUp.Done.Title"], language: context.T.Language).Heading(context.T["Action.FollowUp.Done.Heading"])
+            .Paragraph(context.T["Action.FollowUp.Done.Text"]);
     }
 }

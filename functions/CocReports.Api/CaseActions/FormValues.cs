@@ -1,3 +1,4 @@
+using CocReports.Procedure.Rendering;
 using System.Globalization;
 using CocReports.Procedure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -33,15 +34,15 @@ static class FormValues
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
-    public static void RequireFutureDate(Dictionary<string, string> errors, DateTimeOffset? date, DateTimeOffset now, string name)
+    public static void RequireFutureDate(Dictionary<string, string> errors, DateTimeOffset? date, DateTimeOffset now, string name, Texts t)
     {
         if (date is null)
         {
-            errors[name] = "Please name the date of the next update or of the resolution.";
+            errors[name] = t["Action.NextUpdate.Missing"];
         }
         else if (date <= now)
         {
-            errors[name] = "The date of the next update must be in the future.";
+            errors[name] = t["Action.NextUpdate.Past"];
         }
     }
 }

@@ -35,11 +35,11 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
         var unreadable = lines.FindIndex(line => Identifiers.From(line).Count == 0);
         if (unreadable >= 0)
         {
-            return new() { ["add"] = $"Line {unreadable + 1} names no identifier: write an email address, an @handle, a profile URL, an IP address or a name." };
+            return new() { ["add"] = context.T.Format("Action.Identify.Unreadable", unreadable + 1) };
         }
 
         return lines.Count == 0 && Removals(form).Count == 0
-            ? new() { ["add"] = "Nothing was changed: add an identifier, or tick one that is wrong." }
+            ? new() { ["add"] = context.T["Action.Identify.Nothing"] }
             : [];
     }
 
@@ -50,12 +50,12 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
         var save = new CaseChange { Keep = async ct => { removed = await SaveAsync(context, added, Removals(form), ct); return true; }, Event = CaseEventKind.IdentifiersChanged };
         await desk.ActAsync(context, save, cancellationToken);
 
-        var page = new HtmlPage("Identifiers saved").Heading("The identifiers were saved.")
-            .Paragraph(string.Create(CultureInfo.InvariantCulture, $"{added.Count} added, {removed} removed. Members who may see both this report and another that may name the same person are told by email; no one else is."));
+        var page = new HtmlPage(context.T["Action.Identify.Done.Title"], language: context.T.Language).Heading(context.T["Action.Identify.Done.Heading"])
+            .Paragraph(context.T.Format("Action.Identify.Done.Text", added.Count, removed));
         var matches = await patterns.ForMemberAsync(context.Reference, context.MemberId, cancellationToken);
         if (matches.Count > 0)
         {
-            page.Subheading("The reported person may be named in other reports");
+            page.Subheading(context.T["Action.Identify.Others"]);
             foreach (var match in matches)
             {
                 page.Link(match.Line, links.Create(match.Reference, context.MemberId, CaseAction.View).PathAndQuery);
@@ -92,35 +92,33 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
     {
         var removed = indexed.Where(i => i.Removed is not null).ToDictionary(i => i.Identifier.Hash, i => i.Removed!, StringComparer.Ordinal);
         var taken = patterns.TakenFrom(context.Report);
-        var form = new ActionForm(
-            $"Identifiers of the reported person in report {context.Reference}",
-            "Other reports sharing one of these identifiers are shown to the members who may see both. The match index keeps only keyed hashes, so identifiers members add are listed by kind only.",
-            "Save the identifiers");
+        var t = context.T;
+        var form = new ActionForm(t.Format("Action.Identify.Heading", context.Reference), t["Action.Identify.Explain"], t["Action.Identify.Button"], t.Language);
 
-        (string, string)[] matched = [.. taken.Where(t => !removed.ContainsKey(t.Hash.Hash)).Select(t => (t.Hash.Hash, Describe(t.Identifier)))];
+        (string, string)[] matched = [.. taken.Where(t => !removed.ContainsKey(t.Hash.Hash)).Select(taken => (taken.Hash.Hash, Describe(taken.Identifier, t)))];
         if (matched.Length > 0)
         {
-            form.Checks("remove", "Taken from the report: tick any that are wrong", matched);
+            form.Checks("remove", t["Action.Identify.Taken"], matched);
         }
 
         foreach (var (identifier, hash) in taken.Where(t => removed.ContainsKey(t.Hash.Hash)))
         {
             var by = removed[hash.Hash];
-            form.Note($"{Describe(identifier)}: removed by {NameOf(by.MemberId)} on {Texts.Time(by.At)}. Add it again below to match on it again.");
+            form.Note(t.Format("Action.Identify.Removed", Describe(identifier, t), NameOf(by.MemberId), Texts.Time(by.At)));
         }
 
         (string, string)[] added =
         [
             .. indexed
-                .Where(i => i.Added is not null && i.Removed is null && taken.All(t => t.Hash.Hash != i.Identifier.Hash))
-                .Select(i => (i.Identifier.Hash, $"{KindOf(i.Identifier.Kind)}, added by {NameOf(i.Added!.MemberId)} on {Texts.Time(i.Added.At)}")),
+                .Where(i => i.Added is not null && i.Removed is null && taken.All(x => x.Hash.Hash != i.Identifier.Hash))
+                .Select(i => (i.Identifier.Hash, t.Format("Action.Identify.AddedBy", KindOf(i.Identifier.Kind, t), NameOf(i.Added!.MemberId), Texts.Time(i.Added.At)))),
         ];
         if (added.Length > 0)
         {
-            form.Checks("remove-added", "Added by members: tick any that are wrong", added);
+            form.Checks("remove-added", t["Action.Identify.AddedLegend"], added);
         }
 
-        return form.Text("add", "Add identifiers the report missed, one per line: an email address, an @handle, a profile URL, an IP address or a name");
+        return form.Text("add", t["Action.Identify.Add"]);
     }
 
     static List<string> Lines(IFormCollection form) =>
@@ -129,25 +127,13 @@ public sealed class IdentifyAction(ReportPatterns patterns, CaseDesk desk, IOpti
     static List<string> Removals(IFormCollection form) =>
         [.. form["remove"].Concat(form["remove-added"]).OfType<string>().Where(h => h.Length > 0).Distinct(StringComparer.Ordinal)];
 
-    static string Describe(Identifier identifier) =>
-        identifier.Kind == "handle" ? $"{KindOf(identifier.Kind)}: @{identifier.Value}" : $"{KindOf(identifier.Kind)}: {identifier.Value}";
+    static string Describe(Identifier identifier, Texts t) =>
+        identifier.Kind == "handle" ? $"{KindOf(identifier.Kind, t)}: @{identifier.Value}" : $"{KindOf(identifier.Kind, t)}: {identifier.Value}";
 
-    static string KindOf(string kind) => kind switch
-    {
-        "email" => "Email address",
-        "handle" => "Handle on any platform (a weaker match)",
-        "ip" => "IP address",
-        "name" => "Name",
-        "github" => "GitHub profile",
-        "gitlab" => "GitLab profile",
-        "codeberg" => "Codeberg profile",
-        "x" => "X (Twitter) profile",
-        "bluesky" => "Bluesky profile",
-        "linkedin" => "LinkedIn profile",
-        "reddit" => "Reddit profile",
-        "stackoverflow" => "Stack Overflow profile",
-        _ => "Identifier",
-    };
+    static string KindOf(string kind, Texts t) =>
+        t[kind is "email" or "handle" or "ip" or "name" or "github" or "gitlab" or "codeberg" or "x" or "bluesky" or "linkedin" or "reddit" or "stackoverflow"
+            ? $"Action.Identify.Kind.{kind}"
+            : "Action.Identify.Kind.other"];
 
     string NameOf(string memberId) => committee.Value.NameOf(memberId);
 }

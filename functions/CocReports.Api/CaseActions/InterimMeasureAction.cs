@@ -27,13 +27,12 @@ public sealed class InterimMeasureAction(CaseDesk desk, IOptions<CommitteeOption
 
     public ActionForm Form(CaseContext context) =>
         new ActionForm(
-                $"Take an interim measure on report {context.Reference}",
-                "When someone may be in danger, any one member may act at once: for example, remove someone from a space or an event for now. "
-                    + $"Every member is told at once, and the committee must confirm or lift the measure within {Texts.For(Texts.Default).Duration(ReviewWithin(context))}; "
-                    + "until then it is reminded. The reporter is not told by this step.",
-                "Take the interim measure")
-            .Text("measure", "What was done, where, and to whom?", required: true)
-            .Date("until", "Until when? (It ends as that day ends.)", required: true);
+                context.T.Format("Action.Measure.Heading", context.Reference),
+                context.T.Format("Action.Measure.Explain", context.T.Duration(ReviewWithin(context))),
+                context.T["Action.Measure.Button"],
+                context.T.Language)
+            .Text("measure", context.T["Action.Measure.What"], required: true)
+            .Date("until", context.T["Action.Measure.Until"], required: true);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
@@ -41,24 +40,24 @@ public sealed class InterimMeasureAction(CaseDesk desk, IOptions<CommitteeOption
         var state = context.State;
         if (!state.MayDecide(context.MemberId, Audience.For(committee.Value, context.Report, state)))
         {
-            errors["measure"] = "You declared a soft conflict with this report: you may read and discuss it, and the other members act on it.";
+            errors["measure"] = context.T["Action.Measure.SoftConflict"];
         }
         else if (state.ResolvedAt is not null)
         {
-            errors["measure"] = "This report is resolved: its response was decided, and interim measures are for before that.";
+            errors["measure"] = context.T["Action.Measure.Resolved"];
         }
         else if (state.MeasureAwaitingReview is not null)
         {
-            errors["measure"] = "The interim measure taken before awaits the committee's review: confirm or lift it first.";
+            errors["measure"] = context.T["Action.Measure.Pending"];
         }
         else if (FormValues.Text(form, "measure") is null)
         {
-            errors["measure"] = "Please say what was done, where, and to whom.";
+            errors["measure"] = context.T["Action.Measure.WhatMissing"];
         }
 
         if (FormValues.Date(form, "until") is not { } until || until <= context.Now)
         {
-            errors["until"] = "Please name the day the measure ends, today or later.";
+            errors["until"] = context.T["Action.Measure.UntilMissing"];
         }
 
         return errors;
@@ -85,14 +84,14 @@ public sealed class InterimMeasureAction(CaseDesk desk, IOptions<CommitteeOption
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
-            return new HtmlPage($"Report {context.Reference}: no interim measure taken")
-                .Heading("No interim measure was taken.")
-                .Paragraph("Another member took one at the same moment, or the report was resolved. Nothing was changed: open the case to see where it stands.");
+            return new HtmlPage(context.T.Format("Action.Measure.Not.Title", context.Reference), language: context.T.Language)
+                .Heading(context.T["Action.Measure.Not.Heading"])
+                .Paragraph(context.T["Action.Measure.Not.Text"]);
         }
 
-        return new HtmlPage($"Report {context.Reference}: interim measure taken")
-            .Heading("The interim measure is recorded.")
-            .Paragraph($"Every member is told now. The committee must confirm or lift it within {Texts.For(Texts.Default).Duration(ReviewWithin(context))}.");
+        return new HtmlPage(context.T.Format("Action.Measure.Done.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T["Action.Measure.Done.Heading"])
+            .Paragraph(context.T.Format("Action.Measure.Done.Text", context.T.Duration(ReviewWithin(context))));
     }
 
     TimeSpan ReviewWithin(CaseContext context) => (context.Report.Schedule ?? workflow.Value).MeasureReviewWithin;

@@ -26,7 +26,7 @@ public sealed class LegalHoldAction(CaseDesk desk, IOptions<CommitteeOptions> co
 
     public ActionForm Form(CaseContext context)
     {
-        var t = committee.Value.TextsFor(context.MemberId);
+        var t = context.T;
         var promises = context.Report.Schedule ?? workflow.Value;
         if (context.State.LegalHoldSince is { } since)
         {
@@ -47,12 +47,12 @@ public sealed class LegalHoldAction(CaseDesk desk, IOptions<CommitteeOptions> co
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
         context.State.LegalHoldSince is null && !Grounds.Contains(form[Ground].ToString(), StringComparer.Ordinal)
-            ? new() { [Ground] = committee.Value.TextsFor(context.MemberId)["Action.LegalHold.Ground.Missing"] }
+            ? new() { [Ground] = context.T["Action.LegalHold.Ground.Missing"] }
             : [];
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
-        var t = committee.Value.TextsFor(context.MemberId);
+        var t = context.T;
         var lifting = context.State.LegalHoldSince is not null;
         var change = lifting
             ? new CaseChange

@@ -20,13 +20,13 @@ public sealed class MarkUrgentAction(CaseDesk desk, IOptions<WorkflowOptions> wo
     public ActionForm Form(CaseContext context)
     {
         var promises = context.Report.Schedule ?? workflow.Value;
-        var t = Texts.For(Texts.Default);
+        var t = context.T;
         var form = new ActionForm(
-            $"Mark report {context.Reference} urgent",
-            $"Mark it urgent if someone may be in danger. Every member is paged now; if it is not acknowledged yet, it is owed its acknowledgment within {t.Duration(promises.AcknowledgeWithinFor(urgent: true))}; "
-                + $"an overdue promise is escalated every {t.Duration(promises.UrgentRepeatEvery)}. Any one member may then take an interim measure at once.",
-            "Mark it urgent");
-        return context.State.IsUrgent(context.Report) ? form.Note("This report is already urgent: marking it again changes nothing.") : form;
+            t.Format("Action.MarkUrgent.Heading", context.Reference),
+            t.Format("Action.MarkUrgent.Explain", t.Duration(promises.AcknowledgeWithinFor(urgent: true)), t.Duration(promises.UrgentRepeatEvery)),
+            t["Action.MarkUrgent.Button"],
+            t.Language);
+        return context.State.IsUrgent(context.Report) ? form.Note(t["Action.MarkUrgent.Already"]) : form;
     }
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
@@ -34,11 +34,12 @@ public sealed class MarkUrgentAction(CaseDesk desk, IOptions<WorkflowOptions> wo
         var change = new CaseChange { Rule = state => state.MarkUrgent(context.MemberId, context.Now, context.Report.Details.IsUrgent), Event = CaseEventKind.MarkedUrgent };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
-            return new HtmlPage($"Report {context.Reference} not marked urgent")
-                .Heading("Nothing was changed.")
-                .Paragraph("The report is already urgent (the reporter said so, or another member marked it first), or it is resolved.");
+            return new HtmlPage(context.T.Format("Action.MarkUrgent.Not.Title", context.Reference), language: context.T.Language)
+                .Heading(context.T["Action.Unchanged"])
+                .Paragraph(context.T["Action.MarkUrgent.Not.Text"]);
         }
 
-        return new HtmlPage($"Report {context.Reference} marked urgent").Heading("The report is marked urgent.").Paragraph("Every member who may see it is paged now.");
+        return new HtmlPage(context.T.Format("Action.MarkUrgent.Done.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T["Action.MarkUrgent.Done.Heading"]).Paragraph(context.T["Action.MarkUrgent.Done.Text"]);
     }
 }

@@ -16,20 +16,20 @@ public sealed class NoteAction(CaseDesk desk) : ICaseAction
     public CaseAction Action => CaseAction.Note;
 
     public ActionForm Form(CaseContext context) =>
-        new ActionForm($"Add a note to report {context.Reference}", "Only committee members who may open this case read notes; the reporter never sees them. Notes are removed with the rest of the case at the end of the retention period.", "Add the note")
-            .Text("note", "Your note", required: true);
+        new ActionForm(context.T.Format("Action.Note.Heading", context.Reference), context.T["Action.Note.Explain"], context.T["Action.Note.Button"], context.T.Language)
+            .Text("note", context.T["Action.Note.Label"], required: true);
 
     // Checked before the token is spent: after retention nothing is left to write about, and a note would outlive it.
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
-        context.State.EvidencePurgedAt is not null ? new() { ["note"] = "This case's content was removed at the end of the retention period; notes can no longer be added." }
-        : FormValues.Text(form, "note") is null ? new() { ["note"] = "Please write the note." }
+        context.State.EvidencePurgedAt is not null ? new() { ["note"] = context.T["Action.Note.Purged"] }
+        : FormValues.Text(form, "note") is null ? new() { ["note"] = context.T["Action.Note.Missing"] }
         : [];
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
         var note = new CaseMessage { Id = CaseContext.NewMessageId(), Kind = CaseMessageKind.Note, At = context.Now, From = context.MemberId, Text = FormValues.Text(form, "note")! };
         await desk.ActAsync(context, new CaseChange { Message = note, Step = CaseStep.Noted }, cancellationToken);
-        return new HtmlPage("Note added").Heading("The note is added to the case.")
-            .Paragraph("Members who may open the case read it on the case page. The reporter does not.");
+        return new HtmlPage(context.T["Action.Note.Done.Title"], language: context.T.Language).Heading(context.T["Action.Note.Done.Heading"])
+            .Paragraph(context.T["Action.Note.Done.Text"]);
     }
 }

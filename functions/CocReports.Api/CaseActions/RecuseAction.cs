@@ -14,14 +14,14 @@ public sealed class RecuseAction(CaseDesk desk) : ICaseAction
     public CaseAction Action => CaseAction.Recuse;
 
     public ActionForm Form(CaseContext context) =>
-        new($"Recuse yourself from report {context.Reference}", "You don't need to give a reason. You will receive nothing more about this report and your links to it will stop working. This cannot be undone from here.", "Recuse myself");
+        new(context.T.Format("Action.Recuse.Heading", context.Reference), context.T["Action.Recuse.Explain"], context.T["Action.Recuse.Button"], context.T.Language);
 
     public async Task<IResult> ActAsync(CaseContext context, IFormCollection form, CancellationToken cancellationToken)
     {
         await desk.ActAsync(context, new CaseChange { Rule = state => state.Recuse(context.MemberId), Event = CaseEventKind.Recused }, cancellationToken);
 
-        return new HtmlPage("You have recused yourself")
-            .Heading("You have recused yourself.")
-            .Paragraph("You will receive nothing more about this report. Thank you for keeping the process fair.");
+        return new HtmlPage(context.T["Action.Recused.Title"], language: context.T.Language)
+            .Heading(context.T["Action.Recused.Heading"])
+            .Paragraph(context.T["Action.Recused.Text"]);
     }
 }

@@ -27,54 +27,54 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
     public ActionForm Form(CaseContext context)
     {
         var form = Fields(context);
-        return MayDecide(context, context.State) ? form : form.Note(SoftConflict);
+        return MayDecide(context, context.State) ? form : form.Note(context.T["Action.Resolve.SoftConflict"]);
     }
 
     ActionForm Fields(CaseContext context) =>
-        new ActionForm($"Resolve report {context.Reference}", "The reporter is told the outcome. The evidence is kept for the retention period, then deleted; the outcome is kept.", "Resolve the report")
-            .Choice("violation", "Was it found to be a violation of the Code of Conduct?", ("yes", "Yes"), ("no", "No"))
-            .Choice("incidentType", "For the transparency report: what kind of incident was it?", [.. transparency.Value.IncidentTypes.Select(t => (t, t))])
-            .Text("actions", "What actions, if any, were taken?")
-            .Choice("response", "The response, from the community's ladder (optional)", [.. responses.Value.Ladder.Select(r => (r, r))])
-            .Date("responseEnds", "For a response that ends (a temporary ban): until when? The members are reminded before, and told when it ends.")
-            .Text("scope", "Where the response applies: spaces, events, roles (optional; the committee's only)")
-            .Text("conditions", "Conditions for return (optional; the committee's only)")
-            .Text("message", "Anything else for the reporter (optional)")
-            .Text("publicSummary", "For the transparency report: a generalized description with nothing about the reporter or the reported person")
-            .Check("cannotBeAnonymized", "This report cannot be anonymized: the transparency report will only note that a report was made");
+        new ActionForm(context.T.Format("Action.Resolve.Heading", context.Reference), context.T["Action.Resolve.Explain"], context.T["Action.Resolve.Button"], context.T.Language)
+            .Choice("violation", context.T["Action.Violation"], ("yes", context.T["Action.Yes"]), ("no", context.T["Action.No"]))
+            .Choice("incidentType", context.T["Action.Resolve.IncidentType"], [.. transparency.Value.IncidentTypes.Select(t => (t, t))])
+            .Text("actions", context.T["Action.Actions"])
+            .Choice("response", context.T["Action.Resolve.Response"], [.. responses.Value.Ladder.Select(r => (r, r))])
+            .Date("responseEnds", context.T["Action.Resolve.ResponseEnds"])
+            .Text("scope", context.T["Action.Resolve.Scope"])
+            .Text("conditions", context.T["Action.Resolve.Conditions"])
+            .Text("message", context.T["Action.Message"])
+            .Text("publicSummary", context.T["Action.Resolve.PublicSummary"])
+            .Check("cannotBeAnonymized", context.T["Action.Resolve.CannotBeAnonymized"]);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
         if (!MayDecide(context, context.State))
         {
-            errors["violation"] = SoftConflict;
+            errors["violation"] = context.T["Action.Resolve.SoftConflict"];
         }
 
         if (FormValues.Finding(form, "violation") is not (Finding.Yes or Finding.No))
         {
-            errors["violation"] = "Please say whether it was found to be a violation.";
+            errors["violation"] = context.T["Action.Resolve.ViolationMissing"];
         }
 
         if (FormValues.Text(form, "incidentType") is not { } type || !transparency.Value.IncidentTypes.Contains(type))
         {
-            errors["incidentType"] = "Please choose the kind of incident.";
+            errors["incidentType"] = context.T["Action.Resolve.IncidentTypeMissing"];
         }
 
         var response = FormValues.Text(form, "response");
         if (response is not null && !responses.Value.Ladder.Contains(response))
         {
-            errors["response"] = "Please choose a response from the list.";
+            errors["response"] = context.T["Action.Resolve.ResponseUnknown"];
         }
         else if (response is not null && responses.Value.Ending.Contains(response) && (FormValues.Date(form, "responseEnds") is not { } ends || ends <= context.Now))
         {
-            errors["responseEnds"] = $"A {response.ToLowerInvariant()} ends: please name the day, after today.";
+            errors["responseEnds"] = context.T.Format("Action.Resolve.ResponseEndsMissing", context.T.Language == Texts.Default ? response.ToLowerInvariant() : response);
         }
 
         var cannotBeAnonymized = FormValues.Text(form, "cannotBeAnonymized") == "true";
         if (FormValues.Text(form, "publicSummary") is null == !cannotBeAnonymized)
         {
-            errors["publicSummary"] = "Please give a generalized description for the transparency report, or tick that it cannot be anonymized (not both).";
+            errors["publicSummary"] = context.T["Action.Resolve.PublicSummaryMissing"];
         }
 
         return errors;
@@ -109,11 +109,12 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
             return MayDecide(context, context.State)
-                ? new HtmlPage($"Report {context.Reference} already resolved").Heading("This report was already resolved.").Paragraph("Nothing was changed.")
+                ? new HtmlPage(context.T.Format("Action.Resolve.Already.Title", context.Reference), language: context.T.Language).Heading(context.T["Action.Resolve.Already.Heading"]).Paragraph(context.T["Action.Unchanged"])
                 : NotYours(context);
         }
 
-        return new HtmlPage($"Report {context.Reference} resolved").Heading("The report is resolved.").Paragraph("The reporter will be told the outcome.");
+        return new HtmlPage(context.T.Format("Action.Resolve.Done.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T["Action.Resolve.Done.Heading"]).Paragraph(context.T["Action.Resolve.Done.Text"]);
     }
 
     // A response that ends ends on the day named; one reviewed (a permanent ban) is reviewed after the community's period.
@@ -125,8 +126,7 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
 
     bool MayDecide(CaseContext context, CaseState state) => state.MayDecide(context.MemberId, Audience.For(committee.Value, context.Report, state));
 
-    const string SoftConflict = "You declared a soft conflict with this report: you may read and discuss it, and the other members decide it.";
-
     static HtmlPage NotYours(CaseContext context) =>
-        new HtmlPage($"Report {context.Reference} not resolved").Heading("The report was not resolved.").Paragraph(SoftConflict + " Nothing was changed.");
+        new HtmlPage(context.T.Format("Action.Resolve.Not.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T["Action.Resolve.Not.Heading"]).Paragraph(context.T["Action.Resolve.SoftConflict"] + " " + context.T["Action.Unchanged"]);
 }

@@ -25,39 +25,37 @@ public sealed class ReviewMeasureAction(CaseDesk desk, IOptions<CommitteeOptions
 
     public ActionForm Form(CaseContext context)
     {
-        var form = new ActionForm(
-            $"Review the interim measure on report {context.Reference}",
-            "A member took this measure without waiting for the others. Confirm it if it should stand until its end, or lift it now.",
-            "Record the review");
+        var t = context.T;
+        var form = new ActionForm(t.Format("Action.Review.Heading", context.Reference), t["Action.Review.Explain"], t["Action.Review.Button"], t.Language);
         if (context.State.MeasureAwaitingReview is not { } pending)
         {
-            return form.Note("No interim measure awaits the committee's review.");
+            return form.Note(t["Action.Review.None"]);
         }
 
-        var what = context.Messages.FirstOrDefault(m => m.Id == pending.Id)?.Text ?? "(removed at the end of the retention period)";
-        return form.Note($"Taken by {committee.Value.NameOf(pending.RecordedBy)}, in effect until the end of {pending.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {what}")
-            .Choice("review", "What does the committee decide?", ("confirmed", "Confirm it: it stands until its end"), ("lifted", "Lift it now"));
+        var what = context.Messages.FirstOrDefault(m => m.Id == pending.Id)?.Text ?? t["Action.Review.Removed"];
+        return form.Note(t.Format("Action.Review.Taken", committee.Value.NameOf(pending.RecordedBy), pending.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), what))
+            .Choice("review", t["Action.Review.Legend"], ("confirmed", t["Action.Review.Confirm"]), ("lifted", t["Action.Review.Lift"]));
     }
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         if (context.State.MeasureAwaitingReview is null)
         {
-            return new() { ["review"] = "No interim measure awaits the committee's review." };
+            return new() { ["review"] = context.T["Action.Review.None"] };
         }
 
         if (Review(form) is not { } review)
         {
-            return new() { ["review"] = "Please choose: confirm it or lift it." };
+            return new() { ["review"] = context.T["Action.Review.Missing"] };
         }
 
         return context.State.MayReview(context.MemberId, review, Audience.For(committee.Value, context.Report, context.State))
             ? []
             : new()
             {
-                ["review"] = review == MeasureReview.Confirmed && context.State.MeasureAwaitingReview.RecordedBy == context.MemberId
-                    ? "You took this measure: another member confirms it. You may lift it."
-                    : "You declared a soft conflict with this report: the other members review the measure.",
+                ["review"] = context.T[review == MeasureReview.Confirmed && context.State.MeasureAwaitingReview.RecordedBy == context.MemberId
+                    ? "Action.Review.Own"
+                    : "Action.Review.SoftConflict"],
             };
     }
 
@@ -71,12 +69,13 @@ public sealed class ReviewMeasureAction(CaseDesk desk, IOptions<CommitteeOptions
         };
         if (!await desk.ActAsync(context, change, cancellationToken))
         {
-            return new HtmlPage($"Report {context.Reference}: measure already reviewed").Heading("The measure was already reviewed.").Paragraph("Another member did it first. Nothing was changed.");
+            return new HtmlPage(context.T.Format("Action.Review.Already.Title", context.Reference), language: context.T.Language)
+                .Heading(context.T["Action.Review.Already.Heading"]).Paragraph(context.T["Action.Review.Already.Text"]);
         }
 
-        return new HtmlPage($"Report {context.Reference}: measure reviewed")
-            .Heading(review == MeasureReview.Confirmed ? "The interim measure is confirmed." : "The interim measure is lifted.")
-            .Paragraph("The reminders about it stop. Every member sees the review on the case page.");
+        return new HtmlPage(context.T.Format("Action.Review.Done.Title", context.Reference), language: context.T.Language)
+            .Heading(context.T[review == MeasureReview.Confirmed ? "Action.Review.Confirmed" : "Action.Review.Lifted"])
+            .Paragraph(context.T["Action.Review.Done.Text"]);
     }
 
     static MeasureReview? Review(IFormCollection form) => FormValues.Text(form, "review") switch

@@ -12,19 +12,19 @@ public sealed class StatusUpdateAction(CaseDesk desk) : ICaseAction
     public CaseAction Action => CaseAction.StatusUpdate;
 
     public ActionForm Form(CaseContext context) =>
-        new ActionForm($"Status update on report {context.Reference}", "The reporter receives this update and the date of the next one.", "Send the status update")
-            .Text("update", "Where does the report stand?", required: true)
-            .Date("nextUpdateBy", "When will the next update or the resolution come?", required: true);
+        new ActionForm(context.T.Format("Action.StatusUpdate.Heading", context.Reference), context.T["Action.StatusUpdate.Explain"], context.T["Action.StatusUpdate.Button"], context.T.Language)
+            .Text("update", context.T["Action.StatusUpdate.Label"], required: true)
+            .Date("nextUpdateBy", context.T["Action.NextUpdate.Label"], required: true);
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form)
     {
         var errors = new Dictionary<string, string>();
         if (FormValues.Text(form, "update") is null)
         {
-            errors["update"] = "Please write the update for the reporter.";
+            errors["update"] = context.T["Action.StatusUpdate.Missing"];
         }
 
-        FormValues.RequireFutureDate(errors, FormValues.Date(form, "nextUpdateBy"), context.Now, "nextUpdateBy");
+        FormValues.RequireFutureDate(errors, FormValues.Date(form, "nextUpdateBy"), context.Now, "nextUpdateBy", context.T);
         return errors;
     }
 
@@ -40,6 +40,6 @@ public sealed class StatusUpdateAction(CaseDesk desk) : ICaseAction
             NextUpdateBy = FormValues.Date(form, "nextUpdateBy"),
         };
         await desk.ActAsync(context, new CaseChange { Message = message, Event = CaseEventKind.StatusUpdated }, cancellationToken);
-        return new HtmlPage("Status update sent").Heading("The status update is on its way to the reporter.");
+        return new HtmlPage(context.T["Action.StatusUpdate.Done.Title"], language: context.T.Language).Heading(context.T["Action.StatusUpdate.Done.Heading"]);
     }
 }

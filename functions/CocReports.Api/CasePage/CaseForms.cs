@@ -52,7 +52,10 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
 
     /// <summary>What the forms are drawn from: the page's own (View); it carries no link, since the page has none.</summary>
     public CaseContext ContextFor(ViewedCase viewed, IReadOnlyList<CaseMessage> messages, ICaseWorkflow workflows) =>
-        new(CaseAction.View, viewed.Report, viewed.State, messages, viewed.MemberId, committee.Value.NameOf(viewed.MemberId), LinkId: "", clock.GetUtcNow(), workflows);
+        new(CaseAction.View, viewed.Report, viewed.State, messages, viewed.MemberId, committee.Value.NameOf(viewed.MemberId), LinkId: "", clock.GetUtcNow(), workflows)
+        {
+            T = committee.Value.TextsFor(viewed.MemberId),
+        };
 
     /// <summary>A link to the form of <paramref name="action"/> on a page of its own, for forms too long to sit on the case page.</summary>
     public string Href(CaseContext context, CaseAction action) =>

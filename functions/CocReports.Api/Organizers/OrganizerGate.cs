@@ -1,4 +1,5 @@
 using CocReports.Api.Pages;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Organizers;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace CocReports.Api.Organizers;
 /// The check of every organizer link, in one place, for each page it opens (taking a report, checking a response): the
 /// link must be genuine, unexpired, issued after any withdrawal of its organizer's links, and its organizer still listed.
 /// </summary>
-public sealed class OrganizerGate(OrganizerLinks links, IMemberRevocations revocations, IOptions<OrganizerOptions> organizers)
+public sealed class OrganizerGate(OrganizerLinks links, IMemberRevocations revocations, IOptions<OrganizerOptions> organizers, IOptions<CommitteeOptions> committee)
 {
     /// <summary>The organizer a usable link names, or the page refusing it: expired, altered, made before links expired, withdrawn, or its organizer removed.</summary>
     public async Task<(IResult? Refusal, Organizer? Organizer)> CheckAsync(string token, CancellationToken cancellationToken)
@@ -22,18 +23,16 @@ public sealed class OrganizerGate(OrganizerLinks links, IMemberRevocations revoc
             : (null, organizer);
     }
 
-    static HtmlPage Expired() =>
-        new HtmlPage("This link has expired", StatusCodes.Status410Gone)
-            .Heading("This organizer link has expired.")
-            .Paragraph("Organizer links work for a limited time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+    HtmlPage Expired() => Page("Organizer.Expired", StatusCodes.Status410Gone);
 
-    static HtmlPage Withdrawn() =>
-        new HtmlPage("This link was withdrawn", StatusCodes.Status403Forbidden)
-            .Heading("This organizer link was withdrawn.")
-            .Paragraph("The committee withdrew the links issued to this organizer before a certain time. Nothing was sent. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+    HtmlPage Withdrawn() => Page("Organizer.Withdrawn", StatusCodes.Status403Forbidden);
 
-    static HtmlPage Refused() =>
-        new HtmlPage("This link does not work", StatusCodes.Status403Forbidden)
-            .Heading("This organizer link does not work.")
-            .Paragraph("It may have been changed or made before organizer links expired, or its organizer is no longer on the list for this event. Ask the Code of Conduct committee for a new link; a reporter can always use the report form or write to the committee.");
+    HtmlPage Refused() => Page("Organizer.Refused", StatusCodes.Status403Forbidden);
+
+    // Organizers read the committee's language: the community's own.
+    HtmlPage Page(string key, int statusCode)
+    {
+        var t = committee.Value.TextsFor(null);
+        return new HtmlPage(t[key + ".Title"], statusCode, t.Language).Heading(t[key + ".Heading"]).Paragraph(t[key + ".Text"]);
+    }
 }

@@ -4,11 +4,13 @@ using CocReports.Api.Intake;
 using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
+using CocReports.Procedure.Committee;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Organizers;
+using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Workflow;
@@ -30,6 +32,7 @@ public sealed class OrganizerIntake(
     ClientLimits clientLimits,
     IOptions<OrganizerOptions> organizers,
     IOptions<IntakeOptions> limits,
+    IOptions<CommitteeOptions> committee,
     ReportIntake intake,
     ReporterLinks reporterLinks,
     OnceOnlyMail mail,
@@ -97,13 +100,14 @@ public sealed class OrganizerIntake(
         var details = new ReportDetails
         {
             Description = FormValues.Text(form, F.Description)!,
+            Language = T.Language,
             OccurredAt = FormValues.Text(form, F.OccurredAt),
             Location = FormValues.Text(form, F.Location),
             IsOngoing = FormValues.Text(form, F.Ongoing) switch { "yes" => Ongoing.Yes, "no" => Ongoing.No, _ => Ongoing.Unsure },
             FeelsUnsafe = FormValues.Text(form, F.SafetyConcern) == "true",
             ReportedPerson = FormValues.Text(form, F.Involved),
             OthersInvolved = FormValues.Text(form, F.Witnesses),
-            Circumstances = Join(("Help offered", FormValues.Text(form, F.HelpOffered)), ("How the reporter would like to be contacted", anonymous ? null : FormValues.Text(form, F.ContactPreference))),
+            Circumstances = Join((T["Organizer.Report.HelpOffered"], FormValues.Text(form, F.HelpOffered)), (T["Organizer.Report.ContactPreference"], anonymous ? null : FormValues.Text(form, F.ContactPreference))),
             Setting = IncidentSetting.Physical,
             EventName = string.IsNullOrEmpty(organizer.EventDates) ? organizer.Event : $"{organizer.Event} ({organizer.EventDates})",
             ContactName = anonymous ? null : FormValues.Text(form, F.ContactName),
@@ -113,7 +117,7 @@ public sealed class OrganizerIntake(
         var report = new Report(ReportReference.New(), clock.GetUtcNow(), details, [], ReceiptCode.Hash(receiptCode))
         {
             Door = Door.Organizer,
-            TakenBy = $"{organizer.Name}, organizer at {organizer.Event}",
+            TakenBy = T.Format("Organizer.Report.TakenBy", organizer.Name, organizer.Event),
         };
         try
         {
@@ -130,7 +134,7 @@ public sealed class OrganizerIntake(
             await AlertOthersAsync(report, organizer);
         }
 
-        return OrganizerReceiptPage.For(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference), emailed: !details.IsAnonymous);
+        return OrganizerReceiptPage.For(report.Reference, receiptCode, reporterLinks.StatusPage(report.Reference), emailed: !details.IsAnonymous, T);
     }
 
     /// <summary>The other organizers can help on site now; the reporter's receipt must not wait on their mail.</summary>
@@ -140,7 +144,7 @@ public sealed class OrganizerIntake(
         {
             try
             {
-                await mail.SendAsync(report.Reference, await OrganizerMail.UrgentAlertAsync(report, takenBy, other), CancellationToken.None);
+                await mail.SendAsync(report.Reference, await OrganizerMail.UrgentAlertAsync(report, takenBy, other, T), CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -154,17 +158,17 @@ public sealed class OrganizerIntake(
         var errors = new Dictionary<string, string>();
         if (FormValues.Text(form, F.Description) is null)
         {
-            errors[F.Description] = "Please write down what happened.";
+            errors[F.Description] = T["Organizer.Error.Description"];
         }
 
         foreach (var field in form.Keys.Where(k => form[k].ToString().Length > limits.Value.MaxTextLength))
         {
-            errors[field] = $"A field may hold at most {limits.Value.MaxTextLength:N0} characters.";
+            errors[field] = T.Format("Organizer.Error.TooLong", T.Number(limits.Value.MaxTextLength));
         }
 
         if (FormValues.Text(form, F.Identity) != "anonymous" && FormValues.Text(form, F.ContactEmail) is { } email && !MailAddress.TryCreate(email, out _))
         {
-            errors[F.ContactEmail] = "Please check the reporter's email address, or leave it empty.";
+            errors[F.ContactEmail] = T["Organizer.Error.Email"];
         }
 
         return errors;
@@ -173,18 +177,17 @@ public sealed class OrganizerIntake(
     static string? Join(params (string Label, string? Value)[] parts) =>
         parts.Any(p => p.Value is not null) ? string.Join("\n", parts.Where(p => p.Value is not null).Select(p => $"{p.Label}: {p.Value}")) : null;
 
-    static HtmlPage Page(Organizer organizer, string token, IReadOnlyDictionary<string, string>? errors)
-    {
-        return F.For(organizer).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest)
-            .Link("Is someone under a response? Check", $"{ResponseCheck.Path}?token={Uri.EscapeDataString(token)}");
-    }
+    // Organizers read the committee's language, the community's own; the report they take, and the reporter's receipt, are in it too.
+    Texts T => committee.Value.TextsFor(null);
+
+    HtmlPage Page(Organizer organizer, string token, IReadOnlyDictionary<string, string>? errors) =>
+        F.For(organizer, T).Page(OrganizerLinks.Path, token, errors, errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest)
+            .Link(T["Organizer.Form.ResponseCheck"], $"{ResponseCheck.Path}?token={Uri.EscapeDataString(token)}");
 
     /// <summary>Nothing was stored; the organizer is told how long to wait and where the reporter can go meanwhile.</summary>
-    static RetryAfter TooMany(TimeSpan wait) =>
-        new(new HtmlPage("Too many reports", StatusCodes.Status429TooManyRequests)
-                .Heading("The report was not sent: too many reports came through this link or network in a short time.")
-                .Paragraph($"Please try again in {Minutes(wait)}. Meanwhile the reporter can use the report form or write to the Code of Conduct committee directly."),
+    RetryAfter TooMany(TimeSpan wait) =>
+        new(new HtmlPage(T["Organizer.TooMany.Title"], StatusCodes.Status429TooManyRequests, T.Language)
+                .Heading(T["Organizer.TooMany.Heading"])
+                .Paragraph(T.Format("Organizer.TooMany.Text", Math.Ceiling(wait.TotalMinutes) is var minutes and > 1 ? T.Format("Organizer.TooMany.Minutes", T.Number((long)minutes)) : T["Organizer.TooMany.Minute"])),
             wait);
-
-    static string Minutes(TimeSpan wait) => Math.Ceiling(wait.TotalMinutes) is var minutes and > 1 ? $"{minutes:N0} minutes" : "a minute";
 }

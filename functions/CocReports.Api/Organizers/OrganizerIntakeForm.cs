@@ -1,3 +1,4 @@
+using CocReports.Procedure.Rendering;
 using CocReports.Api.CaseActions;
 using CocReports.Procedure.Organizers;
 
@@ -23,23 +24,24 @@ public static class OrganizerIntakeForm
     public const string ContactEmail = "contactEmail";
     public const string ContactPreference = "contactPreference";
 
-    public static ActionForm For(Organizer organizer) =>
+    public static ActionForm For(Organizer organizer, Texts t) =>
         new ActionForm(
-                $"Take a Code of Conduct report at {organizer.Event}",
-                $"You are taking this report as {organizer.Name}. It goes to the Code of Conduct committee; you will not see it again after sending. Write down what the reporter tells you, in their words where you can.",
-                "Send the report to the committee")
-            .Text(Description, "What happened? (required)", required: true)
-            .Text(OccurredAt, "When did it happen?", multiline: false)
-            .Text(Location, "Where did it happen?", multiline: false)
-            .Choice(Ongoing, "Is it still happening?", ("yes", "Yes"), ("no", "No"), ("unsure", "Not sure"))
-            .Check(SafetyConcern, "Someone's safety is at risk (alerts the other organizers and the committee at once)")
-            .Text(Involved, "Who is involved, and how to identify them (appearance, badge, company, handles)")
-            .Text(Witnesses, "Witnesses")
-            .Text(HelpOffered, "What help was offered (security, an escort, local authorities)")
-            .Choice(Identity, "What does the reporter consent to?",
-                ("share", "Share their name and contact with the committee"),
-                ("anonymous", "Stay anonymous: the committee does not learn who they are"))
-            .Text(ContactName, "Reporter's name (if they share it)", multiline: false)
-            .Text(ContactEmail, "Reporter's email, for the receipt and the committee's follow-up (if they share it)", multiline: false)
-            .Text(ContactPreference, "How they would like to be contacted", multiline: false);
+                t.Format("Organizer.Form.Heading", organizer.Event),
+                t.Format("Organizer.Form.Explain", organizer.Name),
+                t["Organizer.Form.Button"],
+                t.Language)
+            .Text(Description, t["Organizer.Form.Description"], required: true)
+            .Text(OccurredAt, t["Organizer.Form.OccurredAt"], multiline: false)
+            .Text(Location, t["Organizer.Form.Location"], multiline: false)
+            .Choice(Ongoing, t["Organizer.Form.Ongoing"], ("yes", t["Organizer.Form.Yes"]), ("no", t["Organizer.Form.No"]), ("unsure", t["Organizer.Form.Unsure"]))
+            .Check(SafetyConcern, t["Organizer.Form.SafetyConcern"])
+            .Text(Involved, t["Organizer.Form.Involved"])
+            .Text(Witnesses, t["Organizer.Form.Witnesses"])
+            .Text(HelpOffered, t["Organizer.Form.HelpOffered"])
+            .Choice(Identity, t["Organizer.Form.Identity"],
+                ("share", t["Organizer.Form.Share"]),
+                ("anonymous", t["Organizer.Form.Anonymous"]))
+            .Text(ContactName, t["Organizer.Form.ContactName"], multiline: false)
+            .Text(ContactEmail, t["Organizer.Form.ContactEmail"], multiline: false)
+            .Text(ContactPreference, t["Organizer.Form.ContactPreference"], multiline: false);
 }

@@ -11,25 +11,25 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public static class OrganizerMail
 {
-    public static async Task<OutgoingMail> UrgentAlertAsync(Report report, Organizer takenBy, Organizer recipient)
+    public static async Task<OutgoingMail> UrgentAlertAsync(Report report, Organizer takenBy, Organizer recipient, Texts t)
     {
         var d = report.Details;
         var body = new MailBody()
-            .Paragraph($"Hello {recipient.Name},")
-            .Paragraph($"{takenBy.Name} has just taken an urgent Code of Conduct report at {takenBy.Event}. The Code of Conduct committee has been alerted.")
-            .Field("Why it is urgent", string.Join(" ", new[]
+            .Paragraph(t.Format("OrganizerMail.Hello", recipient.Name))
+            .Paragraph(t.Format("OrganizerMail.Taken", takenBy.Name, takenBy.Event))
+            .Field(t["OrganizerMail.Why"], string.Join(" ", new[]
             {
-                d.IsOngoing == Ongoing.Yes ? "The incident is ongoing." : null,
-                d.FeelsUnsafe ? "Someone's safety is at risk." : null,
+                d.IsOngoing == Ongoing.Yes ? t["OrganizerMail.Ongoing"] : null,
+                d.FeelsUnsafe ? t["OrganizerMail.Unsafe"] : null,
             }.Where(s => s is not null)))
-            .Field("Where", d.Location)
-            .Field("Reference", report.Reference)
-            .Paragraph($"Please get in touch with {takenBy.Name} ({takenBy.Email}) to help on site. The report itself stays with the committee; do not forward this email.");
+            .Field(t["OrganizerMail.Where"], d.Location)
+            .Field(t["OrganizerMail.Reference"], report.Reference)
+            .Paragraph(t.Format("OrganizerMail.Help", takenBy.Name, takenBy.Email));
         return new OutgoingMail(
             $"{report.Reference}.organizer-alert.{recipient.Id}@coc-reports",
             new Recipient(recipient.Name, recipient.Email),
-            $"URGENT: a Code of Conduct report was taken at {takenBy.Event}",
+            t.Format("OrganizerMail.Subject", takenBy.Event),
             body.Text,
-            await body.RenderHtmlAsync(Texts.Default));
+            await body.RenderHtmlAsync(t.Language));
     }
 }

@@ -19,6 +19,33 @@ public sealed class GermanCommitteePagesTests(GermanCommitteePagesTests.Host hos
     }
 
     [Fact]
+    public async Task A_german_member_acts_from_their_mail_in_german_and_an_english_member_in_english()
+    {
+        var reference = await SubmitAsync();
+        var acknowledge = host.Links().Create(reference, "alex", CaseAction.Acknowledge);
+
+        var form = WebUtility.HtmlDecode(await host.Http.GetStringAsync(acknowledge.PathAndQuery));
+        Assert.Contains("<html lang=\"de\">", form, StringComparison.Ordinal);
+        Assert.Contains($"Meldung {reference} bestätigen", form, StringComparison.Ordinal);
+
+        var note = host.Links().Create(reference, "alex", CaseAction.Note);
+        using var empty = await host.Http.PostAsync(note.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(note), ["note"] = "" }));
+        var refused = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Es wurde nichts geändert. Bitte korrigieren Sie:", refused, StringComparison.Ordinal);
+        Assert.Contains("Bitte schreiben Sie die Notiz.", refused, StringComparison.Ordinal);
+
+        using var done = await host.Http.PostAsync(acknowledge.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(acknowledge) }));
+        var thanks = WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
+        Assert.Contains("Danke. Die Meldung ist bestätigt.", thanks, StringComparison.Ordinal);
+        Assert.Contains("Zurück zum Fall", thanks, StringComparison.Ordinal);
+
+        var samsForm = WebUtility.HtmlDecode(await host.Http.GetStringAsync(host.Links().Create(reference, "sam", CaseAction.Note).PathAndQuery));
+        Assert.Contains("<html lang=\"en\">", samsForm, StringComparison.Ordinal);
+        Assert.Contains($"Add a note to report {reference}", samsForm, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_case_page_the_open_cases_page_and_a_used_link_read_german_for_a_german_member_and_english_for_the_others()
     {
         var reference = await SubmitAsync();
