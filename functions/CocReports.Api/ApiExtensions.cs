@@ -89,6 +89,7 @@ public static class ApiExtensions
         services.AddTransient<NotifyMember>();
         services.AddTransient<NotifyEscalationContact>();
         services.AddTransient<NotifyReporter>();
+        services.AddTransient<NotifyReportedPerson>();
         services.AddTransient<RecordStep>();
         services.AddTransient<PageMembers>();
         services.AddMetrics();
@@ -137,6 +138,8 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, MarkUrgentAction>();
         services.AddSingleton<ICaseAction, ExtendResponseAction>();
         services.AddSingleton<ICaseAction, LegalHoldAction>();
+        services.AddSingleton<ICaseAction, TellReportedAction>();
+        services.AddSingleton<ICaseAction, StatementAction>();
         services.AddSingleton<ICaseAction, InterimMeasureAction>();
         services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();

@@ -15,6 +15,7 @@ public static class WorkflowTasks
         registry.AddActivity<NotifyMember>();
         registry.AddActivity<NotifyEscalationContact>();
         registry.AddActivity<NotifyReporter>();
+        registry.AddActivity<NotifyReportedPerson>();
         registry.AddActivity<RecordStep>();
         registry.AddActivity<PurgeEvidence>();
     }

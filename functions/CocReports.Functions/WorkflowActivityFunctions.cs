@@ -13,6 +13,7 @@ public sealed class WorkflowActivityFunctions(
     NotifyMember notifyMember,
     NotifyEscalationContact notifyEscalationContact,
     NotifyReporter notifyReporter,
+    NotifyReportedPerson notifyReportedPerson,
     RecordStep recordStep,
     PurgeEvidence purgeEvidence)
 {
@@ -30,6 +31,9 @@ public sealed class WorkflowActivityFunctions(
 
     [Function(nameof(NotifyReporter))]
     public Task<bool> NotifyReporter([ActivityTrigger] ReporterNotice notice) => notifyReporter.RunAsync(notice);
+
+    [Function(nameof(NotifyReportedPerson))]
+    public Task<bool> NotifyReportedPerson([ActivityTrigger] ReportedPersonNotice notice) => notifyReportedPerson.RunAsync(notice);
 
     [Function(nameof(RecordStep))]
     public Task<bool> RecordStep([ActivityTrigger] StepRecord record) => recordStep.RunAsync(record);

@@ -79,6 +79,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "EvidencePurgedAt", state.EvidencePurgedAt);
         Set(row, "LegalHoldSince", state.LegalHoldSince);
         Set(row, "LegalHoldBy", state.LegalHoldBy);
+        Set(row, "ReportedToldAt", state.ReportedToldAt);
+        Set(row, "StatementAt", state.StatementAt);
     }
 
     // A property the state doesn't have is left off the row rather than stored empty.
@@ -108,6 +110,8 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         MarkedUrgentBy = e.GetString("MarkedUrgentBy"),
         LegalHoldSince = e.GetDateTimeOffset("LegalHoldSince"),
         LegalHoldBy = e.GetString("LegalHoldBy"),
+        ReportedToldAt = e.GetDateTimeOffset("ReportedToldAt"),
+        StatementAt = e.GetDateTimeOffset("StatementAt"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
     };
 

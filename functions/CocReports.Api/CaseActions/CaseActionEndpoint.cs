@@ -41,7 +41,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note|declare|mark-urgent|interim-measure|review-measure|extend-response|legal-hold)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note|declare|mark-urgent|interim-measure|review-measure|extend-response|legal-hold|tell-reported|statement)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, string action, CancellationToken cancellationToken)
     {
@@ -110,7 +110,7 @@ public sealed class CaseActionEndpoint(
     }
 
     Task<IResult?> PasskeyAsync(HttpRequest request, ICaseAction handler, CaseContext context, string token, bool sessionRequired, CancellationToken cancellationToken) =>
-        context.MemberId != ActionLinks.Reporter
+        !IsParty(context.MemberId)
             ? access.PasskeyForActionAsync(
                 request, context.Reference, context.MemberId, $"{request.Path}?token={Uri.EscapeDataString(token)}", handler.NeedsStepUp, sessionRequired, cancellationToken)
             : Task.FromResult<IResult?>(null);
@@ -118,7 +118,7 @@ public sealed class CaseActionEndpoint(
     // Whether the member came from an email or from the case page, a fresh View link leads back to the case, unless
     // they just recused themselves from it (a declaration says itself where the member goes next).
     IResult WithWayBack(IResult result, ICaseAction handler, CaseContext context) =>
-        result is HtmlPage page && handler.Action is not (CaseAction.Recuse or CaseAction.Declare) && context.MemberId != ActionLinks.Reporter
+        result is HtmlPage page && handler.Action is not (CaseAction.Recuse or CaseAction.Declare) && !IsParty(context.MemberId)
             ? page.Link(context.T["Action.BackToCase"], links.Create(context.Reference, context.MemberId, CaseAction.View).PathAndQuery)
             : result;
 
@@ -140,9 +140,11 @@ public sealed class CaseActionEndpoint(
         var report = await reports.FindAsync(reference, cancellationToken);
         var state = await cases.GetCaseStateAsync(reference, cancellationToken);
         var isReporterLink = check.MemberId == ActionLinks.Reporter;
+        var isReportedLink = check.MemberId == ActionLinks.ReportedPerson;
         if (report is null
             || isReporterLink != handler.HeldByReporter
-            || (!isReporterLink && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
+            || isReportedLink != handler.HeldByReportedPerson
+            || (!IsParty(check.MemberId!) && !Audience.For(committee.Value, report, state).Includes(check.MemberId!)))
         {
             return (LinkPages.NoLongerYours(committee.Value.TextsFor(check.MemberId)), null, null);
         }
@@ -157,11 +159,14 @@ public sealed class CaseActionEndpoint(
             return (LinkPages.AlreadyUsed(committee.Value.TextsFor(check.MemberId)), null, null);
         }
 
-        var name = isReporterLink ? "You" : committee.Value.NameOf(check.MemberId!);
+        var name = IsParty(check.MemberId!) ? "You" : committee.Value.NameOf(check.MemberId!);
         var messages = await caseMessages.GetMessagesAsync(reference, cancellationToken);
         return (null, handler, new CaseContext(handler.Action, report, state, messages, check.MemberId!, name, check.LinkId!, clock.GetUtcNow(), workflows)
         {
-            T = isReporterLink ? Texts.For(report.Details.Language) : committee.Value.TextsFor(check.MemberId),
+            T = isReporterLink ? Texts.For(report.Details.Language) : committee.Value.TextsFor(isReportedLink ? null : check.MemberId),
         });
     }
+
+    // The reporter and the reported person hold links of their own: no passkey, no committee page to go back to.
+    static bool IsParty(string memberId) => memberId is ActionLinks.Reporter or ActionLinks.ReportedPerson;
 }

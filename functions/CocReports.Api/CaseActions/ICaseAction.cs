@@ -15,6 +15,9 @@ public interface ICaseAction
     /// <summary>Whether reporters hold this action's links (bound to <see cref="ActionLinks.Reporter"/>); members hold all others.</summary>
     bool HeldByReporter => false;
 
+    /// <summary>Whether the reported person holds this action's link (<see cref="ActionLinks.ReportedPerson"/>), from the committee's notice.</summary>
+    bool HeldByReportedPerson => false;
+
     /// <summary>Whether a link for this action works once only. Answering questions may be repeated.</summary>
     bool SingleUse => true;
 

@@ -35,8 +35,9 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
         CaseAction[] review = decides && state.MeasureAwaitingReview is not null ? [CaseAction.ReviewMeasure] : [];
         CaseAction[] extend = decides && state.ResponseEndsAt is not null ? [CaseAction.ExtendResponse] : [];
         CaseAction[] hold = decides ? [CaseAction.LegalHold] : [];
+        CaseAction[] tell = decides && state.ReportedToldAt is null ? [CaseAction.TellReported] : [];
         return state.ResolvedAt is not null
-            ? [.. review, .. extend, .. hold, CaseAction.Note, CaseAction.Recuse]
+            ? [.. review, .. extend, .. tell, .. hold, CaseAction.Note, CaseAction.Recuse]
             : [
                 .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                     ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),
@@ -45,6 +46,7 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
                 .. review,
                 .. decides && state.MeasureAwaitingReview is null ? [CaseAction.InterimMeasure] : Array.Empty<CaseAction>(),
                 .. decides ? [CaseAction.Resolve] : Array.Empty<CaseAction>(),
+                .. tell,
                 .. hold,
                 CaseAction.Note, CaseAction.Recuse,
             ];

@@ -99,6 +99,7 @@ public sealed class CasePage(
                 [new(Texts.TimeToTheSecond(s.At)), new(s.Step.Shown(t)), new(s.MemberId is { } id ? NameOf(id, t) : ""), new(s.Note ?? "")]),
             t["Case.Timeline.None"]);
         AppendMeasures(page, viewed.State, messages, t);
+        AppendReportedSide(page, viewed.State, messages, t);
         await AppendNotesAsync(page, messages, context, offered, t, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
@@ -196,6 +197,27 @@ public sealed class CasePage(
                 }),
             ]),
             "");
+    }
+
+    // What the committee told the reported person, and their statement: a separate party's content, read here only.
+    void AppendReportedSide(HtmlPage page, CaseState state, IReadOnlyList<CaseMessage> messages, Texts t)
+    {
+        if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.ReportedNotice) is not { } notice)
+        {
+            return;
+        }
+
+        page.Subheading(t["Reported.Case.Heading"])
+            .Field(t.Format("Reported.Case.Told", NameOf(notice.From, t), Texts.TimeToTheSecond(notice.At), notice.To ?? ""), notice.Text)
+            .Field(t["Reported.Case.Why"], notice.Reason);
+        if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.Statement) is { } statement)
+        {
+            page.Field(t.Format("Reported.Case.Statement", Texts.TimeToTheSecond(statement.At)), statement.Text);
+        }
+        else
+        {
+            page.Paragraph(t[state.EvidencePurgedAt is null ? "Reported.Case.NoStatement" : "Reported.Case.Removed"]);
+        }
     }
 
     // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.

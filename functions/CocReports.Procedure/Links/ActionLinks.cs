@@ -13,6 +13,9 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     /// <summary>The member id reporters' links are bound to: reporters have no member id of their own.</summary>
     public const string Reporter = "reporter";
 
+    /// <summary>Who holds the link in the committee's notice to the reported person: no member, and not the reporter.</summary>
+    public const string ReportedPerson = "reported-person";
+
     readonly SignedToken tokens = new(new SigningKeys(options), KeyPurpose.Links);
 
     /// <summary>The current and previous keys, for the other purposes that sign or seal.</summary>
@@ -32,6 +35,10 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
 
     public Uri Create(string reference, string memberId, CaseAction action) =>
         new(options.PublicBaseUrl, $"{PathOf(reference, action)}?token={Token(reference, memberId, action)}");
+
+    /// <summary>The reported person's link to give their statement: it works once, and for the window they were given.</summary>
+    public Uri CreateStatement(string reference, TimeSpan window) =>
+        new(options.PublicBaseUrl, $"{PathOf(reference, CaseAction.Statement)}?token={Token(reference, ReportedPerson, CaseAction.Statement, window)}");
 
     /// <summary>A member's link to the transparency report page, in every committee email; checked with <see cref="TransparencyScope"/>.</summary>
     public Uri CreateTransparency(string memberId) =>

@@ -55,6 +55,12 @@ public enum CaseAction
     /// <summary>A member confirms or lifts the interim measure awaiting the committee's review.</summary>
     ReviewMeasure,
 
+    /// <summary>A member who may decide tells the reported person, once, what the committee decided to tell them.</summary>
+    TellReported,
+
+    /// <summary>The reported person gives their statement, once, from the link in the committee's notice.</summary>
+    Statement,
+
     /// <summary>A member who may decide places a legal hold on the case, or lifts it: the case is kept past its retention while it holds.</summary>
     LegalHold,
 }

@@ -77,7 +77,7 @@ public static class CommitteeMail
         }
 
         // A retention warning and a pattern on an earlier report may come after resolution: they only point to the case.
-        if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.LegalHoldReview or CommitteeNoticeKind.PatternFound or CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded))
+        if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.LegalHoldReview or CommitteeNoticeKind.StatementReceived or CommitteeNoticeKind.StatementWindowClosed or CommitteeNoticeKind.PatternFound or CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded))
         {
             body.Link("Ask the reporter a question", link(CaseAction.Ask))
                 .Link("Resolve the report", link(CaseAction.Resolve));
@@ -162,6 +162,8 @@ public static class CommitteeMail
         CommitteeNoticeKind.MeasureReviewOverdue => $"The interim measure on this report was not confirmed or lifted within {Duration(promises.MeasureReviewWithin)}. The escalation contacts have been told.",
         CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
         CommitteeNoticeKind.LegalHoldReview => Texts.For(Texts.Default)["CommitteeMail.LegalHoldReview.Text"],
+        CommitteeNoticeKind.StatementReceived => Texts.For(Texts.Default)["CommitteeMail.StatementReceived.Text"],
+        CommitteeNoticeKind.StatementWindowClosed => Texts.For(Texts.Default)["CommitteeMail.StatementWindowClosed.Text"],
         _ => "There is news about this report.",
     };
 
@@ -196,6 +198,8 @@ public static class CommitteeMail
             CommitteeNoticeKind.MeasureReviewOverdue => $"Overdue: the interim measure on report {report.Reference} is not reviewed",
             CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
             CommitteeNoticeKind.LegalHoldReview => Texts.For(Texts.Default).Format("CommitteeMail.LegalHoldReview.Subject", report.Reference),
+            CommitteeNoticeKind.StatementReceived => Texts.For(Texts.Default).Format("CommitteeMail.StatementReceived.Subject", report.Reference),
+            CommitteeNoticeKind.StatementWindowClosed => Texts.For(Texts.Default).Format("CommitteeMail.StatementWindowClosed.Subject", report.Reference),
             CommitteeNoticeKind.HandedToEscalation when toContact => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
             CommitteeNoticeKind.HandedToEscalation => $"Report {report.Reference} was handed to the escalation contacts ({community})",
             _ => $"Report {report.Reference}",

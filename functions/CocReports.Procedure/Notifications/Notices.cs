@@ -15,6 +15,8 @@ public enum CommitteeNoticeKind
     AnswerReceived,
     RetentionWarning,
     LegalHoldReview,
+    StatementReceived,
+    StatementWindowClosed,
 
     /// <summary>Every member is excluded or recused: the escalation contacts receive the report instead.</summary>
     HandedToEscalation,
@@ -64,3 +66,6 @@ public sealed record EscalationNotice(string Reference, int ContactIndex, Commit
 
 /// <param name="Promises">As on <see cref="MemberNotice"/>.</param>
 public sealed record ReporterNotice(string Reference, ReporterNoticeKind Kind, string? SealedReceiptCode = null, string? MessageId = null, WorkflowOptions? Promises = null);
+
+/// <summary>The committee's notice to the reported person (a stored message), and how long their statement link works.</summary>
+public sealed record ReportedPersonNotice(string Reference, string MessageId, TimeSpan Window);

@@ -47,6 +47,12 @@ public sealed record CaseMessage
 
     public string? Conditions { get; init; }
 
+    /// <summary>The committee's notice to the reported person: the address it went to.</summary>
+    public string? To { get; init; }
+
+    /// <summary>The committee's notice to the reported person: why the member told them now, for the committee alone.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Interim measure: when it ends (the end of the day the member named).</summary>
     public DateTimeOffset? Until { get; init; }
 
@@ -70,6 +76,12 @@ public enum CaseMessageKind
 
     /// <summary>What a member did at once as an interim measure: shown on the case page only, removed at retention.</summary>
     InterimMeasure,
+
+    /// <summary>What the committee wrote to the reported person, and to which address: the case page only, removed at retention.</summary>
+    ReportedNotice,
+
+    /// <summary>The reported person's statement, a separate party's content kept and removed as the report is; never the reporter's to see.</summary>
+    Statement,
 }
 
 /// <summary>The procedure's three answers to "was it a violation?".</summary>

@@ -131,6 +131,22 @@ public sealed record CaseState(
             ? this with { Measures = [.. Measures.Select(m => m.Review is null ? m with { Review = review, ReviewedBy = memberId, ReviewedAt = at } : m)] }
             : null;
 
+    /// <summary>When the committee told the reported person (once), and when they gave their statement.</summary>
+    public DateTimeOffset? ReportedToldAt { get; init; }
+
+    public DateTimeOffset? StatementAt { get; init; }
+
+    /// <summary>
+    /// A member who may decide tells the reported person, once: "not until the committee decides", to protect the
+    /// reporter, so it is a decision, never a step of the workflow's own.
+    /// </summary>
+    public CaseState? TellReported(string memberId, DateTimeOffset at, Audience audience) =>
+        ReportedToldAt is null && EvidencePurgedAt is null && MayDecide(memberId, audience) ? this with { ReportedToldAt = at } : null;
+
+    /// <summary>The reported person answers once, after they were told, while the case still exists.</summary>
+    public CaseState? RecordStatement(DateTimeOffset at) =>
+        ReportedToldAt is not null && StatementAt is null && EvidencePurgedAt is null ? this with { StatementAt = at } : null;
+
     /// <summary>Since when a legal hold keeps the case from its purge, and who placed it; null when none is in place.</summary>
     public DateTimeOffset? LegalHoldSince { get; init; }
 

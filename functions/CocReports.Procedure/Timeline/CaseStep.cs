@@ -46,6 +46,11 @@ public sealed class CaseStep : IEquatable<CaseStep>
 
     public static readonly CaseStep InterimMeasureLifted = new("InterimMeasureLifted");
 
+    /// <summary>A member told the reported person; the note says nothing of what (it is case content).</summary>
+    public static readonly CaseStep ReportedPersonTold = new("ReportedPersonTold");
+
+    public static readonly CaseStep StatementGiven = new("StatementGiven");
+
     /// <summary>A member placed a legal hold; the note says on what ground (a category, never the case's content).</summary>
     public static readonly CaseStep LegalHoldPlaced = new("LegalHoldPlaced");
 
@@ -126,6 +131,8 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.MeasureRecorded => InterimMeasureRecorded,
         CaseEventKind.MeasureConfirmed => InterimMeasureConfirmed,
         CaseEventKind.MeasureLifted => InterimMeasureLifted,
+        CaseEventKind.ReportedPersonTold => ReportedPersonTold,
+        CaseEventKind.StatementGiven => StatementGiven,
         CaseEventKind.LegalHoldPlaced => LegalHoldPlaced,
         CaseEventKind.LegalHoldLifted => LegalHoldLifted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No timeline step for this event."),

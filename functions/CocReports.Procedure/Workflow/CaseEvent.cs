@@ -43,6 +43,12 @@ public enum CaseEventKind
     /// <summary>A member lifted the interim measure.</summary>
     MeasureLifted,
 
+    /// <summary>A member told the reported person: their notice goes out, and the window for their statement opens.</summary>
+    ReportedPersonTold,
+
+    /// <summary>The reported person gave their statement: the committee is told.</summary>
+    StatementGiven,
+
     /// <summary>A member placed a legal hold: the case is kept past its retention period, and the hold is reviewed.</summary>
     LegalHoldPlaced,
 

@@ -86,6 +86,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     await steps.Record(CaseStep.ResponseEnded, next.At);
                     progress = progress with { ResponseEndsAt = null, ResponseReminded = false, ResponseEndedAt = next.At };
                     break;
+                case WorkflowStepKind.CloseStatementWindow:
+                    steps.NotifyCommittee(CommitteeNoticeKind.StatementWindowClosed, occasion: "statement-window");
+                    progress = progress with { StatementDueAt = null };
+                    break;
                 case WorkflowStepKind.ReviewLegalHold:
                     steps.NotifyCommittee(CommitteeNoticeKind.LegalHoldReview, occasion: Occasion(next.At));
                     progress = progress with { LegalHoldReviewedAt = next.At };
@@ -168,6 +172,14 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     Response = happened.Response,
                 };
 
+            case CaseEventKind.ReportedPersonTold when happened.MessageId is { } notice:
+                steps.NotifyReportedPerson(notice);
+                return progress with { StatementDueAt = happened.At + progress.Schedule.StatementWindow };
+
+            case CaseEventKind.StatementGiven:
+                steps.NotifyCommittee(CommitteeNoticeKind.StatementReceived, occasion: "statement");
+                return progress with { StatementDueAt = null };
+
             case CaseEventKind.LegalHoldPlaced:
                 return progress with { LegalHoldSince = happened.At, LegalHoldReviewedAt = null };
 
@@ -212,6 +224,10 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
         });
 
         public MailInFlight Mail { get; } = new();
+
+        /// <summary>Sends the committee's notice to the reported person, with the link to give their statement.</summary>
+        public void NotifyReportedPerson(string messageId) =>
+            Send(nameof(Activities.NotifyReportedPerson), new ReportedPersonNotice(reference, messageId, options.StatementWindow), "the notice to the reported person");
 
         public void NotifyReporter(ReporterNoticeKind kind, string? messageId = null, string? sealedReceiptCode = null) =>
             Send(nameof(Activities.NotifyReporter), new ReporterNotice(reference, kind, sealedReceiptCode, messageId, options), $"{kind} to the reporter");

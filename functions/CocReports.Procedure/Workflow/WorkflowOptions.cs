@@ -79,6 +79,10 @@ public sealed class WorkflowOptions
     public TimeSpan RetentionFor(string? response) =>
         RetentionByResponse.FirstOrDefault(r => string.Equals(r.Response, response, StringComparison.Ordinal))?.Keep ?? RetentionPeriod;
 
+    /// <summary>How long the reported person has to give their statement once told; the committee is told when it closes.</summary>
+    [Positive]
+    public TimeSpan StatementWindow { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>How often the committee is asked whether a legal hold is still needed: kept longer only while necessary.</summary>
     [Positive]
     public TimeSpan LegalHoldReviewEvery { get; set; } = TimeSpan.FromDays(90);

@@ -55,6 +55,11 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
     public WorkflowStep? Next(CaseProgress progress)
     {
         var next = NextForReport(progress);
+        if (progress.StatementDueAt is { } due && due < next.At)
+        {
+            next = new WorkflowStep(due, WorkflowStepKind.CloseStatementWindow);
+        }
+
         if (progress.Measure is not { } measure)
         {
             return next;

@@ -22,6 +22,9 @@ public enum WorkflowStepKind
     /// <summary>The response ends (or is due for review): the committee is asked whether its conditions were met.</summary>
     EndResponse,
 
+    /// <summary>The reported person's window to give a statement closed without one: the committee is told.</summary>
+    CloseStatementWindow,
+
     /// <summary>Ask the committee whether the legal hold that keeps the case is still needed.</summary>
     ReviewLegalHold,
 
