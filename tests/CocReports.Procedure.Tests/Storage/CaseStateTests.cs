@@ -147,4 +147,20 @@ public sealed class CaseStateTests
         Assert.Null(soft.LiftLegalHold("sam", Everyone));
         Assert.Null(soft.PurgeEvidence(Monday).PlaceLegalHold("alex", Monday, Everyone));
     }
+
+    [Fact]
+    public void The_reported_person_is_told_once_by_a_member_who_may_decide_and_answers_once_after()
+    {
+        var soft = CaseState.New.Declare("kim", ConflictKind.Soft)!;
+
+        Assert.Null(soft.RecordStatement(Monday));
+        Assert.Null(soft.TellReported("kim", Monday, Everyone));
+        var told = soft.TellReported("alex", Monday, Everyone)!;
+        Assert.Equal(Monday, told.ReportedToldAt);
+        Assert.Null(told.TellReported("sam", Monday.AddDays(1), Everyone));
+        var answered = told.RecordStatement(Monday.AddDays(2))!;
+        Assert.Equal(Monday.AddDays(2), answered.StatementAt);
+        Assert.Null(answered.RecordStatement(Monday.AddDays(3)));
+        Assert.Null(told.PurgeEvidence(Monday.AddDays(1)).RecordStatement(Monday.AddDays(2)));
+    }
 }

@@ -332,4 +332,15 @@ public class WorkflowPolicyTests
         Assert.Equal(new WorkflowStep(liftedAt, WorkflowStepKind.WarnBeforePurge), policy.Next(lifted));
         Assert.Equal(new WorkflowStep(liftedAt + (14 * day), WorkflowStepKind.PurgeEvidence), policy.Next(lifted with { RetentionWarned = true }));
     }
+
+    [Fact]
+    public void The_reported_persons_window_closes_on_its_day_unless_a_promise_comes_first()
+    {
+        var receivedAt = Clock().GetUtcNow();
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var acknowledged = new CaseProgress("COC-SIDE-0000", receivedAt, Urgent: false, null, new WorkflowOptions()) with { AcknowledgedAt = receivedAt + Hour };
+
+        Assert.Equal(new WorkflowStep(receivedAt + (2 * Hour), WorkflowStepKind.CloseStatementWindow), policy.Next(acknowledged with { StatementDueAt = receivedAt + (2 * Hour) }));
+        Assert.Equal(WorkflowStepKind.Remind, policy.Next(acknowledged with { StatementDueAt = receivedAt + TimeSpan.FromDays(30) })!.Kind);
+    }
 }
