@@ -25,7 +25,7 @@ public sealed class TransparencyReview(
         foreach (var member in committee.Value.Members)
         {
             var report = await draft.DraftAsync(member.Id, from, to, "", cancellationToken);
-            await mail.SendAsync(await TransparencyMail.ToMemberAsync(report, new Recipient(member.Name, member.Email), member.Id, links), cancellationToken);
+            await mail.SendAsync(await TransparencyMail.ToMemberAsync(report, new Recipient(member.Name, member.Email), member.Id, links, committee.Value.TextsFor(member.Id)), cancellationToken);
         }
 
         log.LogInformation("The transparency report draft for {From} to {To} was mailed to {Count} members", from, to, committee.Value.Members.Count);

@@ -46,6 +46,6 @@ public sealed class NotifyEscalationContact(
         var contact = committee.Value.EscalationContacts[notice.ContactIndex];
         return await CommitteeMail.ToEscalationContactAsync(
             report, new Recipient(contact.Name, contact.Email), notice, community.Value.Name, notice.Promises ?? workflow.Value, audience.ToEscalationContacts,
-            Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey), state.IsUrgent(report));
+            Disclosure.For(notifications.Value.Content, contact.OpenPgpPublicKey), state.IsUrgent(report), committee.Value.TextsFor(null));
     }
 }

@@ -78,7 +78,7 @@ public sealed class NotifyMember(
             ? null
             : await CommitteeMail.ToMemberAsync(
                 report, new Recipient(member.Name, member.Email), member.Id, notice, community.Value.Name, notice.Promises ?? workflow.Value, links,
-                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown, state.IsUrgent(report));
+                Disclosure.For(notifications.Value.Content, member.OpenPgpPublicKey), carried, shown, state.IsUrgent(report), committee.Value.TextsFor(member.Id));
     }
 
     /// <summary>

@@ -27,22 +27,22 @@ public sealed class PageMembers(
 
     public async Task RunAsync(Report report, CaseState state, Audience audience)
     {
-        var text = UrgentPage.Text(report, community.Value.Name);
         await Task.WhenAll(UrgentPage.Recipients(committee.Value, audience, state).Select(async member =>
         {
-            if (!await TryPageAsync(member, text))
+            var t = committee.Value.TextsFor(member.Id);
+            if (!await TryPageAsync(member, UrgentPage.Title(t), UrgentPage.Text(report, community.Value.Name, t)))
             {
                 await record.RunAsync(new StepRecord(report.Reference, new TimelineEntry(clock.GetUtcNow(), CaseStep.PageFailed, Note: $"{member.Name}'s pager")));
             }
         }));
     }
 
-    async Task<bool> TryPageAsync(CommitteeMember member, string text)
+    async Task<bool> TryPageAsync(CommitteeMember member, string title, string text)
     {
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
-            if (await pager.PageAsync(member.PagerUrl!, member.PagerFormat, UrgentPage.Title, text, timeout.Token))
+            if (await pager.PageAsync(member.PagerUrl!, member.PagerFormat, title, text, timeout.Token))
             {
                 return true;
             }

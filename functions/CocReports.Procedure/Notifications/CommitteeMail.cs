@@ -13,26 +13,30 @@ namespace CocReports.Procedure.Notifications;
 /// of it as the recipient's <see cref="Disclosure"/> allows; later ones carry the reference and a link to the case page.
 /// Subjects name the reference, the urgency and the step at every level: a subject is shown in notification previews
 /// and stays readable in an encrypted mail. Every promise is quoted from the community's <see cref="WorkflowOptions"/>.
+/// Written in the reader's words (the <c>t</c> of each method, English when not given): a member's own language, the
+/// committee's for an escalation contact (<see cref="Committee.CommitteeOptions.TextsFor"/>).
 /// </summary>
 public static class CommitteeMail
 {
     /// <param name="patterns">Earlier reports that may name the same person, already limited to those this member may see.</param>
     /// <param name="urgent">Whether the case is urgent now (<see cref="CaseState.IsUrgent"/>); by default, as the report said.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null, bool? urgent = null)
+    /// <param name="t">The member's words; English when not given.</param>
+    public static async Task<OutgoingMail> ToMemberAsync(Report report, Recipient member, string memberId, MemberNotice notice, string community, WorkflowOptions promises, ActionLinks links, Disclosure disclosure, CaseMessage? message = null, IReadOnlyList<PatternMatch>? patterns = null, bool? urgent = null, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var isUrgent = urgent ?? report.Details.IsUrgent;
-        var body = new MailBody().Paragraph($"Hello {member.Name},").Paragraph(Opening(notice.Kind, community, promises, isUrgent));
+        var body = new MailBody().Paragraph(t.Format("CommitteeMail.Hello", member.Name)).Paragraph(Opening(notice.Kind, community, promises, isUrgent, t));
         if (notice.Kind == CommitteeNoticeKind.NewReport)
         {
-            ReportSummary.AppendTo(body, report, disclosure.Content);
+            ReportSummary.AppendTo(body, report, disclosure.Content, t);
             if (disclosure.Content != NotificationContent.Full)
             {
-                body.Paragraph("What the reporter wrote, who they are, whom they report and their evidence are not sent by email: open the case to read them.");
+                body.Paragraph(t["CommitteeMail.NotEmailed"]);
             }
         }
         else
         {
-            body.Field("Reference", report.Reference);
+            body.Field(t["CommitteeMail.Reference"], report.Reference);
         }
 
         if (message is not null)
@@ -40,68 +44,68 @@ public static class CommitteeMail
             // The answer is the reporter's own words: only a mail that may carry the whole report carries it.
             if (disclosure.Content == NotificationContent.Full)
             {
-                body.Field("The reporter's answer", message.Text);
+                body.Field(t["CommitteeMail.Answer"], message.Text);
             }
             else
             {
-                body.Paragraph("Their answer is not sent by email: open the case to read it.");
+                body.Paragraph(t["CommitteeMail.Answer.NotEmailed"]);
             }
         }
 
-        AppendPatterns(body, memberId, links, patterns);
+        AppendPatterns(body, memberId, links, patterns, t);
         var link = (CaseAction action) => links.Create(report.Reference, memberId, action);
-        body.Link("Open the case (report, evidence, timeline)", link(CaseAction.View));
+        body.Link(t["CommitteeMail.Link.View"], link(CaseAction.View));
         switch (notice.Kind)
         {
             case CommitteeNoticeKind.NewReport or CommitteeNoticeKind.AcknowledgeReminder or CommitteeNoticeKind.AcknowledgeOverdue or CommitteeNoticeKind.MarkedUrgent:
-                body.Link("Acknowledge this report", link(CaseAction.Acknowledge));
+                body.Link(t["CommitteeMail.Link.Acknowledge"], link(CaseAction.Acknowledge));
                 break;
             case CommitteeNoticeKind.FollowUpReminder or CommitteeNoticeKind.FollowUpOverdue:
-                body.Link("Send the reporter the follow-up", link(CaseAction.FollowUp));
+                body.Link(t["CommitteeMail.Link.FollowUp"], link(CaseAction.FollowUp));
                 break;
             case CommitteeNoticeKind.StatusUpdateReminder or CommitteeNoticeKind.StatusUpdateOverdue:
-                body.Link("Send the reporter a status update", link(CaseAction.StatusUpdate));
+                body.Link(t["CommitteeMail.Link.StatusUpdate"], link(CaseAction.StatusUpdate));
                 break;
             case CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded:
-                body.Link("Extend the response", link(CaseAction.ExtendResponse));
+                body.Link(t["CommitteeMail.Link.ExtendResponse"], link(CaseAction.ExtendResponse));
                 break;
             case CommitteeNoticeKind.InterimMeasureRecorded or CommitteeNoticeKind.MeasureReviewReminder or CommitteeNoticeKind.MeasureReviewOverdue:
-                body.Link("Confirm or lift the interim measure", link(CaseAction.ReviewMeasure));
+                body.Link(t["CommitteeMail.Link.ReviewMeasure"], link(CaseAction.ReviewMeasure));
                 break;
         }
 
         // When someone may be in danger, any one member may act at once.
         if ((notice.Kind == CommitteeNoticeKind.NewReport && isUrgent) || notice.Kind == CommitteeNoticeKind.MarkedUrgent)
         {
-            body.Link("Take an interim measure now (any one member may; the committee confirms it within a day)", link(CaseAction.InterimMeasure));
+            body.Link(t["CommitteeMail.Link.InterimMeasure"], link(CaseAction.InterimMeasure));
         }
 
         // A retention warning and a pattern on an earlier report may come after resolution: they only point to the case.
         if (notice.Kind is not (CommitteeNoticeKind.RetentionWarning or CommitteeNoticeKind.LegalHoldReview or CommitteeNoticeKind.StatementReceived or CommitteeNoticeKind.StatementWindowClosed or CommitteeNoticeKind.PatternFound or CommitteeNoticeKind.ResponseEndingSoon or CommitteeNoticeKind.ResponseEnded))
         {
-            body.Link("Ask the reporter a question", link(CaseAction.Ask))
-                .Link("Resolve the report", link(CaseAction.Resolve));
+            body.Link(t["CommitteeMail.Link.Ask"], link(CaseAction.Ask))
+                .Link(t["CommitteeMail.Link.Resolve"], link(CaseAction.Resolve));
         }
 
-        body.Paragraph("If you have a conflict of interest, recuse yourself: you will receive nothing more about this report, and your links stop working.")
-            .Link("Recuse myself from this report", link(CaseAction.Recuse))
-            .Paragraph("This report is confidential. Do not forward this email.")
-            .Link("Transparency report (draft the yearly public report)", links.CreateTransparency(memberId));
-        body.Link("Open cases", links.CreateOpenCases(memberId));
-        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises, isUrgent), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        body.Paragraph(t["CommitteeMail.RecuseIf"])
+            .Link(t["CommitteeMail.Link.Recuse"], link(CaseAction.Recuse))
+            .Paragraph(t["CommitteeMail.Confidential"])
+            .Link(t["CommitteeMail.Link.Transparency"], links.CreateTransparency(memberId));
+        body.Link(t["CommitteeMail.Link.OpenCases"], links.CreateOpenCases(memberId));
+        return new OutgoingMail(MessageId(report.Reference, notice.Kind, notice.Occasion, memberId), member, Subject(report, notice.Kind, community, promises, isUrgent, t), body.Text, await body.RenderHtmlAsync(t.Language))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
     }
 
-    static void AppendPatterns(MailBody body, string memberId, ActionLinks links, IReadOnlyList<PatternMatch>? patterns)
+    static void AppendPatterns(MailBody body, string memberId, ActionLinks links, IReadOnlyList<PatternMatch>? patterns, Texts t)
     {
         if (patterns is not { Count: > 0 })
         {
             return;
         }
 
-        body.Paragraph("The reported person may be named in other reports you can see:");
+        body.Paragraph(t["CommitteeMail.Patterns"]);
         foreach (var match in patterns)
         {
             body.Link(match.Line, links.Create(match.Reference, memberId, CaseAction.View));
@@ -114,101 +118,102 @@ public static class CommitteeMail
     /// emailed; a contact who configured an OpenPGP key receives the whole report, encrypted.
     /// </summary>
     /// <param name="urgent">As on <see cref="ToMemberAsync"/>.</param>
-    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport, Disclosure disclosure, bool? urgent = null)
+    /// <param name="t">The committee's words; English when not given.</param>
+    public static async Task<OutgoingMail> ToEscalationContactAsync(Report report, Recipient contact, EscalationNotice notice, string community, WorkflowOptions promises, bool withReport, Disclosure disclosure, bool? urgent = null, Texts? t = null)
     {
-        var body = new MailBody().Paragraph($"Hello {contact.Name},");
+        t ??= Texts.For(Texts.Default);
+        var body = new MailBody().Paragraph(t.Format("CommitteeMail.Hello", contact.Name));
         body.Paragraph(withReport
-            ? $"A Code of Conduct report to {community} is handed to you: fewer committee members than the community's quorum may handle it (those the reporter excluded or who recused are not counted). You are receiving it as an escalation contact; please see that it is handled."
-            : $"A Code of Conduct report to {community} is overdue: {Overdue(notice.Kind, promises)} Please make sure someone takes it up.");
+            ? t.Format("CommitteeMail.Escalation.HandedOver", community)
+            : t.Format("CommitteeMail.Escalation.Overdue", community, Overdue(notice.Kind, promises, t)));
         if (withReport)
         {
-            ReportSummary.AppendTo(body, report, disclosure.Content);
+            ReportSummary.AppendTo(body, report, disclosure.Content, t);
             if (disclosure.Content != NotificationContent.Full)
             {
-                body.Paragraph("What the reporter wrote is not sent by email under this community's settings, and escalation contacts have no case page. "
-                    + "To receive such reports whole, encrypted, give the person who runs this service your OpenPGP public key.");
+                body.Paragraph(t["CommitteeMail.Escalation.NotEmailed"]);
             }
         }
         else
         {
-            body.Field("Reference", report.Reference);
+            body.Field(t["CommitteeMail.Reference"], report.Reference);
         }
 
-        body.Paragraph("This is confidential. Do not forward this email.");
+        body.Paragraph(t["CommitteeMail.Escalation.Confidential"]);
         var kind = withReport ? CommitteeNoticeKind.HandedToEscalation : notice.Kind;
-        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises, urgent ?? report.Details.IsUrgent, toContact: true), body.Text, await body.RenderHtmlAsync(Texts.Default))
+        return new OutgoingMail(MessageId(report.Reference, kind, notice.Occasion, $"escalation-{notice.ContactIndex}"), contact, Subject(report, kind, community, promises, urgent ?? report.Details.IsUrgent, t, toContact: true), body.Text, await body.RenderHtmlAsync(t.Language))
         {
             OpenPgpKey = disclosure.OpenPgpKey,
         };
     }
 
-    static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool urgent) => kind switch
+    static string Opening(CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool urgent, Texts t) => kind switch
     {
-        CommitteeNoticeKind.NewReport => $"A new Code of Conduct report was made to {community}. Please acknowledge it: we promise {(urgent ? "this reporter" : "reporters")} an acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent))}.",
-        CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: this report has not been acknowledged yet. The reporter was promised an acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent))}.",
-        CommitteeNoticeKind.AcknowledgeOverdue => "This report is overdue: it was not acknowledged within the promised time. The escalation contacts have been told.",
-        CommitteeNoticeKind.FollowUpReminder => $"Reminder: the reporter is owed a follow-up within {Duration(promises.FollowUpWithin)} of the report: whether the committee discussed it, whether it was a violation, and what actions were taken.",
-        CommitteeNoticeKind.FollowUpOverdue => $"This report is overdue: the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}. The escalation contacts have been told.",
-        CommitteeNoticeKind.StatusUpdateReminder => "Reminder: the reporter was promised a status update or the resolution by today.",
-        CommitteeNoticeKind.StatusUpdateOverdue => "This report is overdue: the promised status update did not come. The escalation contacts have been told.",
-        CommitteeNoticeKind.AnswerReceived => "The reporter answered the committee's question.",
-        CommitteeNoticeKind.PatternFound => "Another report may name the same person as this one. You are told because you may see both reports; members who may not see one of them are not told.",
-        CommitteeNoticeKind.HandedToEscalation => "This report was handed to the escalation contacts: from now on they receive it and every notice about it, and see that it is handled. You can still open it and act on it.",
-        CommitteeNoticeKind.ResponseEndingSoon => $"The response decided on this report ends (or is due for review) in {Duration(promises.ResponseRemindBefore)}. Open the case to see it and its conditions for return.",
-        CommitteeNoticeKind.ResponseEnded => "The response decided on this report has ended today (or is due for review). Were its conditions for return met? If not, extend it; if they were, nothing more is needed.",
-        CommitteeNoticeKind.MarkedUrgent => $"A committee member marked this report urgent: someone may be in danger. If it is not acknowledged yet, it is owed its acknowledgment within {Duration(promises.AcknowledgeWithinFor(urgent: true))} from now; an overdue promise is escalated every {Duration(promises.UrgentRepeatEvery)}; and any one member may take an interim measure at once.",
-        CommitteeNoticeKind.InterimMeasureRecorded => $"A committee member took an interim measure on this report, without waiting for the others. The committee must confirm or lift it within {Duration(promises.MeasureReviewWithin)}: open the case to read what was done and until when.",
-        CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: the interim measure on this report awaits the committee's review. It must be confirmed or lifted within {Duration(promises.MeasureReviewWithin)} of being taken.",
-        CommitteeNoticeKind.MeasureReviewOverdue => $"The interim measure on this report was not confirmed or lifted within {Duration(promises.MeasureReviewWithin)}. The escalation contacts have been told.",
-        CommitteeNoticeKind.RetentionWarning => $"The evidence of this resolved report will be deleted in {Duration(promises.RetentionWarningBefore)}, at the end of the retention period. The outcome record is kept. Download anything the committee must keep before then.",
-        CommitteeNoticeKind.LegalHoldReview => Texts.For(Texts.Default)["CommitteeMail.LegalHoldReview.Text"],
-        CommitteeNoticeKind.StatementReceived => Texts.For(Texts.Default)["CommitteeMail.StatementReceived.Text"],
-        CommitteeNoticeKind.StatementWindowClosed => Texts.For(Texts.Default)["CommitteeMail.StatementWindowClosed.Text"],
-        _ => "There is news about this report.",
+        CommitteeNoticeKind.NewReport => t.Format(urgent ? "CommitteeMail.Opening.NewReport.Urgent" : "CommitteeMail.Opening.NewReport", community, t.Duration(promises.AcknowledgeWithinFor(urgent))),
+        CommitteeNoticeKind.AcknowledgeReminder => t.Format("CommitteeMail.Opening.AcknowledgeReminder", t.Duration(promises.AcknowledgeWithinFor(urgent))),
+        CommitteeNoticeKind.AcknowledgeOverdue => t["CommitteeMail.Opening.AcknowledgeOverdue"],
+        CommitteeNoticeKind.FollowUpReminder => t.Format("CommitteeMail.Opening.FollowUpReminder", t.Duration(promises.FollowUpWithin)),
+        CommitteeNoticeKind.FollowUpOverdue => t.Format("CommitteeMail.Opening.FollowUpOverdue", t.Duration(promises.FollowUpWithin)),
+        CommitteeNoticeKind.StatusUpdateReminder => t["CommitteeMail.Opening.StatusUpdateReminder"],
+        CommitteeNoticeKind.StatusUpdateOverdue => t["CommitteeMail.Opening.StatusUpdateOverdue"],
+        CommitteeNoticeKind.AnswerReceived => t["CommitteeMail.Opening.AnswerReceived"],
+        CommitteeNoticeKind.PatternFound => t["CommitteeMail.Opening.PatternFound"],
+        CommitteeNoticeKind.HandedToEscalation => t["CommitteeMail.Opening.HandedToEscalation"],
+        CommitteeNoticeKind.ResponseEndingSoon => t.Format("CommitteeMail.Opening.ResponseEndingSoon", t.Duration(promises.ResponseRemindBefore)),
+        CommitteeNoticeKind.ResponseEnded => t["CommitteeMail.Opening.ResponseEnded"],
+        CommitteeNoticeKind.MarkedUrgent => t.Format("CommitteeMail.Opening.MarkedUrgent", t.Duration(promises.AcknowledgeWithinFor(urgent: true)), t.Duration(promises.UrgentRepeatEvery)),
+        CommitteeNoticeKind.InterimMeasureRecorded => t.Format("CommitteeMail.Opening.InterimMeasureRecorded", t.Duration(promises.MeasureReviewWithin)),
+        CommitteeNoticeKind.MeasureReviewReminder => t.Format("CommitteeMail.Opening.MeasureReviewReminder", t.Duration(promises.MeasureReviewWithin)),
+        CommitteeNoticeKind.MeasureReviewOverdue => t.Format("CommitteeMail.Opening.MeasureReviewOverdue", t.Duration(promises.MeasureReviewWithin)),
+        CommitteeNoticeKind.RetentionWarning => t.Format("CommitteeMail.Opening.RetentionWarning", t.Duration(promises.RetentionWarningBefore)),
+        CommitteeNoticeKind.LegalHoldReview => t["CommitteeMail.LegalHoldReview.Text"],
+        CommitteeNoticeKind.StatementReceived => t["CommitteeMail.StatementReceived.Text"],
+        CommitteeNoticeKind.StatementWindowClosed => t["CommitteeMail.StatementWindowClosed.Text"],
+        _ => t["CommitteeMail.Opening.Other"],
     };
 
-    static string Overdue(CommitteeNoticeKind kind, WorkflowOptions promises) => kind switch
+    // What slipped, as the clause after "is overdue:" in CommitteeMail.Escalation.Overdue.
+    static string Overdue(CommitteeNoticeKind kind, WorkflowOptions promises, Texts t) => kind switch
     {
-        CommitteeNoticeKind.AcknowledgeOverdue => "the committee has not acknowledged it within the promised time.",
-        CommitteeNoticeKind.FollowUpOverdue => $"the reporter did not get a follow-up within {Duration(promises.FollowUpWithin)}.",
-        CommitteeNoticeKind.MeasureReviewOverdue => $"an interim measure one member took was not confirmed or lifted by the committee within {Duration(promises.MeasureReviewWithin)}.",
-        _ => "the reporter did not get the status update they were promised.",
+        CommitteeNoticeKind.AcknowledgeOverdue => t["CommitteeMail.Escalation.Overdue.Acknowledge"],
+        CommitteeNoticeKind.FollowUpOverdue => t.Format("CommitteeMail.Escalation.Overdue.FollowUp", t.Duration(promises.FollowUpWithin)),
+        CommitteeNoticeKind.MeasureReviewOverdue => t.Format("CommitteeMail.Escalation.Overdue.MeasureReview", t.Duration(promises.MeasureReviewWithin)),
+        _ => t["CommitteeMail.Escalation.Overdue.StatusUpdate"],
     };
 
     /// <param name="toContact">An escalation contact's subject: a report handed over is named as theirs now, where a member is told it was handed over.</param>
-    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool isUrgent, bool toContact = false)
+    static string Subject(Report report, CommitteeNoticeKind kind, string community, WorkflowOptions promises, bool isUrgent, Texts t, bool toContact = false)
     {
-        var urgent = isUrgent ? "URGENT: " : "";
+        var reference = report.Reference;
         var about = kind switch
         {
-            CommitteeNoticeKind.NewReport => $"New Code of Conduct report {report.Reference} ({community})",
-            CommitteeNoticeKind.AcknowledgeReminder => $"Reminder: acknowledge report {report.Reference}",
-            CommitteeNoticeKind.AcknowledgeOverdue => $"Overdue: report {report.Reference} is not acknowledged",
-            CommitteeNoticeKind.FollowUpReminder => $"Reminder: follow up on report {report.Reference}",
-            CommitteeNoticeKind.FollowUpOverdue => $"Overdue: no follow-up on report {report.Reference}",
-            CommitteeNoticeKind.StatusUpdateReminder => $"Reminder: status update due on report {report.Reference}",
-            CommitteeNoticeKind.StatusUpdateOverdue => $"Overdue: no status update on report {report.Reference}",
-            CommitteeNoticeKind.AnswerReceived => $"The reporter answered on report {report.Reference}",
-            CommitteeNoticeKind.PatternFound => $"Report {report.Reference} may name the same person as another report",
-            CommitteeNoticeKind.ResponseEndingSoon => $"The response on report {report.Reference} ends in {Duration(promises.ResponseRemindBefore)}",
-            CommitteeNoticeKind.ResponseEnded => $"The response on report {report.Reference} has ended: were its conditions met?",
-            CommitteeNoticeKind.MarkedUrgent => $"Report {report.Reference} was marked urgent by a committee member",
-            CommitteeNoticeKind.InterimMeasureRecorded => $"Interim measure taken on report {report.Reference}: confirm or lift it",
-            CommitteeNoticeKind.MeasureReviewReminder => $"Reminder: review the interim measure on report {report.Reference}",
-            CommitteeNoticeKind.MeasureReviewOverdue => $"Overdue: the interim measure on report {report.Reference} is not reviewed",
-            CommitteeNoticeKind.RetentionWarning => $"Evidence of report {report.Reference} will be deleted in {Duration(promises.RetentionWarningBefore)}",
-            CommitteeNoticeKind.LegalHoldReview => Texts.For(Texts.Default).Format("CommitteeMail.LegalHoldReview.Subject", report.Reference),
-            CommitteeNoticeKind.StatementReceived => Texts.For(Texts.Default).Format("CommitteeMail.StatementReceived.Subject", report.Reference),
-            CommitteeNoticeKind.StatementWindowClosed => Texts.For(Texts.Default).Format("CommitteeMail.StatementWindowClosed.Subject", report.Reference),
-            CommitteeNoticeKind.HandedToEscalation when toContact => $"Code of Conduct report {report.Reference} for the escalation contacts ({community})",
-            CommitteeNoticeKind.HandedToEscalation => $"Report {report.Reference} was handed to the escalation contacts ({community})",
-            _ => $"Report {report.Reference}",
+            CommitteeNoticeKind.NewReport => t.Format("CommitteeMail.Subject.NewReport", reference, community),
+            CommitteeNoticeKind.AcknowledgeReminder => t.Format("CommitteeMail.Subject.AcknowledgeReminder", reference),
+            CommitteeNoticeKind.AcknowledgeOverdue => t.Format("CommitteeMail.Subject.AcknowledgeOverdue", reference),
+            CommitteeNoticeKind.FollowUpReminder => t.Format("CommitteeMail.Subject.FollowUpReminder", reference),
+            CommitteeNoticeKind.FollowUpOverdue => t.Format("CommitteeMail.Subject.FollowUpOverdue", reference),
+            CommitteeNoticeKind.StatusUpdateReminder => t.Format("CommitteeMail.Subject.StatusUpdateReminder", reference),
+            CommitteeNoticeKind.StatusUpdateOverdue => t.Format("CommitteeMail.Subject.StatusUpdateOverdue", reference),
+            CommitteeNoticeKind.AnswerReceived => t.Format("CommitteeMail.Subject.AnswerReceived", reference),
+            CommitteeNoticeKind.PatternFound => t.Format("CommitteeMail.Subject.PatternFound", reference),
+            CommitteeNoticeKind.ResponseEndingSoon => t.Format("CommitteeMail.Subject.ResponseEndingSoon", reference, t.Duration(promises.ResponseRemindBefore)),
+            CommitteeNoticeKind.ResponseEnded => t.Format("CommitteeMail.Subject.ResponseEnded", reference),
+            CommitteeNoticeKind.MarkedUrgent => t.Format("CommitteeMail.Subject.MarkedUrgent", reference),
+            CommitteeNoticeKind.InterimMeasureRecorded => t.Format("CommitteeMail.Subject.InterimMeasureRecorded", reference),
+            CommitteeNoticeKind.MeasureReviewReminder => t.Format("CommitteeMail.Subject.MeasureReviewReminder", reference),
+            CommitteeNoticeKind.MeasureReviewOverdue => t.Format("CommitteeMail.Subject.MeasureReviewOverdue", reference),
+            CommitteeNoticeKind.RetentionWarning => t.Format("CommitteeMail.Subject.RetentionWarning", reference, t.Duration(promises.RetentionWarningBefore)),
+            CommitteeNoticeKind.LegalHoldReview => t.Format("CommitteeMail.LegalHoldReview.Subject", reference),
+            CommitteeNoticeKind.StatementReceived => t.Format("CommitteeMail.StatementReceived.Subject", reference),
+            CommitteeNoticeKind.StatementWindowClosed => t.Format("CommitteeMail.StatementWindowClosed.Subject", reference),
+            CommitteeNoticeKind.HandedToEscalation when toContact => t.Format("CommitteeMail.Subject.HandedToEscalation.ToContact", reference, community),
+            CommitteeNoticeKind.HandedToEscalation => t.Format("CommitteeMail.Subject.HandedToEscalation", reference, community),
+            _ => t.Format("CommitteeMail.Subject.Other", reference),
         };
-        return urgent + about;
-    }
 
-    // The committee reads the community's language; English is the one shipped for the committee so far.
-    static string Duration(TimeSpan span) => Texts.For(Texts.Default).Duration(span);
+        // The prefix leads in every language, so mail filters and previews catch an urgent case first.
+        return isUrgent ? t.Format("CommitteeMail.Subject.Urgent", about) : about;
+    }
 
     /// <summary>The Message-ID of a member's mail: one per report, kind, occasion and member, so the ledger sends it once.</summary>
     public static string MessageId(MemberNotice notice) => MessageId(notice.Reference, notice.Kind, notice.Occasion, notice.MemberId);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Passkeys;
+using CocReports.Procedure.Rendering;
 
 namespace CocReports.Procedure.Notifications;
 
@@ -10,18 +12,20 @@ namespace CocReports.Procedure.Notifications;
 public static class PasskeyResetAskMail
 {
     /// <param name="since">When the member vouched: one mail per contact for that vouch, however many runs see it.</param>
-    public static async Task<OutgoingMail> ToContactAsync(Recipient contact, string voucherId, string memberId, string memberName, string vouchedBy, string community, DateTimeOffset since, Uri link)
+    /// <param name="t">The committee's words; English when not given.</param>
+    public static async Task<OutgoingMail> ToContactAsync(Recipient contact, string voucherId, string memberId, string memberName, string vouchedBy, string community, DateTimeOffset since, Uri link, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var body = new MailBody()
-            .Paragraph($"Hello {contact.Name},")
-            .Paragraph($"{vouchedBy} vouched that {memberName} lost every passkey for the Code of Conduct cases of {community}, and asks to reset them. The committee has only two members, so you, as its escalation contact, are asked to be the second to vouch.")
-            .Paragraph($"Check with {memberName} first, by phone or face to face, not by email alone. If it is really them asking, open the link and press the button within {PasskeyResetRule.Within.TotalHours:0} hours. If not, do nothing, and tell the committee.")
-            .Link("Vouch for the reset", link);
+            .Paragraph(t.Format("CommitteeMail.Hello", contact.Name))
+            .Paragraph(t.Format("PasskeyMail.Ask.Text", vouchedBy, memberName, community))
+            .Paragraph(t.Format("PasskeyMail.Ask.Check", memberName, PasskeyResetRule.Within.TotalHours.ToString("0", CultureInfo.InvariantCulture)))
+            .Link(t["PasskeyMail.Ask.Link"], link);
         return new OutgoingMail(
             $"passkey-reset-ask.{memberId}.{voucherId}.{since.ToUnixTimeMilliseconds()}@coc-reports".Replace(':', '-'),
             contact,
-            $"[{community}] Vouch to reset {memberName}'s passkeys?",
+            t.Format("PasskeyMail.Ask.Subject", community, memberName),
             body.Text,
-            await body.RenderHtmlAsync(Rendering.Texts.Default));
+            await body.RenderHtmlAsync(t.Language));
     }
 }

@@ -11,18 +11,20 @@ namespace CocReports.Procedure.Notifications;
 public static class PasskeyResetMail
 {
     /// <param name="since">When the first of the vouches that made the reset was given: one mail per reset, however many runs see it.</param>
-    public static async Task<OutgoingMail> ToMemberAsync(Recipient member, string memberId, IReadOnlyList<string> vouchedBy, string community, DateTimeOffset since, DateTimeOffset at)
+    /// <param name="t">The member's words; English when not given.</param>
+    public static async Task<OutgoingMail> ToMemberAsync(Recipient member, string memberId, IReadOnlyList<string> vouchedBy, string community, DateTimeOffset since, DateTimeOffset at, Texts? t = null)
     {
+        t ??= Texts.For(Texts.Default);
         var body = new MailBody()
-            .Paragraph($"Hello {member.Name},")
-            .Paragraph($"{string.Join(" and ", vouchedBy)} reset your passkeys for the Code of Conduct cases of {community} on {Texts.Time(at)}: the passkeys you had open nothing any more, and every link you were sent before then is void.")
-            .Paragraph("The next committee email brings links that work. The first case you open from one offers to add a passkey on that device.")
-            .Paragraph("If you did not ask for this, tell your committee at once, by another way than email: someone may be trying to take over your access.");
+            .Paragraph(t.Format("CommitteeMail.Hello", member.Name))
+            .Paragraph(t.Format("PasskeyMail.Reset.Text", vouchedBy.Aggregate((names, next) => t.Format("PasskeyMail.Reset.And", names, next)), community, Texts.Time(at)))
+            .Paragraph(t["PasskeyMail.Reset.NextMail"])
+            .Paragraph(t["PasskeyMail.Reset.NotYou"]);
         return new OutgoingMail(
             $"passkey-reset.{memberId}.{since.ToUnixTimeMilliseconds()}@coc-reports",
             member,
-            $"[{community}] Your passkeys were reset",
+            t.Format("PasskeyMail.Reset.Subject", community),
             body.Text,
-            await body.RenderHtmlAsync(Texts.Default));
+            await body.RenderHtmlAsync(t.Language));
     }
 }

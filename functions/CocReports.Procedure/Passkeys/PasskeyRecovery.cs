@@ -92,7 +92,8 @@ public sealed class PasskeyRecovery(
                     committee.NameOf(voucher),
                     community.Name,
                     now,
-                    links.CreatePasskeyResetVouch(memberId, voucherId)),
+                    links.CreatePasskeyResetVouch(memberId, voucherId),
+                    committee.TextsFor(null)),
                 cancellationToken);
         }
 
@@ -110,7 +111,8 @@ public sealed class PasskeyRecovery(
                 [.. counted.OrderBy(v => v.At).Select(v => PasskeyResetRule.ContactOf(committee, v.VouchedBy)?.Name ?? committee.NameOf(v.VouchedBy))],
                 community.Name,
                 counted.Min(v => v.At),
-                now),
+                now,
+                committee.TextsFor(memberId)),
             cancellationToken);
     }
 

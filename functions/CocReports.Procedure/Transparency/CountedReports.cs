@@ -11,8 +11,5 @@ namespace CocReports.Procedure.Transparency;
 /// </summary>
 public sealed class CountedReports(CommitteeOptions committee, string memberId)
 {
-    /// <summary>Said on every draft in the same words, to every member: saying it only when a report was left out would itself tell.</summary>
-    public const string Note = "This draft counts only the reports you may see (not one that excludes you or that you recused from): publish from the draft of a member kept from none.";
-
     public bool Includes(Report report, CaseState state) => Audience.For(committee, report, state).Includes(memberId);
 }
