@@ -1,14 +1,15 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
+using CocReports.Testing;
 
 namespace CocReports.IntegrationTests.Guarantees;
 
 /// <summary>
 /// The host of a keep-out promise. Before any report, it reads every member surface as the member kept out and as a
 /// member who is not: the twin, this host without the reports. Then it files a report through each door, keeps the
-/// member out of each, has another member mark it urgent and take an interim measure on it, and waits until the workflow
-/// has written to the committee after that: the escalation contacts' overdue notice comes after every reminder, so
-/// anything the member should not have had has come by then.
+/// member out of each, has another member mark it urgent, take an interim measure on it and tell the reported person,
+/// who answers; and waits until the workflow has written to the committee after that: the escalation contacts' overdue
+/// notice comes after every reminder, so anything the member should not have had has come by then.
 /// </summary>
 public abstract class KeptOutHost : GuaranteesHost
 {
@@ -109,12 +110,28 @@ public abstract class KeptOutHost : GuaranteesHost
         KeptOutSince = await KeepOutAsync(Filed);
 
         // The fast path's notices too: a member who may see each report marks it urgent and takes an interim measure
-        // that names the report's marker, so a surface that told the member kept out of it would show that marker.
+        // that names the report's marker, so a surface that told the member kept out of it would show that marker; and
+        // the reported person is told and answers, so the notice, the statement and their mail are watched as well.
         var until = DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var report in Filed)
         {
             await ActAsync(report.Reference, Sees, CaseAction.MarkUrgent);
             await ActAsync(report.Reference, Sees, CaseAction.InterimMeasure, new() { ["measure"] = $"Removed from the chat for now ({report.Spec.Marker})", ["until"] = until });
+
+            // The reported person's side: told by a member who sees the report, and answering from their link.
+            await ActAsync(report.Reference, Sees, CaseAction.TellReported, new()
+            {
+                ["email"] = $"reported-{report.Spec.Marker}@example.org",
+                ["behaviour"] = $"Mocking others in the chat ({report.Spec.Marker})",
+                ["why"] = "The committee has decided.",
+            });
+            var statement = Links().CreateStatement(report.Reference, TimeSpan.FromDays(1));
+            using var given = await Http.PostAsync(statement.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = MailLinks.Token(statement),
+                ["statement"] = $"My side of it ({report.Spec.Marker})",
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.OK, given.StatusCode);
         }
 
         await Task.WhenAll(Filed.Select(report => Inbox.WaitForAsync(
