@@ -25,7 +25,7 @@ public sealed class ActionForm(string heading, string explanation, string button
 
     /// <summary>The page: heading, explanation, and the form posting back to <paramref name="action"/> with the link's token.</summary>
     public HtmlPage Page(string action, string token, IReadOnlyDictionary<string, string>? errors = null, int statusCode = 200) =>
-        AppendTo(new HtmlPage(heading, statusCode, language), action, new Dictionary<string, string> { ["token"] = token }, errors, Texts.For(language)["Action.Correct"]);
+        AppendTo(new HtmlPage(heading, statusCode, language), action, new Dictionary<string, string> { ["token"] = token }, errors);
 
     /// <summary>Appends heading, explanation and the form posting <paramref name="hidden"/> values back to <paramref name="action"/>.</summary>
     public HtmlPage AppendTo(HtmlPage page, string action, IReadOnlyDictionary<string, string> hidden, IReadOnlyDictionary<string, string>? errors = null, string? errorSummary = null) =>
