@@ -103,6 +103,26 @@ public sealed class PasskeyTests(PasskeyHost host, ITestOutputHelper output) : I
         Assert.Empty(found);
     }
 
+    [Fact]
+    public async Task A_press_made_while_the_pages_script_is_still_arriving_asks_for_the_passkey_all_the_same()
+    {
+        var reference = (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())))).Reference;
+        await using var device = await PasskeyDevice.NewAsync(host);
+        var page = device.Page;
+
+        // A slow connection: the passkey script comes seconds after the page. The member presses as soon as they can.
+        await page.RouteAsync("**/api/passkeys.js", async route =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(ViewLink(reference, "alex"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey on this device" }).ClickAsync();
+
+        await Expect(page.Locator("main")).ToContainTextAsync("Your passkey is added.");
+    }
+
     string ViewLink(string reference, string member) =>
         PasskeyHost.OnLocalhost(host.Links().Create(reference, member, CaseAction.View)).AbsoluteUri;
 

@@ -23,22 +23,35 @@
     return { id: credential.id, rawId: base64url(credential.rawId), type: credential.type, response, clientExtensionResults: credential.getClientExtensionResults() };
   };
 
-  for (const input of document.querySelectorAll('input[name="passkey-options"]')) {
-    const form = input.form;
-    const status = document.createElement('p');
-    status.setAttribute('role', 'status');
-    form.after(status);
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      const options = JSON.parse(input.value);
-      status.textContent = words.waiting;
-      try {
-        const credential = options.rp ? await create(options) : await get(options);
-        form.elements['passkey-response'].value = JSON.stringify(answer(credential));
-        form.submit();
-      } catch (error) {
-        status.textContent = words.notUsed.replace('{0}', error.name);
-      }
-    });
-  }
+  // Each passkey form gets a live region for the script's messages, in place before anything is said in it.
+  const statusOf = form => {
+    if (!form.nextElementSibling || !form.nextElementSibling.hasAttribute('data-passkey-status')) {
+      const status = document.createElement('p');
+      status.setAttribute('role', 'status');
+      status.setAttribute('data-passkey-status', '');
+      form.after(status);
+    }
+    return form.nextElementSibling;
+  };
+  const passkeyForms = () => [...document.querySelectorAll('input[name="passkey-options"]')].map(input => input.form);
+  document.addEventListener('DOMContentLoaded', () => passkeyForms().forEach(statusOf));
+
+  // Listening on the document, from a script the page loads before its body: no press can come before the listener,
+  // however slowly the page arrives (a press that did would send the form without the passkey's answer).
+  document.addEventListener('submit', async event => {
+    const form = event.target;
+    const input = form.elements && form.elements['passkey-options'];
+    if (!input) return;
+    event.preventDefault();
+    const status = statusOf(form);
+    const options = JSON.parse(input.value);
+    status.textContent = words.waiting;
+    try {
+      const credential = options.rp ? await create(options) : await get(options);
+      form.elements['passkey-response'].value = JSON.stringify(answer(credential));
+      form.submit();
+    } catch (error) {
+      status.textContent = words.notUsed.replace('{0}', error.name);
+    }
+  });
 })();

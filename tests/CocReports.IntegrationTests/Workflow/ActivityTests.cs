@@ -172,7 +172,10 @@ public sealed class ActivityTests(ActivityTests.Host host)
         var report = await StoreAsync(reporter, excluded: "kim");
         await Activity<Announce>().RunAsync(new Announcement(report.Reference, ToCommittee: CommitteeNoticeKind.NewReport, Occasion: "new"));
 
-        // Sam recuses; what he had by then is all he gets.
+        // Sam recuses; what he had by then is all he gets. What was sent to him before is waited for: smtp4dev may show
+        // a message a moment after the sender handed it over, and one shown late must not count as sent after.
+        await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject.StartsWith("New Code of Conduct report " + report.Reference, StringComparison.Ordinal));
+        await host.Inbox.WaitForAsync(m => m.IsTo("sam@committee.test") && m.Subject == $"Report {earlier.Reference} may name the same person as another report");
         await host.Services.GetRequiredService<ICaseStates>().TryChangeCaseAsync(report.Reference, state => state.Recuse("sam"), CancellationToken.None);
         var samHad = (await host.Inbox.AboutAsync(report.Reference)).Where(m => m.IsTo("sam@committee.test")).Select(m => m.Id).ToHashSet();
 
