@@ -95,6 +95,7 @@ public static class ApiExtensions
         services.AddMetrics();
         services.AddSingleton<ProcedureMetrics>();
         services.AddTransient<PurgeEvidence>();
+        services.AddTransient<KeepForLaterReport>();
 
         services.AddSingleton<SubmitReport>();
         services.AddSingleton<ReportWorkflowStart>();

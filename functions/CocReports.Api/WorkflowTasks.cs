@@ -18,5 +18,6 @@ public static class WorkflowTasks
         registry.AddActivity<NotifyReportedPerson>();
         registry.AddActivity<RecordStep>();
         registry.AddActivity<PurgeEvidence>();
+        registry.AddActivity<KeepForLaterReport>();
     }
 }

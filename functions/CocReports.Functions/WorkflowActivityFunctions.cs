@@ -15,7 +15,8 @@ public sealed class WorkflowActivityFunctions(
     NotifyReporter notifyReporter,
     NotifyReportedPerson notifyReportedPerson,
     RecordStep recordStep,
-    PurgeEvidence purgeEvidence)
+    PurgeEvidence purgeEvidence,
+    KeepForLaterReport keepForLaterReport)
 {
     [Function(nameof(Announce))]
     public Task<Unsent> Announce([ActivityTrigger] Announcement announcement) => announce.RunAsync(announcement);
@@ -40,4 +41,7 @@ public sealed class WorkflowActivityFunctions(
 
     [Function(nameof(PurgeEvidence))]
     public Task<int> PurgeEvidence([ActivityTrigger] string reference) => purgeEvidence.RunAsync(reference);
+
+    [Function(nameof(KeepForLaterReport))]
+    public Task<bool> KeepForLaterReport([ActivityTrigger] string reference) => keepForLaterReport.RunAsync(reference);
 }

@@ -75,6 +75,9 @@ public sealed class CaseStep : IEquatable<CaseStep>
 
     public static readonly CaseStep EvidencePurged = new("EvidencePurged");
 
+    /// <summary>The purge was due, and a later report that may name the same person is still kept: the case is kept a period again.</summary>
+    public static readonly CaseStep KeptForLaterReport = new("KeptForLaterReport");
+
     public static readonly CaseStep AcknowledgeReminder = new("AcknowledgeReminder");
     public static readonly CaseStep AcknowledgeOverdue = new("AcknowledgeOverdue", misses: PromiseKind.Acknowledge);
     public static readonly CaseStep FollowUpReminder = new("FollowUpReminder");

@@ -8,6 +8,7 @@ namespace CocReports.Procedure.Workflow;
 /// <param name="Response">The response decided at resolution, which says how long the case is kept (<see cref="WorkflowOptions.RetentionFor"/>).</param>
 /// <param name="LegalHoldSince">Since when a legal hold keeps the case; while it does, the committee is asked every <see cref="WorkflowOptions.LegalHoldReviewEvery"/> whether it is still needed.</param>
 /// <param name="LegalHoldLiftedAt">When the last legal hold was lifted: the purge comes no sooner than its warning after.</param>
+/// <param name="KeptForLaterReportAt">When the purge found a later report naming the same person still kept: the period runs again from then.</param>
 /// <param name="StatementDueAt">When the reported person's window to answer closes, while it is open and unanswered.</param>
 /// <param name="UrgentSince">When a member marked the report urgent later; null when it was urgent from receipt, or is not.</param>
 public sealed record CaseProgress(
@@ -34,4 +35,5 @@ public sealed record CaseProgress(
     DateTimeOffset? LegalHoldSince = null,
     DateTimeOffset? LegalHoldReviewedAt = null,
     DateTimeOffset? LegalHoldLiftedAt = null,
-    DateTimeOffset? StatementDueAt = null);
+    DateTimeOffset? StatementDueAt = null,
+    DateTimeOffset? KeptForLaterReportAt = null);

@@ -95,8 +95,13 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                     progress = progress with { LegalHoldReviewedAt = next.At };
                     break;
                 case WorkflowStepKind.WarnBeforePurge:
-                    steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: "retention");
+                    // Each period kept gets its own warning: the first under the name running workflows sent it by.
+                    steps.NotifyCommittee(CommitteeNoticeKind.RetentionWarning, occasion: progress.KeptForLaterReportAt is { } kept ? FormattableString.Invariant($"retention-{kept:yyyyMMddHHmmss}") : "retention");
                     progress = progress with { RetentionWarned = true };
+                    break;
+                case WorkflowStepKind.PurgeEvidence when await steps.KeepForLaterReport():
+                    await steps.Record(CaseStep.KeptForLaterReport, next.At);
+                    progress = progress with { KeptForLaterReportAt = next.At, RetentionWarned = false };
                     break;
                 case WorkflowStepKind.PurgeEvidence:
                     await steps.PurgeEvidence();
@@ -296,6 +301,9 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
             var recorded = new TimelineEntry(context.CurrentUtcDateTime, CaseStep.Nudge(promise, overdue: escalate));
             NotifyCommittee(kind, FormattableString.Invariant($"{step.Due:yyyyMMddHHmmss}-{step.Round}"), escalate, step: recorded);
         }
+
+        public Task<bool> KeepForLaterReport() =>
+            context.CallActivityAsync<bool>(nameof(Activities.KeepForLaterReport), reference, retry);
 
         public async Task PurgeEvidence()
         {

@@ -106,6 +106,12 @@ public sealed class WorkflowPolicy(WorkflowOptions options)
             purgeAt = lifted + options.RetentionWarningBefore;
         }
 
+        // A later report may name the same person: the case is kept a period again, so the pattern stays in view.
+        if (progress.KeptForLaterReportAt is { } kept && kept + options.RetentionFor(progress.Response) > purgeAt)
+        {
+            purgeAt = kept + options.RetentionFor(progress.Response);
+        }
+
         return progress.RetentionWarned
             ? new WorkflowStep(purgeAt, WorkflowStepKind.PurgeEvidence)
             : new WorkflowStep(purgeAt - options.RetentionWarningBefore, WorkflowStepKind.WarnBeforePurge);

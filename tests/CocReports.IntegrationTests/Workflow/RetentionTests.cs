@@ -194,6 +194,29 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     ICaseMessages Messages => host.Services.GetRequiredService<ICaseMessages>();
 
     /// <summary>Unique to one test, and found in any casing: no other test's data can contain it.</summary>
+    [Fact]
+    public async Task A_case_is_kept_a_period_again_while_a_later_report_that_may_name_the_same_person_is_kept()
+    {
+        var person = $"Pat <pat-{Marker()}@example.org>";
+        async Task<string> SubmitNamingAsync()
+        {
+            var fields = Submissions.Fields(Submissions.NewReporter());
+            fields["reportedPerson"] = person;
+            return (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields))).Reference;
+        }
+
+        var earlier = await SubmitNamingAsync();
+        var later = await SubmitNamingAsync();
+        await ResolveAsync(earlier);
+
+        // Its purge came due while the later report (still open) is kept: the members are warned of a second period.
+        bool Warning(Mail m) => m.IsTo("alex@committee.test") && m.Subject.StartsWith($"Evidence of report {earlier} will be deleted", StringComparison.Ordinal);
+        await host.Inbox.WaitForAsync(Warning, 2, Long);
+        Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(earlier, default)).EvidencePurgedAt);
+        Assert.Contains(await host.Services.GetRequiredService<ITimeline>().ReadAsync(earlier, default), e => e.Step == CaseStep.KeptForLaterReport);
+        Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(later, default)).EvidencePurgedAt);
+    }
+
     static string Marker() => "mk" + Guid.NewGuid().ToString("N")[..20];
 
     /// <summary>An emailed report carrying the marker in every part a sender chooses: address, name, Message-ID, subject, text, file names.</summary>

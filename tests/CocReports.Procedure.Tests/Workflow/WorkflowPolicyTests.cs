@@ -334,6 +334,24 @@ public class WorkflowPolicyTests
     }
 
     [Fact]
+    public void A_case_kept_for_a_later_report_naming_the_same_person_is_kept_a_period_again_with_its_warning()
+    {
+        var resolvedAt = Clock().GetUtcNow();
+        var day = TimeSpan.FromDays(1);
+        var policy = new WorkflowPolicy(new WorkflowOptions());
+        var keptAt = resolvedAt + (365 * day);
+        var kept = new CaseProgress("COC-KEPT-0000", resolvedAt - (10 * day), Urgent: false, null, new WorkflowOptions()) with
+        {
+            AcknowledgedAt = resolvedAt - (9 * day),
+            ResolvedAt = resolvedAt,
+            KeptForLaterReportAt = keptAt,
+        };
+
+        Assert.Equal(new WorkflowStep(keptAt + (351 * day), WorkflowStepKind.WarnBeforePurge), policy.Next(kept));
+        Assert.Equal(new WorkflowStep(keptAt + (365 * day), WorkflowStepKind.PurgeEvidence), policy.Next(kept with { RetentionWarned = true }));
+    }
+
+    [Fact]
     public void The_reported_persons_window_closes_on_its_day_unless_a_promise_comes_first()
     {
         var receivedAt = Clock().GetUtcNow();

@@ -1,0 +1,23 @@
+using CocReports.Procedure.Patterns;
+using CocReports.Procedure.Storage;
+using Microsoft.DurableTask;
+
+namespace CocReports.Procedure.Activities;
+
+/// <summary>
+/// Asked before the purge: whether a later report that may name the same person is still kept. The earlier case is
+/// then kept as long again, so the members reading the later one still see the pattern ("extended when a later
+/// report matches the same person"). Matched by keyed hash in the pattern index, as patterns are.
+/// </summary>
+public sealed class KeepForLaterReport(IReportStore reports, ReportPatterns patterns) : TaskActivity<string, bool>
+{
+    public override Task<bool> RunAsync(TaskActivityContext context, string input) => RunAsync(input);
+
+    public async Task<bool> RunAsync(string reference)
+    {
+        var report = await reports.FindAsync(reference, CancellationToken.None)
+            ?? throw new InvalidOperationException("The report is not stored.");
+        return (await patterns.OthersAsync(reference, CancellationToken.None))
+            .Any(other => other.Report.ReceivedAt > report.ReceivedAt && other.State.EvidencePurgedAt is null);
+    }
+}
