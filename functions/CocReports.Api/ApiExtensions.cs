@@ -69,6 +69,7 @@ public static class ApiExtensions
         services.AddOptions<MailIntakeOptions>().BindSection(MailIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TransparencyOptions>().BindSection(TransparencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResponseOptions>().BindSection(ResponseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AppealOptions>().BindSection(AppealOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindSection(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuditOptions>().BindSection(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizerOptions>().BindSection(OrganizerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -141,6 +142,7 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, LegalHoldAction>();
         services.AddSingleton<ICaseAction, TellReportedAction>();
         services.AddSingleton<ICaseAction, StatementAction>();
+        services.AddSingleton<ICaseAction, AppealAction>();
         services.AddSingleton<ICaseAction, InterimMeasureAction>();
         services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();

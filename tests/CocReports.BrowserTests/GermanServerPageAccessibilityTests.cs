@@ -77,4 +77,40 @@ public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibi
 
         Assert.Empty(found);
     }
+
+    [Fact]
+    public async Task Axe_finds_no_violations_on_the_appeal_pages_in_the_reporters_language_german_or_english()
+    {
+        await using var context = await host.NewContextAsync(new() { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var found = new List<string>();
+        foreach (var (language, heading, button, correct, done) in new[]
+        {
+            ("de", "Widerspruch gegen die Entscheidung zu", "Widerspruch senden", "Es wurde nichts geändert. Bitte korrigieren Sie:", "Ihr Widerspruch ist eingegangen."),
+            ("en", "Appeal the decision on", "Send my appeal", "Nothing was changed. Please correct:", "Your appeal is received."),
+        })
+        {
+            var fields = Submissions.Fields(Submissions.NewReporter());
+            fields[Procedure.Intake.ReportFields.Language] = language;
+            var reference = (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields))).Reference;
+            await MemberActions.ActAsync(host, reference, "sam", CaseAction.Resolve, new() { ["violation"] = "no", ["incidentType"] = "Other", ["publicSummary"] = "A report was looked into." });
+
+            await page.GotoAsync(host.Links().CreateAppeal(reference, ActionLinks.Reporter, DateTimeOffset.UtcNow.AddDays(1)).AbsoluteUri);
+            await Expect(page.Locator("h1")).ToHaveTextAsync($"{heading} {reference}");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            found.AddRange(await Axe.ViolationsAsync(page, $"appeal form ({language})", output));
+            // Sent without a ground (the browser itself asks for the text): the form comes back with its error.
+            await page.GetByRole(AriaRole.Textbox).First.FillAsync("Two more people saw it.");
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync(correct);
+            found.AddRange(await Axe.ViolationsAsync(page, $"appeal form with its errors ({language})", output));
+            await page.GetByRole(AriaRole.Radio).First.CheckAsync();
+            await page.GetByRole(AriaRole.Textbox).First.FillAsync("Two more people saw it.");
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync(done);
+            found.AddRange(await Axe.ViolationsAsync(page, $"appeal received ({language})", output));
+        }
+
+        Assert.Empty(found);
+    }
 }

@@ -26,6 +26,7 @@ static class OpenCaseEntity
         ["ExcludedMembers"] = string.Join(',', c.ExcludedMembers),
         ["Schedule"] = c.Schedule is null ? null : JsonSerializer.Serialize(c.Schedule),
         ["AnnouncedTo"] = c.AnnouncedTo is null ? null : string.Join(',', c.AnnouncedTo),
+        ["AppealOf"] = c.AppealOf,
     };
 
     // A member's marking is a column of its own, so an announcement repeated after it can't set it back.
@@ -44,6 +45,7 @@ static class OpenCaseEntity
     {
         AnnouncedTo = e.GetString("AnnouncedTo") is { } told ? Members(told) : null,
         DeclaredMembers = Members(e.GetString("DeclaredMembers")),
+        AppealOf = e.GetString("AppealOf"),
     };
 
     static string[] Members(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

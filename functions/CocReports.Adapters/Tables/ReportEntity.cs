@@ -56,6 +56,7 @@ static class ReportEntity
             ["SealedAnonymousSender"] = report.SealedAnonymousSender,
             ["Language"] = d.Language,
             ["Schedule"] = report.Schedule is null ? null : JsonSerializer.Serialize(report.Schedule),
+            ["Appeal"] = report.Appeal is null ? null : JsonSerializer.Serialize(report.Appeal),
         });
     }
 
@@ -110,5 +111,6 @@ static class ReportEntity
         UnconfirmedSender = e.GetString("UnconfirmedSender"),
         SealedAnonymousSender = e.GetString("SealedAnonymousSender"),
         Schedule = e.GetString("Schedule") is { } schedule ? JsonSerializer.Deserialize<WorkflowOptions>(schedule) : null,
+        Appeal = e.GetString("Appeal") is { } appeal ? JsonSerializer.Deserialize<Procedure.Resolution.Appeal>(appeal) : null,
     };
 }

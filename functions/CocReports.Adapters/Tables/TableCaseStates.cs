@@ -81,6 +81,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "LegalHoldBy", state.LegalHoldBy);
         Set(row, "ReportedToldAt", state.ReportedToldAt);
         Set(row, "StatementAt", state.StatementAt);
+        Set(row, "Appeals", state.Appeals.Count > 0 ? JsonSerializer.Serialize(state.Appeals) : null);
     }
 
     // A property the state doesn't have is left off the row rather than stored empty.
@@ -113,6 +114,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         ReportedToldAt = e.GetDateTimeOffset("ReportedToldAt"),
         StatementAt = e.GetDateTimeOffset("StatementAt"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
+        Appeals = e.GetString("Appeals") is { } appeals ? JsonSerializer.Deserialize<FiledAppeal[]>(appeals) ?? [] : [],
     };
 
     static string[] Members(TableEntity e, string name) => (e.GetString(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);

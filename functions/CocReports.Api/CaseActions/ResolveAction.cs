@@ -113,6 +113,23 @@ public sealed class ResolveAction(CaseDesk desk, IOptions<TransparencyOptions> t
                 : NotYours(context);
         }
 
+        // An appeal's finding is recorded on the case it appealed too: its members see how the appeal ended.
+        if (context.Report.Appeal is { } appeal)
+        {
+            var decided = new CaseMessage
+            {
+                Id = CaseContext.NewMessageId(),
+                Kind = CaseMessageKind.AppealDecided,
+                At = context.Now,
+                From = context.MemberId,
+                Violation = message.Violation,
+                Response = message.Response,
+                ResponseEnds = message.ResponseEnds,
+                Case = context.Reference,
+            };
+            await desk.RecordAsync(appeal.Of, context.MemberId, context.Now, context.Workflows, new CaseChange { Message = decided }, cancellationToken);
+        }
+
         return new HtmlPage(context.T.Format("Action.Resolve.Done.Title", context.Reference), language: context.T.Language)
             .Heading(context.T["Action.Resolve.Done.Heading"]).Paragraph(context.T["Action.Resolve.Done.Text"]);
     }

@@ -100,6 +100,7 @@ public sealed class CasePage(
             t["Case.Timeline.None"]);
         AppendMeasures(page, viewed.State, messages, t);
         AppendReportedSide(page, viewed.State, messages, t);
+        AppendAppeals(page, report, messages, viewed.MemberId, t);
         await AppendNotesAsync(page, messages, context, offered, t, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
@@ -218,6 +219,36 @@ public sealed class CasePage(
         {
             page.Paragraph(t[state.EvidencePurgedAt is null ? "Reported.Case.NoStatement" : "Reported.Case.Removed"]);
         }
+    }
+
+    // An appeal leads to the case it appeals (opened, as any case, only by who may see it); an appealed case lists its
+    // appeals, and how each ended once its panel resolved it.
+    void AppendAppeals(HtmlPage page, Report report, IReadOnlyList<CaseMessage> messages, string memberId, Texts t)
+    {
+        if (report.Appeal is { } appeal)
+        {
+            page.Subheading(t["Appeal.Case.Heading"]).Link(t.Format("Appeal.Case.Open", appeal.Of), links.Create(appeal.Of, memberId, CaseAction.View).PathAndQuery);
+        }
+
+        var filed = messages.Where(m => m.Kind == CaseMessageKind.Appeal).ToList();
+        if (filed.Count == 0)
+        {
+            return;
+        }
+
+        page.Subheading(t["Appeal.Case.Appeals"]).Table(
+            [t["Appeal.Case.When"], t["Appeal.Case.By"], t["Appeal.Case.Ground"], t["Appeal.Case.Case"], t["Appeal.Case.Outcome"]],
+            filed.Select(a => (IReadOnlyList<TableCell>)
+            [
+                new(Texts.TimeToTheSecond(a.At)),
+                new(t[a.From == ActionLinks.ReportedPerson ? "Summary.AppealBy.ReportedPerson" : "Summary.AppealBy.Reporter"]),
+                new(a.Text),
+                new(a.Case ?? ""),
+                new(messages.LastOrDefault(d => d.Kind == CaseMessageKind.AppealDecided && d.Case == a.Case) is { } decided
+                    ? t.Format("Appeal.Case.Decided", NameOf(decided.From, t), ReporterView.Describe(decided.Violation, t), decided.Response ?? "")
+                    : t["Appeal.Case.Pending"]),
+            ]),
+            "");
     }
 
     // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.

@@ -2,13 +2,16 @@ using CocReports.Api.CaseActions;
 using CocReports.Api.Limits;
 using CocReports.Api.Pages;
 using CocReports.Api.Requests;
+using CocReports.Procedure.Links;
 using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CocReports.Api.Status;
 
@@ -20,7 +23,8 @@ namespace CocReports.Api.Status;
 /// from one address, wrong codes for it are answered "too many attempts"; the right code always opens the report, also
 /// from an address over its budget (conference Wi-Fi, a carrier's shared address: others' posts spent it).
 /// </summary>
-public sealed class StatusPage(ICaseStates cases, ICaseMessages caseMessages, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, TimeProvider clock)
+public sealed class StatusPage(
+    ICaseStates cases, ICaseMessages caseMessages, ITimeline timeline, ReceiptLookup lookup, ClientLimits limits, Answers answers, ActionLinks links, IOptions<WorkflowOptions> workflow, TimeProvider clock)
 {
     public static IResult Show(HttpRequest request) =>
         AskForCode(request.Query["reference"].ToString(), StatusCodes.Status200OK, Texts.For(request.Query["lang"]));
@@ -129,6 +133,15 @@ public sealed class StatusPage(ICaseStates cases, ICaseMessages caseMessages, IT
             {
                 page.Field(t["Status.YourAnswer"], messages.FirstOrDefault(a => a.Kind == CaseMessageKind.Answer && a.InReplyTo == message.Id)?.Text ?? t["Status.NotAnswered"]);
             }
+        }
+
+        // An anonymous reporter has no mail to bring the appeal link: the status page offers it as long as it may be used.
+        var window = (report.Schedule ?? workflow.Value).AppealWindow;
+        var state = await cases.GetCaseStateAsync(report.Reference, cancellationToken);
+        if (report.Appeal is null && state.MayAppeal(AppealParty.Reporter, clock.GetUtcNow(), window) && state.ResolvedAt is { } resolved)
+        {
+            page.Paragraph(t.Format("Appeal.Mail.Offer", Texts.Time(resolved + window)))
+                .Link(t["Appeal.Mail.Link"], links.CreateAppeal(report.Reference, ActionLinks.Reporter, resolved + window).PathAndQuery);
         }
 
         var open = Answers.Open(messages);

@@ -2,7 +2,9 @@ using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Mail;
 using CocReports.Procedure.Notifications;
+using CocReports.Procedure.Reports;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +15,21 @@ namespace CocReports.Procedure.Activities;
 /// reads the stored notice alone: not the report, so nothing of the reporter's can reach the reported person.
 /// </summary>
 public sealed class NotifyReportedPerson(
+    IReportStore reports,
+    ICaseStates cases,
     ICaseMessages caseMessages,
     OnceOnlyMail mail,
     ActionLinks links,
     IOptions<CommitteeOptions> committee,
-    IOptions<CommunityOptions> community) : TaskActivity<ReportedPersonNotice, bool>
+    IOptions<CommunityOptions> community,
+    IOptions<WorkflowOptions> workflow) : TaskActivity<ReportedPersonNotice, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, ReportedPersonNotice input) => RunAsync(input);
 
     public async Task<bool> RunAsync(ReportedPersonNotice notice)
     {
-        var message = (await caseMessages.GetMessagesAsync(notice.Reference, CancellationToken.None)).FirstOrDefault(m => m.Id == notice.MessageId);
+        var messages = await caseMessages.GetMessagesAsync(notice.Reference, CancellationToken.None);
+        var message = messages.FirstOrDefault(m => m.Id == notice.MessageId);
 
         // Removed at the end of retention before it could go: there is nothing left to tell.
         if (message?.To is null)
@@ -32,8 +38,23 @@ public sealed class NotifyReportedPerson(
         }
 
         var link = links.CreateStatement(notice.Reference, notice.Window);
-        var outgoing = await ReportedPersonMail.NoticeAsync(notice.Reference, message, link, message.At + notice.Window, community.Value.Name, committee.Value.TextsFor(null));
+        var outgoing = await ReportedPersonMail.NoticeAsync(
+            notice.Reference, message, link, message.At + notice.Window, community.Value.Name, committee.Value.TextsFor(null), await AppealAsync(notice.Reference, messages));
         await mail.SendAsync(notice.Reference, outgoing, CancellationToken.None);
         return true;
+    }
+
+    // Told after the resolution, they may appeal it within the window that runs from it; told before, there is nothing yet to appeal.
+    async Task<AppealOffer?> AppealAsync(string reference, IReadOnlyList<CaseMessage> messages)
+    {
+        var state = await cases.GetCaseStateAsync(reference, CancellationToken.None);
+        if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.Resolution) is not { } resolution
+            || await reports.FindAsync(reference, CancellationToken.None) is not { Appeal: null } report)
+        {
+            return null;
+        }
+
+        var until = resolution.At + (report.Schedule ?? workflow.Value).AppealWindow;
+        return state.ReportedToldAt is { } told && told <= until ? new AppealOffer(links.CreateAppeal(reference, ActionLinks.ReportedPerson, until), until) : null;
     }
 }

@@ -64,13 +64,25 @@ public sealed class NotifyReporter(
             ReporterNoticeKind.FollowUp => await ReporterMail.FollowUpAsync(report, Carried(notice, messages), status),
             ReporterNoticeKind.StatusUpdate => await ReporterMail.StatusUpdateAsync(report, Carried(notice, messages), status),
             ReporterNoticeKind.Question => await ReporterMail.QuestionAsync(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
-            ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, Carried(notice, messages), status),
+            ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, Carried(notice, messages), status, AppealOf(report, Carried(notice, messages))),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
         // A receipt to whoever a message's From named is the door's answer, within its budget; the committee's own mail
         // and a form reporter's receipt are not.
         var answersMail = notice.Kind == ReporterNoticeKind.Receipt && report.Door is Door.Email or Door.Webhook;
         return message with { ReplyTo = replies.For(report.Reference), AnswersInboundMail = answersMail };
+    }
+
+    // The window runs from the resolution, on the case's own schedule; an appeal's resolution is not appealed again.
+    AppealOffer? AppealOf(Report report, CaseMessage resolution)
+    {
+        if (report.Appeal is not null)
+        {
+            return null;
+        }
+
+        var until = resolution.At + (report.Schedule ?? workflow.Value).AppealWindow;
+        return new AppealOffer(links.CreateAppeal(report.Reference, ActionLinks.Reporter, until), until);
     }
 
     static CaseMessage Carried(ReporterNotice notice, IReadOnlyList<CaseMessage> messages) =>

@@ -40,6 +40,13 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri CreateStatement(string reference, TimeSpan window) =>
         new(options.PublicBaseUrl, $"{PathOf(reference, CaseAction.Statement)}?token={Token(reference, ReportedPerson, CaseAction.Statement, window)}");
 
+    /// <summary>
+    /// A party's link to appeal the resolution (held by <see cref="Reporter"/> or <see cref="ReportedPerson"/>): it works
+    /// once, until <paramref name="until"/>, the end of the appeal window; the case's rule checks the window again.
+    /// </summary>
+    public Uri CreateAppeal(string reference, string party, DateTimeOffset until) =>
+        new(options.PublicBaseUrl, $"{PathOf(reference, CaseAction.Appeal)}?token={Token(reference, party, CaseAction.Appeal, until - clock.GetUtcNow())}");
+
     /// <summary>A member's link to the transparency report page, in every committee email; checked with <see cref="TransparencyScope"/>.</summary>
     public Uri CreateTransparency(string memberId) =>
         new(options.PublicBaseUrl, $"/api/transparency?token={Token(TransparencyScope, memberId, CaseAction.Transparency)}");

@@ -63,4 +63,10 @@ public enum CaseAction
 
     /// <summary>A member who may decide places a legal hold on the case, or lifts it: the case is kept past its retention while it holds.</summary>
     LegalHold,
+
+    /// <summary>
+    /// The reporter, or the reported person once told, appeals the resolution, once, from the link in the mail that told
+    /// them of it (<see cref="ActionLinks.CreateAppeal"/>).
+    /// </summary>
+    Appeal,
 }

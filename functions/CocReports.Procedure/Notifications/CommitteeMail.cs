@@ -187,6 +187,7 @@ public static class CommitteeMail
         var reference = report.Reference;
         var about = kind switch
         {
+            CommitteeNoticeKind.NewReport when report.Appeal is { } appeal => t.Format("CommitteeMail.Subject.NewAppeal", reference, appeal.Of, community),
             CommitteeNoticeKind.NewReport => t.Format("CommitteeMail.Subject.NewReport", reference, community),
             CommitteeNoticeKind.AcknowledgeReminder => t.Format("CommitteeMail.Subject.AcknowledgeReminder", reference),
             CommitteeNoticeKind.AcknowledgeOverdue => t.Format("CommitteeMail.Subject.AcknowledgeOverdue", reference),

@@ -20,6 +20,7 @@ public static class ReportSummary
             (t["Summary.Reference"], report.Reference),
             (t["Summary.Received"], Received(report)),
             (t["Summary.CameIn"], DoorName(report.Door, t)),
+            .. Appealed(report, t),
             (t["Summary.TakenBy"], report.TakenBy),
             (t["Summary.EmailSubject"], report.Subject),
             (t["Summary.Reporter"], report.UnconfirmedSender is not null ? t["Summary.Reporter.UntilConfirmed"]
@@ -55,6 +56,7 @@ public static class ReportSummary
             (t["Summary.Reference"], report.Reference),
             (t["Summary.Received"], Received(report)),
             (t["Summary.CameIn"], DoorName(report.Door, t)),
+            .. Appealed(report, t),
             (t["Summary.Urgent"], report.Details.IsUrgent ? t["Summary.Urgent.Yes"] : null),
         ];
         return Given(fields);
@@ -105,8 +107,17 @@ public static class ReportSummary
         _ => null,
     };
 
+    // What an appeal appeals, by whom and why: references and the ground chosen from the community's list, no one's words.
+    static (string, string?)[] Appealed(Report report, Texts t) => report.Appeal is not { } appeal ? [] :
+    [
+        (t["Summary.AppealOf"], appeal.Of),
+        (t["Summary.AppealBy"], t[appeal.By == Resolution.AppealParty.Reporter ? "Summary.AppealBy.Reporter" : "Summary.AppealBy.ReportedPerson"]),
+        (t["Summary.AppealGround"], appeal.Ground),
+    ];
+
     public static string DoorName(Door door, Texts t) => t[door switch
     {
+        Door.Appeal => "Summary.Door.Appeal",
         Door.Email => "Summary.Door.Email",
         Door.Webhook => "Summary.Door.Webhook",
         Door.Organizer => "Summary.Door.Organizer",

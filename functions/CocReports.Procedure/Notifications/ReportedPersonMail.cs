@@ -11,14 +11,15 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public static class ReportedPersonMail
 {
-    public static async Task<OutgoingMail> NoticeAsync(string reference, CaseMessage notice, Uri statementLink, DateTimeOffset closes, string community, Texts t)
+    /// <param name="appeal">When the case is resolved as they are told: their way to appeal the resolution.</param>
+    public static async Task<OutgoingMail> NoticeAsync(string reference, CaseMessage notice, Uri statementLink, DateTimeOffset closes, string community, Texts t, AppealOffer? appeal = null)
     {
         var body = new MailBody()
             .Paragraph(t.Format("Reported.Mail.Intro", community))
             .Paragraph(notice.Text)
             .Paragraph(t.Format("Reported.Mail.Answer", Texts.Time(closes)))
-            .Link(t["Reported.Mail.Link"], statementLink)
-            .Paragraph(t["Reported.Mail.Confidential"]);
+            .Link(t["Reported.Mail.Link"], statementLink);
+        body = AppealOffer.AppendTo(body, appeal, t).Paragraph(t["Reported.Mail.Confidential"]);
         return new OutgoingMail(
             $"{reference}.reported-notice.{notice.Id}@coc-reports",
             new Recipient("", notice.To!),

@@ -18,7 +18,7 @@ public static class ReporterMail
     {
         var t = Texts.For(report.Details.Language);
         var body = new MailBody()
-            .Paragraph(t.Format("Mail.Receipt.Thanks", community))
+            .Paragraph(t.Format(report.Appeal is null ? "Mail.Receipt.Thanks" : "Appeal.Mail.Receipt", community))
             .Field(t["Reporter.Reference"], report.Reference);
         body = receiptCode is null
             ? body.Paragraph(t["Mail.Receipt.UseShownCode"])
@@ -78,10 +78,12 @@ public static class ReporterMail
         return MailAsync(report, t, $"question.{question.Id}", t.Format("Mail.Question.Subject", report.Reference), body);
     }
 
-    public static Task<OutgoingMail> ResolvedAsync(Report report, CaseMessage resolution, Uri statusPage)
+    /// <param name="appeal">The reporter's way to appeal; null for an appeal's own resolution, which is final.</param>
+    public static Task<OutgoingMail> ResolvedAsync(Report report, CaseMessage resolution, Uri statusPage, AppealOffer? appeal = null)
     {
         var t = Texts.For(report.Details.Language);
-        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.Resolved.Intro", report.Reference)), resolution, t)
+        var body = ReporterView.AppendTo(new MailBody().Paragraph(t.Format("Mail.Resolved.Intro", report.Reference)), resolution, t);
+        body = AppealOffer.AppendTo(body, appeal, t)
             .Paragraph(t["Mail.Resolved.Confidential"])
             .Link(t["Reporter.YourStatusPage"], statusPage);
         return MailAsync(report, t, "resolved", t.Format("Mail.Resolved.Subject", report.Reference), body);

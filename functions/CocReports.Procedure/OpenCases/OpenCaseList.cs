@@ -54,6 +54,6 @@ public sealed class OpenCaseList(CommitteeOptions committee, WorkflowOptions sch
 
         // A status update is due on the date promised to the reporter; the policy's grace only delays the escalation.
         var due = promise.Kind == PromiseKind.StatusUpdate ? promise.Due - caseSchedule.StatusUpdateGrace : promise.Due;
-        return new OpenCaseLine(c.Reference, c.ReceivedAt, c.Urgent, c.Door, promise.Kind, due, now > due);
+        return new OpenCaseLine(c.Reference, c.ReceivedAt, c.Urgent, c.Door, promise.Kind, due, now > due, c.AppealOf);
     }
 }

@@ -30,6 +30,9 @@ public sealed record OpenCaseSummary(
     /// <summary>The members who declared their conflicts on the case.</summary>
     public IReadOnlyList<string> DeclaredMembers { get; init; } = [];
 
+    /// <summary>For an appeal, the case it appeals (<see cref="Report.Appeal"/>): its panel may see that one too.</summary>
+    public string? AppealOf { get; init; }
+
     public static OpenCaseSummary Of(Report report, IReadOnlyList<string> announcedTo) =>
-        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule) { AnnouncedTo = announcedTo };
+        new(report.Reference, report.ReceivedAt, report.Details.IsUrgent, report.Door, report.Details.ExcludedMembers, [], Schedule: report.Schedule) { AnnouncedTo = announcedTo, AppealOf = report.Appeal?.Of };
 }

@@ -10,4 +10,10 @@ public enum Door
     Email,
     Webhook,
     Organizer,
+
+    /// <summary>
+    /// Not a door a reporter finds: a party's appeal of a resolution, opened as a case of its own from the appeal link
+    /// (<see cref="Report.Appeal"/>) so that its promises run like a report's.
+    /// </summary>
+    Appeal,
 }

@@ -31,6 +31,9 @@ public sealed record Report(
     /// <summary>Attachments of an emailed report that were not kept, and why: they never refuse the report itself.</summary>
     public IReadOnlyList<RefusedEvidence> RefusedEvidence { get; init; } = [];
 
+    /// <summary>What a case opened by an appeal appeals: the case, the party and the ground. Null for every other report.</summary>
+    public Resolution.Appeal? Appeal { get; init; }
+
     /// <summary>The organizer who took the report in person, and their event.</summary>
     public string? TakenBy { get; init; }
 

@@ -22,6 +22,7 @@ public static class Retention
         nameof(Report.ReceiptCodeHash), // the reporter still opens the status page
         nameof(Report.Door), // how it came in, never what it said
         nameof(Report.Schedule), // the promises it was made: the transparency report measures against them
+        nameof(Report.Appeal), // what it appealed, by which party and on which ground: no one named
         $"{nameof(Report.Details)}.{nameof(ReportDetails.IsOngoing)}", // whether it was urgent, which shortens the promise to acknowledge
         $"{nameof(Report.Details)}.{nameof(ReportDetails.FeelsUnsafe)}",
         $"{nameof(Report.Details)}.{nameof(ReportDetails.Setting)}",
@@ -62,6 +63,7 @@ public static class Retention
         {
             Door = report.Door,
             Schedule = report.Schedule,
+            Appeal = report.Appeal,
         };
 
     /// <summary>Only the resolution survives, with only <see cref="KeptMessageFields"/>; every other message goes.</summary>

@@ -53,6 +53,9 @@ public sealed record CaseMessage
     /// <summary>The committee's notice to the reported person: why the member told them now, for the committee alone.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>An appeal, and its outcome, on the appealed case: the appeal's own case.</summary>
+    public string? Case { get; init; }
+
     /// <summary>Interim measure: when it ends (the end of the day the member named).</summary>
     public DateTimeOffset? Until { get; init; }
 
@@ -82,6 +85,12 @@ public enum CaseMessageKind
 
     /// <summary>The reported person's statement, a separate party's content kept and removed as the report is; never the reporter's to see.</summary>
     Statement,
+
+    /// <summary>On the appealed case: who appealed, on which ground, and the appeal's case. The case page only.</summary>
+    Appeal,
+
+    /// <summary>On the appealed case: the panel's finding on the appeal, once it resolved the appeal's case. The case page only.</summary>
+    AppealDecided,
 }
 
 /// <summary>The procedure's three answers to "was it a violation?".</summary>

@@ -147,6 +147,22 @@ public sealed record CaseState(
     public CaseState? RecordStatement(DateTimeOffset at) =>
         ReportedToldAt is not null && StatementAt is null && EvidencePurgedAt is null ? this with { StatementAt = at } : null;
 
+    /// <summary>The appeals of this case's resolution, one at most by each party.</summary>
+    public IReadOnlyList<FiledAppeal> Appeals { get; init; } = [];
+
+    /// <summary>
+    /// Whether <paramref name="by"/> may still appeal the resolution: within <paramref name="window"/> of it, once, while
+    /// the case exists; the reported person only once the committee told them.
+    /// </summary>
+    public bool MayAppeal(Resolution.AppealParty by, DateTimeOffset at, TimeSpan window) =>
+        ResolvedAt is { } resolved && at <= resolved + window && EvidencePurgedAt is null
+        && Appeals.All(a => a.By != by)
+        && (by == Resolution.AppealParty.Reporter || ReportedToldAt is not null);
+
+    /// <summary>A party appeals the resolution; the appeal is heard as a case of its own, <paramref name="appealReference"/>.</summary>
+    public CaseState? FileAppeal(Resolution.AppealParty by, string appealReference, DateTimeOffset at, TimeSpan window) =>
+        MayAppeal(by, at, window) ? this with { Appeals = [.. Appeals, new FiledAppeal(by, appealReference, at)] } : null;
+
     /// <summary>Since when a legal hold keeps the case from its purge, and who placed it; null when none is in place.</summary>
     public DateTimeOffset? LegalHoldSince { get; init; }
 

@@ -25,6 +25,9 @@ public sealed record TransparencyRecord(
     /// </summary>
     public DateTimeOffset? AcknowledgeDue { get; init; }
 
+    /// <summary>An appeal's case: the review of a report already counted, not a report of its own.</summary>
+    public bool IsAppeal { get; init; }
+
     /// <summary>Read from what storage keeps: the (possibly retained) report, its case state, its messages and its timeline.</summary>
     public static TransparencyRecord From(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, IReadOnlyList<TimelineEntry> timeline)
     {
@@ -43,6 +46,7 @@ public sealed record TransparencyRecord(
             AcknowledgeDue = report.Schedule is { } schedule
                 ? new WorkflowPolicy(schedule).Acknowledge(report.ReceivedAt, state.IsUrgent(report), state.MarkedUrgentAt).Due
                 : null,
+            IsAppeal = report.Appeal is not null,
         };
     }
 }

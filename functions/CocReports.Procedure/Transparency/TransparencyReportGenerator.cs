@@ -16,7 +16,7 @@ public static class TransparencyReportGenerator
     const string NotYetDue = "Not yet due";
     public const string MadeOnly = "A report was made.";
 
-    /// <param name="records">Every report; those received outside [from, to] are left out.</param>
+    /// <param name="records">Every report; those received outside [from, to] are left out, and appeals, which review a report counted already.</param>
     /// <param name="now">When it is drafted: promises whose time has not yet come are counted as not yet due.</param>
     public static TransparencyReport Generate(
         IEnumerable<TransparencyRecord> records,
@@ -34,7 +34,7 @@ public static class TransparencyReportGenerator
         var k = options.K;
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var period = records.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end).ToList();
+        var period = records.Where(r => !r.IsAppeal && r.ReceivedAt >= start && r.ReceivedAt < end).ToList();
         var resolved = period.Where(r => r.ResolvedAt is not null).ToList();
 
         var types = options.IncidentTypes

@@ -63,6 +63,10 @@ public sealed class WorkflowOptions
     [Positive]
     public TimeSpan ResponseRemindBefore { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long after the resolution the reporter, and the reported person once told, may appeal it: 30 days, as issue #26 asks.</summary>
+    [Positive]
+    public TimeSpan AppealWindow { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long evidence is kept after resolution. The outcome record is kept.</summary>
     [Positive]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(365);

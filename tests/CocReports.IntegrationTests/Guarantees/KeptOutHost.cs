@@ -1,6 +1,8 @@
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Storage;
 using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CocReports.IntegrationTests.Guarantees;
 
@@ -9,7 +11,8 @@ namespace CocReports.IntegrationTests.Guarantees;
 /// member who is not: the twin, this host without the reports. Then it files a report through each door, keeps the
 /// member out of each, has another member mark it urgent, take an interim measure on it and tell the reported person,
 /// who answers; and waits until the workflow has written to the committee after that: the escalation contacts' overdue
-/// notice comes after every reminder, so anything the member should not have had has come by then.
+/// notice comes after every reminder, so anything the member should not have had has come by then. Then the third
+/// member resolves each report and its reporter appeals, and the appeal's announcement is waited for.
 /// </summary>
 public abstract class KeptOutHost : GuaranteesHost
 {
@@ -17,6 +20,12 @@ public abstract class KeptOutHost : GuaranteesHost
     public abstract string KeptOut { get; }
 
     public const string Sees = "alex";
+
+    /// <summary>
+    /// The third member, who resolves each report: the appeal then goes to <see cref="Sees"/> (the member kept out is
+    /// kept from it too), whose open cases name the appealed report, so those surfaces still prove something.
+    /// </summary>
+    string Decides => Members.Select(m => m.Id).Single(id => id != KeptOut && id != Sees);
 
     readonly Dictionary<(string Member, string Surface), string> twin = [];
 
@@ -137,5 +146,32 @@ public abstract class KeptOutHost : GuaranteesHost
         await Task.WhenAll(Filed.Select(report => Inbox.WaitForAsync(
             m => m.IsTo(EscalationAddress) && m.Subject.Contains($"report {report.Reference} is not acknowledged", StringComparison.Ordinal),
             timeout: TimeSpan.FromMinutes(3))));
+
+        // After the decision: the third member resolves each report, and its reporter appeals, as from their mail's link.
+        foreach (var report in Filed)
+        {
+            await ActAsync(report.Reference, Decides, CaseAction.Resolve, new()
+            {
+                ["violation"] = "yes",
+                ["incidentType"] = "Other",
+                ["response"] = "Warning",
+                ["publicSummary"] = "A participant was warned.",
+            });
+            var appeal = Links().CreateAppeal(report.Reference, ActionLinks.Reporter, DateTimeOffset.UtcNow.AddDays(1));
+            using var appealed = await Http.PostAsync(appeal.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = MailLinks.Token(appeal),
+                ["ground"] = "New information",
+                ["why"] = $"More happened ({report.Spec.Marker})",
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.OK, appealed.StatusCode);
+        }
+
+        // Each appeal is announced to its panel (the member who sees every report) in one go with anyone else it went to.
+        foreach (var report in Filed)
+        {
+            var appeal = Assert.Single((await Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(report.Reference, CancellationToken.None)).Appeals).Reference;
+            await Inbox.WaitForAsync(m => m.IsTo(EmailOf(Sees)) && m.Subject.StartsWith($"Appeal {appeal} of the decision on {report.Reference}", StringComparison.Ordinal));
+        }
     }
 }

@@ -121,6 +121,7 @@ public sealed class RetentionTests
         : type == typeof(IReadOnlyList<RefusedEvidence>) ? (
             from refused in (from name in Text from reason in Text select new RefusedEvidence(name, reason)).NonEmptyListOf()
             select (object?)refused.ToArray())
+        : type == typeof(Appeal) ? (from of in Text from party in Gen.Elements(AppealParty.Reporter, AppealParty.ReportedPerson) from ground in Text select (object?)new Appeal(of, party, ground))
         : type == typeof(WorkflowOptions) ? Gen.Choose(1, 500).Select(hours => (object?)new WorkflowOptions { AcknowledgeWithin = TimeSpan.FromHours(hours) })
         : throw new NotSupportedException($"A field of type {type} has no generator yet: add one, so retention is tested on it too.");
 }
