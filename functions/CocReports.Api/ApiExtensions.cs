@@ -143,6 +143,9 @@ public static class ApiExtensions
         services.AddSingleton<ICaseAction, TellReportedAction>();
         services.AddSingleton<ICaseAction, StatementAction>();
         services.AddSingleton<ICaseAction, AppealAction>();
+        services.AddSingleton<ICaseAction, PublicStatementAction>();
+        services.AddSingleton<ICaseAction, ConsentAction>();
+        services.AddSingleton<ICaseAction, PublishStatementAction>();
         services.AddSingleton<ICaseAction, InterimMeasureAction>();
         services.AddSingleton<ICaseAction, ReviewMeasureAction>();
         services.AddSingleton<GetCommittee>();

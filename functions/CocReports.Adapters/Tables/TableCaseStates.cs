@@ -81,6 +81,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         Set(row, "LegalHoldBy", state.LegalHoldBy);
         Set(row, "ReportedToldAt", state.ReportedToldAt);
         Set(row, "StatementAt", state.StatementAt);
+        Set(row, "PublicStatementAt", state.PublicStatementAt);
         Set(row, "Appeals", state.Appeals.Count > 0 ? JsonSerializer.Serialize(state.Appeals) : null);
     }
 
@@ -113,6 +114,7 @@ public sealed class TableCaseStates(TableClient reports, TableOpenCasesProjectio
         LegalHoldBy = e.GetString("LegalHoldBy"),
         ReportedToldAt = e.GetDateTimeOffset("ReportedToldAt"),
         StatementAt = e.GetDateTimeOffset("StatementAt"),
+        PublicStatementAt = e.GetDateTimeOffset("PublicStatementAt"),
         Measures = e.GetString("Measures") is { } measures ? JsonSerializer.Deserialize<InterimMeasure[]>(measures) ?? [] : [],
         Appeals = e.GetString("Appeals") is { } appeals ? JsonSerializer.Deserialize<FiledAppeal[]>(appeals) ?? [] : [],
     };

@@ -41,7 +41,7 @@ public sealed class CaseActionEndpoint(
     /// The actions' route, with the action names spelled out: Azure Functions orders routes by function name, not
     /// by how specific they are, so an open "{action}" could take the case page's "view" from it.
     /// </summary>
-    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note|declare|mark-urgent|interim-measure|review-measure|extend-response|legal-hold|tell-reported|statement|appeal)$)}";
+    public const string Route = "reports/{reference}/{action:regex(^(acknowledge|recuse|follow-up|status-update|ask|resolve|answer|confirm-sender|identify|note|declare|mark-urgent|interim-measure|review-measure|extend-response|legal-hold|tell-reported|statement|appeal|public-statement|consent|publish-statement)$)}";
 
     public async Task<IResult> ShowAsync(HttpRequest request, ICaseWorkflow workflows, string reference, string action, CancellationToken cancellationToken)
     {

@@ -36,8 +36,11 @@ public sealed class CaseForms(IEnumerable<ICaseAction> actions, ActionLinks link
         CaseAction[] extend = decides && state.ResponseEndsAt is not null ? [CaseAction.ExtendResponse] : [];
         CaseAction[] hold = decides ? [CaseAction.LegalHold] : [];
         CaseAction[] tell = decides && state.ReportedToldAt is null ? [CaseAction.TellReported] : [];
+        CaseAction[] statement = decides && state.PublicStatementAt is null
+            ? [CaseAction.PublicStatement, .. messages.Any(m => m.Kind == CaseMessageKind.PublicStatementDraft) ? [CaseAction.PublishStatement] : Array.Empty<CaseAction>()]
+            : [];
         return state.ResolvedAt is not null
-            ? [.. review, .. extend, .. tell, .. hold, CaseAction.Note, CaseAction.Recuse]
+            ? [.. review, .. extend, .. tell, .. statement, .. hold, CaseAction.Note, CaseAction.Recuse]
             : [
                 .. state.AcknowledgedAt is null && !messages.Any(m => m.Kind is CaseMessageKind.FollowUp or CaseMessageKind.StatusUpdate)
                     ? [CaseAction.Acknowledge] : Array.Empty<CaseAction>(),

@@ -11,6 +11,7 @@ using CocReports.Procedure.Notifications;
 using CocReports.Procedure.Passkeys;
 using CocReports.Procedure.Rendering;
 using CocReports.Procedure.Reports;
+using CocReports.Procedure.Resolution;
 using CocReports.Procedure.Storage;
 using CocReports.Procedure.Timeline;
 using CocReports.Procedure.Workflow;
@@ -101,6 +102,7 @@ public sealed class CasePage(
         AppendMeasures(page, viewed.State, messages, t);
         AppendReportedSide(page, viewed.State, messages, t);
         AppendAppeals(page, report, messages, viewed.MemberId, t);
+        AppendPublicStatement(page, messages, t);
         await AppendNotesAsync(page, messages, context, offered, t, cancellationToken);
         await AppendActionsAsync(page, context, offered, cancellationToken);
 
@@ -249,6 +251,35 @@ public sealed class CasePage(
                     : t["Appeal.Case.Pending"]),
             ]),
             "");
+    }
+
+    // The statement as drafted both ways, who was asked to be named and what they answered, and what was published.
+    static void AppendPublicStatement(HtmlPage page, IReadOnlyList<CaseMessage> messages, Texts t)
+    {
+        if (PublicStatementConsent.LatestDraft(messages) is not { } draft)
+        {
+            return;
+        }
+
+        page.Subheading(t["PublicStatement.Case.Heading"])
+            .Field(t["PublicStatement.Named"], draft.Text)
+            .Field(t["PublicStatement.Unnamed"], draft.PublicSummary);
+        foreach (var party in draft.Asked)
+        {
+            page.Field(
+                t[party == ActionLinks.Reporter ? "Summary.AppealBy.Reporter" : "Summary.AppealBy.ReportedPerson"],
+                t[PublicStatementConsent.AnswerOf(messages, draft, party) switch
+                {
+                    PublicStatementConsent.Yes => "Consent.Yes",
+                    PublicStatementConsent.No => "Consent.No",
+                    _ => "Publish.NotAnswered",
+                }]);
+        }
+
+        if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement) is { } published)
+        {
+            page.Field(t.Format("PublicStatement.Case.Published", Texts.TimeToTheSecond(published.At)), published.Text);
+        }
     }
 
     // The committee's own discussion of the case: read here only, by the members who may open it; its line breaks kept.

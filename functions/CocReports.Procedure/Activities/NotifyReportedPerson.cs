@@ -30,6 +30,10 @@ public sealed class NotifyReportedPerson(
     {
         var messages = await caseMessages.GetMessagesAsync(notice.Reference, CancellationToken.None);
         var message = messages.FirstOrDefault(m => m.Id == notice.MessageId);
+        if (message?.Kind == CaseMessageKind.PublicStatementDraft)
+        {
+            return await AskConsentAsync(notice.Reference, message, messages);
+        }
 
         // Removed at the end of retention before it could go: there is nothing left to tell.
         if (message?.To is null)
@@ -41,6 +45,19 @@ public sealed class NotifyReportedPerson(
         var outgoing = await ReportedPersonMail.NoticeAsync(
             notice.Reference, message, link, message.At + notice.Window, community.Value.Name, committee.Value.TextsFor(null), await AppealAsync(notice.Reference, messages));
         await mail.SendAsync(notice.Reference, outgoing, CancellationToken.None);
+        return true;
+    }
+
+    // Asked only when the draft asks them, at the address the committee told them at: it keeps no other.
+    async Task<bool> AskConsentAsync(string reference, CaseMessage draft, IReadOnlyList<CaseMessage> messages)
+    {
+        if (!draft.Asked.Contains(ActionLinks.ReportedPerson) || messages.LastOrDefault(m => m.Kind == CaseMessageKind.ReportedNotice)?.To is not { } to)
+        {
+            return false;
+        }
+
+        var consent = links.Create(reference, ActionLinks.ReportedPerson, CaseAction.Consent);
+        await mail.SendAsync(reference, await ReportedPersonMail.ConsentAsync(reference, draft, to, consent, community.Value.Name, committee.Value.TextsFor(null)), CancellationToken.None);
         return true;
     }
 

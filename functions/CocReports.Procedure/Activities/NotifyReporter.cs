@@ -51,6 +51,12 @@ public sealed class NotifyReporter(
             return null;
         }
 
+        // A draft public statement asks only the parties it names: the reporter may not be one of them.
+        if (notice.Kind == ReporterNoticeKind.ConsentAsked && !Carried(notice, messages).Asked.Contains(ActionLinks.Reporter))
+        {
+            return null;
+        }
+
         var status = reporterLinks.StatusPage(report.Reference, report.Details.Language);
         var message = notice.Kind switch
         {
@@ -65,6 +71,7 @@ public sealed class NotifyReporter(
             ReporterNoticeKind.StatusUpdate => await ReporterMail.StatusUpdateAsync(report, Carried(notice, messages), status),
             ReporterNoticeKind.Question => await ReporterMail.QuestionAsync(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Answer)),
             ReporterNoticeKind.Resolved => await ReporterMail.ResolvedAsync(report, Carried(notice, messages), status, AppealOf(report, Carried(notice, messages))),
+            ReporterNoticeKind.ConsentAsked => await ReporterMail.ConsentAsync(report, Carried(notice, messages), links.Create(report.Reference, ActionLinks.Reporter, CaseAction.Consent)),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),
         };
         // A receipt to whoever a message's From named is the door's answer, within its budget; the committee's own mail

@@ -69,4 +69,13 @@ public enum CaseAction
     /// them of it (<see cref="ActionLinks.CreateAppeal"/>).
     /// </summary>
     Appeal,
+
+    /// <summary>A member who may decide drafts the public statement, naming people and naming no one, and asks the parties' consent.</summary>
+    PublicStatement,
+
+    /// <summary>The reporter, or the reported person, answers whether the draft public statement may name them.</summary>
+    Consent,
+
+    /// <summary>A member who may decide publishes the statement: the named version only with every consent asked for.</summary>
+    PublishStatement,
 }

@@ -51,6 +51,9 @@ public enum ReporterNoticeKind
     StatusUpdate,
     Question,
     Resolved,
+
+    /// <summary>The committee asks whether its public statement may name the reporter.</summary>
+    ConsentAsked,
 }
 
 /// <param name="Occasion">Tells apart notices of one kind about one report (the second reminder, the next cycle's), so each mail gets its own message id.</param>

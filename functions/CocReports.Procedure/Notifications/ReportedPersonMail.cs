@@ -11,6 +11,22 @@ namespace CocReports.Procedure.Notifications;
 /// </summary>
 public static class ReportedPersonMail
 {
+    /// <summary>The committee's draft public statement, as it would name them, to the address they were told at, with their link to answer.</summary>
+    public static async Task<OutgoingMail> ConsentAsync(string reference, CaseMessage draft, string to, Uri consent, string community, Texts t)
+    {
+        var body = new MailBody()
+            .Paragraph(t.Format("Consent.Reported.Intro", community))
+            .Paragraph(draft.Text)
+            .Paragraph(t["Consent.Mail.Choice"])
+            .Link(t["Consent.Mail.Link"], consent);
+        return new OutgoingMail(
+            $"{reference}.consent.{draft.Id}@coc-reports",
+            new Recipient("", to),
+            t.Format("Consent.Reported.Subject", community),
+            body.Text,
+            await body.RenderHtmlAsync(t.Language));
+    }
+
     /// <param name="appeal">When the case is resolved as they are told: their way to appeal the resolution.</param>
     public static async Task<OutgoingMail> NoticeAsync(string reference, CaseMessage notice, Uri statementLink, DateTimeOffset closes, string community, Texts t, AppealOffer? appeal = null)
     {

@@ -89,6 +89,18 @@ public static class ReporterMail
         return MailAsync(report, t, "resolved", t.Format("Mail.Resolved.Subject", report.Reference), body);
     }
 
+    /// <summary>The committee's draft public statement, as it would name the reporter, and their link to say whether it may.</summary>
+    public static Task<OutgoingMail> ConsentAsync(Report report, CaseMessage draft, Uri consent)
+    {
+        var t = Texts.For(report.Details.Language);
+        var body = new MailBody()
+            .Paragraph(t.Format("Consent.Mail.Intro", report.Reference))
+            .Paragraph(draft.Text)
+            .Paragraph(t["Consent.Mail.Choice"])
+            .Link(t["Consent.Mail.Link"], consent);
+        return MailAsync(report, t, $"consent.{draft.Id}", t.Format("Consent.Mail.Subject", report.Reference), body);
+    }
+
     /// <summary>
     /// The answer to a reply that came after the purge: the case is closed and the reply was not kept. The report keeps
     /// no address by then, so <paramref name="report"/> comes addressed to the reply's sender; one mail per

@@ -44,6 +44,9 @@ public static class Retention
         nameof(CaseMessage.ResponseEnds),
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>A published public statement keeps its text too: it is public already, and the transparency report lists it.</summary>
+    public static readonly FrozenSet<string> KeptStatementFields = KeptMessageFields.Append(nameof(CaseMessage.Text)).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The report with only <see cref="KeptFields"/>; its description says it was removed.</summary>
     public static Report Kept(Report report) =>
         new(
@@ -66,10 +69,13 @@ public static class Retention
             Appeal = report.Appeal,
         };
 
-    /// <summary>Only the resolution survives, with only <see cref="KeptMessageFields"/>; every other message goes.</summary>
+    /// <summary>
+    /// Only the resolution survives, with only <see cref="KeptMessageFields"/>, and a published statement with
+    /// <see cref="KeptStatementFields"/>; every other message goes.
+    /// </summary>
     public static IReadOnlyList<CaseMessage> Kept(IEnumerable<CaseMessage> messages) =>
         [.. messages
-            .Where(m => m.Kind == CaseMessageKind.Resolution)
+            .Where(m => m.Kind is CaseMessageKind.Resolution or CaseMessageKind.PublicStatement)
             .Select(m => new CaseMessage
             {
                 Id = m.Id,
@@ -81,5 +87,6 @@ public static class Retention
                 IncidentType = m.IncidentType,
                 Response = m.Response,
                 ResponseEnds = m.ResponseEnds,
+                Text = m.Kind == CaseMessageKind.PublicStatement ? m.Text : "",
             })];
 }

@@ -53,6 +53,9 @@ public sealed record CaseMessage
     /// <summary>The committee's notice to the reported person: why the member told them now, for the committee alone.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>A draft public statement: the parties asked whether they may be named (<see cref="Links.ActionLinks.Reporter"/>, <see cref="Links.ActionLinks.ReportedPerson"/>).</summary>
+    public IReadOnlyList<string> Asked { get; init; } = [];
+
     /// <summary>An appeal, and its outcome, on the appealed case: the appeal's own case.</summary>
     public string? Case { get; init; }
 
@@ -91,6 +94,18 @@ public enum CaseMessageKind
 
     /// <summary>On the appealed case: the panel's finding on the appeal, once it resolved the appeal's case. The case page only.</summary>
     AppealDecided,
+
+    /// <summary>
+    /// The committee's draft public statement: <see cref="CaseMessage.Text"/> as it would name people,
+    /// <see cref="CaseMessage.PublicSummary"/> naming no one, and who was asked for consent (<see cref="CaseMessage.Asked"/>).
+    /// </summary>
+    PublicStatementDraft,
+
+    /// <summary>A party's answer to being named in the draft public statement it replies to: "yes" or "no".</summary>
+    Consent,
+
+    /// <summary>The public statement as published: the named version only with everyone's consent. Kept after retention.</summary>
+    PublicStatement,
 }
 
 /// <summary>The procedure's three answers to "was it a violation?".</summary>

@@ -163,6 +163,17 @@ public sealed record CaseState(
     public CaseState? FileAppeal(Resolution.AppealParty by, string appealReference, DateTimeOffset at, TimeSpan window) =>
         MayAppeal(by, at, window) ? this with { Appeals = [.. Appeals, new FiledAppeal(by, appealReference, at)] } : null;
 
+    /// <summary>When the committee published the case's public statement, once.</summary>
+    public DateTimeOffset? PublicStatementAt { get; init; }
+
+    /// <summary>"In certain cases, a public statement may need to be made": drafted by a member who may decide, once resolved, until published.</summary>
+    public CaseState? DraftPublicStatement(string memberId, Audience audience) =>
+        ResolvedAt is not null && EvidencePurgedAt is null && PublicStatementAt is null && MayDecide(memberId, audience) ? this : null;
+
+    /// <summary>The statement is published once; which version is the action's to check against the consents.</summary>
+    public CaseState? PublishStatement(string memberId, DateTimeOffset at, Audience audience) =>
+        DraftPublicStatement(memberId, audience) is not null ? this with { PublicStatementAt = at } : null;
+
     /// <summary>Since when a legal hold keeps the case from its purge, and who placed it; null when none is in place.</summary>
     public DateTimeOffset? LegalHoldSince { get; init; }
 

@@ -56,6 +56,13 @@ public sealed class CaseStep : IEquatable<CaseStep>
 
     public static readonly CaseStep LegalHoldLifted = new("LegalHoldLifted");
 
+    public static readonly CaseStep PublicStatementDrafted = new("PublicStatementDrafted");
+
+    /// <summary>A party answered whether the public statement may name them; the case page says what.</summary>
+    public static readonly CaseStep ConsentAnswered = new("ConsentAnswered");
+
+    public static readonly CaseStep PublicStatementPublished = new("PublicStatementPublished");
+
     /// <summary>A member wrote a note for the others.</summary>
     public static readonly CaseStep Noted = new("Noted");
 
@@ -138,6 +145,7 @@ public sealed class CaseStep : IEquatable<CaseStep>
         CaseEventKind.StatementGiven => StatementGiven,
         CaseEventKind.LegalHoldPlaced => LegalHoldPlaced,
         CaseEventKind.LegalHoldLifted => LegalHoldLifted,
+        CaseEventKind.PublicStatementDrafted => PublicStatementDrafted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No timeline step for this event."),
     };
 

@@ -24,6 +24,17 @@ public static partial class TransparencyMarkdown
             md.Append("## How we promoted the Code of Conduct\n\n").Append(report.Promotion.ReplaceLineEndings("\n")).Append("\n\n");
         }
 
+        if (report.Statements.Count > 0)
+        {
+            md.Append("## Public statements\n\n");
+            foreach (var (published, text) in report.Statements)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {published:yyyy-MM-dd}: ").Append(Inert(text.ReplaceLineEndings(" "))).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         md.Append("## The reports\n\n");
         if (report.Descriptions.Count == 0)
         {

@@ -25,6 +25,11 @@ public sealed record TransparencyRecord(
     /// </summary>
     public DateTimeOffset? AcknowledgeDue { get; init; }
 
+    /// <summary>The public statement the committee published on the case, and when; null when it published none.</summary>
+    public string? PublicStatement { get; init; }
+
+    public DateTimeOffset? PublicStatementAt { get; init; }
+
     /// <summary>An appeal's case: the review of a report already counted, not a report of its own.</summary>
     public bool IsAppeal { get; init; }
 
@@ -47,6 +52,8 @@ public sealed record TransparencyRecord(
                 ? new WorkflowPolicy(schedule).Acknowledge(report.ReceivedAt, state.IsUrgent(report), state.MarkedUrgentAt).Due
                 : null,
             IsAppeal = report.Appeal is not null,
+            PublicStatement = messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement)?.Text,
+            PublicStatementAt = messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement)?.At,
         };
     }
 }

@@ -22,4 +22,8 @@ public sealed record TransparencyReport(
     IReadOnlyList<PublishedCount> FollowUp,
     string FollowUpMedian,
     string Promotion,
-    IReadOnlyList<string> Descriptions);
+    IReadOnlyList<string> Descriptions)
+{
+    /// <summary>The public statements the committee published in the period, oldest first: public already, so no count hides them.</summary>
+    public IReadOnlyList<(DateOnly Published, string Text)> Statements { get; init; } = [];
+}

@@ -69,7 +69,13 @@ public static class TransparencyReportGenerator
             followUp,
             followUpMedian,
             promotion.Trim(),
-            period.Count >= k ? Descriptions(period, k) : []);
+            period.Count >= k ? Descriptions(period, k) : [])
+        {
+            Statements = [.. records
+                .Where(r => r.PublicStatementAt >= start && r.PublicStatementAt < end && !string.IsNullOrWhiteSpace(r.PublicStatement))
+                .OrderBy(r => r.PublicStatementAt)
+                .Select(r => (DateOnly.FromDateTime(r.PublicStatementAt!.Value.UtcDateTime), r.PublicStatement!.Trim()))],
+        };
     }
 
     /// <summary>

@@ -54,4 +54,7 @@ public enum CaseEventKind
 
     /// <summary>A member lifted the legal hold: the case's retention runs again, warned of before the purge.</summary>
     LegalHoldLifted,
+
+    /// <summary>A member drafted a public statement: the parties asked are mailed for their consent to be named.</summary>
+    PublicStatementDrafted,
 }

@@ -181,6 +181,12 @@ public sealed class ReportWorkflow : TaskOrchestrator<CaseProgress, CaseProgress
                 steps.NotifyReportedPerson(notice);
                 return progress with { StatementDueAt = happened.At + progress.Schedule.StatementWindow };
 
+            case CaseEventKind.PublicStatementDrafted when happened.MessageId is { } draft:
+                // Each activity mails only a party the draft asked.
+                steps.NotifyReporter(ReporterNoticeKind.ConsentAsked, draft);
+                steps.NotifyReportedPerson(draft);
+                return progress;
+
             case CaseEventKind.StatementGiven:
                 steps.NotifyCommittee(CommitteeNoticeKind.StatementReceived, occasion: "statement");
                 return progress with { StatementDueAt = null };

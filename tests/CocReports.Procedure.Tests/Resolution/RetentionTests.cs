@@ -42,13 +42,14 @@ public sealed class RetentionTests
         Prop.ForAll(AnyReport, report => Assert.Empty(Unexpected(Retention.Kept(report), report, Blank, Retention.KeptFields)));
 
     [Property(MaxTest = 300)]
-    public Property Only_resolutions_are_left_of_a_cases_messages_and_of_them_only_the_allow_list() =>
+    public Property Only_resolutions_and_published_statements_are_left_of_a_cases_messages_and_of_them_only_the_allow_list() =>
         Prop.ForAll(AnyMessages, messages =>
         {
-            var resolutions = messages.Where(m => m.Kind == CaseMessageKind.Resolution).ToList();
+            var left = messages.Where(m => m.Kind is CaseMessageKind.Resolution or CaseMessageKind.PublicStatement).ToList();
             var kept = Retention.Kept(messages);
-            Assert.Equal(resolutions.Count, kept.Count);
-            Assert.All(kept.Zip(resolutions), pair => Assert.Empty(Unexpected(pair.First, pair.Second, BlankMessage, Retention.KeptMessageFields)));
+            Assert.Equal(left.Count, kept.Count);
+            Assert.All(kept.Zip(left), pair => Assert.Empty(Unexpected(
+                pair.First, pair.Second, BlankMessage, pair.Second.Kind == CaseMessageKind.PublicStatement ? Retention.KeptStatementFields : Retention.KeptMessageFields)));
         });
 
     [Fact]

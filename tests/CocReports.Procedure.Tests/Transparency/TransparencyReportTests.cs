@@ -167,6 +167,24 @@ public sealed partial class TransparencyReportTests
     }
 
     [Fact]
+    public void The_public_statements_published_in_the_period_are_listed_and_appeals_are_not_counted_as_reports()
+    {
+        var received = new DateTimeOffset(2025, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        var published = new TransparencyRecord(received, received.AddHours(3), received.AddDays(2), received.AddDays(9), Types[0], Finding.Yes, "A warning was given.")
+        {
+            PublicStatement = "We removed a participant from the project for a year.",
+            PublicStatementAt = received.AddDays(12),
+        };
+        var lastYear = published with { PublicStatement = "An older statement.", PublicStatementAt = received.AddYears(-1) };
+        var appeal = published with { PublicStatement = null, PublicStatementAt = null, IsAppeal = true };
+
+        var report = Generate([published, lastYear, appeal]);
+        Assert.Equal([(DateOnly.FromDateTime(received.AddDays(12).UtcDateTime), "We removed a participant from the project for a year.")], report.Statements);
+        Assert.Equal(2, report.Total.Count);
+        Assert.Contains("- 2025-05-13: We removed a participant from the project for a year.", TransparencyMarkdown.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nothing_of_the_reports_but_the_public_summaries_reaches_the_output()
     {
         var secrets = new List<string>();
