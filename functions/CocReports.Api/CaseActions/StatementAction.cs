@@ -13,7 +13,7 @@ namespace CocReports.Api.CaseActions;
 /// and only that, and answer once. Their statement is kept with the case as a separate party's content, read by the
 /// members on the case page, never shown to the reporter, and removed with the case at the end of retention.
 /// </summary>
-public sealed class StatementAction(CaseDesk desk, IOptions<CommunityOptions> community) : ICaseAction
+public sealed class StatementAction(CaseDesk desk, IOptions<CommunityOptions> community, IOptions<WorkflowOptions> workflow) : ICaseAction
 {
     public CaseAction Action => CaseAction.Statement;
 
@@ -23,7 +23,7 @@ public sealed class StatementAction(CaseDesk desk, IOptions<CommunityOptions> co
     {
         var t = context.T;
         var form = new ActionForm(t.Format("Reported.Statement.Heading", context.Reference), t.Format("Reported.Statement.Explain", community.Value.Name), t["Reported.Statement.Button"], t.Language);
-        if (context.State.EvidencePurgedAt is not null || Notice(context) is not { } notice)
+        if (!IsOpen(context) || Notice(context) is not { } notice)
         {
             return form.Note(t["Reported.Statement.Closed"]);
         }
@@ -32,7 +32,7 @@ public sealed class StatementAction(CaseDesk desk, IOptions<CommunityOptions> co
     }
 
     public Dictionary<string, string> Validate(CaseContext context, IFormCollection form) =>
-        context.State.EvidencePurgedAt is not null || Notice(context) is null ? new() { ["statement"] = context.T["Reported.Statement.Closed"] }
+        !IsOpen(context) ? new() { ["statement"] = context.T["Reported.Statement.Closed"] }
         : FormValues.Text(form, "statement") is null ? new() { ["statement"] = context.T["Reported.Statement.Missing"] }
         : [];
 
@@ -47,11 +47,16 @@ public sealed class StatementAction(CaseDesk desk, IOptions<CommunityOptions> co
             From = ActionLinks.ReportedPerson,
             Text = FormValues.Text(form, "statement")!,
         };
-        var change = new CaseChange { Rule = state => state.RecordStatement(context.Now), Message = statement, Event = CaseEventKind.StatementGiven };
+        var change = new CaseChange { Rule = state => state.RecordStatement(context.Now, Window(context)), Message = statement, Event = CaseEventKind.StatementGiven };
         return await desk.ActAsync(context, change, cancellationToken)
             ? new HtmlPage(t["Reported.Statement.Done.Title"], language: t.Language).Heading(t["Reported.Statement.Done.Heading"]).Paragraph(t["Reported.Statement.Done.Text"])
             : new HtmlPage(t["Reported.Statement.Closed.Title"], language: t.Language).Heading(t["Action.Unchanged"]).Paragraph(t["Reported.Statement.Closed"]);
     }
+
+    // Told, not yet answered, within the window, and the case still there: the case's own rule, asked without acting.
+    bool IsOpen(CaseContext context) => Notice(context) is not null && context.State.RecordStatement(context.Now, Window(context)) is not null;
+
+    TimeSpan Window(CaseContext context) => (context.Report.Schedule ?? workflow.Value).StatementWindow;
 
     static CaseMessage? Notice(CaseContext context) => context.Messages.LastOrDefault(m => m.Kind == CaseMessageKind.ReportedNotice);
 }

@@ -41,7 +41,8 @@ public sealed class NotifyReportedPerson(
             return false;
         }
 
-        var link = links.CreateStatement(notice.Reference, notice.Window);
+        // The window runs from when they were told, not from when the mail went: the link closes with it.
+        var link = links.CreateStatement(notice.Reference, message.At + notice.Window);
         var outgoing = await ReportedPersonMail.NoticeAsync(
             notice.Reference, message, link, message.At + notice.Window, community.Value.Name, committee.Value.TextsFor(null), await AppealAsync(notice.Reference, messages));
         await mail.SendAsync(notice.Reference, outgoing, CancellationToken.None);

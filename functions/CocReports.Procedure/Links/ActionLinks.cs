@@ -36,9 +36,9 @@ public sealed class ActionLinks(LinkOptions options, TimeProvider clock)
     public Uri Create(string reference, string memberId, CaseAction action) =>
         new(options.PublicBaseUrl, $"{PathOf(reference, action)}?token={Token(reference, memberId, action)}");
 
-    /// <summary>The reported person's link to give their statement: it works once, and for the window they were given.</summary>
-    public Uri CreateStatement(string reference, TimeSpan window) =>
-        new(options.PublicBaseUrl, $"{PathOf(reference, CaseAction.Statement)}?token={Token(reference, ReportedPerson, CaseAction.Statement, window)}");
+    /// <summary>The reported person's link to give their statement: it works once, until the window they were given closes.</summary>
+    public Uri CreateStatement(string reference, DateTimeOffset until) =>
+        new(options.PublicBaseUrl, $"{PathOf(reference, CaseAction.Statement)}?token={Token(reference, ReportedPerson, CaseAction.Statement, until - clock.GetUtcNow())}");
 
     /// <summary>
     /// A party's link to appeal the resolution (held by <see cref="Reporter"/> or <see cref="ReportedPerson"/>): it works

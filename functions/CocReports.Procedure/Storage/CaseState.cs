@@ -143,9 +143,9 @@ public sealed record CaseState(
     public CaseState? TellReported(string memberId, DateTimeOffset at, Audience audience) =>
         ReportedToldAt is null && EvidencePurgedAt is null && MayDecide(memberId, audience) ? this with { ReportedToldAt = at } : null;
 
-    /// <summary>The reported person answers once, after they were told, while the case still exists.</summary>
-    public CaseState? RecordStatement(DateTimeOffset at) =>
-        ReportedToldAt is not null && StatementAt is null && EvidencePurgedAt is null ? this with { StatementAt = at } : null;
+    /// <summary>The reported person answers once, after they were told and within the window they were given, while the case still exists.</summary>
+    public CaseState? RecordStatement(DateTimeOffset at, TimeSpan window) =>
+        ReportedToldAt is { } told && at <= told + window && StatementAt is null && EvidencePurgedAt is null ? this with { StatementAt = at } : null;
 
     /// <summary>The appeals of this case's resolution, one at most by each party.</summary>
     public IReadOnlyList<FiledAppeal> Appeals { get; init; } = [];

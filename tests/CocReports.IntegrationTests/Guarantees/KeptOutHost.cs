@@ -134,7 +134,7 @@ public abstract class KeptOutHost : GuaranteesHost
                 ["behaviour"] = $"Mocking others in the chat ({report.Spec.Marker})",
                 ["why"] = "The committee has decided.",
             });
-            var statement = Links().CreateStatement(report.Reference, TimeSpan.FromDays(1));
+            var statement = Links().CreateStatement(report.Reference, DateTimeOffset.UtcNow.AddDays(1));
             using var given = await Http.PostAsync(statement.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["token"] = MailLinks.Token(statement),

@@ -15,6 +15,8 @@ public sealed class ReportedPersonTests(ReportedPersonTests.Host host) : IClassF
 {
     static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
 
+    const string Closed = "This matter is closed: no statement can be given any more.";
+
     [Fact]
     public async Task The_reported_person_reads_only_the_committees_words_and_answers_once()
     {
@@ -65,18 +67,28 @@ public sealed class ReportedPersonTests(ReportedPersonTests.Host host) : IClassF
     }
 
     [Fact]
-    public async Task A_window_that_closes_without_a_statement_is_told_to_the_committee()
+    public async Task A_window_that_closes_without_a_statement_is_told_to_the_committee_and_the_link_closes_with_it()
     {
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
         await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.Contains(receipt.Reference, StringComparison.Ordinal), 1, Long);
+        var quiet = $"quiet-{Guid.NewGuid():N}@example.org";
         await MemberActions.ActAsync(host, receipt.Reference, "sam", CaseAction.TellReported, new()
         {
-            ["email"] = $"quiet-{Guid.NewGuid():N}@example.org",
+            ["email"] = quiet,
             ["behaviour"] = "Repeated off-topic remarks.",
             ["why"] = "They asked the committee what happened.",
         });
 
         await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject == $"No statement came on report {receipt.Reference}", 1, Long);
+
+        // Their link closed with the window (within its last second it still opens, to say so): it takes no statement.
+        var link = MailLinks.Find(await host.Inbox.TextAsync(Assert.Single(await host.Inbox.WaitForAsync(m => m.IsTo(quiet), 1, Long))), "statement");
+        var page = WebUtility.HtmlDecode(await (await host.Http.GetAsync(link.PathAndQuery)).Content.ReadAsStringAsync());
+        Assert.True(page.Contains("This link has expired.", StringComparison.Ordinal) || page.Contains(Closed, StringComparison.Ordinal), page);
+        using var late = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = MailLinks.Token(link), ["statement"] = "Too late." }));
+        Assert.NotEqual(HttpStatusCode.OK, late.StatusCode);
+        var messages = await host.Services.GetRequiredService<ICaseMessages>().GetMessagesAsync(receipt.Reference, CancellationToken.None);
+        Assert.DoesNotContain(messages, m => m.Kind == CaseMessageKind.Statement);
     }
 
     /// <summary>A statement window of seconds; the report's own promises too far off to remind during the test.</summary>
@@ -85,7 +97,7 @@ public sealed class ReportedPersonTests(ReportedPersonTests.Host host) : IClassF
         protected override void Configure(IDictionary<string, string?> settings)
         {
             base.Configure(settings);
-            settings["Workflow:StatementWindow"] = "00:00:20";
+            settings["Workflow:StatementWindow"] = "00:00:15";
             settings["Workflow:AcknowledgeWithin"] = "01:00:00";
             settings["Workflow:AcknowledgeRemindAfter:0"] = "00:30:00";
             settings["Workflow:FollowUpWithin"] = "02:00:00";

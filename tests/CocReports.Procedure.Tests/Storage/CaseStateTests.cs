@@ -149,18 +149,21 @@ public sealed class CaseStateTests
     }
 
     [Fact]
-    public void The_reported_person_is_told_once_by_a_member_who_may_decide_and_answers_once_after()
+    public void The_reported_person_is_told_once_by_a_member_who_may_decide_and_answers_once_within_the_window()
     {
         var soft = CaseState.New.Declare("kim", ConflictKind.Soft)!;
+        var window = TimeSpan.FromDays(14);
 
-        Assert.Null(soft.RecordStatement(Monday));
+        Assert.Null(soft.RecordStatement(Monday, window));
         Assert.Null(soft.TellReported("kim", Monday, Everyone));
         var told = soft.TellReported("alex", Monday, Everyone)!;
         Assert.Equal(Monday, told.ReportedToldAt);
         Assert.Null(told.TellReported("sam", Monday.AddDays(1), Everyone));
-        var answered = told.RecordStatement(Monday.AddDays(2))!;
+        var answered = told.RecordStatement(Monday.AddDays(2), window)!;
         Assert.Equal(Monday.AddDays(2), answered.StatementAt);
-        Assert.Null(answered.RecordStatement(Monday.AddDays(3)));
-        Assert.Null(told.PurgeEvidence(Monday.AddDays(1)).RecordStatement(Monday.AddDays(2)));
+        Assert.Null(answered.RecordStatement(Monday.AddDays(3), window));
+        Assert.Null(told.PurgeEvidence(Monday.AddDays(1)).RecordStatement(Monday.AddDays(2), window));
+        Assert.NotNull(told.RecordStatement(Monday + window, window));
+        Assert.Null(told.RecordStatement(Monday + window + TimeSpan.FromSeconds(1), window));
     }
 }
