@@ -13,11 +13,13 @@ namespace CocReports.BrowserTests;
 /// <remarks>
 /// The test also writes the committee guide's pictures of both pages to .artifacts/screenshots/. To regenerate them,
 /// run it (<c>./test.sh</c> runs every test; any run of this one against test.sh's Azurite and smtp4dev will do), then
-/// <c>cp .artifacts/screenshots/open-cases.png .artifacts/screenshots/case-page.png docs/screenshots/</c> and commit.
+/// <c>cp .artifacts/screenshots/{open-cases,case-page,after-the-decision,appeal}.png docs/screenshots/</c> and commit.
 /// </remarks>
 public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<CommitteeDayHost>
 {
     const string Reporter = "priya@example.org";
+
+    const string Quill = "quill@example.org";
 
     const string Narrative =
         "On Tuesday evening, in the #contributors channel, @quill answered my review of their pull request with insults about my English "
@@ -104,6 +106,44 @@ public sealed class CommitteeDayTests(CommitteeDayHost host) : IClassFixture<Com
         });
         await Expect(TimelineRow(page, "Resolved")).ToContainTextAsync("Sam Okafor");
         await ReporterMailAsync($"Your report {reference} was resolved");
+
+        // The day after the decision: Sam tells @quill what must change, @quill answers once from their own link, and
+        // the committee drafts a public statement, asking the reporter whether it may name her.
+        await ActAsync(page, "tell-reported", "Send the notice", "The notice is on its way.", async form =>
+        {
+            await form.GetByLabel("Their email address").FillAsync(Quill);
+            await form.GetByLabel("The behaviour the committee is concerned with").FillAsync("Insulting replies to a contributor's review in #contributors, and tagging them late into the night.");
+            await form.GetByLabel("What must change (optional)").FillAsync("Review comments are about the code. No messages or tags to the contributor for a month.");
+            await form.GetByLabel("Why tell them now (for the committee only)").FillAsync("We have decided; the restriction starts today.");
+        });
+        var notice = (await host.Inbox.WaitForAsync(m => m.IsTo(Quill))).Single();
+        var quill = await context.NewPageAsync();
+        await quill.GotoAsync(MailLinks.Find(await host.Inbox.TextAsync(notice), "statement").AbsoluteUri);
+        await quill.GetByLabel("Your statement").FillAsync("I was frustrated with the review and took it out on the reviewer. I have apologised in the thread.");
+        await quill.GetByRole(AriaRole.Button, new() { Name = "Send your statement" }).ClickAsync();
+        await Expect(quill.Locator("main")).ToContainTextAsync("Your statement was sent to the committee.");
+        await quill.CloseAsync();
+
+        await page.ReloadAsync();
+        await ActAsync(page, "public-statement", "Save the draft and ask", "The draft is saved.", async form =>
+        {
+            await form.GetByLabel("The statement, naming people").FillAsync("After a report by Priya, a contributor was restricted from reviews for a month for insulting replies in #contributors.");
+            await form.GetByLabel("The statement, naming no one").FillAsync("A contributor was restricted from reviews for a month for insulting replies in a project channel.");
+            await form.GetByLabel("The reporter", new() { Exact = true }).CheckAsync();
+        });
+        await Expect(page.Locator("main")).ToContainTextAsync("I have apologised in the thread.");
+        var sideTop = await page.GetByRole(AriaRole.Heading, new() { Name = "The reported person's side" }).EvaluateAsync<float>("h => h.getBoundingClientRect().top + window.scrollY");
+        var notesTop = await page.GetByRole(AriaRole.Heading, new() { Name = "Committee notes (never shown to the reporter)" }).EvaluateAsync<float>("h => h.getBoundingClientRect().top + window.scrollY");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "after-the-decision.png"), FullPage = true, Clip = new() { X = 0, Y = sideTop - 16, Width = 1000, Height = notesTop - sideTop } });
+
+        // The reporter's side of it: the resolution mail brings her the appeal, and then the question of being named.
+        var resolvedMail = (await host.Inbox.WaitForAsync(m => m.IsTo(Reporter) && m.Subject == $"Your report {reference} was resolved")).Single();
+        var priya = await context.NewPageAsync();
+        await priya.GotoAsync(MailLinks.Find(await host.Inbox.TextAsync(resolvedMail), "appeal").AbsoluteUri);
+        await Expect(priya.GetByRole(AriaRole.Heading, new() { Name = $"Appeal the decision on {reference}" })).ToBeVisibleAsync();
+        await priya.ScreenshotAsync(new() { Path = Path.Combine(folder, "appeal.png"), FullPage = true });
+        await priya.CloseAsync();
+        await ReporterMailAsync($"May a public statement name you? (report {reference})");
 
         // Resolved, the case offers no more steps of the procedure, and leaves the member's list.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send the status update" })).ToHaveCountAsync(0);
