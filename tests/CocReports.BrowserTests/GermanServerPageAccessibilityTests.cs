@@ -9,7 +9,7 @@ namespace CocReports.BrowserTests;
 /// <summary>
 /// axe-core on the committee's server pages in German, as <see cref="ServerPageAccessibilityTests"/> checks them in
 /// English: the case page, action forms (with their errors), the passkey sign-in and the open-cases page of a member
-/// who reads German (lang="de"). The context bypasses the
+/// who reads German (lang="de"); and the pages after the decision (appeal, public statement, consent) in both. The context bypasses the
 /// pages' Content-Security-Policy only so axe can be injected.
 /// </summary>
 public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibilityTests.Host host, ITestOutputHelper output)
@@ -79,7 +79,7 @@ public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibi
     }
 
     [Fact]
-    public async Task Axe_finds_no_violations_on_the_appeal_pages_in_the_reporters_language_german_or_english()
+    public async Task Axe_finds_no_violations_on_the_pages_after_the_decision_in_german_and_english()
     {
         await using var context = await host.NewContextAsync(new() { BypassCSP = true });
         var page = await context.NewPageAsync();
@@ -109,6 +109,22 @@ public sealed class GermanServerPageAccessibilityTests(GermanServerPageAccessibi
             await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
             await Expect(page.Locator("main")).ToContainTextAsync(done);
             found.AddRange(await Axe.ViolationsAsync(page, $"appeal received ({language})", output));
+
+            // The public statement: drafted and published by a member in the committee's language (German on this
+            // host), and the consent page the reporter reaches in hers.
+            const string member = "alex";
+            await Declarations.NoneAsync(host.Http, host.Links(), reference, member);
+            await page.GotoAsync(host.Links().Create(reference, member, CaseAction.PublicStatement).AbsoluteUri);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+            found.AddRange(await Axe.ViolationsAsync(page, $"public statement form ({language})", output));
+            await MemberActions.ActAsync(host, reference, member, CaseAction.PublicStatement, new() { ["named"] = "Rita reported it.", ["unnamed"] = "Someone reported it.", ["ask"] = ActionLinks.Reporter });
+            await page.GotoAsync(host.Links().Create(reference, ActionLinks.Reporter, CaseAction.Consent).AbsoluteUri);
+            await Expect(page.Locator("main")).ToContainTextAsync("Rita reported it.");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            found.AddRange(await Axe.ViolationsAsync(page, $"consent page ({language})", output));
+            await page.GotoAsync(host.Links().Create(reference, member, CaseAction.PublishStatement).AbsoluteUri);
+            await Expect(page.Locator("main")).ToContainTextAsync("Someone reported it.");
+            found.AddRange(await Axe.ViolationsAsync(page, $"publish form ({language})", output));
         }
 
         Assert.Empty(found);

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.Timeline;
 using CocReports.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -38,6 +40,15 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         var main = await page.Locator("main").InnerTextAsync();
         var reference = ReferencePattern().Match(main).Value;
         var code = CodePattern().Match(main).Value;
+
+        // The status page shows the timeline as stored when it opens, and the workflow writes "Received" as it starts.
+        var timeline = host.Services.GetRequiredService<ITimeline>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await timeline.ReadAsync(reference, CancellationToken.None)).Any(e => e.Step == CaseStep.Received))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The workflow did not record the report's receipt.");
+            await Task.Delay(200);
+        }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the status page" }).ClickAsync();
         found.AddRange(await Axe.ViolationsAsync(page, "status page asking for the code", output));
@@ -121,6 +132,15 @@ public sealed partial class ServerPageAccessibilityTests(BrowserFixture host, IT
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.ExtendResponse).AbsoluteUri);
         await Expect(page.GetByRole(AriaRole.Button)).ToBeVisibleAsync();
         found.AddRange(await Axe.ViolationsAsync(page, "ExtendResponse page", output));
+
+        // After the decision: the public statement's draft and publish forms.
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.PublicStatement).AbsoluteUri);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save the draft and ask" })).ToBeVisibleAsync();
+        found.AddRange(await Axe.ViolationsAsync(page, "PublicStatement page", output));
+        await ActAsync(receipt.Reference, "kim", CaseAction.PublicStatement, ("named", "Pat was banned."), ("unnamed", "A participant was banned."), ("ask", "reporter"));
+        await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.PublishStatement).AbsoluteUri);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToBeVisibleAsync();
+        found.AddRange(await Axe.ViolationsAsync(page, "PublishStatement page", output));
 
         await page.GotoAsync(host.Links().Create(receipt.Reference, "kim", CaseAction.Acknowledge).AbsoluteUri + "x");
         found.AddRange(await Axe.ViolationsAsync(page, "refused link page", output));

@@ -162,7 +162,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task A_resolved_case_offers_only_a_note_a_legal_hold_telling_the_reported_person_and_recusal()
+    public async Task A_resolved_case_offers_only_a_note_a_legal_hold_telling_the_reported_person_a_public_statement_and_recusal()
     {
         var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(Submissions.Fields(Submissions.NewReporter())));
         await Declarations.NoneAsync(host.Http, host.Links(), receipt.Reference, "sam");
@@ -178,7 +178,7 @@ public sealed partial class CasePageActionTests(LocalHostFixture host)
 
         var page = await OpenCaseAsync(NewBrowser(), receipt.Reference, "alex");
 
-        Assert.Equal(["legal-hold", "note", "recuse", "tell-reported"], FormAction().Matches(page).Select(m => m.Groups[2].Value).Order(StringComparer.Ordinal));
+        Assert.Equal(["legal-hold", "note", "public-statement", "recuse", "tell-reported"], FormAction().Matches(page).Select(m => m.Groups[2].Value).Order(StringComparer.Ordinal));
     }
 
     [Fact]
