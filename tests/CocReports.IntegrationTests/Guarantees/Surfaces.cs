@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using CocReports.Api.OpenCases;
 using CocReports.Procedure.Committee;
 using CocReports.Procedure.Links;
+using CocReports.Procedure.OpenCases;
 using CocReports.Procedure.Storage;
+using CocReports.Procedure.Workflow;
 using CocReports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,11 +46,25 @@ public static partial class Surfaces
     /// <summary>Every mail to the member that <see cref="Look.Mail"/> counts, whichever report it is about.</summary>
     static Task<string> CommitteeMailAsync(Look look) => MailAsync(look, m => m.IsTo(look.Host.EmailOf(look.MemberId)));
 
-    /// <summary>The member's digest of this week, after a run of the digest as its timer would run it.</summary>
+    /// <summary>
+    /// The member's digest of this week, after a run of the digest as its timer would run it. A member with cases to
+    /// list has one, once a week: it is waited for, as smtp4dev may show it a moment after it was handed over.
+    /// </summary>
     static async Task<string> DigestAsync(Look look)
     {
-        await look.Host.Services.GetRequiredService<OpenCasesDigest>().RunAsync(CancellationToken.None);
-        return await MailAsync(look, m => m.IsTo(look.Host.EmailOf(look.MemberId)) && m.Subject.Contains("Your open cases, week of", StringComparison.Ordinal));
+        var services = look.Host.Services;
+        await services.GetRequiredService<OpenCasesDigest>().RunAsync(CancellationToken.None);
+        bool Digest(Mail m) => m.IsTo(look.Host.EmailOf(look.MemberId)) && m.Subject.Contains("Your open cases, week of", StringComparison.Ordinal);
+        var open = await services.GetRequiredService<IOpenCasesProjection>().OpenCasesAsync(CancellationToken.None);
+        var list = new OpenCaseList(services.GetRequiredService<IOptions<CommitteeOptions>>().Value, services.GetRequiredService<IOptions<WorkflowOptions>>().Value);
+        var now = DateTimeOffset.UtcNow;
+        if (new DigestSchedule(services.GetRequiredService<IOptions<OpenCasesOptions>>().Value).DueWeek(now) is not null
+            && (list.For(look.MemberId, open, now).Count > 0 || list.ToDeclare(look.MemberId, open).Count > 0))
+        {
+            await look.Host.Inbox.WaitForAsync(Digest);
+        }
+
+        return await MailAsync(look, Digest);
     }
 
     static async Task<string> CasePageAsync(Look look)

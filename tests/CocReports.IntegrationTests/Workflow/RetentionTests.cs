@@ -198,15 +198,8 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
     public async Task A_case_is_kept_a_period_again_while_a_later_report_that_may_name_the_same_person_is_kept()
     {
         var person = $"Pat <pat-{Marker()}@example.org>";
-        async Task<string> SubmitNamingAsync()
-        {
-            var fields = Submissions.Fields(Submissions.NewReporter());
-            fields["reportedPerson"] = person;
-            return (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields))).Reference;
-        }
-
-        var earlier = await SubmitNamingAsync();
-        var later = await SubmitNamingAsync();
+        var earlier = await SubmitNamingAsync(person);
+        var later = await SubmitNamingAsync(person);
         await ResolveAsync(earlier);
 
         // Its purge came due while the later report (still open) is kept: the members are warned of a second period.
@@ -215,6 +208,30 @@ public sealed partial class RetentionTests(RetentionTests.Host host)
         Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(earlier, default)).EvidencePurgedAt);
         Assert.Contains(await host.Services.GetRequiredService<ITimeline>().ReadAsync(earlier, default), e => e.Step == CaseStep.KeptForLaterReport);
         Assert.Null((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(later, default)).EvidencePurgedAt);
+    }
+
+    [Fact]
+    public async Task A_later_report_kept_from_a_member_of_the_case_does_not_keep_it_past_its_date()
+    {
+        // Kim reads the earlier case but is kept from the later one: keeping the earlier case would tell her of it.
+        var person = $"Pat <pat-{Marker()}@example.org>";
+        var earlier = await SubmitNamingAsync(person);
+        await SubmitNamingAsync(person, keepOut: "kim");
+        await ResolveAndPurgeAsync(earlier);
+
+        Assert.DoesNotContain(await host.Services.GetRequiredService<ITimeline>().ReadAsync(earlier, default), e => e.Step == CaseStep.KeptForLaterReport);
+    }
+
+    async Task<string> SubmitNamingAsync(string person, string? keepOut = null)
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter());
+        fields["reportedPerson"] = person;
+        if (keepOut is not null)
+        {
+            fields["excludedMembers"] = keepOut;
+        }
+
+        return (await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields))).Reference;
     }
 
     static string Marker() => "mk" + Guid.NewGuid().ToString("N")[..20];
