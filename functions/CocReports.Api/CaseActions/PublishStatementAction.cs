@@ -82,12 +82,5 @@ public sealed class PublishStatementAction(CaseDesk desk, IOptions<CommitteeOpti
     static string Consents(CaseContext context, CaseMessage draft) =>
         draft.Asked.Count == 0 ? context.T["Publish.NoOneAsked"]
         : string.Join("; ", draft.Asked.Select(party => context.T.Format(
-            "Publish.Answer",
-            context.T[party == ActionLinks.Reporter ? "Summary.AppealBy.Reporter" : "Summary.AppealBy.ReportedPerson"],
-            context.T[PublicStatementConsent.AnswerOf(context.Messages, draft, party) switch
-            {
-                PublicStatementConsent.Yes => "Consent.Yes",
-                PublicStatementConsent.No => "Consent.No",
-                _ => "Publish.NotAnswered",
-            }])));
+            "Publish.Answer", Party.Shown(party, context.T), PublicStatementConsent.AnswerShown(context.Messages, draft, party, context.T))));
 }

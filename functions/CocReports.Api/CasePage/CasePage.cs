@@ -243,7 +243,7 @@ public sealed class CasePage(
             filed.Select(a => (IReadOnlyList<TableCell>)
             [
                 new(Texts.TimeToTheSecond(a.At)),
-                new(t[a.From == ActionLinks.ReportedPerson ? "Summary.AppealBy.ReportedPerson" : "Summary.AppealBy.Reporter"]),
+                new(Party.Shown(a.From, t)),
                 new(a.Text),
                 new(a.Case ?? ""),
                 new(messages.LastOrDefault(d => d.Kind == CaseMessageKind.AppealDecided && d.Case == a.Case) is { } decided
@@ -266,14 +266,7 @@ public sealed class CasePage(
             .Field(t["PublicStatement.Unnamed"], draft.PublicSummary);
         foreach (var party in draft.Asked)
         {
-            page.Field(
-                t[party == ActionLinks.Reporter ? "Summary.AppealBy.Reporter" : "Summary.AppealBy.ReportedPerson"],
-                t[PublicStatementConsent.AnswerOf(messages, draft, party) switch
-                {
-                    PublicStatementConsent.Yes => "Consent.Yes",
-                    PublicStatementConsent.No => "Consent.No",
-                    _ => "Publish.NotAnswered",
-                }]);
+            page.Field(Party.Shown(party, t), PublicStatementConsent.AnswerShown(messages, draft, party, t));
         }
 
         if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement) is { } published)

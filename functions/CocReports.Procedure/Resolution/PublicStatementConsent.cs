@@ -18,6 +18,15 @@ public static class PublicStatementConsent
     public static string? AnswerOf(IEnumerable<CaseMessage> messages, CaseMessage draft, string party) =>
         messages.LastOrDefault(m => m.Kind == CaseMessageKind.Consent && m.InReplyTo == draft.Id && m.From == party)?.Text;
 
+    /// <summary>The party's latest answer as the committee's pages show it.</summary>
+    public static string AnswerShown(IEnumerable<CaseMessage> messages, CaseMessage draft, string party, Rendering.Texts t) =>
+        t[AnswerOf(messages, draft, party) switch
+        {
+            Yes => "Consent.Yes",
+            No => "Consent.No",
+            _ => "Publish.NotAnswered",
+        }];
+
     /// <summary>Whether the named version may be published: everyone the draft asked said yes.</summary>
     public static bool EveryoneSaidYes(IEnumerable<CaseMessage> messages, CaseMessage draft)
     {
