@@ -124,5 +124,5 @@ public sealed class AppealAction(
 
     string Until(CaseContext context) => Procedure.Rendering.Texts.Time((context.State.ResolvedAt ?? context.Now) + Window(context));
 
-    static AppealParty Party(CaseContext context) => context.MemberId == ActionLinks.ReportedPerson ? AppealParty.ReportedPerson : AppealParty.Reporter;
+    static AppealParty Party(CaseContext context) => Procedure.Resolution.Party.Of(context.MemberId);
 }

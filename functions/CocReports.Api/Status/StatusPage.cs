@@ -136,12 +136,12 @@ public sealed class StatusPage(
         }
 
         // An anonymous reporter has no mail to bring the appeal link: the status page offers it as long as it may be used.
-        var window = (report.Schedule ?? workflow.Value).AppealWindow;
         var state = await cases.GetCaseStateAsync(report.Reference, cancellationToken);
-        if (report.Appeal is null && state.MayAppeal(AppealParty.Reporter, clock.GetUtcNow(), window) && state.ResolvedAt is { } resolved)
+        if (report.Appeal is null && state.ResolvedAt is { } resolved
+            && state.MayAppeal(AppealParty.Reporter, clock.GetUtcNow(), (report.Schedule ?? workflow.Value).AppealWindow))
         {
-            page.Paragraph(t.Format("Appeal.Mail.Offer", Texts.Time(resolved + window)))
-                .Link(t["Appeal.Mail.Link"], links.CreateAppeal(report.Reference, ActionLinks.Reporter, resolved + window).PathAndQuery);
+            var offer = AppealOffer.For(report, resolved, ActionLinks.Reporter, workflow.Value, links);
+            page.Paragraph(t.Format("Appeal.Mail.Offer", Texts.Time(offer.Until))).Link(t["Appeal.Mail.Link"], offer.Link.PathAndQuery);
         }
 
         var open = Answers.Open(messages);

@@ -65,14 +65,13 @@ public sealed class NotifyReportedPerson(
     // Told after the resolution, they may appeal it within the window that runs from it; told before, there is nothing yet to appeal.
     async Task<AppealOffer?> AppealAsync(string reference, IReadOnlyList<CaseMessage> messages)
     {
-        var state = await cases.GetCaseStateAsync(reference, CancellationToken.None);
         if (messages.LastOrDefault(m => m.Kind == CaseMessageKind.Resolution) is not { } resolution
             || await reports.FindAsync(reference, CancellationToken.None) is not { Appeal: null } report)
         {
             return null;
         }
 
-        var until = resolution.At + (report.Schedule ?? workflow.Value).AppealWindow;
-        return state.ReportedToldAt is { } told && told <= until ? new AppealOffer(links.CreateAppeal(reference, ActionLinks.ReportedPerson, until), until) : null;
+        var offer = AppealOffer.For(report, resolution.At, ActionLinks.ReportedPerson, workflow.Value, links);
+        return (await cases.GetCaseStateAsync(reference, CancellationToken.None)).ReportedToldAt is { } told && told <= offer.Until ? offer : null;
     }
 }

@@ -81,16 +81,8 @@ public sealed class NotifyReporter(
     }
 
     // The window runs from the resolution, on the case's own schedule; an appeal's resolution is not appealed again.
-    AppealOffer? AppealOf(Report report, CaseMessage resolution)
-    {
-        if (report.Appeal is not null)
-        {
-            return null;
-        }
-
-        var until = resolution.At + (report.Schedule ?? workflow.Value).AppealWindow;
-        return new AppealOffer(links.CreateAppeal(report.Reference, ActionLinks.Reporter, until), until);
-    }
+    AppealOffer? AppealOf(Report report, CaseMessage resolution) =>
+        report.Appeal is null ? AppealOffer.For(report, resolution.At, ActionLinks.Reporter, workflow.Value, links) : null;
 
     static CaseMessage Carried(ReporterNotice notice, IReadOnlyList<CaseMessage> messages) =>
         messages.FirstOrDefault(m => m.Id == notice.MessageId)

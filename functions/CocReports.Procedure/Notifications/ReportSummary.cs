@@ -111,7 +111,7 @@ public static class ReportSummary
     static (string, string?)[] Appealed(Report report, Texts t) => report.Appeal is not { } appeal ? [] :
     [
         (t["Summary.AppealOf"], appeal.Of),
-        (t["Summary.AppealBy"], Resolution.Party.Shown(appeal.By == Resolution.AppealParty.Reporter ? Links.ActionLinks.Reporter : Links.ActionLinks.ReportedPerson, t)),
+        (t["Summary.AppealBy"], Resolution.Party.Shown(appeal.By, t)),
         (t["Summary.AppealGround"], appeal.Ground),
     ];
 

@@ -3,9 +3,14 @@ using CocReports.Procedure.Rendering;
 
 namespace CocReports.Procedure.Resolution;
 
-/// <summary>The reporter or the reported person, as the committee's pages name a party by the link they hold.</summary>
+/// <summary>The reporter or the reported person: the party a link's holder is, and how the committee's pages name them.</summary>
 public static class Party
 {
-    public static string Shown(string holder, Texts t) =>
-        t[holder == ActionLinks.ReportedPerson ? "Summary.AppealBy.ReportedPerson" : "Summary.AppealBy.Reporter"];
+    /// <summary>The party holding a party's link (<see cref="ActionLinks.Reporter"/> or <see cref="ActionLinks.ReportedPerson"/>).</summary>
+    public static AppealParty Of(string holder) => holder == ActionLinks.ReportedPerson ? AppealParty.ReportedPerson : AppealParty.Reporter;
+
+    public static string Shown(AppealParty party, Texts t) =>
+        t[party == AppealParty.ReportedPerson ? "Summary.AppealBy.ReportedPerson" : "Summary.AppealBy.Reporter"];
+
+    public static string Shown(string holder, Texts t) => Shown(Of(holder), t);
 }

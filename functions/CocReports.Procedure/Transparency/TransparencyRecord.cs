@@ -37,6 +37,7 @@ public sealed record TransparencyRecord(
     public static TransparencyRecord From(Report report, CaseState state, IReadOnlyList<CaseMessage> messages, IReadOnlyList<TimelineEntry> timeline)
     {
         var resolution = messages.FirstOrDefault(m => m.Kind == CaseMessageKind.Resolution);
+        var statement = messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement);
         var followedUp = timeline.Where(t => t.Step == CaseStep.FollowedUp).Select(t => (DateTimeOffset?)t.At).Min()
             ?? messages.Where(m => m.Kind == CaseMessageKind.FollowUp).Select(m => (DateTimeOffset?)m.At).Min();
         return new TransparencyRecord(
@@ -52,8 +53,8 @@ public sealed record TransparencyRecord(
                 ? new WorkflowPolicy(schedule).Acknowledge(report.ReceivedAt, state.IsUrgent(report), state.MarkedUrgentAt).Due
                 : null,
             IsAppeal = report.Appeal is not null,
-            PublicStatement = messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement)?.Text,
-            PublicStatementAt = messages.LastOrDefault(m => m.Kind == CaseMessageKind.PublicStatement)?.At,
+            PublicStatement = statement?.Text,
+            PublicStatementAt = statement?.At,
         };
     }
 }
