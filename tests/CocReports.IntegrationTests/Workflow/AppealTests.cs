@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CocReports.Procedure.Intake;
 using CocReports.Procedure.Links;
 using CocReports.Procedure.Reports;
@@ -14,7 +15,7 @@ namespace CocReports.IntegrationTests;
 /// appeal is a case of its own that reaches only the members who did not decide and were not kept from the case, its
 /// promises remind and escalate like a report's, and its outcome is recorded on both cases.
 /// </summary>
-public sealed class AppealTests(AppealTests.Host host) : IClassFixture<AppealTests.Host>
+public sealed partial class AppealTests(AppealTests.Host host) : IClassFixture<AppealTests.Host>
 {
     static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
 
@@ -106,6 +107,34 @@ public sealed class AppealTests(AppealTests.Host host) : IClassFixture<AppealTes
         await host.Inbox.WaitForAsync(m => m.IsTo(reported) && m.Subject.Contains(filed.Reference, StringComparison.Ordinal), 1, Long);
         await host.Inbox.WaitForAsync(m => m.IsTo("alex@committee.test") && m.Subject.StartsWith($"Appeal {filed.Reference}", StringComparison.Ordinal), 1, Long);
     }
+
+    [Fact]
+    public async Task An_anonymous_reporter_finds_the_appeal_on_the_status_page_until_they_used_it()
+    {
+        var fields = Submissions.Fields(Submissions.NewReporter());
+        fields[ReportFields.ContactChoice] = "anonymous";
+        var receipt = await Submissions.SubmitAsync(host.Http, Submissions.Multipart(fields));
+        await MemberActions.ActAsync(host, receipt.Reference, "alex", CaseAction.Resolve, Resolution);
+
+        async Task<string> StatusPageAsync()
+        {
+            using var opened = await host.Http.PostAsync("/api/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = receipt.Reference, ["receiptCode"] = receipt.ReceiptCode }));
+            return WebUtility.HtmlDecode(await opened.Content.ReadAsStringAsync());
+        }
+
+        var page = await StatusPageAsync();
+        Assert.Matches(AppealHref(), page);
+        var link = new Uri(host.BaseUrl, AppealHref().Match(page).Groups[1].Value);
+        var appeal = new Dictionary<string, string> { ["token"] = MailLinks.Token(link), ["ground"] = "Other", ["why"] = "No one asked me what happened next." };
+        using var sent = await host.Http.PostAsync(link.AbsolutePath, new FormUrlEncodedContent(appeal));
+        Assert.Contains("Your appeal is received.", WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        Assert.Single((await host.Services.GetRequiredService<ICaseStates>().GetCaseStateAsync(receipt.Reference, CancellationToken.None)).Appeals);
+        Assert.DoesNotMatch(AppealHref(), await StatusPageAsync());
+    }
+
+    [GeneratedRegex("href=\"(/api/reports/COC-[0-9A-Z-]+/appeal\\?token=[^\"]+)\"")]
+    private static partial Regex AppealHref();
 
     /// <summary>An acknowledgment owed within seconds, so an appeal's reminder and escalation come during the test.</summary>
     public sealed class Host : LocalHostFixture
